@@ -1,0 +1,66 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * One connection's delimiter decoder. It remembers, as {@code scanned}, how many bytes from the
+ * buffer's reader index are known not to start a delimiter, so bytes that trickle in are
+ * searched once, not rescanned from the frame's start on every read.
+ */
+final class DelimiterDecoder implements FrameDecoder {
+    private final DelimiterFramer framer;
+    private final byte[] delimiter;
+    private final int maxFrameLength;
+
+    /** Offsets {@code [0, scanned)} past the reader index cannot start a delimiter. */
+    private int scanned;
+
+    DelimiterDecoder(DelimiterFramer framer, byte[] delimiter, int maxFrameLength) {
+        this.framer = framer;
+        this.delimiter = delimiter;
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    @Override
+    public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+        int start = in.readerIndex();
+        int readable = in.readableBytes();
+        // A delimiter may start at offsets 0..readable-d; one starting past maxFrameLength makes
+        // the frame too long, so the search never needs to look further than that.
+        int lastFit = readable - delimiter.length;
+        int lastStart = Math.min(lastFit, maxFrameLength);
+        int found = scanned <= lastStart
+                ? DelimiterSearch.indexOf(in, start + scanned, start + lastStart, in.writerIndex(), delimiter)
+                : -1;
+        if (found >= 0) {
+            scanned = 0;
+            ByteBuf frame = in.retainedSlice(start, found - start);
+            in.skipBytes(found - start + delimiter.length);
+            return frame;
+        }
+        if (lastFit >= maxFrameLength || (endOfStream && readable > maxFrameLength)) {
+            throw tooLong(in);
+        }
+        scanned = Math.max(scanned, lastFit + 1);
+        if (endOfStream && readable > 0) {
+            throw new TruncatedFrameException("delimiter: stream ended after " + readable
+                    + " bytes of a frame without its delimiter " + HexPreview.quoted(delimiter) + ": "
+                    + HexPreview.of(in, start, readable), readable, TruncatedFrameException.UNKNOWN);
+        }
+        return null;
+    }
+
+    private FrameTooLongException tooLong(ByteBuf in) {
+        long atLeast = (long) maxFrameLength + 1;
+        return new FrameTooLongException("delimiter: no delimiter " + HexPreview.quoted(delimiter)
+                + " within the first " + atLeast + " bytes of a frame; the maximum frame length is "
+                + maxFrameLength + " bytes (raise it with maxFrameLength(n) if the peer is legitimate): "
+                + HexPreview.of(in, in.readerIndex(), (int) Math.min(atLeast, in.readableBytes())),
+                atLeast, maxFrameLength);
+    }
+
+    @Override
+    public String toString() {
+        return "decoder for " + framer + " (scanned " + scanned + " bytes)";
+    }
+}

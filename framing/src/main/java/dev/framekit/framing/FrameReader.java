@@ -1,0 +1,248 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Reads frames from a blocking {@link InputStream} with a {@link Framer}.
+ *
+ * <p>It pulls large chunks ({@value #DEFAULT_CHUNK_SIZE} bytes at most per read call) into the
+ * connection's buffer and hands out every complete frame that buffer holds before it reads again:
+ * many small messages cost one read call, not one each. The buffer belongs to the reader, not
+ * the framer, so {@link #framer(Framer)} can switch framing rules mid-stream without losing a
+ * byte (read a header block by delimiter, then a body by length).
+ *
+ * <pre>{@code
+ * try (FrameReader reader = new FrameReader(socket.getInputStream(), Framers.lengthPrefixed())) {
+ *     String message;
+ *     while ((message = reader.readString()) != null) {    // null: the peer ended cleanly
+ *         System.out.println(message);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>End of stream.</b> Every read method returns {@code null} when the stream ended cleanly
+ * between frames, and throws {@link TruncatedFrameException} when it ended inside one.
+ *
+ * <p><b>Errors.</b> A {@link FramingException} (a frame too long, truncated, malformed) leaves the
+ * stream out of step with the framing rule: the reader remembers it and throws it again from
+ * every later read; close the connection. Any other {@link IOException} from the stream (a
+ * timeout, a reset) propagates unchanged and loses nothing: bytes already buffered stay
+ * buffered, so after a {@link java.net.SocketTimeoutException} a later read can carry on.
+ *
+ * <p>Not thread-safe: one thread reads. It never holds a monitor while blocked in a read, so it
+ * is safe on virtual threads.
+ */
+public final class FrameReader implements AutoCloseable {
+    /** The most bytes requested from the stream per read call: 64 KiB. */
+    public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
+
+    /** An empty buffer larger than this is given back rather than kept for the next frame. */
+    private static final int KEEP_CAPACITY = 4 * DEFAULT_CHUNK_SIZE;
+
+    private final InputStream in;
+    private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
+    private final int chunkSize;
+    private Framer framer;
+    private FrameDecoder decoder;
+    private ByteBuf buffer;
+    private boolean endOfStream;
+    private boolean closed;
+    private FramingException failure;
+
+    /**
+     * Creates a reader that requests up to {@value #DEFAULT_CHUNK_SIZE} bytes per read call.
+     *
+     * @param in the stream to read; closed by {@link #close()}
+     * @param framer the framing rule to start with
+     */
+    public FrameReader(InputStream in, Framer framer) {
+        this(in, framer, DEFAULT_CHUNK_SIZE);
+    }
+
+    /**
+     * Creates a reader that requests up to {@code chunkSize} bytes per read call.
+     *
+     * @param in the stream to read; closed by {@link #close()}
+     * @param framer the framing rule to start with
+     * @param chunkSize the most bytes requested per read call, at least 1
+     */
+    public FrameReader(InputStream in, Framer framer, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+        }
+        this.in = Objects.requireNonNull(in, "in");
+        this.chunkSize = chunkSize;
+        this.buffer = allocator.heapBuffer(Math.min(chunkSize, 8 * 1024));
+        framer(framer);
+    }
+
+    /**
+     * Switches to another framing rule. Bytes already buffered are kept and are read with the new
+     * rule; a frame partly decoded with the old rule is not resumed.
+     *
+     * @param framer the framing rule for the next frames
+     */
+    public void framer(Framer framer) {
+        this.framer = Objects.requireNonNull(framer, "framer");
+        this.decoder = framer.newDecoder();
+    }
+
+    /**
+     * Returns the current framing rule.
+     *
+     * @return the framer the next frame is read with
+     */
+    public Framer framer() {
+        return framer;
+    }
+
+    /**
+     * Reads the next frame as a buffer that the caller owns.
+     *
+     * <p><b>The caller must {@link ByteBuf#release() release} the result.</b> It is a slice of the
+     * reader's buffer, not a copy; reading further frames does not disturb it, but while it is
+     * unreleased it keeps that buffer's memory alive.
+     *
+     * @return the next frame's payload, or {@code null} if the stream ended cleanly
+     * @throws FramingException if the bytes do not fit the framing rule
+     * @throws IOException if the stream fails
+     */
+    public ByteBuf readFrame() throws IOException {
+        if (closed) {
+            throw new IOException("frame reader is closed");
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        while (true) {
+            ByteBuf frame = decodeBuffered();
+            if (frame != null || endOfStream) {
+                return frame;
+            }
+            fill();
+        }
+    }
+
+    /**
+     * Reads the next frame as a new byte array.
+     *
+     * @return the next frame's payload, or {@code null} if the stream ended cleanly
+     * @throws FramingException if the bytes do not fit the framing rule
+     * @throws IOException if the stream fails
+     */
+    public byte[] read() throws IOException {
+        ByteBuf frame = readFrame();
+        if (frame == null) {
+            return null;
+        }
+        try {
+            return ByteBufUtil.getBytes(frame);
+        } finally {
+            frame.release();
+        }
+    }
+
+    /**
+     * Reads the next frame as UTF-8 text. Only whole frames are decoded, so a character is never
+     * split across reads; malformed UTF-8 becomes U+FFFD.
+     *
+     * @return the next frame's payload as text, or {@code null} if the stream ended cleanly
+     * @throws FramingException if the bytes do not fit the framing rule
+     * @throws IOException if the stream fails
+     */
+    public String readString() throws IOException {
+        ByteBuf frame = readFrame();
+        if (frame == null) {
+            return null;
+        }
+        try {
+            return frame.toString(StandardCharsets.UTF_8);
+        } finally {
+            frame.release();
+        }
+    }
+
+    /**
+     * Returns how many bytes are buffered but not yet handed out as frames.
+     *
+     * @return the buffered byte count
+     */
+    public int buffered() {
+        return closed ? 0 : buffer.readableBytes();
+    }
+
+    /**
+     * Returns whether the stream has reported its end (further frames may still be buffered).
+     *
+     * @return true once the stream's end has been read
+     */
+    public boolean isEndOfStream() {
+        return endOfStream;
+    }
+
+    /**
+     * Releases the buffer and closes the stream. Frames already handed out stay valid until they
+     * are released.
+     *
+     * @throws IOException if closing the stream fails
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        buffer.release();
+        in.close();
+    }
+
+    private ByteBuf decodeBuffered() throws FramingException {
+        try {
+            return decoder.decode(buffer, endOfStream);
+        } catch (FramingException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    /** Reads one chunk from the stream into the buffer, or notes the end of the stream. */
+    private void fill() throws IOException {
+        makeRoom();
+        int read = buffer.writeBytes(in, chunkSize);
+        if (read < 0) {
+            endOfStream = true;
+        }
+    }
+
+    /**
+     * Makes room for the next chunk without disturbing frames handed out as slices: bytes are
+     * moved within the buffer only while nobody else holds it; otherwise the unread bytes move to
+     * a fresh buffer. An empty, oversized buffer is replaced by a small one.
+     */
+    private void makeRoom() {
+        boolean shared = buffer.refCnt() > 1;
+        if (!buffer.isReadable() && (shared || buffer.capacity() > KEEP_CAPACITY)) {
+            replaceBuffer(Math.min(chunkSize, 8 * 1024));
+        } else if (buffer.writableBytes() < chunkSize && buffer.readerIndex() > 0) {
+            if (shared) {
+                replaceBuffer(buffer.readableBytes() + chunkSize);
+            } else {
+                buffer.discardReadBytes();
+            }
+        }
+    }
+
+    private void replaceBuffer(int capacity) {
+        ByteBuf fresh = allocator.heapBuffer(capacity);
+        fresh.writeBytes(buffer);
+        buffer.release();
+        buffer = fresh;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Writes frames to a blocking {@link OutputStream} with a {@link Framer}.
+ *
+ * <p>{@code write} encodes a message into a batch buffer; the batch goes to the stream when it
+ * reaches {@value #BATCH_SIZE} bytes, and on {@link #flush()}. So a burst of small messages
+ * costs a few write calls, not one each. {@code send} is {@code write} plus {@code flush}: use it
+ * when the peer should see the message now. A payload of {@value #DIRECT_WRITE_THRESHOLD} bytes
+ * or more is written straight from the caller's memory to the stream after its header, without
+ * being copied into the batch.
+ *
+ * <pre>{@code
+ * FrameWriter writer = new FrameWriter(socket.getOutputStream(), Framers.lengthPrefixed());
+ * for (String line : lines) {
+ *     writer.write(line);        // batched
+ *     }
+ * writer.flush();                // one or a few write calls
+ * }</pre>
+ *
+ * <p><b>Refusals write nothing.</b> A message the framer cannot carry fails with
+ * {@link MessageRefusedException} and leaves the batch and the stream as they were. On a
+ * send-and-close framer the second message is refused: a connection carries one.
+ *
+ * <p><b>Ownership.</b> {@link #write(ByteBuf)} reads the message's readable bytes without moving
+ * its indices and does not release it: the caller keeps ownership.
+ *
+ * <p>Not thread-safe: one thread writes (a reader may run at the same time on another thread).
+ * After an {@link IOException} from the stream the connection should be closed. It never holds a
+ * monitor while blocked in a write, so it is safe on virtual threads.
+ */
+public final class FrameWriter implements Flushable, AutoCloseable {
+    /** The batch is written to the stream once it holds this many bytes: 64 KiB. */
+    public static final int BATCH_SIZE = 64 * 1024;
+
+    /** Payloads at least this long skip the batch copy and go straight to the stream: 16 KiB. */
+    public static final int DIRECT_WRITE_THRESHOLD = 16 * 1024;
+
+    private final OutputStream out;
+    private final ByteBuf batch = Unpooled.buffer(4 * 1024);
+    private Framer framer;
+    private long messagesWritten;
+    private boolean closed;
+
+    /**
+     * Creates a writer.
+     *
+     * @param out the stream to write; closed by {@link #close()}
+     * @param framer the framing rule to start with
+     */
+    public FrameWriter(OutputStream out, Framer framer) {
+        this.out = Objects.requireNonNull(out, "out");
+        framer(framer);
+    }
+
+    /**
+     * Switches to another framing rule for the next messages. Messages already written keep the
+     * rule they were written with.
+     *
+     * @param framer the framing rule for the next messages
+     */
+    public void framer(Framer framer) {
+        this.framer = Objects.requireNonNull(framer, "framer");
+        this.messagesWritten = 0;
+    }
+
+    /**
+     * Returns the current framing rule.
+     *
+     * @return the framer the next message is written with
+     */
+    public Framer framer() {
+        return framer;
+    }
+
+    /**
+     * Frames a message and adds it to the batch (sending the batch if it is full).
+     *
+     * @param message the payload; its readable bytes are sent, its indices are not changed
+     * @return this writer
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter write(ByteBuf message) throws IOException {
+        if (closed) {
+            throw new IOException("frame writer is closed");
+        }
+        if (framer.oneMessagePerConnection() && messagesWritten > 0) {
+            throw new MessageRefusedException(framer + ": a connection carries one message, and one was already"
+                    + " written; open a new connection for the next message", message.readableBytes());
+        }
+        int length = message.readableBytes();
+        if (framer instanceof AbstractFramer steps && length >= DIRECT_WRITE_THRESHOLD) {
+            steps.checkEncodable(message);
+            steps.writePrefix(length, batch);
+            drainBatch();
+            message.getBytes(message.readerIndex(), out, length);
+            steps.writeSuffix(length, batch);
+        } else {
+            framer.encode(message, batch);
+        }
+        messagesWritten++;
+        if (batch.readableBytes() >= BATCH_SIZE) {
+            drainBatch();
+        }
+        return this;
+    }
+
+    /**
+     * Frames a message and adds it to the batch; see {@link #write(ByteBuf)}.
+     *
+     * @param message the payload bytes (not modified, not retained)
+     * @return this writer
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter write(byte[] message) throws IOException {
+        return write(Unpooled.wrappedBuffer(message));
+    }
+
+    /**
+     * Frames a message as UTF-8 and adds it to the batch; see {@link #write(ByteBuf)}.
+     *
+     * @param message the text to send
+     * @return this writer
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter write(String message) throws IOException {
+        return write(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a message and flushes: the peer can read it now.
+     *
+     * @param message the payload; its readable bytes are sent, its indices are not changed
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public void send(ByteBuf message) throws IOException {
+        write(message);
+        flush();
+    }
+
+    /**
+     * Writes a message and flushes: the peer can read it now.
+     *
+     * @param message the payload bytes
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public void send(byte[] message) throws IOException {
+        write(message);
+        flush();
+    }
+
+    /**
+     * Writes a message as UTF-8 and flushes: the peer can read it now.
+     *
+     * @param message the text to send
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public void send(String message) throws IOException {
+        write(message);
+        flush();
+    }
+
+    /**
+     * Sends the batch and flushes the stream.
+     *
+     * @throws IOException if the stream fails
+     */
+    @Override
+    public void flush() throws IOException {
+        if (closed) {
+            throw new IOException("frame writer is closed");
+        }
+        drainBatch();
+        out.flush();
+    }
+
+    /**
+     * Returns how many bytes are batched and not yet handed to the stream.
+     *
+     * @return the batched byte count
+     */
+    public int batched() {
+        return batch.readableBytes();
+    }
+
+    /**
+     * Flushes what is batched, releases the batch and closes the stream.
+     *
+     * @throws IOException if flushing or closing fails; the stream is closed regardless
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        try {
+            flush();
+        } finally {
+            closed = true;
+            batch.release();
+            out.close();
+        }
+    }
+
+    private void drainBatch() throws IOException {
+        if (batch.isReadable()) {
+            batch.readBytes(out, batch.readableBytes());
+        }
+        batch.clear();
+        if (batch.capacity() > 4 * BATCH_SIZE) {
+            batch.capacity(BATCH_SIZE);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.framekit.framing;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Makes framekit's four framers. Each result is immutable; its {@code with}-style methods
+ * ({@code pad}, {@code maxFrameLength}) return a new framer, validated on the spot with a
+ * message that names the field and its value.
+ *
+ * <pre>{@code
+ * Framer lengths = Framers.lengthPrefixed();                        // 00 00 00 05 h e l l o
+ * Framer big     = Framers.lengthPrefixed().maxFrameLength(64 << 20);
+ * Framer lines   = Framers.lines();                                 // h e l l o \n
+ * Framer custom  = Framers.delimiter("#*#");                        // h e l l o # * #
+ * Framer fixed   = Framers.fixedLength(30).pad('#');                // h e l l o # # ... (30 bytes)
+ * Framer oneShot = Framers.sendAndClose();                          // h e l l o, then half-close
+ * }</pre>
+ *
+ * <p><b>Security.</b> Every framer caps the frames it accepts at {@link #DEFAULT_MAX_FRAME_LENGTH}
+ * (1 MiB) unless told otherwise, so a peer cannot make a receiver buffer without bound. Raising
+ * the cap is an explicit, per-framer opt-in, up to {@link #LARGEST_MAX_FRAME_LENGTH}.
+ */
+public final class Framers {
+    /** The maximum frame length every framer starts with: 1 MiB. */
+    public static final int DEFAULT_MAX_FRAME_LENGTH = 1 << 20;
+
+    /**
+     * The largest maximum frame length a framer accepts: 1 GiB. Frames are handed out as single
+     * buffers and arrays, so they must stay well under Java's 2 GiB array limit.
+     */
+    public static final int LARGEST_MAX_FRAME_LENGTH = 1 << 30;
+
+    private Framers() {}
+
+    /**
+     * Fixed-length padded frames of {@code frameSize} bytes, padded with {@code 0x00} (change it
+     * with {@link FixedLengthFramer#pad(char)}).
+     *
+     * @param frameSize bytes per frame on the wire, 1 to {@link #LARGEST_MAX_FRAME_LENGTH}
+     * @return the framer
+     * @throws IllegalArgumentException if {@code frameSize} is out of range
+     */
+    public static FixedLengthFramer fixedLength(int frameSize) {
+        return FixedLengthFramer.of(frameSize);
+    }
+
+    /**
+     * Frames ended by {@code delimiter}, given as text and sent as its UTF-8 bytes, e.g.
+     * {@code "\n"}, {@code "\r\n"} or {@code "#*#"}.
+     *
+     * @param delimiter the non-empty delimiter
+     * @return the framer
+     * @throws IllegalArgumentException if {@code delimiter} is empty
+     */
+    public static DelimiterFramer delimiter(String delimiter) {
+        return delimiter(delimiter.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Frames ended by the byte sequence {@code delimiter}.
+     *
+     * @param delimiter the non-empty delimiter bytes (copied)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code delimiter} is empty
+     */
+    public static DelimiterFramer delimiter(byte[] delimiter) {
+        return DelimiterFramer.of(delimiter);
+    }
+
+    /**
+     * Lines: frames ended by {@code \n}, the delimiter {@code nc} and telnet users speak.
+     *
+     * @return the framer
+     */
+    public static DelimiterFramer lines() {
+        return delimiter(new byte[] {'\n'});
+    }
+
+    /**
+     * Frames preceded by their length as a 4-byte big-endian unsigned integer, Python's
+     * {@code struct.pack("!I", len(data)) + data}.
+     *
+     * @return the framer
+     */
+    public static LengthPrefixFramer lengthPrefixed() {
+        return LengthPrefixFramer.DEFAULT;
+    }
+
+    /**
+     * One message per connection, ended by the sender half-closing its output.
+     *
+     * @return the framer
+     */
+    public static SendAndCloseFramer sendAndClose() {
+        return SendAndCloseFramer.DEFAULT;
+    }
+
+    /** Validates a maximum frame length, naming the framer in the message. */
+    static int checkMaxFrameLength(int maxFrameLength, String framerName) {
+        if (maxFrameLength < 1 || maxFrameLength > LARGEST_MAX_FRAME_LENGTH) {
+            throw new IllegalArgumentException(framerName + ": maxFrameLength must be between 1 and "
+                    + LARGEST_MAX_FRAME_LENGTH + " bytes, got " + maxFrameLength);
+        }
+        return maxFrameLength;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.framekit.framing;
+
+import java.io.IOException;
+
+/**
+ * The root of framekit's errors: the bytes on a connection, or a message handed to a framer,
+ * do not fit the framing rule.
+ *
+ * <p>It is an {@link IOException}, so code that already handles stream errors handles framing
+ * errors too. Its subclasses say what went wrong:
+ *
+ * <ul>
+ *   <li>{@link FrameTooLongException}: an inbound frame is over the framer's maximum length;
+ *   <li>{@link TruncatedFrameException}: the stream ended inside a frame;
+ *   <li>{@link MessageRefusedException}: a message the framer cannot carry losslessly.
+ * </ul>
+ *
+ * <p>Every message names the framer, carries the sizes involved, and, where bytes are involved,
+ * a short hex preview of them. After an inbound framing error the stream is no longer in step
+ * with the framing rule: close the connection.
+ */
+public class FramingException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates an exception with a message that says what happened and what to do about it.
+     *
+     * @param message the complete, human-readable description
+     */
+    public FramingException(String message) {
+        super(message);
+    }
+}

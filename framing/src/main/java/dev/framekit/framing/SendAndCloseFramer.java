@@ -1,0 +1,100 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Send-and-close: a connection carries one message each way, and the end of the stream ends it.
+ * The sender writes the payload and half-closes its output; the receiver reads to the end of
+ * the stream. Python's {@code sock.sendall(data); sock.shutdown(socket.SHUT_WR)}, answered on
+ * the same connection.
+ *
+ * <pre>
+ * Framers.sendAndClose(), message "hello":
+ *
+ *   BEFORE (message)                  AFTER (on the wire)
+ *   +----+----+----+----+----+        +----+----+----+----+----+-----+
+ *   | 68 | 65 | 6c | 6c | 6f |  ---&gt;  | 68 | 65 | 6c | 6c | 6f | FIN |
+ *   | h  | e  | l  | l  | o  |        | h  | e  | l  | l  | o  |     |
+ *   +----+----+----+----+----+        +----+----+----+----+----+-----+
+ *                                       payload                 half-close
+ * </pre>
+ *
+ * <p>Binary-safe and free of framing bytes, but it costs a TCP connection (a handshake and a
+ * teardown) per message. A stream that ends with no bytes at all is the empty message. A
+ * connection cannot carry a second message: a {@link FrameWriter} refuses it. The receiver
+ * buffers the message until the end of the stream, and fails with {@link FrameTooLongException}
+ * once more than {@link #maxFrameLength()} bytes have arrived; a peer that closes the connection
+ * abruptly (a reset) is not mistaken for a complete message, because the reset surfaces as an
+ * {@link java.io.IOException} from the stream rather than an end of stream.
+ */
+public final class SendAndCloseFramer extends AbstractFramer {
+    static final SendAndCloseFramer DEFAULT = new SendAndCloseFramer(Framers.DEFAULT_MAX_FRAME_LENGTH);
+
+    private SendAndCloseFramer(int maxFrameLength) {
+        super(maxFrameLength);
+    }
+
+    /**
+     * Returns a framer like this one that accepts and sends messages of up to
+     * {@code maxFrameLength} bytes.
+     *
+     * @param maxFrameLength 1 to {@link Framers#LARGEST_MAX_FRAME_LENGTH}
+     * @return the new framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public SendAndCloseFramer maxFrameLength(int maxFrameLength) {
+        return new SendAndCloseFramer(Framers.checkMaxFrameLength(maxFrameLength, "send-and-close"));
+    }
+
+    /** Always true: one message per connection, ended by a half-close. */
+    @Override
+    public boolean oneMessagePerConnection() {
+        return true;
+    }
+
+    @Override
+    public FrameDecoder newDecoder() {
+        return new Decoder();
+    }
+
+    @Override
+    void checkEncodable(ByteBuf message) throws MessageRefusedException {
+        checkMaxLength(message.readableBytes(), "send-and-close");
+    }
+
+    @Override
+    int overhead(int length) {
+        return 0;
+    }
+
+    /** Describes the rule, e.g. {@code send-and-close(max 1048576 bytes)}. */
+    @Override
+    public String toString() {
+        return "send-and-close(max " + maxFrameLength() + " bytes)";
+    }
+
+    /** One connection's decoder: waits for the end of the stream, once. */
+    private final class Decoder implements FrameDecoder {
+        private boolean delivered;
+
+        @Override
+        public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+            if (delivered) {
+                return null;
+            }
+            int readable = in.readableBytes();
+            int max = maxFrameLength();
+            if (readable > max) {
+                throw new FrameTooLongException("send-and-close: more than " + max
+                        + " bytes arrived before the end of the stream; the maximum message length is " + max
+                        + " bytes (raise it with maxFrameLength(n) if the peer is legitimate): "
+                        + HexPreview.of(in, in.readerIndex(), max + 1), (long) max + 1, max);
+            }
+            if (!endOfStream) {
+                return null;
+            }
+            delivered = true;
+            return in.readRetainedSlice(readable);
+        }
+    }
+}
