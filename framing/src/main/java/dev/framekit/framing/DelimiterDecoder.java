@@ -38,7 +38,10 @@ final class DelimiterDecoder implements FrameDecoder {
             in.skipBytes(found - start + delimiter.length);
             return frame;
         }
-        if (lastFit >= maxFrameLength || (endOfStream && readable > maxFrameLength)) {
+        // Too long only once more than the maximum is certainly payload: the last d-1 bytes
+        // might still be the start of the delimiter. The same test at the end of the stream
+        // keeps the verdict independent of how the bytes were split into reads.
+        if (lastFit >= maxFrameLength) {
             throw tooLong(in);
         }
         scanned = Math.max(scanned, lastFit + 1);

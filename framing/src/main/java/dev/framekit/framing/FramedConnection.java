@@ -365,8 +365,10 @@ public final class FramedConnection implements AutoCloseable {
                 return new FramedConnection(socket, framer);
             } catch (ConnectException e) {
                 socket.close();
-                throw withCause(new ConnectException("cannot connect to " + host + ":" + port
-                        + ": connection refused (is the server running?)"), e);
+                String reason = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused")
+                        ? "connection refused (is the server running?)"
+                        : String.valueOf(e.getMessage());
+                throw withCause(new ConnectException("cannot connect to " + host + ":" + port + ": " + reason), e);
             } catch (SocketTimeoutException e) {
                 socket.close();
                 throw withCause(new SocketTimeoutException("cannot connect to " + host + ":" + port + ": no answer within "

@@ -1,12 +1,58 @@
 package dev.framekit.demos.cli;
 
-/** The {@code framekit} command line. */
-public final class Main {
-    private Main() {}
+import dev.framekit.demos.echo.EchoClientCommand;
+import dev.framekit.demos.echo.EchoServerCommand;
+import dev.framekit.demos.reverse.ReverseClientCommand;
+import dev.framekit.demos.reverse.ReverseServerCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 
-    /** Runs the CLI. */
+/** The {@code framekit} command line: {@code java -jar demos/target/framekit.jar <command> [options]}. */
+@Command(name = "framekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Message framing over TCP: servers, clients and a comparison on every framer.",
+        subcommands = {
+            EchoServerCommand.class, EchoClientCommand.class,
+            ReverseServerCommand.class, ReverseClientCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Runs the CLI and exits with its status: 0 success, 1 failure, 2 usage error. */
     public static void main(String[] args) {
-        System.err.println("framekit: no commands yet");
-        System.exit(2);
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit status. */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::usageError)
+                .execute(args);
+    }
+
+    /** A usage mistake: one line that says what was wrong, and where to look. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName(" ");
+        command.getErr().println(name + ": " + e.getMessage());
+        command.getErr().println("Try '" + name + " --help' for the options.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. echo-server; see --help");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"framekit " + (version == null ? "(development build)" : version)};
+        }
     }
 }

@@ -1,0 +1,18 @@
+package dev.framekit.demos.cli;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Which server a client reaches, and how long it waits. */
+public final class ClientOptions {
+    @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
+            description = "Server to reach, a host name or address (default: ${DEFAULT-VALUE}).")
+    String host = "localhost";
+
+    @Option(names = "--port", defaultValue = "7342", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
+    int port = 7342;
+
+    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
+            description = "How long to wait to connect and for each reply (default: 10s).")
+    Duration timeout = Duration.ofSeconds(10);
+}

@@ -1,0 +1,44 @@
+package dev.framekit.demos.cli;
+
+import dev.framekit.demos.net.Console;
+import dev.framekit.demos.net.FramedServer;
+import dev.framekit.demos.net.ReplyHandler;
+import dev.framekit.framing.Framer;
+import java.io.IOException;
+import java.net.BindException;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** A server that answers every message with a function of it: the shape of echo and reverse. */
+public abstract class ReplyServerCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server;
+
+    @Mixin
+    FramingOptions framing;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The reply to one message. */
+    protected abstract UnaryOperator<byte[]> reply();
+
+    /** The matching client command's name, for the ready-to-paste hint. */
+    protected abstract String clientName();
+
+    @Override
+    public Integer call() {
+        Framer framer = Commands.framer(spec, framing);
+        String name = spec.name();
+        Console console = new Console(System.out);
+        String clientCommand = clientName() + " --host HOST --port PORT " + framing.asArguments() + " hello";
+        FramedServer.Settings settings = new FramedServer.Settings(name, server.host, server.port, framer,
+                server.idleTimeout, clientCommand, framing.kind() == FramingKind.DELIMITER);
+        FramedServer listener = new FramedServer(settings, new ReplyHandler(framer, reply(), console, framing.hexdump()), console);
+        return Commands.runServer(name, listener, server);
+    }
+}
