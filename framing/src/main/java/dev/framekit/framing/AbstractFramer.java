@@ -42,11 +42,13 @@ abstract class AbstractFramer implements Framer {
     void writeSuffix(int length, ByteBuf out) {}
 
     /** Refuses messages over the maximum; the common first check of every framer. */
-    final void checkMaxLength(int length, String framerName) throws MessageRefusedException {
+    final void checkMaxLength(ByteBuf message, String framerName) throws MessageRefusedException {
+        int length = message.readableBytes();
         if (length > maxFrameLength) {
             throw new MessageRefusedException(
                     framerName + ": message is " + length + " bytes, over the maximum frame length of "
-                            + maxFrameLength + " bytes; raise it with maxFrameLength(n) on both sides",
+                            + maxFrameLength + " bytes; raise it with maxFrameLength(n) on both sides: "
+                            + HexPreview.of(message, message.readerIndex(), length),
                     length);
         }
     }

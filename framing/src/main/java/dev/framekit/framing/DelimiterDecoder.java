@@ -15,6 +15,9 @@ final class DelimiterDecoder implements FrameDecoder {
     /** Offsets {@code [0, scanned)} past the reader index cannot start a delimiter. */
     private int scanned;
 
+    /** True after a too-long frame was reported: its remaining bytes are dropped up to its delimiter. */
+    private boolean discarding;
+
     DelimiterDecoder(DelimiterFramer framer, byte[] delimiter, int maxFrameLength) {
         this.framer = framer;
         this.delimiter = delimiter;
@@ -23,6 +26,9 @@ final class DelimiterDecoder implements FrameDecoder {
 
     @Override
     public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+        if (discarding && !discardOversizedFrame(in, endOfStream)) {
+            return null;
+        }
         int start = in.readerIndex();
         int readable = in.readableBytes();
         // A delimiter may start at offsets 0..readable-d; one starting past maxFrameLength makes
@@ -42,6 +48,7 @@ final class DelimiterDecoder implements FrameDecoder {
         // might still be the start of the delimiter. The same test at the end of the stream
         // keeps the verdict independent of how the bytes were split into reads.
         if (lastFit >= maxFrameLength) {
+            discarding = true;
             throw tooLong(in);
         }
         scanned = Math.max(scanned, lastFit + 1);
@@ -53,13 +60,41 @@ final class DelimiterDecoder implements FrameDecoder {
         return null;
     }
 
+    /**
+     * Drops the rest of a frame already reported as too long, up to and including its delimiter,
+     * keeping only bytes that may start the delimiter.
+     *
+     * @return true once the oversized frame is gone and decoding can go on
+     */
+    private boolean discardOversizedFrame(ByteBuf in, boolean endOfStream) {
+        int start = in.readerIndex();
+        int lastFit = in.readableBytes() - delimiter.length;
+        int found = scanned <= lastFit
+                ? DelimiterSearch.indexOf(in, start + scanned, start + lastFit, in.writerIndex(), delimiter)
+                : -1;
+        if (found >= 0) {
+            in.skipBytes(found - start + delimiter.length);
+            discarding = false;
+            scanned = 0;
+            return true;
+        }
+        if (endOfStream) {
+            in.skipBytes(in.readableBytes());
+        } else if (lastFit >= 0) {
+            in.skipBytes(lastFit + 1);
+        }
+        scanned = 0;
+        return false;
+    }
+
     private FrameTooLongException tooLong(ByteBuf in) {
         long atLeast = (long) maxFrameLength + 1;
         return new FrameTooLongException("delimiter: no delimiter " + HexPreview.quoted(delimiter)
                 + " within the first " + atLeast + " bytes of a frame; the maximum frame length is "
-                + maxFrameLength + " bytes (raise it with maxFrameLength(n) if the peer is legitimate): "
+                + maxFrameLength + " bytes (raise it with maxFrameLength(n) if the peer is legitimate;"
+                + " reading again skips this frame): "
                 + HexPreview.of(in, in.readerIndex(), (int) Math.min(atLeast, in.readableBytes())),
-                atLeast, maxFrameLength);
+                atLeast, maxFrameLength, true);
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class DelimiterFramer extends AbstractFramer {
     @Override
     void checkEncodable(ByteBuf message) throws MessageRefusedException {
         int length = message.readableBytes();
-        checkMaxLength(length, "delimiter");
+        checkMaxLength(message, "delimiter");
         int found = DelimiterSearch.indexOf(message, message.readerIndex(), message.writerIndex(), delimiter);
         if (found >= 0) {
             throw new MessageRefusedException("delimiter: message contains the delimiter "

@@ -14,7 +14,10 @@ import io.netty.buffer.ByteBuf;
  * frames"; a stream that ended inside a frame throws {@link TruncatedFrameException}, which
  * says how many bytes came and how many were expected; for send-and-close the end of the stream
  * is the end of the message. A frame over the framer's maximum throws
- * {@link FrameTooLongException} as soon as that is known, before it is buffered whole.
+ * {@link FrameTooLongException} as soon as that is known, before it is buffered whole. If that
+ * exception is {@link FrameTooLongException#resumable() resumable}, later calls first discard the
+ * rest of the oversized frame as it arrives (the one case in which a call that returns
+ * {@code null} consumes bytes), then decode the next frame.
  *
  * <p>Between calls the caller may append bytes to {@code in} and may discard bytes before its
  * reader index, but must not otherwise change the readable bytes: a decoder remembers how far it

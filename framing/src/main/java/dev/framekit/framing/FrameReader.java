@@ -32,7 +32,9 @@ import java.util.Objects;
  *
  * <p><b>Errors.</b> A {@link FramingException} (a frame too long, truncated, malformed) leaves the
  * stream out of step with the framing rule: the reader remembers it and throws it again from
- * every later read; close the connection. Any other {@link IOException} from the stream (a
+ * every later read; close the connection. The one exception is a
+ * {@link FrameTooLongException#resumable() resumable} frame-too-long error (an over-long line on
+ * the delimiter framer): reading again skips the rest of that frame and returns the next one. Any other {@link IOException} from the stream (a
  * timeout, a reset) propagates unchanged and loses nothing: bytes already buffered stay
  * buffered, so after a {@link java.net.SocketTimeoutException} a later read can carry on.
  *
@@ -206,6 +208,11 @@ public final class FrameReader implements AutoCloseable {
     private ByteBuf decodeBuffered() throws FramingException {
         try {
             return decoder.decode(buffer, endOfStream);
+        } catch (FrameTooLongException e) {
+            if (!e.resumable()) {
+                failure = e;
+            }
+            throw e;
         } catch (FramingException e) {
             failure = e;
             throw e;

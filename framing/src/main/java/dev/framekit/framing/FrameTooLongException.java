@@ -11,12 +11,19 @@ package dev.framekit.framing;
  *
  * <p>If the peer is legitimate, raise the limit with the framer's {@code maxFrameLength(int)}
  * (for example {@code Framers.lengthPrefixed().maxFrameLength(16 << 20)}).
+ *
+ * <p><b>Resuming.</b> Where the framing rule can find the start of the next frame without the
+ * oversized one (the delimiter framer: the next frame starts after the next delimiter), the
+ * exception is {@link #resumable()}: reading again discards the rest of the oversized frame as it
+ * arrives, without buffering it, and carries on with the next frame. Otherwise the stream is out
+ * of step with the framing rule and the connection should be closed.
  */
 public final class FrameTooLongException extends FramingException {
     private static final long serialVersionUID = 1L;
 
     private final long frameLength;
     private final int maxFrameLength;
+    private final boolean resumable;
 
     /**
      * @param message the complete, human-readable description
@@ -25,9 +32,31 @@ public final class FrameTooLongException extends FramingException {
      * @param maxFrameLength the framer's limit that was exceeded
      */
     public FrameTooLongException(String message, long frameLength, int maxFrameLength) {
+        this(message, frameLength, maxFrameLength, false);
+    }
+
+    /**
+     * @param message the complete, human-readable description
+     * @param frameLength the declared frame length, or a lower bound of it ({@code max + 1})
+     *     when the framing rule does not declare lengths up front
+     * @param maxFrameLength the framer's limit that was exceeded
+     * @param resumable whether reading again skips the oversized frame and continues
+     */
+    public FrameTooLongException(String message, long frameLength, int maxFrameLength, boolean resumable) {
         super(message);
         this.frameLength = frameLength;
         this.maxFrameLength = maxFrameLength;
+        this.resumable = resumable;
+    }
+
+    /**
+     * Returns whether reading can continue: the decoder will discard the rest of the oversized
+     * frame as it arrives and then decode the next frame. True for the delimiter framer.
+     *
+     * @return true if a later read skips this frame and carries on
+     */
+    public boolean resumable() {
+        return resumable;
     }
 
     /**

@@ -59,7 +59,7 @@ public final class LengthPrefixFramer extends AbstractFramer {
 
     @Override
     void checkEncodable(ByteBuf message) throws MessageRefusedException {
-        checkMaxLength(message.readableBytes(), "length-prefix");
+        checkMaxLength(message, "length-prefix");
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class SendAndCloseFramer extends AbstractFramer {
 
     @Override
     void checkEncodable(ByteBuf message) throws MessageRefusedException {
-        checkMaxLength(message.readableBytes(), "send-and-close");
+        checkMaxLength(message, "send-and-close");
     }
 
     @Override

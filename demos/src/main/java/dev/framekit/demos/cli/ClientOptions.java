@@ -9,10 +9,26 @@ public final class ClientOptions {
             description = "Server to reach, a host name or address (default: ${DEFAULT-VALUE}).")
     String host = "localhost";
 
-    @Option(names = "--port", defaultValue = "7342", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "7342", paramLabel = "PORT", converter = Ports.Connect.class,
+            description = "Server port (default: ${DEFAULT-VALUE}).")
     int port = 7342;
 
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
             description = "How long to wait to connect and for each reply (default: 10s).")
     Duration timeout = Duration.ofSeconds(10);
+
+    /** The server's host name or address. */
+    public String host() {
+        return host;
+    }
+
+    /** The server's port. */
+    public int port() {
+        return port;
+    }
+
+    /** How long to wait to connect and for a reply. */
+    public Duration timeout() {
+        return timeout;
+    }
 }

@@ -9,11 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** What every command does the same way: build the framer, run a server, report a failure in one line. */
-final class Commands {
+public final class Commands {
     private Commands() {}
 
     /** The framer the options describe; a bad combination is a usage error naming the option. */
-    static Framer framer(CommandSpec spec, FramingOptions options) {
+    public static Framer framer(CommandSpec spec, FramingOptions options) {
         try {
             return options.framer();
         } catch (IllegalArgumentException e) {
@@ -22,12 +22,14 @@ final class Commands {
     }
 
     /** Binds, serves until Ctrl-C, and returns the exit status; failures are one line on stderr. */
-    static int runServer(String name, FramedServer server, ServerOptions options) {
+    public static int runServer(String name, FramedServer server, ServerOptions options) {
         try {
             server.bind();
         } catch (BindException e) {
+            boolean notOurs = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("assign");
             System.err.println(name + ": cannot listen on " + options.host + ":" + options.port + ": " + e.getMessage()
-                    + " (is another server using the port? choose another with --port)");
+                    + (notOurs ? " (is " + options.host + " an address of this machine? 0.0.0.0 binds every interface)"
+                            : " (is another server using the port? choose another with --port)"));
             return 1;
         } catch (IOException e) {
             System.err.println(name + ": cannot listen on " + options.host + ":" + options.port + ": "

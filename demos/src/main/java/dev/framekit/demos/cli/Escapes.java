@@ -38,11 +38,12 @@ final class Escapes {
                         throw new IllegalArgumentException("'" + text + "': \\x needs two hex digits, as in \\x23");
                     }
                     String hex = text.substring(i + 2, i + 4);
-                    try {
-                        out.write(Integer.parseInt(hex, 16));
-                    } catch (NumberFormatException ex) {
+                    int high = hexDigit(hex.charAt(0));
+                    int low = hexDigit(hex.charAt(1));
+                    if (high < 0 || low < 0) {
                         throw new IllegalArgumentException("'" + text + "': \\x" + hex + " is not two hex digits, as in \\x23");
                     }
+                    out.write(high << 4 | low);
                     i += 2;
                 }
                 default -> throw new IllegalArgumentException("'" + text + "': unknown escape \\" + e
@@ -51,5 +52,10 @@ final class Escapes {
             i += 2;
         }
         return out.toByteArray();
+    }
+
+    /** The value of an ASCII hex digit, or -1 (no signs, no other scripts' digits). */
+    private static int hexDigit(char c) {
+        return "0123456789abcdef".indexOf(Character.toLowerCase(c));
     }
 }

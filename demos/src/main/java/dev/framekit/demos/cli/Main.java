@@ -1,5 +1,7 @@
 package dev.framekit.demos.cli;
 
+import dev.framekit.demos.chat.ChatClientCommand;
+import dev.framekit.demos.chat.ChatServerCommand;
 import dev.framekit.demos.echo.EchoClientCommand;
 import dev.framekit.demos.echo.EchoServerCommand;
 import dev.framekit.demos.reverse.ReverseClientCommand;
@@ -14,6 +16,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             EchoServerCommand.class, EchoClientCommand.class,
             ReverseServerCommand.class, ReverseClientCommand.class,
+            ChatServerCommand.class, ChatClientCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

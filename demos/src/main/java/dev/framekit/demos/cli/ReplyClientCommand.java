@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
  * echo-client and reverse-client. Messages are the arguments, or else the lines of standard
  * input. On send-and-close every message is its own connection.
  */
+@Command(versionProvider = Main.Version.class)
 public abstract class ReplyClientCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
@@ -71,11 +73,13 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
     }
 
     private FramedConnection connect(Framer framer) throws IOException {
-        return FramedConnection.to(client.host, client.port)
+        FramedConnection.Connector connector = FramedConnection.to(client.host, client.port)
                 .framer(framer)
-                .connectTimeout(client.timeout)
-                .readTimeout(client.timeout)
-                .connect();
+                .readTimeout(client.timeout);
+        if (!client.timeout.isZero()) {
+            connector.connectTimeout(client.timeout); // 0 = no limit on replies; connecting keeps its default
+        }
+        return connector.connect();
     }
 
     private byte[] exchange(FramedConnection connection, Framer framer, byte[] message, int number) throws IOException {

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** A server that answers every message with a function of it: the shape of echo and reverse. */
+@Command(versionProvider = Main.Version.class)
 public abstract class ReplyServerCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

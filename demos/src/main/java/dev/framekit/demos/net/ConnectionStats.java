@@ -26,10 +26,11 @@ public final class ConnectionStats {
         return messagesIn.get();
     }
 
-    /** E.g. {@code 3 messages in (45 bytes), 3 out (45 bytes)}. */
+    /** E.g. {@code 3 messages in (45 bytes), 3 out (45 bytes)}, or {@code 1 message in ...}. */
     @Override
     public String toString() {
-        return messagesIn.get() + " messages in (" + bytesIn.get() + " bytes), " + messagesOut.get() + " out ("
-                + bytesOut.get() + " bytes)";
+        long in = messagesIn.get();
+        return in + (in == 1 ? " message" : " messages") + " in (" + bytesIn.get() + " bytes), " + messagesOut.get()
+                + " out (" + bytesOut.get() + " bytes)";
     }
 }

@@ -1,0 +1,59 @@
+package dev.framekit.demos.chat;
+
+import dev.framekit.demos.cli.ClientOptions;
+import dev.framekit.demos.cli.Commands;
+import dev.framekit.demos.cli.FramingOptions;
+import dev.framekit.demos.net.Console;
+import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.framing.Framer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code framekit chat-client}: joins a chat room, prints what the room says while sending what
+ * is typed. {@code /quit} or the end of standard input leaves.
+ */
+@Command(name = "chat-client", mixinStandardHelpOptions = true,
+        description = "Join a chat room: type lines to talk, /help for commands, /quit (or end of input) to leave.")
+public final class ChatClientCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions client;
+
+    @Mixin
+    FramingOptions framing;
+
+    @Option(names = "--name", paramLabel = "NICK", description = "The name to take on joining (default: a guest name).")
+    String name;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Framer framer = Commands.framer(spec, framing);
+        if (name != null && !ChatCommand.NAME.matcher(name).matches()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--name '" + name + "' is not a name: use 1 to 20 letters, digits, _ or -");
+        }
+        Console console = new Console(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            ChatSession session = framer.oneMessagePerConnection()
+                    ? new PollingChatSession(client, framer, console)
+                    : new StreamChatSession(client, framer, console);
+            return session.run(name, stdin);
+        } catch (IOException e) {
+            System.err.println(spec.name() + ": " + NetworkErrors.describe(e));
+            return 1;
+        }
+    }
+}

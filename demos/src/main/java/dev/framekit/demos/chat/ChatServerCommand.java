@@ -1,0 +1,83 @@
+package dev.framekit.demos.chat;
+
+import dev.framekit.demos.cli.FramingKind;
+import dev.framekit.demos.cli.FramingOptions;
+import dev.framekit.demos.cli.ServerOptions;
+import dev.framekit.demos.cli.Commands;
+import dev.framekit.demos.net.Console;
+import dev.framekit.demos.net.FramedServer;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code framekit chat-server}: a chat room on any framing; a plain {@code nc} user is welcome on the \n delimiter. */
+@Command(name = "chat-server", mixinStandardHelpOptions = true,
+        description = "Run a chat room. On --framing delimiter (\\n), nc or telnet users are full members.")
+public final class ChatServerCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server;
+
+    @Mixin
+    FramingOptions framing;
+
+    @Option(names = "--flood-limit", defaultValue = "1000", paramLabel = "LINES",
+            description = "Lines a second a member may post before its connection is read more slowly; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    int floodLimit;
+
+    @Option(names = "--max-queue", defaultValue = "10000", paramLabel = "LINES",
+            description = "Unread lines a member may fall behind before it is disconnected (default: ${DEFAULT-VALUE}).")
+    int maxQueue;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Framer framer = Commands.framer(spec, framing);
+        Console console = new Console(System.out);
+        ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
+        FramedServer.Handler handler = framer.oneMessagePerConnection()
+                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength())
+                : new StreamChatHandler(room, maxQueue, floodLimit);
+        // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
+        boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
+        Duration idle = framer.oneMessagePerConnection() || idleGiven ? server.idleTimeout() : Duration.ZERO;
+        String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
+        FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
+                idle, clientCommand, framing.kind() == FramingKind.DELIMITER);
+        return Commands.runServer(spec.name(), new FramedServer(settings, handler, console), server);
+    }
+
+    /** Whether a server-to-client line can be framed; a fixed frame, say, may be too small for "<name> " plus the text. */
+    static Predicate<String> deliverable(Framer framer) {
+        if (framer.oneMessagePerConnection()) {
+            int room = framer.maxFrameLength() - 64;
+            return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
+        }
+        return line -> {
+            ByteBuf scratch = Unpooled.buffer();
+            try {
+                framer.encode(line.getBytes(StandardCharsets.UTF_8), scratch);
+                return true;
+            } catch (MessageRefusedException e) {
+                return false;
+            } finally {
+                scratch.release();
+            }
+        };
+    }
+
+    private static String tooLongHint(Framer framer) {
+        return "with your name in front, the line does not fit the framing " + framer;
+    }
+}

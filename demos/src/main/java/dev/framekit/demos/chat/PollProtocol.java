@@ -1,0 +1,37 @@
+package dev.framekit.demos.chat;
+
+/**
+ * Chat over send-and-close framing, where a connection carries one request and one reply. Every
+ * request and reply is UTF-8 text; its first line is a verb and arguments:
+ *
+ * <pre>
+ * JOIN                          -&gt; OK TOKEN
+ * SAY TOKEN \n LINE             -&gt; OK                  | GONE REASON
+ * POLL TOKEN LAST \n            -&gt; OK LAST \n LINES... | GONE REASON
+ * </pre>
+ *
+ * <p>{@code LAST} is the number of the last line the client has printed; the server answers a
+ * poll when lines after it exist, or after a timeout with none.
+ */
+final class PollProtocol {
+    static final String JOIN = "JOIN";
+    static final String SAY = "SAY";
+    static final String POLL = "POLL";
+    static final String OK = "OK";
+    static final String GONE = "GONE";
+    static final String ERROR = "ERR";
+
+    private PollProtocol() {}
+
+    /** The first line of a message. */
+    static String head(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Everything after the first line, or "". */
+    static String body(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? "" : message.substring(newline + 1);
+    }
+}

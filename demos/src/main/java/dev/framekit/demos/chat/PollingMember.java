@@ -1,0 +1,154 @@
+package dev.framekit.demos.chat;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A member on send-and-close framing, which carries one message per connection: it posts with
+ * one connection per line and receives by long polling. Its lines are numbered; a poll names
+ * the last number it has seen, so a lost poll reply is sent again and nothing is missed between
+ * polls.
+ */
+final class PollingMember implements Member {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final int capacity;
+    private final String token;
+    private final String peer;
+    private volatile String name = "";
+    private long firstNumber = 1;
+    private volatile long lastSeen = System.nanoTime();
+    private int polling;
+    private String goneReason;
+
+    PollingMember(String token, int capacity, String peer) {
+        this.token = token;
+        this.capacity = capacity;
+        this.peer = peer;
+    }
+
+    /** The result of a poll: the last line number included, and the lines; or why the member is gone. */
+    record Batch(long last, List<String> lines, String goneReason) {}
+
+    String token() {
+        return token;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public boolean deliver(String line) {
+        lock.lock();
+        try {
+            if (goneReason != null) {
+                return true;
+            }
+            if (lines.size() >= capacity) {
+                return false;
+            }
+            lines.addLast(line);
+            arrived.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void finish() {
+        end("quit");
+    }
+
+    @Override
+    public void disconnect() {
+        end("disconnected: too far behind");
+    }
+
+    /** Ends the membership; a waiting poll returns at once. */
+    void end(String reason) {
+        lock.lock();
+        try {
+            if (goneReason == null) {
+                goneReason = reason;
+            }
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Notes that the member's client is still there. */
+    void touch() {
+        lastSeen = System.nanoTime();
+    }
+
+    /** True if the client has sent nothing for {@code timeout} and is not polling now. */
+    boolean idleFor(Duration timeout) {
+        lock.lock();
+        try {
+            return polling == 0 && System.nanoTime() - lastSeen > timeout.toNanos();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops lines up to {@code acknowledged}, then waits up to {@code wait} for more and returns
+     * the lines after it, at most {@code maxBytes} of text in all (at least one line).
+     */
+    Batch poll(long acknowledged, Duration wait, int maxBytes) throws InterruptedException {
+        lock.lock();
+        try {
+            polling++;
+            touch();
+            while (firstNumber <= acknowledged && !lines.isEmpty()) {
+                lines.removeFirst();
+                firstNumber++;
+            }
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (lines.isEmpty() && goneReason == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                arrived.awaitNanos(left);
+            }
+            if (lines.isEmpty() && goneReason != null) {
+                return new Batch(firstNumber - 1, List.of(), goneReason);
+            }
+            List<String> batch = new ArrayList<>();
+            int bytes = 0;
+            for (String line : lines) {
+                int size = line.length() * 3 + 1;
+                if (!batch.isEmpty() && bytes + size > maxBytes) {
+                    break;
+                }
+                batch.add(line);
+                bytes += size;
+            }
+            return new Batch(firstNumber - 1 + batch.size(), batch, null);
+        } finally {
+            polling--;
+            touch();
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.framekit.demos.chat;
+
+import dev.framekit.demos.net.ConnectionStats;
+import dev.framekit.demos.net.FramedServer;
+import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramedConnection;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * Serves one chat member on a persistent connection: reads its lines (throttled by flood
+ * control) and hands them to the room; a writer thread sends the room's lines back.
+ */
+final class StreamChatHandler implements FramedServer.Handler {
+    private final ChatRoom room;
+    private final int queueCapacity;
+    private final int floodLimit;
+
+    StreamChatHandler(ChatRoom room, int queueCapacity, int floodLimit) {
+        this.room = room;
+        this.queueCapacity = queueCapacity;
+        this.floodLimit = floodLimit;
+    }
+
+    @Override
+    public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
+        InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+        StreamMember member = new StreamMember(connection, queueCapacity,
+                remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats);
+        member.start();
+        room.join(member);
+        FloodControl flood = new FloodControl(floodLimit);
+        boolean warned = false;
+        String reason = "connection closed";
+        try {
+            String line;
+            while ((line = readLine(connection, member)) != null) {
+                stats.received(line.length());
+                if (flood.acquire() && !warned) {
+                    warned = true;
+                    room.reply(member, "-- you are sending more than " + floodLimit
+                            + " lines a second; your connection is being slowed down (nothing is lost)");
+                }
+                if (!room.handle(member, line)) {
+                    member.awaitWriter();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            reason = NetworkErrors.describe(e);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            room.leave(member, reason.equals("connection closed") ? "" : reason);
+            member.disconnect();
+        }
+    }
+
+    /** Reads the next line; a line over the framer's maximum is refused with a notice where the framer can resume. */
+    private String readLine(FramedConnection connection, StreamMember member) throws IOException {
+        while (true) {
+            try {
+                return connection.readString();
+            } catch (FrameTooLongException e) {
+                if (!e.resumable()) {
+                    throw e;
+                }
+                room.reply(member, "-- not sent: your line was longer than " + e.maxFrameLength()
+                        + " bytes, the most this server accepts");
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.framekit.demos.chat;
+
+import dev.framekit.demos.net.ConnectionStats;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.MessageRefusedException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A member on a persistent connection (fixed, delimiter or length framing). Lines for it wait
+ * in a bounded queue; its own virtual thread writes them, a batch per flush, so a slow reader
+ * slows only itself.
+ */
+final class StreamMember implements Member {
+    private static final String END = new String("end of stream");
+
+    private final FramedConnection connection;
+    private final ConnectionStats stats;
+    private final BlockingQueue<String> outbound;
+    private final String peer;
+    private volatile String name = "";
+    private Thread writer;
+
+    StreamMember(FramedConnection connection, int queueCapacity, String peer, ConnectionStats stats) {
+        this.connection = connection;
+        this.stats = stats;
+        this.outbound = new ArrayBlockingQueue<>(queueCapacity + 1);
+        this.peer = peer;
+    }
+
+    /** Starts the thread that writes queued lines to the connection. */
+    void start() {
+        writer = Thread.ofVirtual().name("chat-writer-" + peer).start(this::writeLoop);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public boolean deliver(String line) {
+        // One slot stays free for the END marker, so finish() always fits.
+        return outbound.remainingCapacity() > 1 && outbound.offer(line);
+    }
+
+    @Override
+    public void finish() {
+        outbound.offer(END);
+    }
+
+    @Override
+    public void disconnect() {
+        outbound.clear();
+        closeQuietly();
+    }
+
+    /** Waits until everything queued before {@link #finish()} has been written. */
+    void awaitWriter() throws InterruptedException {
+        if (writer != null) {
+            writer.join();
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                String line = outbound.take();
+                while (line != null) {
+                    if (line == END) {
+                        connection.flush();
+                        connection.shutdownOutput();
+                        return;
+                    }
+                    write(line);
+                    line = outbound.poll();
+                }
+                connection.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // The reader side notices the broken connection and leaves the room.
+            closeQuietly();
+        }
+    }
+
+    /**
+     * Writes one line. Relayed chat lines were checked to fit the framing before they were
+     * queued; the server's own notices may not fit a small frame, and are then sent in pieces.
+     */
+    private void write(String line) throws IOException {
+        try {
+            connection.write(line);
+            stats.sent(line.length());
+        } catch (MessageRefusedException tooLong) {
+            for (String piece : pieces(line, connection.writer().framer().maxFrameLength())) {
+                try {
+                    connection.write(piece);
+                } catch (MessageRefusedException stillRefused) {
+                    // A piece the framing cannot carry (say, ending in the pad byte) is left out.
+                }
+            }
+        }
+    }
+
+    /** Splits {@code line} at code point boundaries into pieces of at most {@code maxBytes} UTF-8 bytes. */
+    static List<String> pieces(String line, int maxBytes) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        int bytes = 0;
+        for (int i = 0; i < line.length(); ) {
+            int codePoint = line.codePointAt(i);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > maxBytes && i > start) {
+                pieces.add(line.substring(start, i));
+                start = i;
+                bytes = 0;
+            }
+            bytes += size;
+            i += Character.charCount(codePoint);
+        }
+        pieces.add(line.substring(start));
+        return pieces;
+    }
+
+    private void closeQuietly() {
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // Already closing.
+        }
+    }
+}
