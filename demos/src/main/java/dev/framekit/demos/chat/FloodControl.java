@@ -11,12 +11,13 @@ import java.util.concurrent.locks.LockSupport;
 final class FloodControl {
     private final long nanosPerLine;
     private final long burstNanos;
-    private long nextFree = System.nanoTime();
+    private long nextFree;
 
     /** @param linesPerSecond the sustained rate; 0 turns flood control off */
     FloodControl(int linesPerSecond) {
         this.nanosPerLine = linesPerSecond <= 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / linesPerSecond;
         this.burstNanos = TimeUnit.SECONDS.toNanos(1);
+        this.nextFree = System.nanoTime() - burstNanos;
     }
 
     /**

@@ -1,0 +1,127 @@
+package dev.framekit.demos.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.demos.net.Console;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ChatRoomTest {
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final ChatRoom room = new ChatRoom(new Console(new PrintStream(logged, true)), line -> line.length() <= 100,
+            "too long for the framing");
+
+    private RecordingMember join(String name) {
+        RecordingMember member = new RecordingMember();
+        room.join(member);
+        if (name != null) {
+            room.handle(member, "/nick " + name);
+        }
+        return member;
+    }
+
+    @Test
+    void newMembersGetGuestNamesAndAWelcome() {
+        RecordingMember first = join(null);
+        RecordingMember second = join(null);
+        assertEquals("guest1", first.name());
+        assertEquals("guest2", second.name());
+        assertTrue(second.received.get(0).startsWith("-- welcome, guest2; 1 other(s) here"), second.received.get(0));
+        assertEquals("-- guest2 joined", first.last());
+    }
+
+    @Test
+    void aMessageGoesToEveryoneElseButNotTheSender() {
+        RecordingMember alice = join("alice");
+        RecordingMember bob = join("bob");
+        RecordingMember carol = join("carol");
+        int aliceBefore = alice.received.size();
+        room.handle(alice, "hello all");
+        assertEquals("<alice> hello all", bob.last());
+        assertEquals("<alice> hello all", carol.last());
+        assertEquals(aliceBefore, alice.received.size());
+    }
+
+    @Test
+    void namesAreUniqueIgnoringCase() {
+        RecordingMember alice = join("alice");
+        RecordingMember other = join(null);
+        room.handle(other, "/nick ALICE");
+        assertEquals("guest2", other.name());
+        assertEquals("-- the name ALICE is taken; /who lists the names in use", other.last());
+        assertEquals("alice", alice.name());
+    }
+
+    @Test
+    void renamesAndLeavesAreAnnounced() {
+        RecordingMember alice = join("alice");
+        RecordingMember bob = join(null);
+        room.handle(bob, "/nick bob");
+        assertEquals("-- guest2 is now bob", alice.last());
+        assertEquals("-- you are now bob", bob.last());
+        assertFalse(room.handle(bob, "/quit"));
+        assertEquals("-- bye, bob", bob.last());
+        assertEquals("-- bob left (quit)", alice.last());
+        assertEquals(List.of("alice"), room.names());
+    }
+
+    @Test
+    void actionsPrivateMessagesAndWho() {
+        RecordingMember alice = join("alice");
+        RecordingMember bob = join("bob");
+        RecordingMember carol = join("carol");
+        room.handle(alice, "/me waves");
+        assertEquals("* alice waves", bob.last());
+        int carolBefore = carol.received.size();
+        room.handle(alice, "/msg bob psst");
+        assertEquals("*alice* psst", bob.last());
+        assertEquals("-> *bob* psst", alice.last());
+        assertEquals(carolBefore, carol.received.size(), "a private message reaches only its recipient");
+        room.handle(alice, "/msg dave hi");
+        assertEquals("-- no one here is called dave; /who lists the names", alice.last());
+        room.handle(carol, "/who");
+        assertEquals("-- in the room (3): alice, bob, carol", carol.last());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        RecordingMember alice = join("alice");
+        room.handle(alice, "/help");
+        String help = String.join("\n", alice.received);
+        for (String command : List.of("/nick", "/who", "/me", "/msg", "/quit", "/help")) {
+            assertTrue(help.contains(command), command);
+        }
+    }
+
+    @Test
+    void aLineThatCannotBeFramedIsRefusedWithANoticeToTheSenderOnly() {
+        RecordingMember alice = join("alice");
+        RecordingMember bob = join("bob");
+        int bobBefore = bob.received.size();
+        room.handle(alice, "x".repeat(200));
+        assertEquals("-- not sent: too long for the framing", alice.last());
+        assertEquals(bobBefore, bob.received.size());
+    }
+
+    @Test
+    void aMemberTooFarBehindIsDisconnectedAndTheOthersMissNothing() {
+        RecordingMember alice = join("alice");
+        RecordingMember healthy = join("healthy");
+        RecordingMember stuck = new RecordingMember(5);
+        room.join(stuck);
+        List<String> sent = IntStream.range(0, 50).mapToObj(i -> "message " + i).toList();
+        sent.forEach(line -> room.handle(alice, line));
+
+        assertTrue(stuck.disconnected);
+        assertFalse(room.names().contains(stuck.name()));
+        List<String> relayed = healthy.received.stream().filter(line -> line.startsWith("<alice> ")).toList();
+        assertEquals(sent.stream().map(line -> "<alice> " + line).toList(), relayed);
+        assertTrue(healthy.received.stream().anyMatch(line -> line.startsWith("-- guest3 left (disconnected: too far behind")),
+                String.join("\n", healthy.received));
+    }
+}
