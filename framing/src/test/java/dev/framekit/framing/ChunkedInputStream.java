@@ -1,0 +1,61 @@
+package dev.framekit.framing;
+
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * A test stream over fixed bytes that hands them out in chunks of chosen sizes, however much
+ * the caller asks for: a TCP stream split into reads at the places a test wants.
+ */
+final class ChunkedInputStream extends InputStream {
+    private final byte[] data;
+    private final int[] chunkSizes;
+    private int position;
+    private int chunk;
+    private int readCalls;
+
+    /**
+     * @param data the bytes to hand out
+     * @param chunkSizes the size of each successive read; the last size repeats
+     */
+    ChunkedInputStream(byte[] data, int... chunkSizes) {
+        if (chunkSizes.length == 0 || Arrays.stream(chunkSizes).anyMatch(size -> size < 1)) {
+            throw new IllegalArgumentException("chunk sizes must be at least 1: " + Arrays.toString(chunkSizes));
+        }
+        this.data = data;
+        this.chunkSizes = chunkSizes;
+    }
+
+    /** A stream that returns one byte per read call. */
+    static ChunkedInputStream oneByteAtATime(byte[] data) {
+        return new ChunkedInputStream(data, 1);
+    }
+
+    /** How many times read was called (including the call that reported the end). */
+    int readCalls() {
+        return readCalls;
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+        readCalls++;
+        if (len == 0) {
+            return 0;
+        }
+        if (position >= data.length) {
+            return -1;
+        }
+        int size = chunkSizes[Math.min(chunk, chunkSizes.length - 1)];
+        chunk++;
+        int n = Math.min(Math.min(size, len), data.length - position);
+        System.arraycopy(data, position, b, off, n);
+        position += n;
+        return n;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.framekit.framing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What decoding one whole stream produced: the frames in order, then how the stream ended
+ * (cleanly, or with a {@link FramingException}). Two feedings of the same bytes, however they
+ * are split into reads, must give equal outcomes: the same frames, the same exception class,
+ * numbers and message.
+ */
+final class DecodeOutcome {
+    private final List<byte[]> frames;
+    private final FramingException failure;
+
+    DecodeOutcome(List<byte[]> frames, FramingException failure) {
+        this.frames = List.copyOf(frames);
+        this.failure = failure;
+    }
+
+    List<byte[]> frames() {
+        return frames;
+    }
+
+    /** The exception the stream ended with, or null for a clean end. */
+    FramingException failure() {
+        return failure;
+    }
+
+    /**
+     * How the stream ended, without the message text: {@code clean end},
+     * {@code TruncatedFrameException(received=R, expected=E)},
+     * {@code FrameTooLongException(frameLength=L, max=M)}, or the exception's class name.
+     */
+    String signature() {
+        return signatureOf(failure);
+    }
+
+    static String signatureOf(FramingException failure) {
+        if (failure == null) {
+            return WireInput.CLEAN_END;
+        }
+        if (failure instanceof TruncatedFrameException truncated) {
+            return WireInput.truncatedSignature(truncated.bytesReceived(), truncated.bytesExpected());
+        }
+        if (failure instanceof FrameTooLongException tooLong) {
+            return WireInput.tooLongSignature(tooLong.frameLength(), tooLong.maxFrameLength());
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    /** True if the frames are {@code expected}, byte for byte. */
+    boolean hasFrames(List<byte[]> expected) {
+        return sameFrames(frames, expected);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DecodeOutcome that
+                && sameFrames(frames, that.frames)
+                && ending().equals(that.ending());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * frames.size() + ending().hashCode();
+    }
+
+    /** E.g. {@code 2 frames [0 bytes, 3 bytes 61 62 63], then clean end}. */
+    @Override
+    public String toString() {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(frames.size(), 8); i++) {
+            byte[] frame = frames.get(i);
+            shown.add(frame.length + " bytes " + FixtureBytes.hex(frame, 8) + (frame.length > 8 ? "…" : ""));
+        }
+        if (frames.size() > 8) {
+            shown.add("…");
+        }
+        return frames.size() + " frames " + shown + ", then " + ending();
+    }
+
+    private String ending() {
+        return failure == null ? signature() : signature() + ": " + failure.getMessage();
+    }
+
+    private static boolean sameFrames(List<byte[]> a, List<byte[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.framekit.framing;
+
+import static dev.framekit.framing.FixtureBytes.ascii;
+import static dev.framekit.framing.FixtureBytes.concat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Jazzer fuzz tests, one per framer, on small maxima so that every limit is within reach. Each
+ * checks two things:
+ *
+ * <ul>
+ *   <li>arbitrary wire bytes decode without any exception but a {@link FramingException}, to the
+ *       same outcome whole, one byte per read, in chunks whose sizes come from the fuzz data, and
+ *       through a {@link FrameReader};
+ *   <li>an arbitrary payload is refused exactly when the wire format, written out independently
+ *       here, cannot carry it; a refusal writes nothing, and an accepted payload round-trips.
+ * </ul>
+ *
+ * <p>Under a plain {@code mvn test} they run in regression mode over the seeds in
+ * {@code src/test/resources/dev/framekit/framing/FramerFuzzTestInputs/<method>/}. To fuzz one
+ * for real: {@code JAZZER_FUZZ=1 ./mvnw -pl framing test -Dtest='FramerFuzzTest#<method>'}.
+ *
+ * <p>How the data is read ({@link FuzzedDataProvider} takes integers from the end and byte arrays
+ * from the front): the framer's settings, then the payload's length and the count of chunk sizes
+ * from the end; the payload, the chunk sizes (one byte each) and then the wire bytes from the front.
+ */
+class FramerFuzzTest {
+    private static final byte[] PRIOR = ascii("prior");
+
+    @FuzzTest(maxDuration = "30s")
+    void fixedLengthFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        FixedLengthFramer framer = Framers.fixedLength(data.consumeInt(1, 64)).pad((byte) data.consumeInt(0, 255));
+        checkContract(framer, data, payload -> payload.length <= framer.frameSize()
+                && (payload.length == 0 || payload[payload.length - 1] != framer.padByte()));
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void delimiterFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        byte[] delimiter = data.consumeBytes(data.consumeInt(1, 4));
+        byte[] chosen = delimiter.length == 0 ? ascii("\n") : delimiter;
+        DelimiterFramer framer = Framers.delimiter(chosen).maxFrameLength(data.consumeInt(1, 64));
+        // What the receiver finds first in payload + delimiter must be the delimiter after the payload.
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength()
+                && FixtureBytes.indexOf(concat(payload, chosen), chosen, 0) == payload.length);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void lengthPrefixFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        LengthPrefixFramer framer = Framers.lengthPrefixed().maxFrameLength(data.consumeInt(1, 64));
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void sendAndCloseFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        SendAndCloseFramer framer = Framers.sendAndClose().maxFrameLength(data.consumeInt(1, 64));
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+    }
+
+    private static void checkContract(Framer framer, FuzzedDataProvider data, Predicate<byte[]> wireFormatCarries) {
+        byte[] payload = data.consumeBytes(data.consumeInt(0, 80));
+        byte[] chunkSizes = data.consumeBytes(data.consumeInt(0, 8));
+        byte[] wire = data.consumeRemainingAsBytes();
+
+        refusesExactlyWhatTheWireFormatCannotCarry(framer, payload, wireFormatCarries.test(payload));
+        decodesTheSameHoweverTheBytesAreSplit(framer, wire, chunkSizes);
+    }
+
+    private static void refusesExactlyWhatTheWireFormatCannotCarry(Framer framer, byte[] payload, boolean carries) {
+        ByteBuf out = Unpooled.buffer().writeBytes(PRIOR);
+        try {
+            framer.encode(payload, out);
+        } catch (MessageRefusedException refusal) {
+            assertFalse(carries, () -> framer + " refused a payload it can carry: " + refusal.getMessage());
+            assertEquals(PRIOR.length, out.writerIndex(), "a refusal writes nothing");
+            return;
+        }
+        assertTrue(carries, () -> framer + " accepted a payload it cannot carry: " + FixtureBytes.hex(payload, 80));
+        out.skipBytes(PRIOR.length);
+        byte[] wire = ByteBufUtil.getBytes(out);
+        DecodeOutcome outcome = Feed.throughDecoder(framer, wire, Splits.whole(wire.length));
+        assertTrue(outcome.hasFrames(List.of(payload)) && outcome.failure() == null,
+                () -> framer + " did not round-trip " + FixtureBytes.hex(payload, 80) + ": " + outcome);
+    }
+
+    private static void decodesTheSameHoweverTheBytesAreSplit(Framer framer, byte[] wire, byte[] chunkSizes) {
+        int length = wire.length;
+        int[] chunks = Splits.fromBytes(chunkSizes, length);
+        DecodeOutcome whole = Feed.throughDecoder(framer, wire, Splits.whole(length));
+
+        assertEquals(whole, Feed.throughDecoder(framer, wire, chunks), () -> framer + ", fuzzed chunks");
+        assertEquals(whole, Feed.throughDecoder(framer, wire, Splits.oneBytePerRead(length)),
+                () -> framer + ", one byte per read");
+        assertEquals(whole, Feed.throughReader(framer, wire, chunks), () -> framer + ", through a FrameReader");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.framekit.framing;
+
+import java.util.List;
+
+/**
+ * A message a framer must refuse to encode, the reason in words, and the fragments the refusal's
+ * message must mention (sizes, limits, the offending byte).
+ */
+record IllegalMessage(String reason, Framer framer, byte[] payload, List<String> mentions) {
+
+    static IllegalMessage of(String reason, Framer framer, byte[] payload, String... mentions) {
+        return new IllegalMessage(reason, framer, payload, List.of(mentions));
+    }
+
+    @Override
+    public String toString() {
+        return reason;
+    }
+}

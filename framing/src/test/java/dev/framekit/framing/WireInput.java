@@ -1,0 +1,50 @@
+package dev.framekit.framing;
+
+import java.util.List;
+
+/**
+ * Wire bytes for one framer and what decoding them must give: the frames in order, then how the
+ * stream ends, written as a {@link DecodeOutcome#signature() signature} such as {@code clean end}
+ * or {@code TruncatedFrameException(received=6, expected=9)}.
+ *
+ * @param failsWithin for a frame over the maximum that must fail before the end of the stream:
+ *     how many wire bytes suffice for the decoder to fail (one fewer must not); -1 otherwise
+ */
+record WireInput(String description, Framer framer, byte[] wire, List<byte[]> frames, String ending, int failsWithin) {
+
+    static final String CLEAN_END = "clean end";
+
+    /** Whole frames only: the stream ends cleanly after them. */
+    static WireInput complete(String description, Framer framer, byte[] wire, List<byte[]> frames) {
+        return new WireInput(description, framer, wire, frames, CLEAN_END, -1);
+    }
+
+    /** The stream ends inside a frame, after {@code received} of its {@code expected} bytes. */
+    static WireInput truncated(String description, Framer framer, byte[] wire, List<byte[]> frames,
+            long received, long expected) {
+        return new WireInput(description, framer, wire, frames, truncatedSignature(received, expected), -1);
+    }
+
+    /**
+     * A frame over the maximum; if {@code failsWithin} is not -1 the decoder must fail once that
+     * many bytes have arrived, without waiting for the end of the stream.
+     */
+    static WireInput tooLong(String description, Framer framer, byte[] wire, List<byte[]> frames,
+            long frameLength, int maxFrameLength, int failsWithin) {
+        return new WireInput(description, framer, wire, frames, tooLongSignature(frameLength, maxFrameLength),
+                failsWithin);
+    }
+
+    static String truncatedSignature(long received, long expected) {
+        return "TruncatedFrameException(received=" + received + ", expected=" + expected + ")";
+    }
+
+    static String tooLongSignature(long frameLength, int maxFrameLength) {
+        return "FrameTooLongException(frameLength=" + frameLength + ", max=" + maxFrameLength + ")";
+    }
+
+    @Override
+    public String toString() {
+        return description + " (" + wire.length + " bytes)";
+    }
+}
