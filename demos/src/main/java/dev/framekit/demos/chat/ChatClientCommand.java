@@ -5,6 +5,7 @@ import dev.framekit.demos.cli.Commands;
 import dev.framekit.demos.cli.FramingOptions;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,11 +46,13 @@ public final class ChatClientCommand implements Callable<Integer> {
                     "--name '" + name + "' is not a name: use 1 to 20 letters, digits, _ or -");
         }
         Console console = new Console(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        // Wire dumps go to standard error, so standard output stays the room's lines.
+        WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             ChatSession session = framer.oneMessagePerConnection()
-                    ? new PollingChatSession(client, framer, console)
-                    : new StreamChatSession(client, framer, console);
+                    ? new PollingChatSession(client, framer, console, wire)
+                    : new StreamChatSession(client, framer, console, wire);
             return session.run(name, stdin);
         } catch (IOException e) {
             System.err.println(spec.name() + ": " + NetworkErrors.describe(e));

@@ -211,8 +211,9 @@ final class ChatRoom {
     /** Disconnects members that fell too far behind, telling the room. */
     private void drop(List<Member> laggards) {
         for (Member laggard : laggards) {
-            laggard.disconnect();
+            // Leave first, so the notice carries the reason before the closed connection is noticed.
             leave(laggard, "disconnected: too far behind, its queue of unread messages was full");
+            laggard.disconnect();
         }
     }
 

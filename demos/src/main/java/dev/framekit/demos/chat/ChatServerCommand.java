@@ -6,6 +6,7 @@ import dev.framekit.demos.cli.ServerOptions;
 import dev.framekit.demos.cli.Commands;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.FramedServer;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
@@ -46,9 +47,10 @@ public final class ChatServerCommand implements Callable<Integer> {
         Framer framer = Commands.framer(spec, framing);
         Console console = new Console(System.out);
         ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
+        WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         FramedServer.Handler handler = framer.oneMessagePerConnection()
-                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength())
-                : new StreamChatHandler(room, maxQueue, floodLimit);
+                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), wire)
+                : new StreamChatHandler(room, maxQueue, floodLimit, wire);
         // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
         Duration idle = framer.oneMessagePerConnection() || idleGiven ? server.idleTimeout() : Duration.ZERO;

@@ -2,6 +2,7 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.net.ConnectionStats;
 import dev.framekit.demos.net.FramedServer;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,10 +24,12 @@ final class PollChatHandler implements FramedServer.Handler {
     private final ChatRoom room;
     private final int queueCapacity;
     private final int maxReplyBytes;
+    private final WireLog wire;
     private final Map<String, PollingMember> members = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    PollChatHandler(ChatRoom room, int queueCapacity, int maxFrameLength) {
+    PollChatHandler(ChatRoom room, int queueCapacity, int maxFrameLength, WireLog wire) {
+        this.wire = wire;
         this.room = room;
         this.queueCapacity = queueCapacity;
         this.maxReplyBytes = Math.max(1, maxFrameLength - 64);
@@ -40,7 +43,9 @@ final class PollChatHandler implements FramedServer.Handler {
             return;
         }
         stats.received(request.length());
+        wire.show("request received", request);
         String reply = answer(request, connection);
+        wire.show("reply sent", reply);
         connection.send(reply);
         stats.sent(reply.length());
     }

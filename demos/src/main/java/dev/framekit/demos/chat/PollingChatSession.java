@@ -3,6 +3,7 @@ package dev.framekit.demos.chat;
 import dev.framekit.demos.cli.ClientOptions;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;
@@ -17,9 +18,11 @@ final class PollingChatSession implements ChatSession {
     private final ClientOptions client;
     private final Framer framer;
     private final Console console;
+    private final WireLog wire;
     private volatile boolean leaving;
 
-    PollingChatSession(ClientOptions client, Framer framer, Console console) {
+    PollingChatSession(ClientOptions client, Framer framer, Console console, WireLog wire) {
+        this.wire = wire;
         this.client = client;
         this.framer = framer;
         this.console = console;
@@ -104,11 +107,13 @@ final class PollingChatSession implements ChatSession {
     private String request(String message, Duration readTimeout) throws IOException {
         try (FramedConnection connection = FramedConnection.to(client.host(), client.port())
                 .framer(framer).connectTimeout(client.timeout()).readTimeout(readTimeout).connect()) {
+            wire.show("request sent", message);
             connection.send(message);
             String reply = connection.readString();
             if (reply == null) {
                 throw new IOException("the server closed the connection without answering");
             }
+            wire.show("reply received", reply);
             return reply;
         }
     }

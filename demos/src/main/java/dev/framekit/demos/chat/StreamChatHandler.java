@@ -3,6 +3,7 @@ package dev.framekit.demos.chat;
 import dev.framekit.demos.net.ConnectionStats;
 import dev.framekit.demos.net.FramedServer;
 import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
@@ -16,8 +17,10 @@ final class StreamChatHandler implements FramedServer.Handler {
     private final ChatRoom room;
     private final int queueCapacity;
     private final int floodLimit;
+    private final WireLog wire;
 
-    StreamChatHandler(ChatRoom room, int queueCapacity, int floodLimit) {
+    StreamChatHandler(ChatRoom room, int queueCapacity, int floodLimit, WireLog wire) {
+        this.wire = wire;
         this.room = room;
         this.queueCapacity = queueCapacity;
         this.floodLimit = floodLimit;
@@ -27,7 +30,7 @@ final class StreamChatHandler implements FramedServer.Handler {
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
         StreamMember member = new StreamMember(connection, queueCapacity,
-                remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats);
+                remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
         member.start();
         room.join(member);
         FloodControl flood = new FloodControl(floodLimit);
@@ -37,6 +40,7 @@ final class StreamChatHandler implements FramedServer.Handler {
             String line;
             while ((line = readLine(connection, member)) != null) {
                 stats.received(line.length());
+                wire.show("received from " + member.name(), line);
                 if (flood.acquire() && !warned) {
                     warned = true;
                     room.reply(member, "-- you are sending more than " + floodLimit

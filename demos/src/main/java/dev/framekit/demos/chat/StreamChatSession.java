@@ -3,6 +3,7 @@ package dev.framekit.demos.chat;
 import dev.framekit.demos.cli.ClientOptions;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
@@ -22,11 +23,13 @@ final class StreamChatSession implements ChatSession {
     private final ClientOptions client;
     private final Framer framer;
     private final Console console;
+    private final WireLog wire;
     private final CountDownLatch serverDone = new CountDownLatch(1);
     private volatile boolean leaving;
     private volatile String lostReason;
 
-    StreamChatSession(ClientOptions client, Framer framer, Console console) {
+    StreamChatSession(ClientOptions client, Framer framer, Console console, WireLog wire) {
+        this.wire = wire;
         this.client = client;
         this.framer = framer;
         this.console = console;
@@ -39,6 +42,7 @@ final class StreamChatSession implements ChatSession {
             Thread.ofPlatform().daemon().name("chat-receiver").start(() -> receive(connection));
             if (name != null) {
                 connection.send("/nick " + name);
+                wire.show("sent", "/nick " + name);
             }
             String line;
             while (serverDone.getCount() > 0 && (line = input.readLine()) != null) {
@@ -47,6 +51,7 @@ final class StreamChatSession implements ChatSession {
                 }
                 try {
                     connection.send(line);
+                    wire.show("sent", line);
                 } catch (MessageRefusedException e) {
                     console.line("-- not sent: " + e.getMessage());
                 }
@@ -79,6 +84,7 @@ final class StreamChatSession implements ChatSession {
         try {
             String line;
             while ((line = connection.readString()) != null) {
+                wire.show("received", line);
                 console.line(line);
             }
             if (!leaving) {

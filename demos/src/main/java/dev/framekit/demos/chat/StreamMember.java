@@ -1,6 +1,7 @@
 package dev.framekit.demos.chat;
 
 import dev.framekit.demos.net.ConnectionStats;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
@@ -19,12 +20,14 @@ final class StreamMember implements Member {
 
     private final FramedConnection connection;
     private final ConnectionStats stats;
+    private final WireLog wire;
     private final BlockingQueue<String> outbound;
     private final String peer;
     private volatile String name = "";
     private Thread writer;
 
-    StreamMember(FramedConnection connection, int queueCapacity, String peer, ConnectionStats stats) {
+    StreamMember(FramedConnection connection, int queueCapacity, String peer, ConnectionStats stats, WireLog wire) {
+        this.wire = wire;
         this.connection = connection;
         this.stats = stats;
         this.outbound = new ArrayBlockingQueue<>(queueCapacity + 1);
@@ -104,6 +107,7 @@ final class StreamMember implements Member {
         try {
             connection.write(line);
             stats.sent(line.length());
+            wire.show("sent to " + name, line);
         } catch (MessageRefusedException tooLong) {
             for (String piece : pieces(line, connection.writer().framer().maxFrameLength())) {
                 try {
