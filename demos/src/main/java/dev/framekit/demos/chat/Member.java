@@ -4,26 +4,40 @@ package dev.framekit.demos.chat;
  * Someone in the room, however they are connected. {@link #deliver} never blocks: a member that
  * cannot take another line is too far behind, and the room disconnects it.
  */
-interface Member {
+abstract class Member {
+    private final String peer;
+    private volatile String name = "";
+
+    /** @param peer where the member connects from, for logs */
+    Member(String peer) {
+        this.peer = peer;
+    }
+
     /** The member's current name. */
-    String name();
+    final String name() {
+        return name;
+    }
 
     /** Renames the member (the room checks uniqueness). */
-    void rename(String name);
+    final void rename(String name) {
+        this.name = name;
+    }
 
     /** Where the member connects from, for logs. */
-    String peer();
+    final String peer() {
+        return peer;
+    }
 
     /**
      * Queues one line for the member without blocking.
      *
      * @return false if the member's queue is full: it is too far behind
      */
-    boolean deliver(String line);
+    abstract boolean deliver(String line);
 
     /** Sends what is queued, then ends the member's connection; for /quit. */
-    void finish();
+    abstract void finish();
 
     /** Ends the member's connection now, dropping what is queued; for a member too far behind. */
-    void disconnect();
+    abstract void disconnect();
 }

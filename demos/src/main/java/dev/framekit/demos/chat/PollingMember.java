@@ -13,23 +13,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * the last number it has seen, so a lost poll reply is sent again and nothing is missed between
  * polls.
  */
-final class PollingMember implements Member {
+final class PollingMember extends Member {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final int capacity;
     private final String token;
-    private final String peer;
-    private volatile String name = "";
     private long firstNumber = 1;
     private volatile long lastSeen = System.nanoTime();
     private int polling;
     private String goneReason;
 
     PollingMember(String token, int capacity, String peer) {
+        super(peer);
         this.token = token;
         this.capacity = capacity;
-        this.peer = peer;
     }
 
     /** The result of a poll: the last line number included, and the lines; or why the member is gone. */
@@ -40,22 +38,7 @@ final class PollingMember implements Member {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void rename(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String peer() {
-        return peer;
-    }
-
-    @Override
-    public boolean deliver(String line) {
+    boolean deliver(String line) {
         lock.lock();
         try {
             if (goneReason != null) {
@@ -73,12 +56,12 @@ final class PollingMember implements Member {
     }
 
     @Override
-    public void finish() {
+    void finish() {
         end("quit");
     }
 
     @Override
-    public void disconnect() {
+    void disconnect() {
         end("disconnected: too far behind");
     }
 

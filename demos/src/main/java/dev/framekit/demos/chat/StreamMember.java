@@ -15,58 +15,41 @@ import java.util.concurrent.BlockingQueue;
  * in a bounded queue; its own virtual thread writes them, a batch per flush, so a slow reader
  * slows only itself.
  */
-final class StreamMember implements Member {
+final class StreamMember extends Member {
     private static final String END = new String("end of stream");
 
     private final FramedConnection connection;
     private final ConnectionStats stats;
     private final WireLog wire;
     private final BlockingQueue<String> outbound;
-    private final String peer;
-    private volatile String name = "";
     private Thread writer;
 
     StreamMember(FramedConnection connection, int queueCapacity, String peer, ConnectionStats stats, WireLog wire) {
+        super(peer);
         this.wire = wire;
         this.connection = connection;
         this.stats = stats;
         this.outbound = new ArrayBlockingQueue<>(queueCapacity + 1);
-        this.peer = peer;
     }
 
     /** Starts the thread that writes queued lines to the connection. */
     void start() {
-        writer = Thread.ofVirtual().name("chat-writer-" + peer).start(this::writeLoop);
+        writer = Thread.ofVirtual().name("chat-writer-" + peer()).start(this::writeLoop);
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void rename(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String peer() {
-        return peer;
-    }
-
-    @Override
-    public boolean deliver(String line) {
+    boolean deliver(String line) {
         // One slot stays free for the END marker, so finish() always fits.
         return outbound.remainingCapacity() > 1 && outbound.offer(line);
     }
 
     @Override
-    public void finish() {
+    void finish() {
         outbound.offer(END);
     }
 
     @Override
-    public void disconnect() {
+    void disconnect() {
         outbound.clear();
         closeQuietly();
     }
@@ -107,7 +90,7 @@ final class StreamMember implements Member {
         try {
             connection.write(line);
             stats.sent(line.length());
-            wire.show("sent to " + name, line);
+            wire.show("sent to " + name(), line);
         } catch (MessageRefusedException tooLong) {
             for (String piece : pieces(line, connection.writer().framer().maxFrameLength())) {
                 try {

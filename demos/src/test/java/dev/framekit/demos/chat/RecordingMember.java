@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A member for tests: records what it is sent, and can be made to fall behind after a number of lines. */
-final class RecordingMember implements Member {
+final class RecordingMember extends Member {
     final List<String> received = new ArrayList<>();
     private final int capacity;
-    private String name = "";
     boolean disconnected;
     boolean finished;
 
     RecordingMember(int capacity) {
+        super("test");
         this.capacity = capacity;
     }
 
@@ -20,22 +20,7 @@ final class RecordingMember implements Member {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void rename(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String peer() {
-        return "test:" + System.identityHashCode(this);
-    }
-
-    @Override
-    public boolean deliver(String line) {
+    boolean deliver(String line) {
         if (received.size() >= capacity) {
             return false;
         }
@@ -44,12 +29,12 @@ final class RecordingMember implements Member {
     }
 
     @Override
-    public void finish() {
+    void finish() {
         finished = true;
     }
 
     @Override
-    public void disconnect() {
+    void disconnect() {
         disconnected = true;
     }
 
