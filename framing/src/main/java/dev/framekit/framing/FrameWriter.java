@@ -63,13 +63,18 @@ public final class FrameWriter implements Flushable, AutoCloseable {
 
     /**
      * Switches to another framing rule for the next messages. Messages already written keep the
-     * rule they were written with.
+     * rule they were written with. Switching to a different framer starts its message count
+     * afresh (so a send-and-close body may follow delimited header lines); setting the current
+     * framer again changes nothing.
      *
      * @param framer the framing rule for the next messages
      */
     public void framer(Framer framer) {
-        this.framer = Objects.requireNonNull(framer, "framer");
-        this.messagesWritten = 0;
+        Objects.requireNonNull(framer, "framer");
+        if (framer != this.framer) {
+            this.framer = framer;
+            this.messagesWritten = 0;
+        }
     }
 
     /**

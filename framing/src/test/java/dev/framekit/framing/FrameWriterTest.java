@@ -194,6 +194,16 @@ class FrameWriterTest {
         assertArrayEquals("one".getBytes(US_ASCII), out.written());
     }
 
+    @Test
+    void settingTheSameSendAndCloseFramerAgainDoesNotAllowASecondMessage() throws IOException {
+        Framer framer = Framers.sendAndClose();
+        FrameWriter writer = new FrameWriter(out, framer);
+        writer.write("one");
+        writer.framer(framer);
+
+        assertThrows(MessageRefusedException.class, () -> writer.write("two"));
+    }
+
     // ---- large payloads -----------------------------------------------------------------------
 
     static Stream<Arguments> largePayloads() {
