@@ -2,6 +2,7 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.cli.ClientOptions;
 import dev.framekit.demos.cli.Commands;
+import dev.framekit.demos.cli.Main;
 import dev.framekit.demos.cli.FramingOptions;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.NetworkErrors;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code framekit chat-client}: joins a chat room, prints what the room says while sending what
  * is typed. {@code /quit} or the end of standard input leaves.
  */
-@Command(name = "chat-client", mixinStandardHelpOptions = true,
+@Command(name = "chat-client", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Join a chat room: type lines to talk, /help for commands, /quit (or end of input) to leave.")
 public final class ChatClientCommand implements Callable<Integer> {
     @Mixin

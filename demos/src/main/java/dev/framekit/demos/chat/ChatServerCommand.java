@@ -4,6 +4,7 @@ import dev.framekit.demos.cli.FramingKind;
 import dev.framekit.demos.cli.FramingOptions;
 import dev.framekit.demos.cli.ServerOptions;
 import dev.framekit.demos.cli.Commands;
+import dev.framekit.demos.cli.Main;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.FramedServer;
 import dev.framekit.demos.net.WireLog;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code framekit chat-server}: a chat room on any framing; a plain {@code nc} user is welcome on the \n delimiter. */
-@Command(name = "chat-server", mixinStandardHelpOptions = true,
+@Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run a chat room. On --framing delimiter (\\n), nc or telnet users are full members.")
 public final class ChatServerCommand implements Callable<Integer> {
     @Mixin

@@ -51,7 +51,7 @@ public final class Main implements Runnable {
     }
 
     /** The version from the jar's manifest. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();

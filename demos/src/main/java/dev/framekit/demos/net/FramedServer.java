@@ -107,7 +107,9 @@ public final class FramedServer implements AutoCloseable {
                 // The connection's own thread logs how it ended.
             }
         }
-        console.log(settings.command() + " stopped after serving " + served.get() + " connections");
+        long count = served.get();
+        console.log(settings.command() + " stopped after serving " + count
+                + (count == 1 ? " connection" : " connections"));
     }
 
     private void serveOne(Socket socket) {

@@ -1,0 +1,119 @@
+package dev.framekit.demos.chat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Two test hosts on one machine: two network namespaces joined by a veth pair, with private
+ * addresses of their own ({@code 10.213.N.1} and {@code 10.213.N.2}). Needs root and iproute2;
+ * {@link #whyUnavailable()} says why not where they are missing. Closing removes both namespaces
+ * (and with them the veth pair).
+ */
+final class TwoHosts implements AutoCloseable {
+    private final String server;
+    private final String client;
+    private final String serverAddress;
+    private final String clientAddress;
+
+    private TwoHosts(String server, String client, String serverAddress, String clientAddress) {
+        this.server = server;
+        this.client = client;
+        this.serverAddress = serverAddress;
+        this.clientAddress = clientAddress;
+    }
+
+    /** Null if namespaces can be made here, else the reason they cannot. */
+    static String whyUnavailable() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "creating network namespaces needs root (running as " + System.getProperty("user.name") + ")";
+        }
+        try {
+            run(List.of("ip", "netns", "list"));
+            return null;
+        } catch (IOException e) {
+            return "iproute2's `ip netns` is not usable here: " + e.getMessage();
+        }
+    }
+
+    /** Creates the two hosts, named after this process so parallel runs do not collide. */
+    static TwoHosts create() throws IOException {
+        long pid = ProcessHandle.current().pid();
+        int subnet = (int) (pid % 250) + 1;
+        String tag = Long.toString(pid % 100_000);
+        TwoHosts hosts = new TwoHosts("fk-srv-" + tag, "fk-cli-" + tag, "10.213." + subnet + ".1", "10.213." + subnet + ".2");
+        hosts.close();
+        String serverEnd = "fks" + tag;
+        String clientEnd = "fkc" + tag;
+        try {
+            run(List.of("ip", "netns", "add", hosts.server));
+            run(List.of("ip", "netns", "add", hosts.client));
+            run(List.of("ip", "link", "add", serverEnd, "type", "veth", "peer", "name", clientEnd));
+            run(List.of("ip", "link", "set", serverEnd, "netns", hosts.server));
+            run(List.of("ip", "link", "set", clientEnd, "netns", hosts.client));
+            configure(hosts.server, serverEnd, hosts.serverAddress);
+            configure(hosts.client, clientEnd, hosts.clientAddress);
+        } catch (IOException e) {
+            hosts.close();
+            throw e;
+        }
+        return hosts;
+    }
+
+    /** The server host's address, as the client host reaches it. */
+    String serverAddress() {
+        return serverAddress;
+    }
+
+    /** The client host's address. */
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    /** The command prefix that runs a program on the server host. */
+    List<String> onServer() {
+        return List.of("ip", "netns", "exec", server);
+    }
+
+    /** The command prefix that runs a program on the client host. */
+    List<String> onClient() {
+        return List.of("ip", "netns", "exec", client);
+    }
+
+    @Override
+    public void close() {
+        for (String namespace : List.of(server, client)) {
+            try {
+                run(List.of("ip", "netns", "del", namespace));
+            } catch (IOException absent) {
+                // Not there: nothing to remove.
+            }
+        }
+    }
+
+    private static void configure(String namespace, String device, String address) throws IOException {
+        run(List.of("ip", "-n", namespace, "addr", "add", address + "/24", "dev", device));
+        run(List.of("ip", "-n", namespace, "link", "set", device, "up"));
+        run(List.of("ip", "-n", namespace, "link", "set", "lo", "up"));
+    }
+
+    private static String run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}
