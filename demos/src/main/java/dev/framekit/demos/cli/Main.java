@@ -17,6 +17,8 @@ import picocli.CommandLine.IVersionProvider;
             EchoServerCommand.class, EchoClientCommand.class,
             ReverseServerCommand.class, ReverseClientCommand.class,
             ChatServerCommand.class, ChatClientCommand.class,
+            dev.framekit.demos.compare.CompareCommand.class,
+            dev.framekit.demos.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,63 @@
+package dev.framekit.demos.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code framekit bench [pattern] [JMH options]}: the JMH microbenchmarks shipped in the jar.
+ * Everything after {@code bench} goes to JMH as on its own command line (a regular expression
+ * selects benchmarks; {@code -f 1 -wi 2 -i 3} shortens a run; {@code -lp} lists parameters);
+ * without a pattern every framekit benchmark runs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {
+            "Run the JMH microbenchmarks: in-memory decode/encode of every framer against Netty's",
+            "decoders and DataInputStream, and the one-byte-per-read trickle case.",
+            "Arguments go to JMH, e.g.: bench Decode -f 1 -wi 2 -i 3   (a pattern, then JMH options).",
+            "Benchmarks: DecodeBenchmark, EncodeBenchmark, LengthPrefixBaselineBenchmark, TrickleBenchmark."
+        })
+public final class BenchCommand implements Callable<Integer> {
+    @Unmatched
+    List<String> arguments = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            CommandLineOptions options = new CommandLineOptions(arguments.toArray(String[]::new));
+            if (options.shouldHelp() || options.shouldList() || options.shouldListWithParams()
+                    || options.shouldListProfilers() || options.shouldListResultFormats()) {
+                org.openjdk.jmh.Main.main(arguments.toArray(String[]::new));
+                return 0;
+            }
+            OptionsBuilder builder = new OptionsBuilder();
+            builder.parent(options);
+            if (options.getIncludes().isEmpty()) {
+                builder.include(BenchCommand.class.getPackageName() + ".*");
+            }
+            new Runner(builder.build()).run();
+            return 0;
+        } catch (CommandLineOptionException e) {
+            spec.commandLine().getErr().println("bench: " + e.getMessage());
+            return 2;
+        } catch (RunnerException e) {
+            spec.commandLine().getErr().println("bench: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("bench: " + e);
+            return 1;
+        }
+    }
+}

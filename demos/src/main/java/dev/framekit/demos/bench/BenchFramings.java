@@ -1,0 +1,78 @@
+package dev.framekit.demos.bench;
+
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.DelimiterBasedFrameDecoder;
+import io.netty.handler.codec.FixedLengthFrameDecoder;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The framings the benchmarks compare, each as a framekit framer and as the Netty decoder a
+ * Netty user would pick for the same wire format:
+ *
+ * <pre>
+ * fixed      Framers.fixedLength(size)            FixedLengthFrameDecoder(size)
+ * lines      Framers.lines()                      LineBasedFrameDecoder(max, strip, no fail-fast)
+ * delimiter  Framers.delimiter("#*#")             DelimiterBasedFrameDecoder(max, "#*#")
+ * length     Framers.lengthPrefixed()             LengthFieldBasedFrameDecoder(max, 0, 4, 0, 4)
+ * </pre>
+ */
+final class BenchFramings {
+    static final String DELIMITER = "#*#";
+
+    private BenchFramings() {}
+
+    static int maxFrame(int size) {
+        return Math.max(size, Framers.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    static Framer framekit(String framing, int size) {
+        return switch (framing) {
+            case "fixed" -> Framers.fixedLength(size);
+            case "lines" -> Framers.lines().maxFrameLength(maxFrame(size));
+            case "delimiter" -> Framers.delimiter(DELIMITER).maxFrameLength(maxFrame(size));
+            case "length" -> Framers.lengthPrefixed().maxFrameLength(maxFrame(size));
+            default -> throw new IllegalArgumentException("unknown framing " + framing);
+        };
+    }
+
+    static ChannelHandler netty(String framing, int size) {
+        return switch (framing) {
+            case "fixed" -> new FixedLengthFrameDecoder(size);
+            case "lines" -> new LineBasedFrameDecoder(maxFrame(size), true, false);
+            case "delimiter" -> new DelimiterBasedFrameDecoder(maxFrame(size),
+                    Unpooled.copiedBuffer(DELIMITER, StandardCharsets.US_ASCII));
+            case "length" -> new LengthFieldBasedFrameDecoder(maxFrame(size), 0, 4, 0, 4);
+            default -> throw new IllegalArgumentException("unknown framing " + framing);
+        };
+    }
+
+    /** A payload every framing can carry: lower-case letters (no delimiter byte, no pad byte). */
+    static byte[] payload(int size) {
+        byte[] payload = new byte[size];
+        for (int i = 0; i < size; i++) {
+            payload[i] = (byte) ('a' + i % 26);
+        }
+        return payload;
+    }
+
+    /** {@code count} framed copies of the payload back to back, as they would arrive on the wire. */
+    static ByteBuf wire(Framer framer, int size, int count) {
+        byte[] payload = payload(size);
+        ByteBuf wire = Unpooled.buffer(count * (size + 8));
+        try {
+            for (int i = 0; i < count; i++) {
+                framer.encode(payload, wire);
+            }
+        } catch (MessageRefusedException e) {
+            throw new IllegalStateException(e);
+        }
+        return wire;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.framekit.demos.compare;
+
+import dev.framekit.demos.net.NetworkErrors;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code framekit compare}: the same workload through every framer over loopback, in one
+ * process, side by side with the baselines measured in the same run.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {
+            "Run the same workload through every framer over loopback and print them side by side:",
+            "streaming throughput, ping-pong latency, wire overhead, connections, properties;",
+            "with the raw byte pump, DataInputStream and BufferedReader.readLine as baselines.",
+            "Every message is verified on arrival; a loss, duplicate or reorder fails the run (exit 1)."
+        })
+public final class CompareCommand implements Callable<Integer> {
+    /** The output formats. */
+    public enum Format { TABLE, MARKDOWN, CSV, JSON }
+
+    @Option(names = "--framings", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "Framers to compare (default: fixed,delimiter,length,close).")
+    List<String> framings = Contenders.FRAMINGS;
+
+    @Option(names = "--sizes", paramLabel = "SIZE[,SIZE...]", converter = Sizes.ListConverter.class,
+            description = "Message sizes (default: 16,1k,64k).")
+    List<Integer> sizes = List.of(16, 1024, 65536);
+
+    @Option(names = "--messages", paramLabel = "N",
+            description = "Messages per streaming trial (and at most this many round trips per ping-pong trial)"
+                    + " instead of a duration.")
+    Long messages;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Length of each streaming trial, e.g. 500ms or 2s (default: 1s; --quick: 150ms).")
+    Duration duration;
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "Measured trials per figure; the median is reported (default: 5; --quick: 3).")
+    Integer trials;
+
+    @Option(names = "--quick", description = "A short run: the whole comparison in well under a minute.")
+    boolean quick;
+
+    @Option(names = "--format", paramLabel = "table|markdown|csv|json", defaultValue = "table",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format = Format.TABLE;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "Also draw throughput and latency to FILE (.png or .svg).")
+    Path chart;
+
+    @Option(names = "--hexdump-sample", description = "Show one message of each framer as it appears on the wire.")
+    boolean hexdumpSample;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Makes the contenders from the --framings names; a seam for tests that need a faulty one. */
+    java.util.function.Function<List<String>, List<Contender>> contenderSource = Contenders::of;
+
+    @Override
+    public Integer call() {
+        Settings settings = settings();
+        List<Contender> contenders = contenders();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (chart != null) {
+            String name = chart.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+                throw new ParameterException(spec.commandLine(), "--chart " + chart + ": name a .png or .svg file");
+            }
+        }
+        if (hexdumpSample) {
+            PrintWriter sampleOut = format == Format.CSV || format == Format.JSON ? err : out;
+            sampleOut.println(HexdumpSample.render(contenders, sizes.get(0)));
+            sampleOut.flush();
+        }
+        Comparison comparison = new Comparison(settings, contenders);
+        Progress progress = Progress.onTerminal(err, comparison.steps());
+        List<Result> results;
+        try {
+            results = comparison.run(progress);
+        } catch (VerificationException e) {
+            progress.finish();
+            err.println("compare: VERIFICATION FAILED: " + e.getMessage());
+            err.println("compare: no figures reported; a framer or baseline delivered something other than what was sent.");
+            err.flush();
+            return 1;
+        } catch (IOException e) {
+            progress.finish();
+            err.println("compare: " + NetworkErrors.describe(e));
+            err.flush();
+            return 1;
+        } catch (Exception e) {
+            progress.finish();
+            err.println("compare: " + e);
+            err.flush();
+            return 1;
+        } finally {
+            progress.finish();
+        }
+        Environment environment = Environment.current();
+        out.print(switch (format) {
+            case TABLE -> new TableRenderer(false).render(results, environment);
+            case MARKDOWN -> new TableRenderer(true).render(results, environment);
+            case CSV -> CsvRenderer.render(results);
+            case JSON -> JsonRenderer.render(results, environment, settings);
+        });
+        out.flush();
+        if (chart != null) {
+            try {
+                ChartWriter.write(chart, results, environment);
+                err.println("compare: chart written to " + chart);
+            } catch (IOException e) {
+                err.println("compare: cannot write the chart " + chart + ": " + e.getMessage());
+                return 1;
+            } finally {
+                err.flush();
+            }
+        }
+        return 0;
+    }
+
+    private Settings settings() {
+        if (messages != null && messages < 1) {
+            throw new ParameterException(spec.commandLine(), "--messages must be at least 1, got " + messages);
+        }
+        if (trials != null && trials < 1) {
+            throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
+        }
+        Settings base = quick ? Settings.quick(sizes, messages) : Settings.full(sizes, messages, duration);
+        Duration trialLength = duration != null ? duration : base.duration();
+        return new Settings(base.sizes(), base.messages(), trialLength, base.roundTrips(),
+                trials != null ? trials : base.trials(), base.warmups(), base.closeCap());
+    }
+
+    private List<Contender> contenders() {
+        try {
+            return contenderSource.apply(framings);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--framings: " + e.getMessage());
+        }
+    }
+
+    /** Converts durations like 500ms, 2s, 1m; a bare number is seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String t = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                Duration d = t.endsWith("ms") ? Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)))
+                        : t.endsWith("s") ? Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)))
+                        : t.endsWith("m") ? Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)))
+                        : Duration.ofSeconds(Long.parseLong(t));
+                if (d.isZero() || d.isNegative()) {
+                    throw new TypeConversionException("'" + value + "' must be more than zero");
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms or 2s");
+            }
+        }
+    }
+}
