@@ -47,6 +47,8 @@ final class StreamChatHandler implements FramedServer.Handler {
                             + " lines a second; your connection is being slowed down (nothing is lost)");
                 }
                 if (!room.handle(member, line)) {
+                    // /quit: send what is queued (the goodbye), then close.
+                    member.finish();
                     member.awaitWriter();
                     return;
                 }

@@ -76,7 +76,13 @@ class ChatIT {
             assertEquals("<bob> hello from nc", telnet.awaitLineStartingWith("<bob>"));
             nc.send("/msg alice psst\n");
             assertEquals("*bob* psst", telnet.awaitLineStartingWith("*bob*"));
+
+            telnet.send("/quit\r\n");
+            assertEquals("-- bye, alice", telnet.awaitLineStartingWith("-- bye"));
+            assertEquals(null, telnet.readLineOrEnd(), "the server closes the connection after /quit");
+            assertEquals("-- alice left (quit)", nc.awaitLineStartingWith("-- alice left"));
         }
+        server.awaitLine("ended cleanly$");
         assertTrue(server.isAlive());
     }
 
@@ -201,6 +207,11 @@ class ChatIT {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The next line, or null once the server has closed the connection. */
+        String readLineOrEnd() throws Exception {
+            return in.readLine();
         }
 
         String readLine() throws Exception {
