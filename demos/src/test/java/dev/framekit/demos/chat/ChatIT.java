@@ -108,13 +108,10 @@ class ChatIT {
         int messages = 20_000;
         String padding = "p".repeat(1_000);
         // A small, fixed receive buffer: loopback buffers may otherwise grow to hold all 20 MB.
-        try (LineClient stuck = new LineClient(server.port(), 8 * 1024);
-                LineClient healthy = new LineClient(server.port());
-                LineClient flooder = new LineClient(server.port())) {
-            stuck.send("/nick stuck\n");
-            healthy.send("/nick healthy\n");
-            flooder.send("/nick flooder\n");
-            awaitRename(healthy, "flooder");
+        // Each joins and takes its name before the next connects, so all three are in the room.
+        try (LineClient stuck = joined(new LineClient(server.port(), 8 * 1024), "stuck");
+                LineClient healthy = joined(new LineClient(server.port()), "healthy");
+                LineClient flooder = joined(new LineClient(server.port()), "flooder")) {
 
             // 20 MB from one member, written as fast as the socket takes it; "stuck" never reads.
             Thread writer = Thread.ofVirtual().start(() -> {
@@ -148,9 +145,8 @@ class ChatIT {
     @Test
     void floodControlSlowsAFastPosterButLosesNothing() throws Exception {
         FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter", "--flood-limit", "100");
-        try (LineClient fast = new LineClient(server.port()); LineClient listener = new LineClient(server.port())) {
-            fast.send("/nick fast\n");
-            awaitRename(listener, "fast");
+        try (LineClient listener = joined(new LineClient(server.port()), "listener");
+                LineClient fast = joined(new LineClient(server.port()), "fast")) {
             StringBuilder burst = new StringBuilder();
             for (int i = 0; i < 250; i++) {
                 burst.append("line ").append(i).append('\n');
@@ -167,11 +163,11 @@ class ChatIT {
         }
     }
 
-    /** Waits until {@code client} hears that someone took {@code name}; guest numbers depend on arrival order. */
-    private static void awaitRename(LineClient client, String name) throws Exception {
-        while (!client.awaitLineStartingWith("-- guest").endsWith(" is now " + name)) {
-            // Other members' joins and renames.
-        }
+    /** Takes {@code name} and waits until the server confirms it: the member is in the room. */
+    private static LineClient joined(LineClient client, String name) throws Exception {
+        client.send("/nick " + name + "\n");
+        client.awaitLineStartingWith("-- you are now " + name);
+        return client;
     }
 
     /** A raw TCP line client, the way nc speaks. */
