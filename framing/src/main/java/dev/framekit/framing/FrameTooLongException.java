@@ -21,11 +21,16 @@ package dev.framekit.framing;
 public final class FrameTooLongException extends FramingException {
     private static final long serialVersionUID = 1L;
 
+    /** The declared frame length, or its lower bound {@code max + 1}. */
     private final long frameLength;
+    /** The limit that was exceeded. */
     private final int maxFrameLength;
+    /** Whether a later read skips the oversized frame and carries on. */
     private final boolean resumable;
 
     /**
+     * Creates a frame-too-long error after which the stream cannot be resumed.
+     *
      * @param message the complete, human-readable description
      * @param frameLength the declared frame length, or a lower bound of it ({@code max + 1})
      *     when the framing rule does not declare lengths up front
@@ -36,6 +41,8 @@ public final class FrameTooLongException extends FramingException {
     }
 
     /**
+     * Creates a frame-too-long error, saying whether reading can go on past the frame.
+     *
      * @param message the complete, human-readable description
      * @param frameLength the declared frame length, or a lower bound of it ({@code max + 1})
      *     when the framing rule does not declare lengths up front

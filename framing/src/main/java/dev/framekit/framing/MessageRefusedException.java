@@ -12,9 +12,12 @@ package dev.framekit.framing;
 public final class MessageRefusedException extends FramingException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused message's length in bytes. */
     private final int messageLength;
 
     /**
+     * Creates a refusal; the message says why the framer cannot carry the message.
+     *
      * @param message the complete, human-readable description
      * @param messageLength the length of the refused message, in bytes
      */

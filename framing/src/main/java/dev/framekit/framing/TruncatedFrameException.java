@@ -14,10 +14,14 @@ public final class TruncatedFrameException extends FramingException {
     /** The value of {@link #bytesExpected()} when the framing rule cannot know it. */
     public static final long UNKNOWN = -1;
 
+    /** Bytes of the unfinished frame that arrived. */
     private final long bytesReceived;
+    /** Bytes the frame needed, or {@link #UNKNOWN}. */
     private final long bytesExpected;
 
     /**
+     * Creates a truncation error with the counts it reports.
+     *
      * @param message the complete, human-readable description
      * @param bytesReceived bytes of the unfinished frame that arrived before the end of stream
      * @param bytesExpected bytes the frame needed, or {@link #UNKNOWN}
