@@ -57,7 +57,8 @@ public final class ChatServerCommand implements Callable<Integer> {
         Duration idle = framer.oneMessagePerConnection() || idleGiven ? server.idleTimeout() : Duration.ZERO;
         String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
-                idle, clientCommand, framing.kind() == FramingKind.DELIMITER);
+                idle, clientCommand, framing.kind() == FramingKind.DELIMITER, server.maxConnections(),
+                server.frameTimeout());
         return Commands.runServer(spec.name(), new FramedServer(settings, handler, console), server);
     }
 

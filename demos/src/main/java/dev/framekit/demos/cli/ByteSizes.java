@@ -3,7 +3,7 @@ package dev.framekit.demos.cli;
 import java.util.Locale;
 
 /** Parses byte counts like {@code 512}, {@code 64k}, {@code 1m}, {@code 1MiB} (binary units). */
-final class ByteSizes {
+public final class ByteSizes {
     private ByteSizes() {}
 
     /**
@@ -11,7 +11,7 @@ final class ByteSizes {
      *
      * @throws IllegalArgumentException if it is not a count with an optional k/m/g unit, or over 2 GiB
      */
-    static int parse(String text) {
+    public static int parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace("ib", "").replace("b", "");
         long unit = 1;
         if (t.endsWith("k")) {
@@ -34,7 +34,7 @@ final class ByteSizes {
     }
 
     /** Formats a byte count the way the options accept it: 1048576 as "1m", 65536 as "64k". */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         if (bytes >= (1 << 20) && bytes % (1 << 20) == 0) {
             return (bytes >> 20) + "m";
         }

@@ -96,7 +96,7 @@ public final class FramingOptions {
     }
 
     /** Converts --max-frame values like 64k. */
-    static final class ByteSizeConverter implements ITypeConverter<Integer> {
+    public static final class ByteSizeConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             try {

@@ -19,6 +19,7 @@ import picocli.CommandLine.IVersionProvider;
             ChatServerCommand.class, ChatClientCommand.class,
             dev.framekit.demos.compare.CompareCommand.class,
             dev.framekit.demos.bench.BenchCommand.class,
+            dev.framekit.demos.load.LoadCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -39,7 +39,8 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         Console console = new Console(System.out);
         String clientCommand = clientName() + " --host HOST --port PORT " + framing.asArguments() + " hello";
         FramedServer.Settings settings = new FramedServer.Settings(name, server.host, server.port, framer,
-                server.idleTimeout, clientCommand, framing.kind() == FramingKind.DELIMITER);
+                server.idleTimeout, clientCommand, framing.kind() == FramingKind.DELIMITER,
+                server.maxConnections(), server.frameTimeout());
         FramedServer listener = new FramedServer(settings, new ReplyHandler(framer, reply(), console, framing.hexdump()), console);
         return Commands.runServer(name, listener, server);
     }

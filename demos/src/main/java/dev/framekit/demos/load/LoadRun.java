@@ -1,0 +1,174 @@
+package dev.framekit.demos.load;
+
+import dev.framekit.framing.FramedConnection;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One load run: ramps up the connections gradually, one virtual thread each, starts every
+ * worker's messages at once when all have connected, and gathers what they measured. Bounded:
+ * the messages phase ends at the plan's duration, and every wait is bounded by it or by the
+ * plan's timeout.
+ */
+final class LoadRun {
+    /** How often progress is printed while a run is under way. */
+    private static final long PROGRESS_NANOS = 2_000_000_000L;
+
+    private final LoadPlan plan;
+    private final Payloads payloads;
+    private final PrintStream progress;
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private final ErrorTally errors = new ErrorTally();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder verified = new LongAdder();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger peakOpen = new AtomicInteger();
+    private final LongAdder opened = new LongAdder();
+    private final LongAdder connectFailures = new LongAdder();
+    private final CountDownLatch arrived;
+    private final CountDownLatch start = new CountDownLatch(1);
+    private final CountDownLatch messagingDone;
+    private final CountDownLatch allDone = new CountDownLatch(1);
+    private volatile long startNanos;
+    private volatile long deadlineNanos;
+
+    LoadRun(LoadPlan plan, Payloads payloads, PrintStream progress) {
+        this.plan = plan;
+        this.payloads = payloads;
+        this.progress = progress;
+        this.arrived = new CountDownLatch(plan.connections());
+        this.messagingDone = new CountDownLatch(plan.connections());
+    }
+
+    /** Runs the whole load and returns what it measured. */
+    LoadReport execute() throws InterruptedException {
+        long rampStart = System.nanoTime();
+        Thread[] workers = new Thread[plan.connections()];
+        long nextProgress = rampStart + PROGRESS_NANOS;
+        for (int i = 0; i < workers.length; i++) {
+            sleepUntil(rampStart + (long) (i * 1e9 / plan.rampPerSecond()));
+            workers[i] = Thread.ofVirtual().name("load-" + i).start(new ConnectionWorker(this, i));
+            if (System.nanoTime() > nextProgress) {
+                progress.println("load: ramping up, " + opened.sum() + " of " + plan.connections() + " connected");
+                nextProgress += PROGRESS_NANOS;
+            }
+        }
+        // Each worker arrives once it has connected, or failed to within the timeout.
+        arrived.await(plan.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        long rampNanos = System.nanoTime() - rampStart;
+        int heldAtStart = open.get();
+        startNanos = System.nanoTime();
+        deadlineNanos = startNanos + plan.duration().toNanos();
+        start.countDown();
+        long waitUntil = deadlineNanos + plan.timeout().toNanos() + 5_000_000_000L;
+        while (!messagingDone.await(500, TimeUnit.MILLISECONDS) && System.nanoTime() < waitUntil) {
+            if (System.nanoTime() > nextProgress) {
+                progress.println("load: " + verified.sum() + " echoes verified, " + errors.total() + " errors");
+                nextProgress += PROGRESS_NANOS;
+            }
+        }
+        long elapsed = System.nanoTime() - startNanos;
+        int heldAtEnd = open.get();
+        allDone.countDown();
+        for (Thread worker : workers) {
+            worker.join(plan.timeout().toMillis() + 1_000);
+        }
+        return new LoadReport(plan, opened.sum(), connectFailures.sum(), peakOpen.get(),
+                Math.min(heldAtStart, heldAtEnd), rampNanos, sent.sum(), verified.sum(), elapsed, latency, errors);
+    }
+
+    LoadPlan plan() {
+        return plan;
+    }
+
+    Payloads payloads() {
+        return payloads;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** Opens one connection to the server, counted and bounded by the timeout. */
+    FramedConnection connect() throws IOException {
+        FramedConnection connection = FramedConnection.to(plan.address().getHostAddress(), plan.port())
+                .framer(plan.framer())
+                .connectTimeout(plan.timeout())
+                .readTimeout(plan.timeout())
+                .connect();
+        opened.increment();
+        peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        return connection;
+    }
+
+    /** Closes a connection made by {@link #connect()}. */
+    void close(FramedConnection connection) {
+        open.decrementAndGet();
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // The run is over for this connection; how it closes changes nothing measured.
+        }
+    }
+
+    void connectFailed() {
+        connectFailures.increment();
+    }
+
+    void arrived() {
+        arrived.countDown();
+    }
+
+    /** Waits for the start of the messages phase; false if it never came (the run gave up). */
+    boolean awaitStart() {
+        try {
+            return start.await(plan.timeout().toMillis() * 2 + 60_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void doneMessaging() {
+        messagingDone.countDown();
+    }
+
+    /** Holds a connection open until every worker has finished its messages, so all are held at once. */
+    void awaitAllDone() {
+        try {
+            allDone.await(plan.duration().toMillis() + plan.timeout().toMillis() * 2 + 60_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean pastDeadline() {
+        return System.nanoTime() - deadlineNanos >= 0;
+    }
+
+    void sent() {
+        sent.increment();
+    }
+
+    void verified(long roundTripNanos) {
+        verified.increment();
+        latency.record(roundTripNanos);
+    }
+
+    void error(ErrorKind kind, String example) {
+        errors.add(kind, example);
+    }
+
+    /** Sleeps until {@code nanoTime} (a System.nanoTime() value), or returns at once if it has passed. */
+    void sleepUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}
