@@ -40,6 +40,9 @@ public final class ChatServerCommand implements Callable<Integer> {
             description = "Unread lines a member may fall behind before it is disconnected (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 
+    /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
+    static final Duration CHAT_FRAME_TIMEOUT = Duration.ofMinutes(5);
+
     @Spec
     CommandSpec spec;
 
@@ -55,10 +58,13 @@ public final class ChatServerCommand implements Callable<Integer> {
         // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
         Duration idle = framer.oneMessagePerConnection() || idleGiven ? server.idleTimeout() : Duration.ZERO;
+        // A person may type one line slowly (telnet sends each key); a trickle still ends after CHAT_FRAME_TIMEOUT.
+        boolean frameGiven = spec.commandLine().getParseResult().hasMatchedOption("--frame-timeout");
+        Duration frameTimeout = frameGiven ? server.frameTimeout() : CHAT_FRAME_TIMEOUT;
         String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
                 idle, clientCommand, framing.kind() == FramingKind.DELIMITER, server.maxConnections(),
-                server.frameTimeout());
+                frameTimeout);
         return Commands.runServer(spec.name(), new FramedServer(settings, handler, console), server);
     }
 
