@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads frames from a blocking {@link InputStream} with a {@link Framer}.
@@ -39,7 +40,10 @@ import java.util.Objects;
  * buffered, so after a {@link java.net.SocketTimeoutException} a later read can carry on.
  *
  * <p>Not thread-safe: one thread reads. It never holds a monitor while blocked in a read, so it
- * is safe on virtual threads.
+ * is safe on virtual threads. The one call another thread may make is {@link #close()}: it closes
+ * the stream (which ends a read blocked on a socket) and leaves the buffer to the reading thread,
+ * which releases it on its way out; the read ends with an {@link IOException}, never with a
+ * buffer error.
  */
 public final class FrameReader implements AutoCloseable {
     /** The most bytes requested from the stream per read call: 64 KiB. */
@@ -48,6 +52,13 @@ public final class FrameReader implements AutoCloseable {
     /** An empty buffer larger than this is given back rather than kept for the next frame. */
     private static final int KEEP_CAPACITY = 4 * DEFAULT_CHUNK_SIZE;
 
+    /** {@link #state}: no read in progress. */
+    private static final int IDLE = 0;
+    /** {@link #state}: a thread is inside a read and owns the buffer. */
+    private static final int READING = 1;
+    /** {@link #state}: closed; the buffer is released by close(), or by the read it interrupted. */
+    private static final int CLOSED = 2;
+
     private final InputStream in;
     private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
     private final int chunkSize;
@@ -55,7 +66,7 @@ public final class FrameReader implements AutoCloseable {
     private FrameDecoder decoder;
     private ByteBuf buffer;
     private boolean endOfStream;
-    private boolean closed;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
     private FramingException failure;
 
     /**
@@ -117,18 +128,25 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public ByteBuf readFrame() throws IOException {
-        if (closed) {
+        if (!state.compareAndSet(IDLE, READING)) {
             throw new IOException("frame reader is closed");
         }
-        if (failure != null) {
-            throw failure;
-        }
-        while (true) {
-            ByteBuf frame = decodeBuffered();
-            if (frame != null || endOfStream) {
-                return frame;
+        try {
+            if (failure != null) {
+                throw failure;
             }
-            fill();
+            while (true) {
+                ByteBuf frame = decodeBuffered();
+                if (frame != null || endOfStream) {
+                    return frame;
+                }
+                fill();
+            }
+        } finally {
+            if (!state.compareAndSet(READING, IDLE)) {
+                // Closed by another thread while this one was reading: the buffer is ours to release.
+                buffer.release();
+            }
         }
     }
 
@@ -177,7 +195,7 @@ public final class FrameReader implements AutoCloseable {
      * @return the buffered byte count
      */
     public int buffered() {
-        return closed ? 0 : buffer.readableBytes();
+        return state.get() == CLOSED ? 0 : buffer.readableBytes();
     }
 
     /**
@@ -193,16 +211,24 @@ public final class FrameReader implements AutoCloseable {
      * Releases the buffer and closes the stream. Frames already handed out stay valid until they
      * are released.
      *
+     * <p>Safe to call from another thread while a read is in progress: the stream is closed, and
+     * the reading thread releases the buffer when its read returns or fails.
+     *
      * @throws IOException if closing the stream fails
      */
     @Override
     public void close() throws IOException {
-        if (closed) {
+        int previous = state.getAndSet(CLOSED);
+        if (previous == CLOSED) {
             return;
         }
-        closed = true;
-        buffer.release();
-        in.close();
+        try {
+            in.close();
+        } finally {
+            if (previous == IDLE) {
+                buffer.release();
+            }
+        }
     }
 
     private ByteBuf decodeBuffered() throws FramingException {
