@@ -5,7 +5,7 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 
 /** Parses durations like {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}; a bare number is seconds; 0 is none. */
-final class Durations implements ITypeConverter<Duration> {
+public final class Durations implements ITypeConverter<Duration> {
     /** The longest duration a socket timeout can hold: Integer.MAX_VALUE milliseconds, about 24 days. */
     static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
 
