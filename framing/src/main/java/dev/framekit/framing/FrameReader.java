@@ -52,6 +52,12 @@ public final class FrameReader implements AutoCloseable {
     /** An empty buffer larger than this is given back rather than kept for the next frame. */
     private static final int KEEP_CAPACITY = 4 * DEFAULT_CHUNK_SIZE;
 
+    /** The first read request, and the smallest the adaptive request shrinks to: 8 KiB. */
+    private static final int SMALLEST_READ = 8 * 1024;
+
+    /** A slow stream's reads fill the buffer's free room, if at least this much, before it grows. */
+    private static final int MIN_ROOM = 1024;
+
     /** {@link #state}: no read in progress. */
     private static final int IDLE = 0;
     /** {@link #state}: a thread is inside a read and owns the buffer. */
@@ -62,6 +68,8 @@ public final class FrameReader implements AutoCloseable {
     private final InputStream in;
     private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
     private final int chunkSize;
+    private final int smallestRead;
+    private int nextRead;
     private Framer framer;
     private FrameDecoder decoder;
     private ByteBuf buffer;
@@ -92,7 +100,9 @@ public final class FrameReader implements AutoCloseable {
         }
         this.in = Objects.requireNonNull(in, "in");
         this.chunkSize = chunkSize;
-        this.buffer = allocator.heapBuffer(Math.min(chunkSize, 8 * 1024));
+        this.smallestRead = Math.min(chunkSize, SMALLEST_READ);
+        this.nextRead = smallestRead;
+        this.buffer = allocator.heapBuffer(smallestRead);
         framer(framer);
     }
 
@@ -245,27 +255,44 @@ public final class FrameReader implements AutoCloseable {
         }
     }
 
-    /** Reads one chunk from the stream into the buffer, or notes the end of the stream. */
+    /**
+     * Reads one chunk from the stream into the buffer, or notes the end of the stream.
+     *
+     * <p>The request size adapts, as netty's receive buffers do: it starts at
+     * {@value #SMALLEST_READ} bytes (at most {@code chunkSize}), doubles up to {@code chunkSize}
+     * while reads fill it, and halves when they return less than half. So a fast stream is read
+     * in large chunks, while a slow one (a frame trickling in) keeps a small buffer that grows
+     * only with the bytes that actually arrived, never with a length the peer declared.
+     */
     private void fill() throws IOException {
-        makeRoom();
-        int read = buffer.writeBytes(in, chunkSize);
+        int request = nextRead;
+        makeRoom(request);
+        int room = buffer.writableBytes();
+        if (request == smallestRead && room >= Math.min(MIN_ROOM, smallestRead)) {
+            request = Math.min(request, room); // a slow stream: fill the room there is before growing
+        }
+        int read = buffer.writeBytes(in, request);
         if (read < 0) {
             endOfStream = true;
+        } else if (read == request) {
+            nextRead = Math.min(nextRead * 2, chunkSize);
+        } else if (read < request / 2) {
+            nextRead = Math.max(nextRead / 2, smallestRead);
         }
     }
 
     /**
-     * Makes room for the next chunk without disturbing frames handed out as slices: bytes are
-     * moved within the buffer only while nobody else holds it; otherwise the unread bytes move to
-     * a fresh buffer. An empty, oversized buffer is replaced by a small one.
+     * Makes room for the next read of {@code request} bytes without disturbing frames handed out
+     * as slices: bytes are moved within the buffer only while nobody else holds it; otherwise the
+     * unread bytes move to a fresh buffer. An empty, oversized buffer is replaced by a small one.
      */
-    private void makeRoom() {
+    private void makeRoom(int request) {
         boolean shared = buffer.refCnt() > 1;
         if (!buffer.isReadable() && (shared || buffer.capacity() > KEEP_CAPACITY)) {
-            replaceBuffer(Math.min(chunkSize, 8 * 1024));
-        } else if (buffer.writableBytes() < chunkSize && buffer.readerIndex() > 0) {
+            replaceBuffer(smallestRead);
+        } else if (buffer.writableBytes() < request && buffer.readerIndex() > 0) {
             if (shared) {
-                replaceBuffer(buffer.readableBytes() + chunkSize);
+                replaceBuffer(buffer.readableBytes() + request);
             } else {
                 buffer.discardReadBytes();
             }
