@@ -89,9 +89,23 @@ public final class Framekit implements AutoCloseable {
      * {@link #start(String...)}.
      */
     public FramekitProcess startPrefixed(List<String> prefix, String... args) {
+        return launch(prefix, List.of(), args);
+    }
+
+    /**
+     * Starts {@code java JVM-OPTIONS... -jar framekit.jar ARGS...}, e.g. with {@code -Xmx64m} to
+     * run a server in a small heap; otherwise like {@link #start(String...)}.
+     */
+    public FramekitProcess startWithJvmOptions(List<String> jvmOptions, String... args) {
+        return launch(List.of(), jvmOptions, args);
+    }
+
+    private FramekitProcess launch(List<String> prefix, List<String> jvmOptions, String... args) {
         Path jar = jar();
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(java(),
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 // A class-data archive beside the jar, made by the first run: halves each start-up.
                 // -Xlog:disable keeps the JVM's notes about the archive out of the output the tests read.
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + jar.resolveSibling("framekit-it.jsa"),

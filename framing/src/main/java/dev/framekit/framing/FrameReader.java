@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads frames from a blocking {@link InputStream} with a {@link Framer}.
@@ -39,7 +40,10 @@ import java.util.Objects;
  * buffered, so after a {@link java.net.SocketTimeoutException} a later read can carry on.
  *
  * <p>Not thread-safe: one thread reads. It never holds a monitor while blocked in a read, so it
- * is safe on virtual threads.
+ * is safe on virtual threads. The one call another thread may make is {@link #close()}: it closes
+ * the stream (which ends a read blocked on a socket) and leaves the buffer to the reading thread,
+ * which releases it on its way out; the read ends with an {@link IOException}, never with a
+ * buffer error.
  */
 public final class FrameReader implements AutoCloseable {
     /** The most bytes requested from the stream per read call: 64 KiB. */
@@ -48,14 +52,29 @@ public final class FrameReader implements AutoCloseable {
     /** An empty buffer larger than this is given back rather than kept for the next frame. */
     private static final int KEEP_CAPACITY = 4 * DEFAULT_CHUNK_SIZE;
 
+    /** The first read request, and the smallest the adaptive request shrinks to: 8 KiB. */
+    private static final int SMALLEST_READ = 8 * 1024;
+
+    /** A slow stream's reads fill the buffer's free room, if at least this much, before it grows. */
+    private static final int MIN_ROOM = 1024;
+
+    /** {@link #state}: no read in progress. */
+    private static final int IDLE = 0;
+    /** {@link #state}: a thread is inside a read and owns the buffer. */
+    private static final int READING = 1;
+    /** {@link #state}: closed; the buffer is released by close(), or by the read it interrupted. */
+    private static final int CLOSED = 2;
+
     private final InputStream in;
     private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
     private final int chunkSize;
+    private final int smallestRead;
+    private int nextRead;
     private Framer framer;
     private FrameDecoder decoder;
     private ByteBuf buffer;
     private boolean endOfStream;
-    private boolean closed;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
     private FramingException failure;
 
     /**
@@ -81,7 +100,9 @@ public final class FrameReader implements AutoCloseable {
         }
         this.in = Objects.requireNonNull(in, "in");
         this.chunkSize = chunkSize;
-        this.buffer = allocator.heapBuffer(Math.min(chunkSize, 8 * 1024));
+        this.smallestRead = Math.min(chunkSize, SMALLEST_READ);
+        this.nextRead = smallestRead;
+        this.buffer = allocator.heapBuffer(smallestRead);
         framer(framer);
     }
 
@@ -117,18 +138,25 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public ByteBuf readFrame() throws IOException {
-        if (closed) {
+        if (!state.compareAndSet(IDLE, READING)) {
             throw new IOException("frame reader is closed");
         }
-        if (failure != null) {
-            throw failure;
-        }
-        while (true) {
-            ByteBuf frame = decodeBuffered();
-            if (frame != null || endOfStream) {
-                return frame;
+        try {
+            if (failure != null) {
+                throw failure;
             }
-            fill();
+            while (true) {
+                ByteBuf frame = decodeBuffered();
+                if (frame != null || endOfStream) {
+                    return frame;
+                }
+                fill();
+            }
+        } finally {
+            if (!state.compareAndSet(READING, IDLE)) {
+                // Closed by another thread while this one was reading: the buffer is ours to release.
+                buffer.release();
+            }
         }
     }
 
@@ -177,7 +205,7 @@ public final class FrameReader implements AutoCloseable {
      * @return the buffered byte count
      */
     public int buffered() {
-        return closed ? 0 : buffer.readableBytes();
+        return state.get() == CLOSED ? 0 : buffer.readableBytes();
     }
 
     /**
@@ -193,16 +221,24 @@ public final class FrameReader implements AutoCloseable {
      * Releases the buffer and closes the stream. Frames already handed out stay valid until they
      * are released.
      *
+     * <p>Safe to call from another thread while a read is in progress: the stream is closed, and
+     * the reading thread releases the buffer when its read returns or fails.
+     *
      * @throws IOException if closing the stream fails
      */
     @Override
     public void close() throws IOException {
-        if (closed) {
+        int previous = state.getAndSet(CLOSED);
+        if (previous == CLOSED) {
             return;
         }
-        closed = true;
-        buffer.release();
-        in.close();
+        try {
+            in.close();
+        } finally {
+            if (previous == IDLE) {
+                buffer.release();
+            }
+        }
     }
 
     private ByteBuf decodeBuffered() throws FramingException {
@@ -219,27 +255,44 @@ public final class FrameReader implements AutoCloseable {
         }
     }
 
-    /** Reads one chunk from the stream into the buffer, or notes the end of the stream. */
+    /**
+     * Reads one chunk from the stream into the buffer, or notes the end of the stream.
+     *
+     * <p>The request size adapts, as netty's receive buffers do: it starts at
+     * {@value #SMALLEST_READ} bytes (at most {@code chunkSize}), doubles up to {@code chunkSize}
+     * while reads fill it, and halves when they return less than half. So a fast stream is read
+     * in large chunks, while a slow one (a frame trickling in) keeps a small buffer that grows
+     * only with the bytes that actually arrived, never with a length the peer declared.
+     */
     private void fill() throws IOException {
-        makeRoom();
-        int read = buffer.writeBytes(in, chunkSize);
+        int request = nextRead;
+        makeRoom(request);
+        int room = buffer.writableBytes();
+        if (request == smallestRead && room >= Math.min(MIN_ROOM, smallestRead)) {
+            request = Math.min(request, room); // a slow stream: fill the room there is before growing
+        }
+        int read = buffer.writeBytes(in, request);
         if (read < 0) {
             endOfStream = true;
+        } else if (read == request) {
+            nextRead = Math.min(nextRead * 2, chunkSize);
+        } else if (read < request / 2) {
+            nextRead = Math.max(nextRead / 2, smallestRead);
         }
     }
 
     /**
-     * Makes room for the next chunk without disturbing frames handed out as slices: bytes are
-     * moved within the buffer only while nobody else holds it; otherwise the unread bytes move to
-     * a fresh buffer. An empty, oversized buffer is replaced by a small one.
+     * Makes room for the next read of {@code request} bytes without disturbing frames handed out
+     * as slices: bytes are moved within the buffer only while nobody else holds it; otherwise the
+     * unread bytes move to a fresh buffer. An empty, oversized buffer is replaced by a small one.
      */
-    private void makeRoom() {
+    private void makeRoom(int request) {
         boolean shared = buffer.refCnt() > 1;
         if (!buffer.isReadable() && (shared || buffer.capacity() > KEEP_CAPACITY)) {
-            replaceBuffer(Math.min(chunkSize, 8 * 1024));
-        } else if (buffer.writableBytes() < chunkSize && buffer.readerIndex() > 0) {
+            replaceBuffer(smallestRead);
+        } else if (buffer.writableBytes() < request && buffer.readerIndex() > 0) {
             if (shared) {
-                replaceBuffer(buffer.readableBytes() + chunkSize);
+                replaceBuffer(buffer.readableBytes() + request);
             } else {
                 buffer.discardReadBytes();
             }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes frames to a blocking {@link OutputStream} with a {@link Framer}.
@@ -35,7 +36,10 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: one thread writes (a reader may run at the same time on another thread).
  * After an {@link IOException} from the stream the connection should be closed. It never holds a
- * monitor while blocked in a write, so it is safe on virtual threads.
+ * monitor while blocked in a write, so it is safe on virtual threads. The one call another thread
+ * may make is {@link #close()}: during a write or flush it only closes the stream (which ends a
+ * write blocked on a socket), and the writing thread releases the batch on its way out; that
+ * write ends with an {@link IOException}, never with a buffer error.
  */
 public final class FrameWriter implements Flushable, AutoCloseable {
     /** The batch is written to the stream once it holds this many bytes: 64 KiB. */
@@ -44,11 +48,18 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     /** Payloads at least this long skip the batch copy and go straight to the stream: 16 KiB. */
     public static final int DIRECT_WRITE_THRESHOLD = 16 * 1024;
 
+    /** {@link #state}: no write or flush in progress. */
+    private static final int IDLE = 0;
+    /** {@link #state}: a thread is inside a write or flush and owns the batch. */
+    private static final int WRITING = 1;
+    /** {@link #state}: closed; the batch is released by close(), or by the write it interrupted. */
+    private static final int CLOSED = 2;
+
     private final OutputStream out;
     private final ByteBuf batch = Unpooled.buffer(4 * 1024);
+    private final AtomicInteger state = new AtomicInteger(IDLE);
     private Framer framer;
     private long messagesWritten;
-    private boolean closed;
 
     /**
      * Creates a writer.
@@ -95,9 +106,16 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * @throws IOException if the stream fails
      */
     public FrameWriter write(ByteBuf message) throws IOException {
-        if (closed) {
-            throw new IOException("frame writer is closed");
+        enter();
+        try {
+            writeFramed(message);
+        } finally {
+            leave();
         }
+        return this;
+    }
+
+    private void writeFramed(ByteBuf message) throws IOException {
         if (framer.oneMessagePerConnection() && messagesWritten > 0) {
             throw new MessageRefusedException(framer + ": a connection carries one message, and one was already"
                     + " written; open a new connection for the next message", message.readableBytes());
@@ -116,7 +134,6 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         if (batch.readableBytes() >= BATCH_SIZE) {
             drainBatch();
         }
-        return this;
     }
 
     /**
@@ -186,11 +203,13 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      */
     @Override
     public void flush() throws IOException {
-        if (closed) {
-            throw new IOException("frame writer is closed");
+        enter();
+        try {
+            drainBatch();
+            out.flush();
+        } finally {
+            leave();
         }
-        drainBatch();
-        out.flush();
     }
 
     /**
@@ -205,19 +224,43 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     /**
      * Flushes what is batched, releases the batch and closes the stream.
      *
+     * <p>Safe to call from another thread while a write or flush is in progress: then nothing is
+     * flushed, the stream is closed, and the writing thread releases the batch when its write
+     * returns or fails.
+     *
      * @throws IOException if flushing or closing fails; the stream is closed regardless
      */
     @Override
     public void close() throws IOException {
-        if (closed) {
+        int previous = state.getAndSet(CLOSED);
+        if (previous == CLOSED) {
+            return;
+        }
+        if (previous == WRITING) {
+            out.close();
             return;
         }
         try {
-            flush();
+            drainBatch();
+            out.flush();
         } finally {
-            closed = true;
             batch.release();
             out.close();
+        }
+    }
+
+    /** Claims the batch for this thread's write or flush, or fails if the writer is closed. */
+    private void enter() throws IOException {
+        if (!state.compareAndSet(IDLE, WRITING)) {
+            throw new IOException(state.get() == CLOSED ? "frame writer is closed"
+                    : "frame writer is in use by another thread; one thread writes");
+        }
+    }
+
+    /** Gives the batch back; if another thread closed the writer meanwhile, releases it. */
+    private void leave() {
+        if (!state.compareAndSet(WRITING, IDLE)) {
+            batch.release();
         }
     }
 

@@ -276,7 +276,7 @@ class FrameReaderTest {
     }
 
     @Test
-    void handsOutAThousandFramesFromOneReadCall() throws IOException {
+    void handsOutAThousandFramesFromTwoReadCalls() throws IOException {
         Framer framer = Framers.lengthPrefixed();
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
@@ -289,9 +289,10 @@ class FrameReaderTest {
         for (String message : messages) {
             assertEquals(message, reader.readString());
         }
-        assertEquals(1, in.readCalls(), "1000 frames in one chunk, so one read call");
+        // The first request is 8 KiB and doubles while reads fill it: ~15 KB of frames take two reads.
+        assertEquals(2, in.readCalls(), "1000 frames (" + wire.length + " bytes) in one chunk, so two read calls");
         assertNull(reader.readString());
-        assertEquals(2, in.readCalls());
+        assertEquals(3, in.readCalls());
     }
 
     @Test
@@ -313,7 +314,8 @@ class FrameReaderTest {
         }
         assertEquals(count, read);
         int chunks = (wire.size() + FrameReader.DEFAULT_CHUNK_SIZE - 1) / FrameReader.DEFAULT_CHUNK_SIZE;
-        assertTrue(in.readCalls() <= chunks + 1, in.readCalls() + " read calls for " + chunks + " chunks of data");
+        // The request starts at 8 KiB and doubles to 64 KiB in three reads while the data keeps coming.
+        assertTrue(in.readCalls() <= chunks + 4, in.readCalls() + " read calls for " + chunks + " chunks of data");
     }
 
     // ---- switching framers --------------------------------------------------------------------

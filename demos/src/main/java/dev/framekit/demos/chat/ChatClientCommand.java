@@ -2,6 +2,7 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.cli.ClientOptions;
 import dev.framekit.demos.cli.Commands;
+import dev.framekit.demos.cli.Durations;
 import dev.framekit.demos.cli.Main;
 import dev.framekit.demos.cli.FramingOptions;
 import dev.framekit.demos.net.Console;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,11 @@ public final class ChatClientCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NICK", description = "The name to take on joining (default: a guest name).")
     String name;
 
+    @Option(names = "--reconnect-for", defaultValue = "2m", paramLabel = "DURATION", converter = Durations.class,
+            description = "If the server goes away, how long to keep trying to reconnect, 0.5 s doubling to 10 s"
+                    + " between attempts (default: ${DEFAULT-VALUE}; 0 exits at once).")
+    Duration reconnectFor = Duration.ofMinutes(2);
+
     @Spec
     CommandSpec spec;
 
@@ -52,8 +59,8 @@ public final class ChatClientCommand implements Callable<Integer> {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             ChatSession session = framer.oneMessagePerConnection()
-                    ? new PollingChatSession(client, framer, console, wire)
-                    : new StreamChatSession(client, framer, console, wire);
+                    ? new PollingChatSession(client, framer, console, wire, reconnectFor)
+                    : new StreamChatSession(client, framer, console, wire, reconnectFor);
             return session.run(name, stdin);
         } catch (IOException e) {
             System.err.println(spec.name() + ": " + NetworkErrors.describe(e));

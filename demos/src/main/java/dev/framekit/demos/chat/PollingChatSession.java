@@ -13,44 +13,58 @@ import java.time.Duration;
 /**
  * Chat on send-and-close framing: one connection per line posted, and a long poll, one
  * connection at a time, for what the room says; see {@link PollProtocol}.
+ *
+ * <p>If the server cannot be reached, or no longer knows this member (it was restarted), the
+ * polling thread says so in one line and tries again with {@link Backoff}: it resumes the old
+ * membership if the server still has it, else joins anew with the same name. Lines typed
+ * meanwhile are posted once it is back. After the reconnect time limit it gives up with one line
+ * and exit status 1.
  */
 final class PollingChatSession implements ChatSession {
+    private static final Duration SAY_RETRY = Duration.ofMillis(250);
+
     private final ClientOptions client;
     private final Framer framer;
     private final Console console;
     private final WireLog wire;
+    private final Duration reconnectFor;
+    private volatile String token;
+    private volatile String name;
     private volatile boolean leaving;
 
-    PollingChatSession(ClientOptions client, Framer framer, Console console, WireLog wire) {
+    PollingChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor) {
         this.wire = wire;
         this.client = client;
         this.framer = framer;
         this.console = console;
+        this.reconnectFor = reconnectFor;
     }
 
     @Override
     public int run(String name, BufferedReader input) throws IOException {
-        String joined = request(PollProtocol.JOIN, client.timeout());
-        if (!PollProtocol.head(joined).startsWith(PollProtocol.OK + " ")) {
-            throw new IOException("the server did not let us join: " + PollProtocol.head(joined));
-        }
-        String token = PollProtocol.head(joined).substring(3).strip();
-        Thread poller = Thread.ofPlatform().daemon().name("chat-poller").start(() -> pollLoop(token));
-        if (name != null) {
-            say(token, "/nick " + name);
-        }
+        this.name = name;
+        token = join();
+        Thread poller = Thread.ofPlatform().daemon().name("chat-poller").start(this::pollLoop);
         String line;
         while (poller.isAlive() && (line = input.readLine()) != null) {
-            if (ChatCommand.parse(line) instanceof ChatCommand.Quit) {
+            ChatCommand command = ChatCommand.parse(line);
+            if (command instanceof ChatCommand.Quit) {
                 break;
             }
-            say(token, line);
+            if (command instanceof ChatCommand.Nick nick) {
+                this.name = nick.name();
+            }
+            say(line);
         }
         if (!poller.isAlive()) {
             return 1;
         }
         leaving = true;
-        say(token, "/quit");
+        try {
+            request(PollProtocol.SAY + " " + token + "\n/quit", client.timeout());
+        } catch (IOException e) {
+            // The server is already gone; leaving anyway.
+        }
         try {
             poller.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -59,33 +73,82 @@ final class PollingChatSession implements ChatSession {
         return 0;
     }
 
-    private void say(String token, String line) throws IOException {
-        String reply = request(PollProtocol.SAY + " " + token + "\n" + line, client.timeout());
-        if (reply.startsWith(PollProtocol.GONE)) {
-            console.line("-- " + reply.substring(PollProtocol.GONE.length()).strip());
+    /** Joins the room (taking the name, if any) and returns the membership token. */
+    private String join() throws IOException {
+        String joined = request(PollProtocol.JOIN, client.timeout());
+        if (!PollProtocol.head(joined).startsWith(PollProtocol.OK + " ")) {
+            throw new IOException("the server did not let us join: " + PollProtocol.head(joined));
+        }
+        String fresh = PollProtocol.head(joined).substring(3).strip();
+        String nick = name;
+        if (nick != null) {
+            request(PollProtocol.SAY + " " + fresh + "\n/nick " + nick, client.timeout());
+        }
+        return fresh;
+    }
+
+    /**
+     * Posts a typed line; while the server is unreachable or has forgotten us, tries again every
+     * {@link #SAY_RETRY} (the poller rejoins meanwhile) until the reconnect time is up.
+     */
+    private void say(String line) {
+        long deadline = System.nanoTime() + reconnectFor.plus(client.timeout()).toNanos();
+        while (true) {
+            try {
+                String reply = request(PollProtocol.SAY + " " + token + "\n" + line, client.timeout());
+                if (!reply.startsWith(PollProtocol.GONE)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // The poller notices too, and rejoins (or gives up and exits).
+            }
+            if (System.nanoTime() - deadline > 0) {
+                console.line("-- not sent (the server could not be reached): " + line);
+                return;
+            }
+            try {
+                Thread.sleep(SAY_RETRY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
-    private void pollLoop(String token) {
+    private void pollLoop() {
         long last = 0;
-        int failures = 0;
+        Backoff backoff = null;
+        boolean rejoin = false;
+        String lastError = "";
         while (true) {
             try {
+                if (rejoin) {
+                    token = join();
+                    last = 0;
+                    rejoin = false;
+                    backoff = reconnected(backoff);
+                }
                 String reply = request(PollProtocol.POLL + " " + token + " " + last,
                         PollChatHandler.POLL_WAIT.plus(client.timeout()));
-                failures = 0;
                 String head = PollProtocol.head(reply);
                 if (head.startsWith(PollProtocol.GONE)) {
-                    if (!leaving) {
-                        console.line("-- disconnected: " + head.substring(PollProtocol.GONE.length()).strip());
-                        System.exit(1);
+                    if (leaving) {
+                        return;
                     }
-                    return;
+                    lastError = head.substring(PollProtocol.GONE.length()).strip();
+                    if (reconnectFor.isZero()) {
+                        giveUp("-- disconnected: " + lastError);
+                    }
+                    if (backoff == null) {
+                        backoff = lost(lastError);
+                    }
+                    rejoin = true;
+                    continue;
                 }
                 if (!head.startsWith(PollProtocol.OK + " ")) {
-                    console.line("-- the server answered a poll with '" + head + "'");
-                    System.exit(1);
+                    giveUp("-- the server answered a poll with '" + head + "'");
                 }
+                backoff = reconnected(backoff);
                 last = Long.parseLong(head.substring(3).strip());
                 String body = PollProtocol.body(reply);
                 if (!body.isEmpty()) {
@@ -94,13 +157,55 @@ final class PollingChatSession implements ChatSession {
                     }
                 }
             } catch (IOException e) {
-                if (++failures >= 3) {
-                    console.line("-- disconnected: " + NetworkErrors.describe(e));
-                    System.exit(1);
+                if (leaving) {
+                    return;
                 }
-                sleepQuietly(Duration.ofMillis(200L * failures));
+                lastError = reason(e);
+                if (reconnectFor.isZero()) {
+                    giveUp("-- disconnected: " + lastError);
+                }
+                if (backoff == null) {
+                    backoff = lost(lastError);
+                }
+                pauseOrGiveUp(backoff, lastError);
             }
         }
+    }
+
+    /** One line for a failed request: our own messages as they are, the network's in words. */
+    private static String reason(IOException e) {
+        return e.getClass() == IOException.class ? e.getMessage() : NetworkErrors.describe(e);
+    }
+
+    private Backoff lost(String reason) {
+        Backoff backoff = new Backoff(reconnectFor);
+        console.line("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
+        return backoff;
+    }
+
+    private Backoff reconnected(Backoff backoff) {
+        if (backoff != null) {
+            console.line("-- reconnected to " + client.host() + ":" + client.port());
+        }
+        return null;
+    }
+
+    private void pauseOrGiveUp(Backoff backoff, String lastError) {
+        try {
+            if (backoff.pause()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        giveUp("-- gave up reconnecting after " + backoff.attempts() + " attempts in " + backoff.limitText()
+                + ": " + lastError);
+    }
+
+    private void giveUp(String line) {
+        // The main thread may be blocked reading the terminal: report and leave now.
+        console.line(line);
+        System.exit(1);
     }
 
     /** One request on its own connection: send, half-close, read the reply to the end of the stream. */
@@ -110,19 +215,12 @@ final class PollingChatSession implements ChatSession {
             wire.show("request sent", message);
             connection.send(message);
             String reply = connection.readString();
-            if (reply == null) {
+            if (reply == null || reply.isEmpty()) {
+                // Every answer has a head (OK, GONE, ERROR); nothing at all means the server went away.
                 throw new IOException("the server closed the connection without answering");
             }
             wire.show("reply received", reply);
             return reply;
-        }
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

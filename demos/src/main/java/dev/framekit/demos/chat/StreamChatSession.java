@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Chat on a persistent connection: one thread prints the room's lines as they arrive, whole
  * lines at a time, while the main thread sends what is typed.
+ *
+ * <p>If the connection is lost (the server stopped, restarted, or the network failed) the
+ * receiving thread says so in one line and reconnects with {@link Backoff}, taking the same
+ * name again; lines typed meanwhile are sent once it is back. After the reconnect time limit it
+ * gives up with one line and exit status 1.
  */
 final class StreamChatSession implements ChatSession {
     private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
@@ -24,43 +29,74 @@ final class StreamChatSession implements ChatSession {
     private final Framer framer;
     private final Console console;
     private final WireLog wire;
+    private final Duration reconnectFor;
     private final CountDownLatch serverDone = new CountDownLatch(1);
+    private volatile FramedConnection connection;
+    private volatile String name;
     private volatile boolean leaving;
-    private volatile String lostReason;
 
-    StreamChatSession(ClientOptions client, Framer framer, Console console, WireLog wire) {
+    StreamChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor) {
         this.wire = wire;
         this.client = client;
         this.framer = framer;
         this.console = console;
+        this.reconnectFor = reconnectFor;
     }
 
     @Override
     public int run(String name, BufferedReader input) throws IOException {
-        try (FramedConnection connection = FramedConnection.to(client.host(), client.port())
-                .framer(framer).connectTimeout(client.timeout()).connect()) {
-            Thread.ofPlatform().daemon().name("chat-receiver").start(() -> receive(connection));
-            if (name != null) {
-                connection.send("/nick " + name);
-                wire.show("sent", "/nick " + name);
-            }
+        this.name = name;
+        connection = connectAndJoin();
+        Thread.ofPlatform().daemon().name("chat-receiver").start(this::receive);
+        try {
             String line;
             while (serverDone.getCount() > 0 && (line = input.readLine()) != null) {
-                if (ChatCommand.parse(line) instanceof ChatCommand.Quit) {
+                ChatCommand command = ChatCommand.parse(line);
+                if (command instanceof ChatCommand.Quit) {
                     break;
                 }
-                try {
-                    connection.send(line);
-                    wire.show("sent", line);
-                } catch (MessageRefusedException e) {
-                    console.line("-- not sent: " + e.getMessage());
+                if (command instanceof ChatCommand.Nick nick) {
+                    this.name = nick.name();
                 }
+                send(line);
             }
-            return leave(connection);
+            return leave();
+        } finally {
+            closeQuietly(connection);
         }
     }
 
-    private int leave(FramedConnection connection) {
+    /** Sends a typed line; if the connection is lost, waits for the reconnect and sends it then. */
+    private void send(String line) {
+        FramedConnection current = connection;
+        while (true) {
+            try {
+                current.send(line);
+                wire.show("sent", line);
+                return;
+            } catch (MessageRefusedException e) {
+                console.line("-- not sent: " + e.getMessage());
+                return;
+            } catch (IOException e) {
+                // The receiving thread notices the loss too, and reconnects (or gives up and exits).
+                current = awaitOtherConnection(current);
+            }
+        }
+    }
+
+    private FramedConnection awaitOtherConnection(FramedConnection old) {
+        while (connection == old && serverDone.getCount() > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return old;
+            }
+        }
+        return connection;
+    }
+
+    private int leave() {
         if (serverDone.getCount() > 0) {
             leaving = true;
             try {
@@ -73,34 +109,102 @@ final class StreamChatSession implements ChatSession {
             }
             return 0;
         }
-        if (lostReason != null) {
-            console.line("-- disconnected: " + lostReason);
-            return 1;
-        }
         return leaving ? 0 : 1;
     }
 
-    private void receive(FramedConnection connection) {
+    private FramedConnection connectAndJoin() throws IOException {
+        FramedConnection fresh = FramedConnection.to(client.host(), client.port())
+                .framer(framer).connectTimeout(client.timeout()).connect();
+        String nick = name;
+        if (nick != null) {
+            try {
+                fresh.send("/nick " + nick);
+                wire.show("sent", "/nick " + nick);
+            } catch (IOException e) {
+                closeQuietly(fresh);
+                throw e;
+            }
+        }
+        return fresh;
+    }
+
+    /** Prints what arrives; on a lost connection, reconnects; ends when leaving or giving up. */
+    private void receive() {
+        while (true) {
+            String lost = printUntilLost(connection);
+            if (leaving) {
+                serverDone.countDown();
+                return;
+            }
+            if (reconnectFor.isZero()) {
+                giveUp("-- disconnected: " + lost);
+            }
+            console.line("-- connection lost: " + lost + "; reconnecting (for up to "
+                    + new Backoff(reconnectFor).limitText() + ")");
+            FramedConnection fresh = reconnect();
+            if (leaving) {
+                closeQuietly(fresh);
+                serverDone.countDown();
+                return;
+            }
+            connection = fresh;
+            console.line("-- reconnected to " + client.host() + ":" + client.port());
+        }
+    }
+
+    /** Prints the room's lines until the connection ends, and says how it ended. */
+    private String printUntilLost(FramedConnection current) {
         try {
             String line;
-            while ((line = connection.readString()) != null) {
+            while ((line = current.readString()) != null) {
                 wire.show("received", line);
                 console.line(line);
             }
-            if (!leaving) {
-                lostReason = "the server closed the connection";
-            }
+            return "the server closed the connection";
         } catch (IOException e) {
-            if (!leaving) {
-                lostReason = NetworkErrors.describe(e);
-            }
+            return NetworkErrors.describe(e);
         } finally {
-            serverDone.countDown();
-            if (!leaving) {
-                // The main thread may be blocked reading the terminal: report and leave now.
-                console.line("-- disconnected: " + lostReason);
-                System.exit(1);
+            closeQuietly(current);
+        }
+    }
+
+    /** Tries to connect again with exponential backoff; exits with status 1 when the time is up. */
+    private FramedConnection reconnect() {
+        Backoff backoff = new Backoff(reconnectFor);
+        String lastError = "no attempt made";
+        try {
+            while (!leaving && backoff.pause()) {
+                try {
+                    return connectAndJoin();
+                } catch (IOException e) {
+                    lastError = NetworkErrors.describe(e);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (leaving) {
+            return null;
+        }
+        giveUp("-- gave up reconnecting after " + backoff.attempts() + " attempts in " + backoff.limitText()
+                + ": " + lastError);
+        return null;
+    }
+
+    private void giveUp(String line) {
+        // The main thread may be blocked reading the terminal: report and leave now.
+        console.line(line);
+        System.exit(1);
+    }
+
+    private static void closeQuietly(FramedConnection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // Already closed.
         }
     }
 }
