@@ -155,6 +155,11 @@ final class ChatRoom {
         String old = member.name();
         lock.lock();
         try {
+            if (members.get(key(old)) != member) {
+                // Gone (quit, dropped, timed out) but a line of its was still handled, as a
+                // send-and-close client's can be: it must not come back, nor unseat the holder of its old name.
+                return;
+            }
             if (name.equals(old)) {
                 reply(member, "-- you are already " + name);
                 return;
@@ -185,6 +190,9 @@ final class ChatRoom {
         Member to;
         lock.lock();
         try {
+            if (members.get(key(from.name())) != from) {
+                return;
+            }
             to = members.get(key(msg.name()));
         } finally {
             lock.unlock();

@@ -124,4 +124,27 @@ class ChatRoomTest {
         assertTrue(healthy.received.stream().anyMatch(line -> line.startsWith("-- guest3 left (disconnected: too far behind")),
                 String.join("\n", healthy.received));
     }
+
+    @Test
+    void aMemberThatHasLeftCannotRenameItselfBackInNorUnseatTheHolderOfItsOldName() {
+        RecordingMember alice = join("alice");
+        RecordingMember ghost = join("bob");
+        assertFalse(room.handle(ghost, "/quit"));
+        RecordingMember newBob = join("bob");
+        // A send-and-close client can still post after /quit, until its next poll says it is gone.
+        room.handle(ghost, "/nick zed");
+        assertEquals(List.of("alice", "bob"), room.names());
+        room.handle(alice, "still here?");
+        assertEquals("<alice> still here?", newBob.last());
+    }
+
+    @Test
+    void aMemberThatHasLeftCannotSendPrivateMessages() {
+        RecordingMember alice = join("alice");
+        RecordingMember ghost = join("bob");
+        assertFalse(room.handle(ghost, "/quit"));
+        int aliceBefore = alice.received.size();
+        room.handle(ghost, "/msg alice psst");
+        assertEquals(aliceBefore, alice.received.size());
+    }
 }
