@@ -20,28 +20,17 @@ import java.time.Duration;
  * meanwhile are posted once it is back. After the reconnect time limit it gives up with one line
  * and exit status 1.
  */
-final class PollingChatSession implements ChatSession {
+final class PollingChatSession extends ChatSession {
     private static final Duration SAY_RETRY = Duration.ofMillis(250);
 
-    private final ClientOptions client;
-    private final Framer framer;
-    private final Console console;
-    private final WireLog wire;
-    private final Duration reconnectFor;
     private volatile String token;
-    private volatile String name;
-    private volatile boolean leaving;
 
     PollingChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor) {
-        this.wire = wire;
-        this.client = client;
-        this.framer = framer;
-        this.console = console;
-        this.reconnectFor = reconnectFor;
+        super(client, framer, console, wire, reconnectFor);
     }
 
     @Override
-    public int run(String name, BufferedReader input) throws IOException {
+    int run(String name, BufferedReader input) throws IOException {
         this.name = name;
         token = join();
         Thread poller = Thread.ofPlatform().daemon().name("chat-poller").start(this::pollLoop);

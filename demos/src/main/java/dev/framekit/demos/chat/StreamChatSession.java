@@ -22,29 +22,18 @@ import java.util.concurrent.TimeUnit;
  * name again; lines typed meanwhile are sent once it is back. After the reconnect time limit it
  * gives up with one line and exit status 1.
  */
-final class StreamChatSession implements ChatSession {
+final class StreamChatSession extends ChatSession {
     private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
 
-    private final ClientOptions client;
-    private final Framer framer;
-    private final Console console;
-    private final WireLog wire;
-    private final Duration reconnectFor;
     private final CountDownLatch serverDone = new CountDownLatch(1);
     private volatile FramedConnection connection;
-    private volatile String name;
-    private volatile boolean leaving;
 
     StreamChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor) {
-        this.wire = wire;
-        this.client = client;
-        this.framer = framer;
-        this.console = console;
-        this.reconnectFor = reconnectFor;
+        super(client, framer, console, wire, reconnectFor);
     }
 
     @Override
-    public int run(String name, BufferedReader input) throws IOException {
+    int run(String name, BufferedReader input) throws IOException {
         this.name = name;
         connection = connectAndJoin();
         Thread.ofPlatform().daemon().name("chat-receiver").start(this::receive);
