@@ -4,6 +4,7 @@ import dev.framekit.demos.cli.FramingKind;
 import dev.framekit.demos.cli.FramingOptions;
 import dev.framekit.demos.cli.ServerOptions;
 import dev.framekit.demos.cli.Commands;
+import dev.framekit.demos.cli.Counts;
 import dev.framekit.demos.cli.Main;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.FramedServer;
@@ -32,11 +33,11 @@ public final class ChatServerCommand implements Callable<Integer> {
     @Mixin
     FramingOptions framing;
 
-    @Option(names = "--flood-limit", defaultValue = "1000", paramLabel = "LINES",
+    @Option(names = "--flood-limit", defaultValue = "1000", paramLabel = "LINES", converter = Counts.class,
             description = "Lines a second a member may post before its connection is read more slowly; 0 = no limit (default: ${DEFAULT-VALUE}).")
     int floodLimit;
 
-    @Option(names = "--max-queue", defaultValue = "10000", paramLabel = "LINES",
+    @Option(names = "--max-queue", defaultValue = "10000", paramLabel = "LINES", converter = Counts.Positive.class,
             description = "Unread lines a member may fall behind before it is disconnected (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 

@@ -22,7 +22,7 @@ public final class ServerOptions {
                     + "(stops a slowloris peer trickling bytes); 0 = never (default: 30s).")
     Duration frameTimeout = Duration.ofSeconds(30);
 
-    @Option(names = "--max-connections", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--max-connections", defaultValue = "0", paramLabel = "N", converter = Counts.class,
             description = "Most connections served at once; past it a new connection is closed at once with a log line "
                     + "(default: what the open-file limit leaves room for).")
     int maxConnections;

@@ -197,6 +197,9 @@ class ClientErrorsIT {
         }
         cases.add(Arguments.of("echo-server", List.of("--idle-timeout", "-1s"), "'-1s' is negative"));
         cases.add(Arguments.of("reverse-client", List.of("--timeout", "-1s"), "'-1s' is negative"));
+        cases.add(Arguments.of("echo-server", List.of("--max-connections", "-5"), "'-5' is too small; use 0 or more"));
+        cases.add(Arguments.of("chat-server", List.of("--max-queue", "0"), "'0' is too small; use 1 or more"));
+        cases.add(Arguments.of("chat-server", List.of("--flood-limit", "lots"), "'lots' is not a whole number"));
         return cases.stream();
     }
 
