@@ -199,8 +199,7 @@ final class PollingChatSession extends ChatSession {
 
     /** One request on its own connection: send, half-close, read the reply to the end of the stream. */
     private String request(String message, Duration readTimeout) throws IOException {
-        try (FramedConnection connection = FramedConnection.to(client.host(), client.port())
-                .framer(framer).connectTimeout(client.timeout()).readTimeout(readTimeout).connect()) {
+        try (FramedConnection connection = client.connector(framer).readTimeout(readTimeout).connect()) {
             wire.show("request sent", message);
             connection.send(message);
             String reply = connection.readString();

@@ -102,8 +102,7 @@ final class StreamChatSession extends ChatSession {
     }
 
     private FramedConnection connectAndJoin() throws IOException {
-        FramedConnection fresh = FramedConnection.to(client.host(), client.port())
-                .framer(framer).connectTimeout(client.timeout()).connect();
+        FramedConnection fresh = client.connector(framer).connect();
         String nick = name;
         if (nick != null) {
             try {

@@ -1,5 +1,7 @@
 package dev.framekit.demos.cli;
 
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framer;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -16,6 +18,18 @@ public final class ClientOptions {
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
             description = "How long to wait to connect and for each reply (default: 10s).")
     Duration timeout = Duration.ofSeconds(10);
+
+    /**
+     * Starts a connection to the server with {@code framer}, waiting up to --timeout to connect;
+     * {@code --timeout 0} (no limit on replies) keeps the library's default connect timeout.
+     */
+    public FramedConnection.Connector connector(Framer framer) {
+        FramedConnection.Connector connector = FramedConnection.to(host, port).framer(framer);
+        if (!timeout.isZero()) {
+            connector.connectTimeout(timeout);
+        }
+        return connector;
+    }
 
     /** The server's host name or address. */
     public String host() {

@@ -73,13 +73,7 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
     }
 
     private FramedConnection connect(Framer framer) throws IOException {
-        FramedConnection.Connector connector = FramedConnection.to(client.host, client.port)
-                .framer(framer)
-                .readTimeout(client.timeout);
-        if (!client.timeout.isZero()) {
-            connector.connectTimeout(client.timeout); // 0 = no limit on replies; connecting keeps its default
-        }
-        return connector.connect();
+        return client.connector(framer).readTimeout(client.timeout).connect();
     }
 
     private byte[] exchange(FramedConnection connection, Framer framer, byte[] message, int number) throws IOException {

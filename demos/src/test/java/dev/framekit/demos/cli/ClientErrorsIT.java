@@ -110,6 +110,16 @@ class ClientErrorsIT {
         assertEquals(List.of(), result.stdout(), result.transcript());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"delimiter", "close"})
+    void timeoutZeroMeansNoReplyLimitForTheChatClientToo(String framing) throws IOException {
+        int port = closedPort();
+        Framekit.Result result = framekit.runWithInput("hello\n", "chat-client", "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--framing", framing, "--timeout", "0", "--reconnect-for", "0");
+        assertOneLineFailure(result, "is the server running?");
+        assertEquals(1, result.exitCode(), result.transcript());
+    }
+
     @Test
     void aMessageTooLongForAFixedFrameIsRefusedInOneLineAfterTheEarlierRepliesArePrinted() {
         FramekitProcess server = framekit.startServer("echo-server", "--framing", "fixed", "--frame-size", "8", "--pad", "#");
