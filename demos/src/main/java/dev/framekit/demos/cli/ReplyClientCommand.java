@@ -1,7 +1,8 @@
 package dev.framekit.demos.cli;
 
 import dev.framekit.demos.net.NetworkErrors;
-import dev.framekit.demos.net.WireDump;
+import dev.framekit.demos.net.Console;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
@@ -43,6 +44,8 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
     public Integer call() {
         Framer framer = Commands.framer(spec, framing);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        // Wire dumps go to standard error, so standard output stays one reply per line.
+        WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);
         Iterator<String> input = messages.isEmpty() ? stdinLines() : messages.iterator();
         int number = 0;
         FramedConnection connection = null;
@@ -53,7 +56,7 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
                 if (connection == null) {
                     connection = connect(framer);
                 }
-                byte[] reply = exchange(connection, framer, message, number);
+                byte[] reply = exchange(connection, wire, message, number);
                 out.println(new String(reply, StandardCharsets.UTF_8));
                 if (framer.oneMessagePerConnection()) {
                     connection.close();
@@ -76,18 +79,15 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
         return client.connector(framer).readTimeout(client.timeout).connect();
     }
 
-    private byte[] exchange(FramedConnection connection, Framer framer, byte[] message, int number) throws IOException {
-        if (framing.hexdump()) {
-            System.err.println(WireDump.of("message " + number + " sent", framer, message));
-        }
+    private static byte[] exchange(FramedConnection connection, WireLog wire, byte[] message, int number)
+            throws IOException {
+        wire.show("message " + number + " sent", message);
         connection.send(message);
         byte[] reply = connection.read();
         if (reply == null) {
             throw new java.io.EOFException();
         }
-        if (framing.hexdump()) {
-            System.err.println(WireDump.of("reply " + number + " received", framer, reply));
-        }
+        wire.show("reply " + number + " received", reply);
         return reply;
     }
 

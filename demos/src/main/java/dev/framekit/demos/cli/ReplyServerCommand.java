@@ -3,15 +3,13 @@ package dev.framekit.demos.cli;
 import dev.framekit.demos.net.Console;
 import dev.framekit.demos.net.FramedServer;
 import dev.framekit.demos.net.ReplyHandler;
+import dev.framekit.demos.net.WireLog;
 import dev.framekit.framing.Framer;
-import java.io.IOException;
-import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** A server that answers every message with a function of it: the shape of echo and reverse. */
@@ -41,7 +39,7 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         FramedServer.Settings settings = new FramedServer.Settings(name, server.host, server.port, framer,
                 server.idleTimeout, clientCommand, framing.kind() == FramingKind.DELIMITER,
                 server.maxConnections(), server.frameTimeout());
-        FramedServer listener = new FramedServer(settings, new ReplyHandler(framer, reply(), console, framing.hexdump()), console);
+        FramedServer listener = new FramedServer(settings, new ReplyHandler(reply(), WireLog.of(framing.hexdump(), console, framer)), console);
         return Commands.runServer(name, listener, server);
     }
 }

@@ -1,7 +1,6 @@
 package dev.framekit.demos.net;
 
 import dev.framekit.framing.FramedConnection;
-import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
@@ -13,17 +12,13 @@ import java.util.function.UnaryOperator;
  * the connection, which ends the exchange.
  */
 public final class ReplyHandler implements FramedServer.Handler {
-    private final Framer framer;
     private final UnaryOperator<byte[]> reply;
-    private final Console console;
-    private final boolean hexdump;
+    private final WireLog wire;
 
-    /** Replies with {@code reply.apply(message)}; with {@code hexdump}, logs every frame's bytes. */
-    public ReplyHandler(Framer framer, UnaryOperator<byte[]> reply, Console console, boolean hexdump) {
-        this.framer = framer;
+    /** Replies with {@code reply.apply(message)}, showing every frame on {@code wire} (--hexdump). */
+    public ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire) {
         this.reply = reply;
-        this.console = console;
-        this.hexdump = hexdump;
+        this.wire = wire;
     }
 
     @Override
@@ -31,9 +26,7 @@ public final class ReplyHandler implements FramedServer.Handler {
         byte[] message;
         while ((message = connection.read()) != null) {
             stats.received(message.length);
-            if (hexdump) {
-                console.line(WireDump.of("received", framer, message));
-            }
+            wire.show("received", message);
             byte[] answer = reply.apply(message);
             try {
                 connection.send(answer);
@@ -41,9 +34,7 @@ public final class ReplyHandler implements FramedServer.Handler {
                 throw new FramingException("cannot send the reply, the framer refuses it: " + e.getMessage());
             }
             stats.sent(answer.length);
-            if (hexdump) {
-                console.line(WireDump.of("sent", framer, answer));
-            }
+            wire.show("sent", answer);
         }
     }
 }

@@ -23,7 +23,14 @@ public final class WireLog {
     /** Shows one frame carrying {@code text}, e.g. {@code show("sent to alice", "<bob> hi")}. */
     public void show(String label, String text) {
         if (console != null) {
-            console.line(WireDump.of(label, framer, text.getBytes(StandardCharsets.UTF_8)));
+            show(label, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Shows one frame carrying {@code payload}. */
+    public void show(String label, byte[] payload) {
+        if (console != null) {
+            console.line(WireDump.of(label, framer, payload));
         }
     }
 }
