@@ -66,8 +66,7 @@ final class DataStreamBaseline implements Contender {
                 }
                 out.flush();
                 socket.shutdownOutput();
-                Received got = Loopback.await(receiver);
-                return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - start, loopback.accepted());
+                return loopback.streamRun(receiver, sent, start);
             }
         }
     }

@@ -76,8 +76,7 @@ final class FramerContender implements Contender {
                 }
                 writer.flush();
                 socket.shutdownOutput();
-                Received got = Loopback.await(receiver);
-                return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - start, loopback.accepted());
+                return loopback.streamRun(receiver, sent, start);
             }
         }
     }
@@ -90,11 +89,7 @@ final class FramerContender implements Contender {
             Tally tally = new Tally(Tally.Mode.MESSAGES);
             ByteBuf frame;
             while ((frame = reader.readFrame()) != null) {
-                try {
-                    Frames.tally(tally, frame);
-                } finally {
-                    frame.release();
-                }
+                Frames.tallyAndRelease(tally, frame);
             }
             long end = System.nanoTime();
             return new Received(tally, counted.count(), end);
@@ -109,11 +104,7 @@ final class FramerContender implements Contender {
                 try (FramedConnection connection = FramedConnection.of(l.accept(), framer)) {
                     ByteBuf frame;
                     while ((frame = connection.readFrame()) != null) {
-                        try {
-                            connection.send(frame);
-                        } finally {
-                            frame.release();
-                        }
+                        Frames.echoAndRelease(connection, frame);
                     }
                 }
                 return null;
@@ -131,11 +122,7 @@ final class FramerContender implements Contender {
                     if (reply == null) {
                         break;
                     }
-                    try {
-                        Frames.tally(echoed, reply);
-                    } finally {
-                        reply.release();
-                    }
+                    Frames.tallyAndRelease(echoed, reply);
                 }
                 connection.shutdownOutput();
                 Loopback.await(echo);

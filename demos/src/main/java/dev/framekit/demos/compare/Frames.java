@@ -1,16 +1,32 @@
 package dev.framekit.demos.compare;
 
+import dev.framekit.framing.FramedConnection;
 import io.netty.buffer.ByteBuf;
+import java.io.IOException;
 
-/** Tallies a received frame without copying it. */
+/** What the framer contenders do with a frame they received: tally it without copying, or echo it; then release it. */
 final class Frames {
     private Frames() {}
 
-    static void tally(Tally tally, ByteBuf frame) {
-        if (frame.hasArray()) {
-            tally.add(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
-        } else {
-            tally.add(frame.nioBuffer());
+    /** Adds the frame to the tally without copying it, then releases it. */
+    static void tallyAndRelease(Tally tally, ByteBuf frame) {
+        try {
+            if (frame.hasArray()) {
+                tally.add(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
+            } else {
+                tally.add(frame.nioBuffer());
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** Sends the frame back on {@code connection}, then releases it. */
+    static void echoAndRelease(FramedConnection connection, ByteBuf frame) throws IOException {
+        try {
+            connection.send(frame);
+        } finally {
+            frame.release();
         }
     }
 }

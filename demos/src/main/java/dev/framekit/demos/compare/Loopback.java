@@ -87,6 +87,15 @@ final class Loopback implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Waits for a streaming trial's receiving side and reports the trial: {@code sent} messages
+     * from {@code startNanos} until the receiver read the last of them.
+     */
+    StreamRun streamRun(CompletableFuture<Received> receiver, long sent, long startNanos) throws IOException {
+        Received got = await(receiver);
+        return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - startNanos, accepted());
+    }
+
     /** Waits for the server side, rethrowing what it threw. */
     static <T> T await(CompletableFuture<T> side) throws IOException {
         try {

@@ -64,8 +64,7 @@ final class RawPumpBaseline implements Contender {
                 }
                 out.flush();
                 socket.shutdownOutput();
-                Received got = Loopback.await(receiver);
-                return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - start, loopback.accepted());
+                return loopback.streamRun(receiver, sent, start);
             }
         }
     }

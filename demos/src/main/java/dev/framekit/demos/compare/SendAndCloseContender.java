@@ -51,11 +51,7 @@ final class SendAndCloseContender implements Contender {
                         FrameReader reader = new FrameReader(counted, framer);
                         ByteBuf frame = reader.readFrame();
                         if (frame != null) {
-                            try {
-                                Frames.tally(tally, frame);
-                            } finally {
-                                frame.release();
-                            }
+                            Frames.tallyAndRelease(tally, frame);
                         }
                         wire += counted.count();
                     }
@@ -73,8 +69,7 @@ final class SendAndCloseContender implements Contender {
                 sent++;
             }
             total.set(sent);
-            Received got = Loopback.await(receiver);
-            return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - start, loopback.accepted());
+            return loopback.streamRun(receiver, sent, start);
         }
     }
 
@@ -89,11 +84,7 @@ final class SendAndCloseContender implements Contender {
                         if (frame == null) {
                             continue;
                         }
-                        try {
-                            connection.send(frame);
-                        } finally {
-                            frame.release();
-                        }
+                        Frames.echoAndRelease(connection, frame);
                     }
                 }
                 return null;
@@ -109,11 +100,7 @@ final class SendAndCloseContender implements Contender {
                     ByteBuf reply = connection.readFrame();
                     times[i] = System.nanoTime() - start;
                     if (reply != null) {
-                        try {
-                            Frames.tally(echoed, reply);
-                        } finally {
-                            reply.release();
-                        }
+                        Frames.tallyAndRelease(echoed, reply);
                     }
                 }
             }
