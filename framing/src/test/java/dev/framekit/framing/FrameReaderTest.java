@@ -37,27 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@link FrameReader} over streams that split, stall, fail and end at awkward places. */
 class FrameReaderTest {
 
-    static Stream<Arguments> everyFramer() {
-        return Stream.of(
-                Arguments.of(Named.of("fixed-length 64, pad #", Framers.fixedLength(64).pad('#'))),
-                Arguments.of(Named.of("lines", Framers.lines())),
-                Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#"))),
-                Arguments.of(Named.of("length prefix", Framers.lengthPrefixed())),
-                Arguments.of(Named.of("send-and-close", Framers.sendAndClose())));
-    }
-
-    static Stream<Arguments> persistentFramers() {
-        return everyFramer().filter(arguments -> !framerOf(arguments).oneMessagePerConnection());
-    }
-
-    private static Framer framerOf(Arguments arguments) {
-        return (Framer) ((Named<?>) arguments.get()[0]).getPayload();
-    }
-
     // ---- a read that fails mid-frame ----------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("everyFramer")
+    @MethodSource("dev.framekit.framing.TestFramers#every")
     void continuesTheFrameAfterAReadTimesOutMidFrame(Framer framer) throws IOException {
         byte[] wire = encode(framer, "hello, world");
         int half = wire.length / 2;
@@ -107,7 +90,7 @@ class FrameReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("persistentFramers")
+    @MethodSource("dev.framekit.framing.TestFramers#persistent")
     void losesNothingWhenReadsFailRepeatedlyMidFrame(Framer framer) throws IOException {
         byte[] wire = concat(encode(framer, "one"), encode(framer, "two"), encode(framer, "three"));
         for (int failAt = 1; failAt < wire.length; failAt++) {
@@ -254,7 +237,7 @@ class FrameReaderTest {
     // ---- how reads are split ------------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("persistentFramers")
+    @MethodSource("dev.framekit.framing.TestFramers#persistent")
     void decodesFramesArrivingOneByteAtATime(Framer framer) throws IOException {
         List<String> messages = List.of("", "a", "hello", "héllo wörld", "tail");
         List<String> carried = messages.stream().filter(m -> carries(framer, m)).toList();
@@ -452,7 +435,7 @@ class FrameReaderTest {
     // ---- text and end of stream ---------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("everyFramer")
+    @MethodSource("dev.framekit.framing.TestFramers#every")
     void decodesUtf8OnlyFromWholeFrames(Framer framer) throws IOException {
         String text = "héllo wörld, € and 𝄞 and 日本語";
         byte[] wire = encode(framer, text);
@@ -462,7 +445,7 @@ class FrameReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("persistentFramers")
+    @MethodSource("dev.framekit.framing.TestFramers#persistent")
     void returnsNullAtACleanEndAndAgainOnTheNextCall(Framer framer) throws IOException {
         byte[] wire = concat(encode(framer, "one"), encode(framer, "two"));
         FrameReader reader = new FrameReader(new ChunkedInputStream(wire, 5), framer);

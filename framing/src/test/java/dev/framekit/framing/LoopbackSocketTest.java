@@ -50,15 +50,6 @@ class LoopbackSocketTest {
     private final Queue<Throwable> serverFailures = new ConcurrentLinkedQueue<>();
     private ServerSocket server;
 
-    static Stream<Arguments> everyFramer() {
-        return Stream.of(
-                Arguments.of(Named.of("fixed-length 64, pad #", Framers.fixedLength(64).pad('#'))),
-                Arguments.of(Named.of("lines", Framers.lines())),
-                Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#"))),
-                Arguments.of(Named.of("length prefix", Framers.lengthPrefixed())),
-                Arguments.of(Named.of("send-and-close", Framers.sendAndClose())));
-    }
-
     static Stream<Arguments> framersForLargePayloads() {
         return Stream.of(
                 Arguments.of(Named.of("fixed-length 512 KiB + 1, pad #", Framers.fixedLength(512 * 1024 + 1).pad('#'))),
@@ -88,7 +79,7 @@ class LoopbackSocketTest {
     // ---- every framer -------------------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("everyFramer")
+    @MethodSource("dev.framekit.framing.TestFramers#every")
     void readsBackPipelinedMessagesSentInOneWrite(Framer framer) throws Exception {
         AtomicInteger echoed = serveEcho(framer);
         List<String> messages = new ArrayList<>();
@@ -128,7 +119,7 @@ class LoopbackSocketTest {
     }
 
     @ParameterizedTest
-    @MethodSource("everyFramer")
+    @MethodSource("dev.framekit.framing.TestFramers#every")
     void readsAFrameDribbledOneByteAtATime(Framer framer) throws Exception {
         serveEcho(framer);
         List<String> messages = framer.oneMessagePerConnection()
@@ -168,7 +159,7 @@ class LoopbackSocketTest {
     }
 
     @ParameterizedTest
-    @MethodSource("everyFramer")
+    @MethodSource("dev.framekit.framing.TestFramers#every")
     void switchesFromLinesToAnotherFramerMidStream(Framer body) throws Exception {
         Framer lines = Framers.lines();
         serve(socket -> {
@@ -199,7 +190,7 @@ class LoopbackSocketTest {
     }
 
     @ParameterizedTest
-    @MethodSource("everyFramer")
+    @MethodSource("dev.framekit.framing.TestFramers#every")
     void keepsAPartFrameAcrossAReadTimeout(Framer framer) throws Exception {
         byte[] wire = encodeAll(framer, List.of("arrives in two halves"));
         int half = wire.length / 2;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
+import dev.framekit.demos.RawSockets;
 import dev.framekit.demos.FramekitProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,13 +37,11 @@ class ChatFanOutIT {
     private static final Pattern MESSAGE = Pattern.compile("^<s(\\d)> m(\\d+) t(\\d+)$");
 
     private final Framekit framekit = new Framekit();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        sockets.close();
         framekit.close();
     }
 
@@ -62,8 +60,7 @@ class ChatFanOutIT {
         List<Inbox> inboxes = new ArrayList<>();
         List<OutputStream> outs = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            Socket socket = new Socket("127.0.0.1", server.port());
-            sockets.add(socket);
+            Socket socket = sockets.open(server.port());
             Inbox inbox = new Inbox();
             inboxes.add(inbox);
             outs.add(socket.getOutputStream());

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
+import dev.framekit.demos.RawSockets;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,13 +35,11 @@ class ServerMemoryIT {
     private static final int HEAP_BOUND_MIB = 40;
 
     private final Framekit framekit = new Framekit();
-    private final List<Socket> sockets = new ArrayList<>();
+    private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void closeEverything() throws IOException {
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        sockets.close();
         framekit.close();
     }
 
@@ -52,8 +49,7 @@ class ServerMemoryIT {
                 "--port", "0", "--framing", "length").awaitReady();
         byte[] header = {0, (byte) (DECLARED >>> 16), (byte) (DECLARED >>> 8), (byte) DECLARED};
         for (int i = 0; i < CONNECTIONS; i++) {
-            Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
-            sockets.add(socket);
+            Socket socket = sockets.open(server.port());
             socket.getOutputStream().write(header);
         }
         // The bodies trickle in: 4 rounds of 1 KiB on every connection, with a pause between.

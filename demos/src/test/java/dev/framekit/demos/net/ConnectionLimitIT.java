@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
+import dev.framekit.demos.RawSockets;
 import dev.framekit.demos.FramekitProcess;
 import java.io.IOException;
 import java.net.Socket;
@@ -29,20 +30,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(90)
 class ConnectionLimitIT {
     private final Framekit framekit = new Framekit();
-    private final List<Socket> sockets = new ArrayList<>();
+    private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        sockets.close();
         framekit.close();
     }
 
     private Socket connect(FramekitProcess server) throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
-        sockets.add(socket);
-        return socket;
+        return sockets.open(server.port());
     }
 
     /** Starts echo-server with the open-file limit set to {@code files} (soft and hard) by prlimit. */

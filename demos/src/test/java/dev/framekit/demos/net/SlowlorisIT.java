@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
+import dev.framekit.demos.RawSockets;
 import dev.framekit.demos.FramekitProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -31,20 +31,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(90)
 class SlowlorisIT {
     private final Framekit framekit = new Framekit();
-    private final List<Socket> sockets = new ArrayList<>();
+    private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        sockets.close();
         framekit.close();
     }
 
     private Socket connect(FramekitProcess server) throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
-        sockets.add(socket);
-        return socket;
+        return sockets.open(server.port());
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.framekit.framing;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** The framers the stream-layer and socket tests run every case on, as named JUnit arguments. */
+final class TestFramers {
+    private TestFramers() {}
+
+    /** One of each framing: fixed (64, pad '#'), lines, "#*#", length prefix, send-and-close. */
+    static Stream<Arguments> every() {
+        return Stream.of(
+                Arguments.of(Named.of("fixed-length 64, pad #", Framers.fixedLength(64).pad('#'))),
+                Arguments.of(Named.of("lines", Framers.lines())),
+                Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#"))),
+                Arguments.of(Named.of("length prefix", Framers.lengthPrefixed())),
+                Arguments.of(Named.of("send-and-close", Framers.sendAndClose())));
+    }
+
+    /** The framers that carry more than one message per connection. */
+    static Stream<Arguments> persistent() {
+        return every().filter(arguments -> !framerOf(arguments).oneMessagePerConnection());
+    }
+
+    private static Framer framerOf(Arguments arguments) {
+        return (Framer) ((Named<?>) arguments.get()[0]).getPayload();
+    }
+}
