@@ -38,11 +38,6 @@ final class HexPreview {
         return out.append('|').toString();
     }
 
-    /** Renders every byte of {@code bytes}, capped like {@link #of(ByteBuf, int, int)}. */
-    static String of(byte[] bytes) {
-        return of(io.netty.buffer.Unpooled.wrappedBuffer(bytes), 0, bytes.length);
-    }
-
     /** True when every byte is printable ASCII: text where binary was expected. */
     static boolean isPrintableAscii(ByteBuf buf, int index, int length) {
         for (int i = 0; i < length; i++) {

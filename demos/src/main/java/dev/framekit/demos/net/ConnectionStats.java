@@ -21,11 +21,6 @@ public final class ConnectionStats {
         bytesOut.addAndGet(bytes);
     }
 
-    /** Messages received so far. */
-    public long messagesIn() {
-        return messagesIn.get();
-    }
-
     /** E.g. {@code 3 messages in (45 bytes), 3 out (45 bytes)}, or {@code 1 message in ...}. */
     @Override
     public String toString() {
