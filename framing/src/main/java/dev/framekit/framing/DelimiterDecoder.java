@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBuf;
  * searched once, not rescanned from the frame's start on every read.
  */
 final class DelimiterDecoder implements FrameDecoder {
-    private final DelimiterFramer framer;
     private final byte[] delimiter;
     private final int maxFrameLength;
 
@@ -18,8 +17,7 @@ final class DelimiterDecoder implements FrameDecoder {
     /** True after a too-long frame was reported: its remaining bytes are dropped up to its delimiter. */
     private boolean discarding;
 
-    DelimiterDecoder(DelimiterFramer framer, byte[] delimiter, int maxFrameLength) {
-        this.framer = framer;
+    DelimiterDecoder(byte[] delimiter, int maxFrameLength) {
         this.delimiter = delimiter;
         this.maxFrameLength = maxFrameLength;
     }
@@ -99,6 +97,7 @@ final class DelimiterDecoder implements FrameDecoder {
 
     @Override
     public String toString() {
-        return "decoder for " + framer + " (scanned " + scanned + " bytes)";
+        return "delimiter decoder for " + HexPreview.quoted(delimiter) + ", max " + maxFrameLength
+                + " bytes (scanned " + scanned + " bytes)";
     }
 }

@@ -32,29 +32,31 @@ import java.util.Arrays;
  */
 public final class DelimiterFramer extends AbstractFramer {
     private final byte[] delimiter;
+    private final FrameEncoder encoder;
 
     private DelimiterFramer(byte[] delimiter, int maxFrameLength) {
-        super(maxFrameLength);
+        super(maxFrameLength, "delimiter");
         this.delimiter = delimiter;
+        this.encoder = FrameEncoder.of(this);
     }
 
     static DelimiterFramer of(byte[] delimiter) {
         if (delimiter.length == 0) {
             throw new IllegalArgumentException("delimiter: the delimiter must be at least one byte, got none");
         }
-        return new DelimiterFramer(delimiter.clone(), Framers.DEFAULT_MAX_FRAME_LENGTH);
+        return new DelimiterFramer(delimiter.clone(), FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
     }
 
     /**
      * Returns a framer like this one that accepts frames of up to {@code maxFrameLength} bytes
      * (the payload, without the delimiter).
      *
-     * @param maxFrameLength 1 to {@link Framers#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
     public DelimiterFramer maxFrameLength(int maxFrameLength) {
-        return new DelimiterFramer(delimiter, Framers.checkMaxFrameLength(maxFrameLength, "delimiter"));
+        return new DelimiterFramer(delimiter, FrameLimits.checkMaxFrameLength(maxFrameLength, "delimiter"));
     }
 
     /**
@@ -66,38 +68,63 @@ public final class DelimiterFramer extends AbstractFramer {
         return delimiter.clone();
     }
 
+    /**
+     * Returns the length of the delimiter, in bytes.
+     *
+     * @return the delimiter's length, at least 1
+     */
+    public int delimiterLength() {
+        return delimiter.length;
+    }
+
+    /** Returns the shared encoder: delimiter encoding keeps no state. */
     @Override
-    public FrameDecoder newDecoder() {
-        return new DelimiterDecoder(this, delimiter, maxFrameLength());
+    public FrameEncoder newEncoder() {
+        return encoder;
     }
 
     @Override
-    void checkEncodable(ByteBuf message) throws MessageRefusedException {
+    public FrameDecoder newDecoder() {
+        return new DelimiterDecoder(delimiter, maxFrameLength());
+    }
+
+    /**
+     * Refuses a message over the maximum, one containing the delimiter, and one ending with the
+     * start of the delimiter.
+     */
+    @Override
+    public MessageRefusedException check(ByteBuf message) {
+        MessageRefusedException overMaximum = refuseOverMaximum(message);
+        if (overMaximum != null) {
+            return overMaximum;
+        }
         int length = message.readableBytes();
-        checkMaxLength(message, "delimiter");
         int found = DelimiterSearch.indexOf(message, message.readerIndex(), message.writerIndex(), delimiter);
         if (found >= 0) {
-            throw new MessageRefusedException("delimiter: message contains the delimiter "
+            return new MessageRefusedException("delimiter: message contains the delimiter "
                     + HexPreview.quoted(delimiter) + " at offset " + (found - message.readerIndex())
                     + "; it would end the frame early (choose another delimiter, or a length-prefixed framer"
                     + " for binary data): " + HexPreview.of(message, message.readerIndex(), length), length);
         }
         int overlap = DelimiterSearch.tailOverlap(message, delimiter);
         if (overlap > 0) {
-            throw new MessageRefusedException("delimiter: message ends with " + overlap
+            return new MessageRefusedException("delimiter: message ends with " + overlap
                     + " byte(s) that, followed by the delimiter " + HexPreview.quoted(delimiter)
                     + ", form the delimiter early; the receiver would cut the message short: "
                     + HexPreview.of(message, message.readerIndex(), length), length);
         }
+        return null;
     }
 
+    /** Returns the delimiter's length: the only bytes this rule adds. */
     @Override
-    int overhead(int length) {
+    public int overhead(int payloadLength) {
         return delimiter.length;
     }
 
+    /** Writes the delimiter. */
     @Override
-    void writeSuffix(int length, ByteBuf out) {
+    public void writeTrailer(int payloadLength, ByteBuf out) {
         out.writeBytes(delimiter);
     }
 

@@ -27,17 +27,18 @@ public final class FixedLengthFramer extends AbstractFramer {
     private final int frameSize;
     private final byte pad;
     private final FrameDecoder decoder = this::decodeFrame;
+    private final FrameEncoder encoder = FrameEncoder.of(this);
 
     private FixedLengthFramer(int frameSize, byte pad) {
-        super(frameSize);
+        super(frameSize, "fixed-length");
         this.frameSize = frameSize;
         this.pad = pad;
     }
 
     static FixedLengthFramer of(int frameSize) {
-        if (frameSize < 1 || frameSize > Framers.LARGEST_MAX_FRAME_LENGTH) {
+        if (frameSize < 1 || frameSize > FrameLimits.LARGEST_MAX_FRAME_LENGTH) {
             throw new IllegalArgumentException("fixed-length: frameSize must be between 1 and "
-                    + Framers.LARGEST_MAX_FRAME_LENGTH + " bytes, got " + frameSize);
+                    + FrameLimits.LARGEST_MAX_FRAME_LENGTH + " bytes, got " + frameSize);
         }
         return new FixedLengthFramer(frameSize, (byte) 0);
     }
@@ -94,30 +95,40 @@ public final class FixedLengthFramer extends AbstractFramer {
         return decoder;
     }
 
+    /** Returns the shared encoder: fixed-length encoding keeps no state. */
     @Override
-    void checkEncodable(ByteBuf message) throws MessageRefusedException {
+    public FrameEncoder newEncoder() {
+        return encoder;
+    }
+
+    /** Refuses a message longer than the frame, and one ending with the pad byte. */
+    @Override
+    public MessageRefusedException check(ByteBuf message) {
         int length = message.readableBytes();
         if (length > frameSize) {
-            throw new MessageRefusedException("fixed-length: message is " + length + " bytes; fixed frames hold "
+            return new MessageRefusedException("fixed-length: message is " + length + " bytes; fixed frames hold "
                     + frameSize + " (use a larger frame size): "
                     + HexPreview.of(message, message.readerIndex(), length), length);
         }
         if (length > 0 && message.getByte(message.writerIndex() - 1) == pad) {
-            throw new MessageRefusedException("fixed-length: message ends with the pad byte "
+            return new MessageRefusedException("fixed-length: message ends with the pad byte "
                     + HexPreview.describeByte(pad) + ", which the receiver would strip as padding"
                     + " (choose a pad byte the messages never end with): "
                     + HexPreview.of(message, message.readerIndex(), length), length);
         }
+        return null;
     }
 
+    /** Returns the pad bytes a payload of {@code payloadLength} bytes is followed by. */
     @Override
-    int overhead(int length) {
-        return frameSize - length;
+    public int overhead(int payloadLength) {
+        return frameSize - payloadLength;
     }
 
+    /** Writes the pad bytes that fill the frame. */
     @Override
-    void writeSuffix(int length, ByteBuf out) {
-        int padding = frameSize - length;
+    public void writeTrailer(int payloadLength, ByteBuf out) {
+        int padding = frameSize - payloadLength;
         if (pad == 0) {
             out.writeZero(padding);
             return;

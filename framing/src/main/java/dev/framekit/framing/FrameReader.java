@@ -6,7 +6,10 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +41,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the delimiter framer): reading again skips the rest of that frame and returns the next one. Any other {@link IOException} from the stream (a
  * timeout, a reset) propagates unchanged and loses nothing: bytes already buffered stay
  * buffered, so after a {@link java.net.SocketTimeoutException} a later read can carry on.
+ *
+ * <p><b>Frame deadline.</b> {@link #frameDeadline(Duration)} bounds how long a frame may take from
+ * its first byte to its last, which a read timeout cannot do against a peer that trickles bytes.
+ * The reader itself knows when a frame has begun (bytes are buffered that no frame has taken), so
+ * data flows one way: stream, buffer, decoder, caller. A late frame fails with
+ * {@link FrameTimeoutException}. Over a plain stream the deadline is checked whenever bytes
+ * arrive; over a socket ({@link #over(Socket, Framer)}, or a {@link FramedConnection}) each read
+ * inside a frame also waits no longer than the time left, so a peer that goes silent mid-frame
+ * is caught too.
  *
  * <p>Not thread-safe: one thread reads. It never holds a monitor while blocked in a read, so it
  * is safe on virtual threads. The one call another thread may make is {@link #close()}: it closes
@@ -77,6 +89,17 @@ public final class FrameReader implements AutoCloseable {
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private FramingException failure;
 
+    /** {@link #partialSince} when no frame is partly buffered. */
+    private static final long NO_PARTIAL_FRAME = Long.MIN_VALUE;
+    /** Bounds each read inside a frame by the deadline's time left; null over a plain stream. */
+    private Socket socket;
+    /** The frame deadline in nanoseconds, or 0 for none. */
+    private long deadlineNanos;
+    /** When the first byte of the partly buffered frame arrived ({@link System#nanoTime()}). */
+    private long partialSince = NO_PARTIAL_FRAME;
+    /** When the last bytes arrived from the stream. */
+    private long lastArrival;
+
     /**
      * Creates a reader that requests up to {@value #DEFAULT_CHUNK_SIZE} bytes per read call.
      *
@@ -104,6 +127,49 @@ public final class FrameReader implements AutoCloseable {
         this.nextRead = smallestRead;
         this.buffer = allocator.heapBuffer(smallestRead);
         framer(framer);
+    }
+
+    /**
+     * Creates a reader of a socket's input stream whose frame deadline, if set, also bounds each
+     * blocking read: inside a frame, a read waits no longer than the deadline's time left (the
+     * socket's own read timeout still applies when it is shorter, and is restored afterwards).
+     *
+     * @param socket the connected socket; its input stream is closed by {@link #close()}
+     * @param framer the framing rule to start with
+     * @return the reader
+     * @throws IOException if the socket's input stream cannot be opened
+     */
+    public static FrameReader over(Socket socket, Framer framer) throws IOException {
+        FrameReader reader = new FrameReader(socket.getInputStream(), framer);
+        reader.socket = socket;
+        return reader;
+    }
+
+    /**
+     * Sets the frame deadline: a frame not complete this long after its first byte arrived fails
+     * with {@link FrameTimeoutException}. The wait between frames is not bounded by it (that is
+     * the socket's read timeout). Applies from the next read; a frame already partly buffered
+     * counts from when its first byte arrived.
+     *
+     * @param deadline the time a frame may take, or {@link Duration#ZERO} for none
+     * @return this reader
+     * @throws IllegalArgumentException if {@code deadline} is negative
+     */
+    public FrameReader frameDeadline(Duration deadline) {
+        if (deadline.isNegative()) {
+            throw new IllegalArgumentException("frameDeadline must not be negative, got " + deadline);
+        }
+        this.deadlineNanos = deadline.toNanos();
+        return this;
+    }
+
+    /**
+     * Returns the frame deadline.
+     *
+     * @return the time a frame may take from its first byte, or {@link Duration#ZERO} for none
+     */
+    public Duration frameDeadline() {
+        return Duration.ofNanos(deadlineNanos);
     }
 
     /**
@@ -148,9 +214,15 @@ public final class FrameReader implements AutoCloseable {
             while (true) {
                 ByteBuf frame = decodeBuffered();
                 if (frame != null || endOfStream) {
+                    partialSince = NO_PARTIAL_FRAME;
                     return frame;
                 }
-                fill();
+                if (buffer.isReadable() && partialSince == NO_PARTIAL_FRAME) {
+                    partialSince = lastArrival; // leftovers of the last read begin the next frame
+                } else if (!buffer.isReadable()) {
+                    partialSince = NO_PARTIAL_FRAME;
+                }
+                fillWithinDeadline();
             }
         } finally {
             if (!state.compareAndSet(READING, IDLE)) {
@@ -167,7 +239,7 @@ public final class FrameReader implements AutoCloseable {
      * @throws FramingException if the bytes do not fit the framing rule
      * @throws IOException if the stream fails
      */
-    public byte[] read() throws IOException {
+    public byte[] readByteArray() throws IOException {
         ByteBuf frame = readFrame();
         if (frame == null) {
             return null;
@@ -177,6 +249,18 @@ public final class FrameReader implements AutoCloseable {
         } finally {
             frame.release();
         }
+    }
+
+    /**
+     * Reads the next frame as a new byte array.
+     *
+     * @return the next frame's payload, or {@code null} if the stream ended cleanly
+     * @throws IOException if the stream fails or the bytes do not fit the framing rule
+     * @deprecated renamed {@link #readByteArray()}: the name says what comes back
+     */
+    @Deprecated(forRemoval = true)
+    public byte[] read() throws IOException {
+        return readByteArray();
     }
 
     /**
@@ -256,6 +340,55 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
+     * Fills the buffer, keeping the frame deadline: fails if the partly buffered frame is already
+     * late, and over a socket lets the read wait no longer than the time left.
+     */
+    private void fillWithinDeadline() throws IOException {
+        if (deadlineNanos == 0 || partialSince == NO_PARTIAL_FRAME) {
+            fill();
+            return;
+        }
+        long left = partialSince + deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            throw late();
+        }
+        if (socket == null) {
+            fill();
+            return;
+        }
+        int ownTimeout = socket.getSoTimeout();
+        int leftMillis = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, (left + 999_999) / 1_000_000));
+        boolean deadlineBound = ownTimeout == 0 || leftMillis < ownTimeout;
+        if (deadlineBound) {
+            socket.setSoTimeout(leftMillis);
+        }
+        try {
+            fill();
+        } catch (SocketTimeoutException e) {
+            if (deadlineBound) {
+                throw late();
+            }
+            throw e;
+        } finally {
+            if (deadlineBound && !socket.isClosed()) {
+                socket.setSoTimeout(ownTimeout);
+            }
+        }
+    }
+
+    /** The frame deadline passed: remembered, like every framing error, and thrown again from later reads. */
+    private FrameTimeoutException late() {
+        Duration deadline = frameDeadline();
+        int received = buffer.readableBytes();
+        FrameTimeoutException e = new FrameTimeoutException("frame deadline: a frame was not complete within "
+                + deadline.toMillis() + " ms of its first byte; " + received + " bytes of it arrived ("
+                + framer + "; raise it with frameDeadline(duration) if the peer is legitimately slow): "
+                + HexPreview.of(buffer, buffer.readerIndex(), received), deadline, received);
+        failure = e;
+        return e;
+    }
+
+    /**
      * Reads one chunk from the stream into the buffer, or notes the end of the stream.
      *
      * <p>The request size adapts, as netty's receive buffers do: it starts at
@@ -272,6 +405,9 @@ public final class FrameReader implements AutoCloseable {
             request = Math.min(request, room); // a slow stream: fill the room there is before growing
         }
         int read = buffer.writeBytes(in, request);
+        if (read > 0) {
+            lastArrival = System.nanoTime();
+        }
         if (read < 0) {
             endOfStream = true;
         } else if (read == request) {

@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@code write} encodes a message into a batch buffer; the batch goes to the stream when it
  * reaches {@value #BATCH_SIZE} bytes, and on {@link #flush()}. So a burst of small messages
- * costs a few write calls, not one each. {@code send} is {@code write} plus {@code flush}: use it
- * when the peer should see the message now. A payload of {@value #DIRECT_WRITE_THRESHOLD} bytes
- * or more is written straight from the caller's memory to the stream after its header, without
- * being copied into the batch.
+ * costs a few write calls, not one each. {@code writeAndFlush} is {@code write} plus
+ * {@code flush}: use it when the peer should see the message now. A payload of
+ * {@value #DIRECT_WRITE_THRESHOLD} bytes or more is written straight from the caller's memory to
+ * the stream between its header and its trailer, without being copied into the batch. The writer
+ * frames through the public {@link FrameEncoder} parts that {@link Framer#newEncoder()} makes, so
+ * this holds for every framer, a user's own included.
  *
  * <pre>{@code
  * FrameWriter writer = new FrameWriter(socket.getOutputStream(), Framers.lengthPrefixed());
@@ -29,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Refusals write nothing.</b> A message the framer cannot carry fails with
  * {@link MessageRefusedException} and leaves the batch and the stream as they were. On a
- * send-and-close framer the second message is refused: a connection carries one.
+ * send-and-close framer the second message is refused by the connection's encoder: a connection
+ * carries one, and {@link #isFinished()} then says the output must end.
  *
  * <p><b>Ownership.</b> {@link #write(ByteBuf)} reads the message's readable bytes without moving
  * its indices and does not release it: the caller keeps ownership.
@@ -59,7 +62,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     private final ByteBuf batch = Unpooled.buffer(4 * 1024);
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private Framer framer;
-    private long messagesWritten;
+    private FrameEncoder encoder;
 
     /**
      * Creates a writer.
@@ -74,9 +77,9 @@ public final class FrameWriter implements Flushable, AutoCloseable {
 
     /**
      * Switches to another framing rule for the next messages. Messages already written keep the
-     * rule they were written with. Switching to a different framer starts its message count
-     * afresh (so a send-and-close body may follow delimited header lines); setting the current
-     * framer again changes nothing.
+     * rule they were written with. Switching to a different framer starts a new encoder for it
+     * (so a send-and-close body may follow delimited header lines); setting the current framer
+     * again changes nothing.
      *
      * @param framer the framing rule for the next messages
      */
@@ -84,7 +87,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         Objects.requireNonNull(framer, "framer");
         if (framer != this.framer) {
             this.framer = framer;
-            this.messagesWritten = 0;
+            this.encoder = Objects.requireNonNull(framer.newEncoder(), "framer.newEncoder()");
         }
     }
 
@@ -116,21 +119,19 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     private void writeFramed(ByteBuf message) throws IOException {
-        if (framer.oneMessagePerConnection() && messagesWritten > 0) {
-            throw new MessageRefusedException(framer + ": a connection carries one message, and one was already"
-                    + " written; open a new connection for the next message", message.readableBytes());
+        MessageRefusedException refusal = encoder.check(message);
+        if (refusal != null) {
+            throw refusal;
         }
         int length = message.readableBytes();
-        if (framer instanceof AbstractFramer steps && length >= DIRECT_WRITE_THRESHOLD) {
-            steps.checkEncodable(message);
-            steps.writePrefix(length, batch);
+        encoder.writeHeader(length, batch);
+        if (length >= DIRECT_WRITE_THRESHOLD) {
             drainBatch();
             message.getBytes(message.readerIndex(), out, length);
-            steps.writeSuffix(length, batch);
         } else {
-            framer.encode(message, batch);
+            batch.writeBytes(message, message.readerIndex(), length);
         }
-        messagesWritten++;
+        encoder.writeTrailer(length, batch);
         if (batch.readableBytes() >= BATCH_SIZE) {
             drainBatch();
         }
@@ -164,36 +165,86 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * Writes a message and flushes: the peer can read it now.
      *
      * @param message the payload; its readable bytes are sent, its indices are not changed
+     * @return this writer
      * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
      * @throws IOException if the stream fails
      */
-    public void send(ByteBuf message) throws IOException {
+    public FrameWriter writeAndFlush(ByteBuf message) throws IOException {
         write(message);
         flush();
+        return this;
     }
 
     /**
      * Writes a message and flushes: the peer can read it now.
      *
      * @param message the payload bytes
+     * @return this writer
      * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
      * @throws IOException if the stream fails
      */
-    public void send(byte[] message) throws IOException {
-        write(message);
-        flush();
+    public FrameWriter writeAndFlush(byte[] message) throws IOException {
+        return writeAndFlush(Unpooled.wrappedBuffer(message));
     }
 
     /**
      * Writes a message as UTF-8 and flushes: the peer can read it now.
      *
      * @param message the text to send
+     * @return this writer
      * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
      * @throws IOException if the stream fails
      */
+    public FrameWriter writeAndFlush(String message) throws IOException {
+        return writeAndFlush(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a message and flushes.
+     *
+     * @param message the payload
+     * @throws IOException if the framer refuses the message or the stream fails
+     * @deprecated renamed {@link #writeAndFlush(ByteBuf)}, so that it does not share a name with
+     *     {@link FramedConnection#send(ByteBuf)}
+     */
+    @Deprecated(forRemoval = true)
+    public void send(ByteBuf message) throws IOException {
+        writeAndFlush(message);
+    }
+
+    /**
+     * Writes a message and flushes.
+     *
+     * @param message the payload bytes
+     * @throws IOException if the framer refuses the message or the stream fails
+     * @deprecated renamed {@link #writeAndFlush(byte[])}
+     */
+    @Deprecated(forRemoval = true)
+    public void send(byte[] message) throws IOException {
+        writeAndFlush(message);
+    }
+
+    /**
+     * Writes a message as UTF-8 and flushes.
+     *
+     * @param message the text
+     * @throws IOException if the framer refuses the message or the stream fails
+     * @deprecated renamed {@link #writeAndFlush(String)}
+     */
+    @Deprecated(forRemoval = true)
     public void send(String message) throws IOException {
-        write(message);
-        flush();
+        writeAndFlush(message);
+    }
+
+    /**
+     * Returns whether the current encoder takes no more messages and the output must now end:
+     * true after the one message of a send-and-close connection. See
+     * {@link FrameEncoder#isFinished()}.
+     *
+     * @return true if the stream's owner should flush and close (half-close) the output
+     */
+    public boolean isFinished() {
+        return encoder.isFinished();
     }
 
     /**

@@ -22,14 +22,29 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Connecting has a timeout (10 seconds unless set with {@link #to(String, int)}); reads have
- * none unless one is set, in which case a read that waits longer throws
- * {@link SocketTimeoutException} and loses nothing. {@code TCP_NODELAY} is on: the writer batches
- * frames itself, so Nagle's algorithm would only add latency.
+ * <p>Connecting has a timeout (10 seconds unless set with {@link #connector(String, int)}); reads
+ * have none unless one is set, in which case a read that waits longer throws
+ * {@link SocketTimeoutException} and loses nothing. A {@link #frameDeadline(Duration) frame
+ * deadline} bounds how long one frame may take once its first byte has arrived.
+ * {@code TCP_NODELAY} is on: the writer batches frames itself, so Nagle's algorithm would only
+ * add latency.
  *
- * <p><b>Send-and-close.</b> With a framer whose {@link Framer#oneMessagePerConnection()} is true,
- * {@code send} half-closes the socket's output after the message, which is what ends the message
- * for the peer; the reply is then read to the end of the stream.
+ * <p><b>Writing.</b> {@code write} batches, {@code flush} sends the batch, and {@code send} is
+ * both, on every framer. The connection's {@link FrameEncoder} (from {@link Framer#newEncoder()})
+ * decides whether the message was the last this side may send: on send-and-close it is, and
+ * {@code send} then half-closes the output, since the end of the stream is what ends that
+ * message on the wire. Callers do not branch on the framer.
+ *
+ * <p><b>One-shot lifecycle.</b> {@link #exchange(byte[])} is the explicit request and reply of a
+ * connection that carries one message each way: send, half-close, read the reply (for
+ * send-and-close, everything up to the end of the stream). The server side reads the request and
+ * answers with {@link #sendLast(byte[])}, which sends and half-closes. Both work on every framer.
+ *
+ * <pre>{@code
+ * try (FramedConnection connection = FramedConnection.connect("localhost", 7342, Framers.sendAndClose())) {
+ *     String reply = connection.exchange("hello");     // "hello", FIN  ->  reply, FIN
+ * }
+ * }</pre>
  *
  * <p>One thread may read while another writes; neither side is safe for concurrent use by
  * several threads.
@@ -45,7 +60,7 @@ public final class FramedConnection implements AutoCloseable {
     private FramedConnection(Socket socket, Framer framer) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.reader = new FrameReader(socket.getInputStream(), framer);
+        this.reader = FrameReader.over(socket, framer);
         this.writer = new FrameWriter(socket.getOutputStream(), framer);
     }
 
@@ -59,7 +74,20 @@ public final class FramedConnection implements AutoCloseable {
      * @throws IOException if the connection cannot be made; the message says why in one line
      */
     public static FramedConnection connect(String host, int port, Framer framer) throws IOException {
-        return to(host, port).framer(framer).connect();
+        return connector(host, port).framer(framer).connect();
+    }
+
+    /**
+     * Starts configuring a connection to {@code host:port}: set the framer and timeouts on the
+     * result, then call {@link Connector#connect()}.
+     *
+     * @param host a host name or address
+     * @param port the TCP port, 1 to 65535
+     * @return a connector to set the framer and timeouts on
+     * @throws IllegalArgumentException if {@code port} is out of range
+     */
+    public static Connector connector(String host, int port) {
+        return new Connector(host, port);
     }
 
     /**
@@ -67,10 +95,12 @@ public final class FramedConnection implements AutoCloseable {
      *
      * @param host a host name or address
      * @param port the TCP port
-     * @return a connector to set the framer and timeouts on
+     * @return a connector
+     * @deprecated renamed {@link #connector(String, int)}: a builder named by what it makes
      */
+    @Deprecated(forRemoval = true)
     public static Connector to(String host, int port) {
-        return new Connector(host, port);
+        return connector(host, port);
     }
 
     /**
@@ -108,13 +138,35 @@ public final class FramedConnection implements AutoCloseable {
     }
 
     /**
-     * Reads the next frame as a byte array; see {@link FrameReader#read()}.
+     * Sets the frame deadline: a frame not complete this long after its first byte arrived fails
+     * with {@link FrameTimeoutException}; see {@link FrameReader#frameDeadline(Duration)}.
+     *
+     * @param deadline the time a frame may take, or {@link Duration#ZERO} for none
+     */
+    public void frameDeadline(Duration deadline) {
+        reader.frameDeadline(deadline);
+    }
+
+    /**
+     * Reads the next frame as a byte array; see {@link FrameReader#readByteArray()}.
      *
      * @return the payload, or {@code null} if the peer ended cleanly
      * @throws IOException if the stream fails or the bytes do not fit the framing rule
      */
+    public byte[] readByteArray() throws IOException {
+        return reader.readByteArray();
+    }
+
+    /**
+     * Reads the next frame as a byte array.
+     *
+     * @return the payload, or {@code null} if the peer ended cleanly
+     * @throws IOException if the stream fails or the bytes do not fit the framing rule
+     * @deprecated renamed {@link #readByteArray()}
+     */
+    @Deprecated(forRemoval = true)
     public byte[] read() throws IOException {
-        return reader.read();
+        return readByteArray();
     }
 
     /**
@@ -184,37 +236,91 @@ public final class FramedConnection implements AutoCloseable {
     }
 
     /**
-     * Writes and flushes a message; on a send-and-close framer also half-closes the output.
+     * Writes and flushes a message, on every framer. If the connection's encoder is then
+     * {@link FrameEncoder#isFinished() finished} (send-and-close, after its one message), the
+     * output is also half-closed, which is what ends that message for the peer.
      *
      * @param message the payload
      * @throws IOException if the framer refuses the message or the stream fails
      */
     public void send(byte[] message) throws IOException {
-        writer.write(message);
-        finishSend();
+        writer.writeAndFlush(message);
+        endOutputIfFinished();
     }
 
     /**
-     * Writes and flushes a message as UTF-8; on a send-and-close framer also half-closes.
+     * Writes and flushes a message as UTF-8; see {@link #send(byte[])}.
      *
      * @param message the text
      * @throws IOException if the framer refuses the message or the stream fails
      */
     public void send(String message) throws IOException {
-        writer.write(message);
-        finishSend();
+        writer.writeAndFlush(message);
+        endOutputIfFinished();
     }
 
     /**
-     * Writes and flushes a message; on a send-and-close framer also half-closes. The caller keeps
-     * ownership of {@code message}.
+     * Writes and flushes a message; see {@link #send(byte[])}. The caller keeps ownership of
+     * {@code message}.
      *
      * @param message the payload
      * @throws IOException if the framer refuses the message or the stream fails
      */
     public void send(ByteBuf message) throws IOException {
-        writer.write(message);
-        finishSend();
+        writer.writeAndFlush(message);
+        endOutputIfFinished();
+    }
+
+    /**
+     * Sends the last message this side will send: writes, flushes and half-closes the output. The
+     * server side of a one-shot exchange answers with it; it works on every framer.
+     *
+     * @param message the payload
+     * @throws IOException if the framer refuses the message (nothing is written and the output
+     *     stays open) or the stream fails
+     */
+    public void sendLast(byte[] message) throws IOException {
+        writer.writeAndFlush(message);
+        shutdownOutput();
+    }
+
+    /**
+     * Sends the last message this side will send, as UTF-8; see {@link #sendLast(byte[])}.
+     *
+     * @param message the text
+     * @throws IOException if the framer refuses the message or the stream fails
+     */
+    public void sendLast(String message) throws IOException {
+        writer.writeAndFlush(message);
+        shutdownOutput();
+    }
+
+    /**
+     * A one-shot exchange: sends {@code request}, half-closes the output, and reads the reply.
+     * With send-and-close the reply is everything the peer sends up to the end of its stream;
+     * with another framer it is the peer's first frame. The connection is then spent: close it.
+     *
+     * @param request the request payload
+     * @return the reply, or {@code null} if the peer ended its stream without one
+     * @throws IOException if the framer refuses the request, the stream fails, or the reply does
+     *     not fit the framing rule
+     */
+    public byte[] exchange(byte[] request) throws IOException {
+        sendLast(request);
+        return reader.readByteArray();
+    }
+
+    /**
+     * A one-shot exchange in UTF-8 text; see {@link #exchange(byte[])}.
+     *
+     * @param request the request text
+     * @return the reply text, or {@code null} if the peer ended its stream without one
+     * @throws IOException if the framer refuses the request, the stream fails, or the reply does
+     *     not fit the framing rule
+     */
+    public String exchange(String request) throws IOException {
+        sendLast(request);
+        return reader.readString();
     }
 
     /**
@@ -280,11 +386,10 @@ public final class FramedConnection implements AutoCloseable {
         }
     }
 
-    private void finishSend() throws IOException {
-        if (writer.framer().oneMessagePerConnection()) {
+    /** Half-closes once the encoder says the output must end: the frame it wrote is ended by the end of the stream. */
+    private void endOutputIfFinished() throws IOException {
+        if (writer.isFinished()) {
             shutdownOutput();
-        } else {
-            writer.flush();
         }
     }
 
@@ -303,6 +408,7 @@ public final class FramedConnection implements AutoCloseable {
         private Framer framer = Framers.lengthPrefixed();
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = Duration.ZERO;
+        private Duration frameDeadline = Duration.ZERO;
 
         private Connector(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -352,6 +458,20 @@ public final class FramedConnection implements AutoCloseable {
         }
 
         /**
+         * Sets the frame deadline (default: none); see {@link FrameReader#frameDeadline(Duration)}.
+         *
+         * @param deadline the time a frame may take from its first byte, or {@link Duration#ZERO}
+         * @return this connector
+         */
+        public Connector frameDeadline(Duration deadline) {
+            if (deadline.isNegative()) {
+                throw new IllegalArgumentException("frameDeadline must not be negative, got " + deadline);
+            }
+            this.frameDeadline = deadline;
+            return this;
+        }
+
+        /**
          * Opens the connection.
          *
          * @return the open connection
@@ -362,7 +482,9 @@ public final class FramedConnection implements AutoCloseable {
             try {
                 socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
                 socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
-                return new FramedConnection(socket, framer);
+                FramedConnection connection = new FramedConnection(socket, framer);
+                connection.frameDeadline(frameDeadline);
+                return connection;
             } catch (ConnectException e) {
                 socket.close();
                 String reason = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused")

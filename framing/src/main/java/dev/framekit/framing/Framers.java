@@ -16,19 +16,28 @@ import java.nio.charset.StandardCharsets;
  * Framer oneShot = Framers.sendAndClose();                          // h e l l o, then half-close
  * }</pre>
  *
- * <p><b>Security.</b> Every framer caps the frames it accepts at {@link #DEFAULT_MAX_FRAME_LENGTH}
- * (1 MiB) unless told otherwise, so a peer cannot make a receiver buffer without bound. Raising
- * the cap is an explicit, per-framer opt-in, up to {@link #LARGEST_MAX_FRAME_LENGTH}.
+ * <p><b>Security.</b> Every framer caps the frames it accepts at
+ * {@link FrameLimits#DEFAULT_MAX_FRAME_LENGTH} (1 MiB) unless told otherwise, so a peer cannot
+ * make a receiver buffer without bound. Raising the cap is an explicit, per-framer opt-in, up to
+ * {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}. This class only makes framers; the limits live in
+ * {@link FrameLimits}.
  */
 public final class Framers {
-    /** The maximum frame length every framer starts with: 1 MiB. */
-    public static final int DEFAULT_MAX_FRAME_LENGTH = 1 << 20;
+    /**
+     * The maximum frame length every framer starts with: 1 MiB.
+     *
+     * @deprecated use {@link FrameLimits#DEFAULT_MAX_FRAME_LENGTH}
+     */
+    @Deprecated(forRemoval = true)
+    public static final int DEFAULT_MAX_FRAME_LENGTH = FrameLimits.DEFAULT_MAX_FRAME_LENGTH;
 
     /**
-     * The largest maximum frame length a framer accepts: 1 GiB. Frames are handed out as single
-     * buffers and arrays, so they must stay well under Java's 2 GiB array limit.
+     * The largest maximum frame length a framer accepts: 1 GiB.
+     *
+     * @deprecated use {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
      */
-    public static final int LARGEST_MAX_FRAME_LENGTH = 1 << 30;
+    @Deprecated(forRemoval = true)
+    public static final int LARGEST_MAX_FRAME_LENGTH = FrameLimits.LARGEST_MAX_FRAME_LENGTH;
 
     private Framers() {}
 
@@ -36,7 +45,7 @@ public final class Framers {
      * Fixed-length padded frames of {@code frameSize} bytes, padded with {@code 0x00} (change it
      * with {@link FixedLengthFramer#pad(char)}).
      *
-     * @param frameSize bytes per frame on the wire, 1 to {@link #LARGEST_MAX_FRAME_LENGTH}
+     * @param frameSize bytes per frame on the wire, 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
      * @return the framer
      * @throws IllegalArgumentException if {@code frameSize} is out of range
      */
@@ -93,14 +102,5 @@ public final class Framers {
      */
     public static SendAndCloseFramer sendAndClose() {
         return SendAndCloseFramer.DEFAULT;
-    }
-
-    /** Validates a maximum frame length, naming the framer in the message. */
-    static int checkMaxFrameLength(int maxFrameLength, String framerName) {
-        if (maxFrameLength < 1 || maxFrameLength > LARGEST_MAX_FRAME_LENGTH) {
-            throw new IllegalArgumentException(framerName + ": maxFrameLength must be between 1 and "
-                    + LARGEST_MAX_FRAME_LENGTH + " bytes, got " + maxFrameLength);
-        }
-        return maxFrameLength;
     }
 }

@@ -29,24 +29,25 @@ public final class LengthPrefixFramer extends AbstractFramer {
     /** The header size: a 4-byte unsigned length. */
     public static final int HEADER_LENGTH = 4;
 
-    static final LengthPrefixFramer DEFAULT = new LengthPrefixFramer(Framers.DEFAULT_MAX_FRAME_LENGTH);
+    static final LengthPrefixFramer DEFAULT = new LengthPrefixFramer(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
 
     private final FrameDecoder decoder = this::decodeFrame;
+    private final FrameEncoder encoder = FrameEncoder.of(this);
 
     private LengthPrefixFramer(int maxFrameLength) {
-        super(maxFrameLength);
+        super(maxFrameLength, "length-prefix");
     }
 
     /**
      * Returns a framer like this one that accepts and sends payloads of up to
      * {@code maxFrameLength} bytes.
      *
-     * @param maxFrameLength 1 to {@link Framers#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
     public LengthPrefixFramer maxFrameLength(int maxFrameLength) {
-        return new LengthPrefixFramer(Framers.checkMaxFrameLength(maxFrameLength, "length-prefix"));
+        return new LengthPrefixFramer(FrameLimits.checkMaxFrameLength(maxFrameLength, "length-prefix"));
     }
 
     /**
@@ -57,19 +58,28 @@ public final class LengthPrefixFramer extends AbstractFramer {
         return decoder;
     }
 
+    /** Returns the shared encoder: length-prefix encoding keeps no state. */
     @Override
-    void checkEncodable(ByteBuf message) throws MessageRefusedException {
-        checkMaxLength(message, "length-prefix");
+    public FrameEncoder newEncoder() {
+        return encoder;
     }
 
+    /** Refuses a message over the maximum frame length; any bytes are fine. */
     @Override
-    int overhead(int length) {
+    public MessageRefusedException check(ByteBuf message) {
+        return refuseOverMaximum(message);
+    }
+
+    /** Returns {@link #HEADER_LENGTH}: the header is all this rule adds. */
+    @Override
+    public int overhead(int payloadLength) {
         return HEADER_LENGTH;
     }
 
+    /** Writes the 4-byte big-endian length. */
     @Override
-    void writePrefix(int length, ByteBuf out) {
-        out.writeInt(length);
+    public void writeHeader(int payloadLength, ByteBuf out) {
+        out.writeInt(payloadLength);
     }
 
     private ByteBuf decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {

@@ -21,49 +21,67 @@ import io.netty.buffer.ByteBuf;
  *
  * <p>Binary-safe and free of framing bytes, but it costs a TCP connection (a handshake and a
  * teardown) per message. A stream that ends with no bytes at all is the empty message. A
- * connection cannot carry a second message: a {@link FrameWriter} refuses it. The receiver
+ * connection cannot carry a second message: the connection's {@link FrameEncoder} (from
+ * {@link #newEncoder()}) refuses it, and is then finished, so {@link FramedConnection#send(byte[])}
+ * half-closes the output after the one message. The receiver
  * buffers the message until the end of the stream, and fails with {@link FrameTooLongException}
  * once more than {@link #maxFrameLength()} bytes have arrived; a peer that closes the connection
  * abruptly (a reset) is not mistaken for a complete message, because the reset surfaces as an
  * {@link java.io.IOException} from the stream rather than an end of stream.
  */
 public final class SendAndCloseFramer extends AbstractFramer {
-    static final SendAndCloseFramer DEFAULT = new SendAndCloseFramer(Framers.DEFAULT_MAX_FRAME_LENGTH);
+    static final SendAndCloseFramer DEFAULT = new SendAndCloseFramer(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
 
     private SendAndCloseFramer(int maxFrameLength) {
-        super(maxFrameLength);
+        super(maxFrameLength, "send-and-close");
     }
 
     /**
      * Returns a framer like this one that accepts and sends messages of up to
      * {@code maxFrameLength} bytes.
      *
-     * @param maxFrameLength 1 to {@link Framers#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
     public SendAndCloseFramer maxFrameLength(int maxFrameLength) {
-        return new SendAndCloseFramer(Framers.checkMaxFrameLength(maxFrameLength, "send-and-close"));
+        return new SendAndCloseFramer(FrameLimits.checkMaxFrameLength(maxFrameLength, "send-and-close"));
     }
 
-    /** Always true: one message per connection, ended by a half-close. */
+    /**
+     * Always true: one message per connection, ended by a half-close.
+     *
+     * @deprecated the rule lives in {@link #newEncoder()}; see {@link Framer#oneMessagePerConnection()}
+     */
+    @Deprecated(forRemoval = true)
     @Override
     public boolean oneMessagePerConnection() {
         return true;
     }
 
+    /**
+     * Returns a new encoder for one connection: it writes one message, then refuses a second and
+     * reports {@link FrameEncoder#isFinished() finished}, so the connection half-closes.
+     */
+    @Override
+    public FrameEncoder newEncoder() {
+        return FrameEncoder.oneMessage(this);
+    }
+
     @Override
     public FrameDecoder newDecoder() {
-        return new Decoder();
+        return new Decoder(maxFrameLength());
     }
 
+    /** Refuses a message over the maximum; any bytes are fine. */
     @Override
-    void checkEncodable(ByteBuf message) throws MessageRefusedException {
-        checkMaxLength(message, "send-and-close");
+    public MessageRefusedException check(ByteBuf message) {
+        return refuseOverMaximum(message);
     }
 
+    /** Returns 0: the end of the stream, not a byte, ends the message. */
     @Override
-    int overhead(int length) {
+    public int overhead(int payloadLength) {
         return 0;
     }
 
@@ -74,8 +92,13 @@ public final class SendAndCloseFramer extends AbstractFramer {
     }
 
     /** One connection's decoder: waits for the end of the stream, once. */
-    private final class Decoder implements FrameDecoder {
+    private static final class Decoder implements FrameDecoder {
+        private final int max;
         private boolean delivered;
+
+        Decoder(int max) {
+            this.max = max;
+        }
 
         @Override
         public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
@@ -83,7 +106,6 @@ public final class SendAndCloseFramer extends AbstractFramer {
                 return null;
             }
             int readable = in.readableBytes();
-            int max = maxFrameLength();
             if (readable > max) {
                 throw new FrameTooLongException("send-and-close: more than " + max
                         + " bytes arrived before the end of the stream; the maximum message length is " + max

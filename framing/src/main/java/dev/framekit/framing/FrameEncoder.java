@@ -1,0 +1,103 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Frames one connection's outbound messages. Made by {@link Framer#newEncoder()}, symmetric with
+ * {@link Framer#newDecoder()}; holds that connection's encode state; not thread-safe.
+ *
+ * <p><b>The contract.</b> A message is framed in three parts, in this order: {@link #check}
+ * says whether the message may be written now (and writes nothing); {@link #writeHeader} writes
+ * what precedes the payload (a length field, or nothing); the caller writes the payload's bytes
+ * itself; {@link #writeTrailer} writes what follows it (padding, a delimiter, or nothing) and
+ * <b>completes the message</b>: an encoder that counts messages counts it there. The parts are
+ * public so that {@link FrameWriter} can send a large payload straight from the caller's memory
+ * between the header and the trailer, for every framer, a user's own included.
+ *
+ * <p><b>One message per connection.</b> A framing rule whose connection carries one message
+ * (send-and-close) keeps that rule here, in the per-connection encoder, not in a flag callers
+ * test: its encoder refuses a second message and reports {@link #isFinished()} after the first,
+ * and {@link FramedConnection#send(byte[])} then half-closes the output, which is what ends the
+ * message on the wire. A framer that wraps another keeps the rule by delegating
+ * {@code newEncoder()}; {@link #oneMessage(Framer)} makes such an encoder for a user's own rule.
+ */
+public interface FrameEncoder {
+
+    /**
+     * Says whether {@code message} may be written now, without writing anything.
+     *
+     * @param message the message; its readable bytes are the payload (indices unchanged)
+     * @return the refusal if the rule cannot carry the message (or no further message on this
+     *     connection), or {@code null} if it may be written
+     */
+    MessageRefusedException check(ByteBuf message);
+
+    /**
+     * Writes what precedes a payload of {@code payloadLength} bytes, if anything. Called only
+     * after {@link #check} accepted the message.
+     *
+     * @param payloadLength the payload's length in bytes
+     * @param out the buffer to append to
+     */
+    void writeHeader(int payloadLength, ByteBuf out);
+
+    /**
+     * Writes what follows a payload of {@code payloadLength} bytes, if anything, and completes
+     * the message.
+     *
+     * @param payloadLength the payload's length in bytes
+     * @param out the buffer to append to
+     */
+    void writeTrailer(int payloadLength, ByteBuf out);
+
+    /**
+     * Returns true once this encoder takes no more messages and the frame it wrote is ended by
+     * the end of the output (send-and-close after its one message). The owner of the stream then
+     * closes (half-closes) its output after flushing; {@link FramedConnection} does.
+     *
+     * @return whether the output must end after what was written
+     */
+    default boolean isFinished() {
+        return false;
+    }
+
+    /**
+     * Frames one message into {@code out}: check, header, payload, trailer.
+     *
+     * @param message the message; its readable bytes are the payload (indices unchanged)
+     * @param out the buffer to append the frame to
+     * @throws MessageRefusedException if {@link #check} refuses it; nothing was written
+     */
+    default void encode(ByteBuf message, ByteBuf out) throws MessageRefusedException {
+        MessageRefusedException refusal = check(message);
+        if (refusal != null) {
+            throw refusal;
+        }
+        int length = message.readableBytes();
+        writeHeader(length, out);
+        out.writeBytes(message, message.readerIndex(), length);
+        writeTrailer(length, out);
+    }
+
+    /**
+     * An encoder that keeps no state: every part is the framer's own. The encoder of every rule
+     * whose connection carries any number of messages.
+     *
+     * @param framer the framing rule
+     * @return an encoder that may be shared, since it has no state
+     */
+    static FrameEncoder of(Framer framer) {
+        return new StatelessEncoder(framer);
+    }
+
+    /**
+     * An encoder for a connection that carries one message: it frames the first with the
+     * framer's parts, then refuses any other and reports {@link #isFinished()}.
+     *
+     * @param framer the framing rule
+     * @return a new encoder, for one connection
+     */
+    static FrameEncoder oneMessage(Framer framer) {
+        return new OneMessageEncoder(framer);
+    }
+}

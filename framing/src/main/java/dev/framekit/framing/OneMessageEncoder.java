@@ -1,0 +1,46 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * One connection's encoder for a rule that carries one message per connection: the first message
+ * is framed with the framer's parts; after its trailer the encoder is finished and refuses more.
+ */
+final class OneMessageEncoder implements FrameEncoder {
+    private final Framer framer;
+    private boolean written;
+
+    OneMessageEncoder(Framer framer) {
+        this.framer = java.util.Objects.requireNonNull(framer, "framer");
+    }
+
+    @Override
+    public MessageRefusedException check(ByteBuf message) {
+        if (written) {
+            return new MessageRefusedException(framer + ": a connection carries one message, and one was already"
+                    + " written; open a new connection for the next message", message.readableBytes());
+        }
+        return framer.check(message);
+    }
+
+    @Override
+    public void writeHeader(int payloadLength, ByteBuf out) {
+        framer.writeHeader(payloadLength, out);
+    }
+
+    @Override
+    public void writeTrailer(int payloadLength, ByteBuf out) {
+        framer.writeTrailer(payloadLength, out);
+        written = true;
+    }
+
+    @Override
+    public boolean isFinished() {
+        return written;
+    }
+
+    @Override
+    public String toString() {
+        return "one-message encoder for " + framer + (written ? " (finished)" : "");
+    }
+}
