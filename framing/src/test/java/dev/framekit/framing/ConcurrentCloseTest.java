@@ -89,7 +89,7 @@ class ConcurrentCloseTest {
             AtomicBoolean stop = new AtomicBoolean();
             Thread chatter = daemon(() -> pump(peer, stop));
             CompletableFuture<Throwable> reads = outcomeOf(() -> {
-                while (connection.read() != null) {
+                while (connection.readByteArray() != null) {
                     // keep reading
                 }
             });
@@ -146,7 +146,7 @@ class ConcurrentCloseTest {
     }
 
     private FramedConnection connect() throws IOException {
-        FramedConnection connection = FramedConnection.to("127.0.0.1", server.getLocalPort())
+        FramedConnection connection = FramedConnection.connector("127.0.0.1", server.getLocalPort())
                 .framer(Framers.lengthPrefixed()).connectTimeout(Duration.ofSeconds(5)).connect();
         peers.add(server.accept());
         return connection;

@@ -19,6 +19,11 @@ final class DecodeOutcome {
         this.failure = failure;
     }
 
+    /** The same outcome, from the conformance kit's feeding. */
+    static DecodeOutcome of(dev.framekit.framing.testing.Outcome outcome) {
+        return new DecodeOutcome(outcome.frames(), outcome.failure());
+    }
+
     List<byte[]> frames() {
         return frames;
     }

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.framekit.framing.testing.Splits;
+import dev.framekit.framing.testing.ChunkedInputStream;
 
 /** The delimiter framer: payload then delimiter; the first delimiter in the buffered bytes wins. */
 class DelimiterFramerTest {

@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.framekit.framing.testing.Splits;
 
 /** The fixed-length padded framer: exactly N bytes per frame, trailing pad bytes stripped. */
 class FixedLengthFramerTest {

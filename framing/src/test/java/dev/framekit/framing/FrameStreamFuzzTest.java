@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import dev.framekit.framing.testing.Splits;
 
 /**
  * Jazzer fuzz tests of the stream layer: {@link FrameReader} over a stream whose read sizes,
@@ -194,7 +195,7 @@ class FrameStreamFuzzTest {
                 reader.framer(framers.get(segment));
                 List<byte[]> written = accepted.get(segment);
                 // A send-and-close stream that carries nothing is the empty message.
-                int count = framers.get(segment).oneMessagePerConnection() ? 1 : written.size();
+                int count = TestFramers.isSendAndClose(framers.get(segment)) ? 1 : written.size();
                 for (int i = 0; i < count; i++) {
                     expected.add(i < written.size() ? written.get(i) : new byte[0]);
                     assertTrue(frames.readOne(reader, method(methods, call++)),
@@ -271,8 +272,8 @@ class FrameStreamFuzzTest {
         try {
             switch (how) {
                 case 0 -> writer.write(payload);
-                case 1 -> writer.send(payload);
-                case 2 -> writer.send(message);
+                case 1 -> writer.writeAndFlush(payload);
+                case 2 -> writer.writeAndFlush(message);
                 case 3 -> writer.write(message).flush();
                 default -> writer.write(message);
             }
@@ -419,7 +420,7 @@ class FrameStreamFuzzTest {
         boolean readOne(FrameReader reader, ReadMethod method) throws IOException {
             byte[] frame;
             switch (method) {
-                case BYTES -> frame = reader.read();
+                case BYTES -> frame = reader.readByteArray();
                 case STRING -> {
                     String text = reader.readString();
                     frame = text == null ? null : text.getBytes(StandardCharsets.UTF_8);

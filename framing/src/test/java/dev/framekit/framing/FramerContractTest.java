@@ -15,11 +15,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.framekit.framing.testing.FramerConformance;
+import dev.framekit.framing.testing.Splits;
 
 /**
  * The one contract every framer keeps, run against each {@link FramerFixture}: valid messages
@@ -69,7 +73,7 @@ class FramerContractTest {
         fixture.framer().encode(message.bytes(), wire);
         FrameDecoder decoder = fixture.framer().newDecoder();
 
-        ByteBuf frame = decoder.decode(wire, fixture.framer().oneMessagePerConnection());
+        ByteBuf frame = decoder.decode(wire, TestFramers.isSendAndClose(fixture.framer()));
 
         assertNotNull(frame, "a whole frame decodes");
         assertArrayEquals(message.bytes(), ByteBufUtil.getBytes(frame));
@@ -198,7 +202,7 @@ class FramerContractTest {
     @MethodSource("fixtures")
     void endsCleanlyBetweenFrames(FramerFixture fixture) throws Exception {
         Framer framer = fixture.framer();
-        List<Payload> messages = framer.oneMessagePerConnection()
+        List<Payload> messages = TestFramers.isSendAndClose(framer)
                 ? fixture.validMessages().subList(0, 1) : fixture.validMessages();
         ByteBuf wire = Unpooled.buffer();
         for (Payload message : messages) {
@@ -227,7 +231,7 @@ class FramerContractTest {
             assertEquals(length, in.readableBytes(), "nothing consumed after " + length + " bytes");
             in.writeByte(wire[length]);
         }
-        ByteBuf frame = decoder.decode(in, fixture.framer().oneMessagePerConnection());
+        ByteBuf frame = decoder.decode(in, TestFramers.isSendAndClose(fixture.framer()));
 
         assertNotNull(frame, "the last byte completes the frame");
         assertArrayEquals(message.bytes(), ByteBufUtil.getBytes(frame));
@@ -240,7 +244,7 @@ class FramerContractTest {
         List<Payload> small = fixture.validMessages().stream().filter(m -> m.bytes().length <= 1024).toList();
         List<byte[]> expectedA = new ArrayList<>();
         List<byte[]> expectedB = new ArrayList<>();
-        if (fixture.framer().oneMessagePerConnection()) {
+        if (TestFramers.isSendAndClose(fixture.framer())) {
             expectedA.add(small.get(1).bytes());
             expectedB.add(small.get(2).bytes());
         } else {
@@ -261,6 +265,22 @@ class FramerContractTest {
 
         assertTrue(new DecodeOutcome(a.frames, null).hasFrames(expectedA), "connection A's frames");
         assertTrue(new DecodeOutcome(b.frames, null).hasFrames(expectedB), "connection B's frames");
+    }
+
+    // ---- the conformance kit users run ----
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void passesTheConformanceKitThatUsersRunOnTheirOwnFramers(FramerFixture fixture) {
+        List<byte[]> valid = fixture.validMessages().stream().map(Payload::bytes).toList();
+        Map<Framer, List<byte[]>> illegalByFramer = new LinkedHashMap<>();
+        illegalByFramer.put(fixture.framer(), new ArrayList<>());
+        for (IllegalMessage illegal : fixture.illegalMessages()) {
+            illegalByFramer.computeIfAbsent(illegal.framer(), f -> new ArrayList<>()).add(illegal.payload());
+        }
+
+        illegalByFramer.forEach((framer, illegal) -> FramerConformance.check(framer,
+                framer == fixture.framer() ? valid : List.of(new byte[0]), illegal));
     }
 
     // ---- helpers ----

@@ -50,7 +50,7 @@ record FramerFixture(
      */
     List<WireInput> validStreams() {
         List<WireInput> streams = new ArrayList<>();
-        if (framer.oneMessagePerConnection()) {
+        if (TestFramers.isSendAndClose(framer)) {
             for (Payload message : validMessages) {
                 streams.add(WireInput.complete("only " + message, framer, wireOf.apply(message.bytes()),
                         List.of(message.bytes())));
@@ -191,7 +191,7 @@ record FramerFixture(
         Framer framer = Framers.lengthPrefixed();
         Framer max10 = Framers.lengthPrefixed().maxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(lengthHeader(payload.length), payload);
-        int defaultMax = Framers.DEFAULT_MAX_FRAME_LENGTH;
+        int defaultMax = FrameLimits.DEFAULT_MAX_FRAME_LENGTH;
         return new FramerFixture("length-prefix", framer, wireOf,
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()),
                         Payload.of("bytes that look like a header", bytes(0, 0, 0, 5)), Payload.text("héllo ✓"),

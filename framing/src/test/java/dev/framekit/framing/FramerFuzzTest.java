@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.function.Predicate;
+import dev.framekit.framing.testing.Splits;
 
 /**
  * Jazzer fuzz tests, one per framer, on small maxima so that every limit is within reach. Each

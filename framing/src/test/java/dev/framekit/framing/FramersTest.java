@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The factories and builders: safe defaults, and validation that names the field and its value. */
 class FramersTest {
-    private static final int LARGEST = Framers.LARGEST_MAX_FRAME_LENGTH;
+    private static final int LARGEST = FrameLimits.LARGEST_MAX_FRAME_LENGTH;
 
     @Test
     void startsEveryFramerAtTheOneMebibyteDefaultMaximum() {
-        assertEquals(1 << 20, Framers.DEFAULT_MAX_FRAME_LENGTH);
+        assertEquals(1 << 20, FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
         assertEquals(1 << 20, Framers.lengthPrefixed().maxFrameLength());
         assertEquals(1 << 20, Framers.delimiter("#*#").maxFrameLength());
         assertEquals(1 << 20, Framers.lines().maxFrameLength());
@@ -89,10 +89,10 @@ class FramersTest {
         DelimiterFramer small = lines.maxFrameLength(10);
 
         assertEquals(10, small.maxFrameLength());
-        assertEquals(Framers.DEFAULT_MAX_FRAME_LENGTH, lines.maxFrameLength());
-        assertEquals(Framers.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().maxFrameLength(10).maxFrameLength(
-                Framers.DEFAULT_MAX_FRAME_LENGTH).maxFrameLength());
-        assertEquals(Framers.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().maxFrameLength());
+        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, lines.maxFrameLength());
+        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().maxFrameLength(10).maxFrameLength(
+                FrameLimits.DEFAULT_MAX_FRAME_LENGTH).maxFrameLength());
+        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().maxFrameLength());
     }
 
     @Test

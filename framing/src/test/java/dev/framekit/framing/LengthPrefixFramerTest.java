@@ -69,7 +69,7 @@ class LengthPrefixFramerTest {
         FrameTooLongException tooLong = assertThrows(FrameTooLongException.class, () -> decoder.decode(in, false));
 
         assertEquals(4294967295L, tooLong.frameLength(), "the length is unsigned");
-        assertEquals(Framers.DEFAULT_MAX_FRAME_LENGTH, tooLong.maxFrameLength());
+        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, tooLong.maxFrameLength());
         assertTrue(tooLong.getMessage().contains("4294967295"), tooLong.getMessage());
         assertTrue(tooLong.getMessage().contains("1048576"), tooLong.getMessage());
         assertTrue(tooLong.getMessage().contains("ff ff ff ff"), "hex preview: " + tooLong.getMessage());
@@ -138,7 +138,7 @@ class LengthPrefixFramerTest {
         LengthPrefixFramer big = framer.maxFrameLength(64 << 20);
 
         assertEquals(64 << 20, big.maxFrameLength());
-        assertEquals(Framers.DEFAULT_MAX_FRAME_LENGTH, Framers.lengthPrefixed().maxFrameLength());
+        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.lengthPrefixed().maxFrameLength());
     }
 
     private static byte[] encode(Framer framer, byte[] payload) throws MessageRefusedException {

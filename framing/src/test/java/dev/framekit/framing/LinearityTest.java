@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.framekit.framing.testing.ChunkedInputStream;
 
 /**
  * Each inbound byte is examined O(1) times, however the stream is split. A 4 MiB frame arriving

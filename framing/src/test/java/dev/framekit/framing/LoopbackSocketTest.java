@@ -88,7 +88,7 @@ class LoopbackSocketTest {
         }
 
         List<String> replies = new ArrayList<>();
-        if (framer.oneMessagePerConnection()) {
+        if (TestFramers.isSendAndClose(framer)) {
             // One message per connection: pipeline connections instead, every request before any reply.
             List<FramedConnection> connections = new ArrayList<>();
             for (String message : messages) {
@@ -122,7 +122,7 @@ class LoopbackSocketTest {
     @MethodSource("dev.framekit.framing.TestFramers#every")
     void readsAFrameDribbledOneByteAtATime(Framer framer) throws Exception {
         serveEcho(framer);
-        List<String> messages = framer.oneMessagePerConnection()
+        List<String> messages = TestFramers.isSendAndClose(framer)
                 ? List.of("dribbled, byte by byte")
                 : List.of("dribbled, byte by byte", "and another");
 
@@ -150,11 +150,11 @@ class LoopbackSocketTest {
 
         try (FramedConnection connection = connect(framer)) {
             connection.send(payload);
-            byte[] reply = connection.read();
+            byte[] reply = connection.readByteArray();
 
             assertArrayEquals(payload, reply);
             connection.shutdownOutput();
-            assertNull(connection.read());
+            assertNull(connection.readByteArray());
         }
     }
 
@@ -207,7 +207,7 @@ class LoopbackSocketTest {
         });
 
         try (FramedConnection connection =
-                FramedConnection.to("127.0.0.1", server.getLocalPort()).framer(framer)
+                FramedConnection.connector("127.0.0.1", server.getLocalPort()).framer(framer)
                         .readTimeout(Duration.ofMillis(200)).connect()) {
             long start = System.nanoTime();
             assertThrows(SocketTimeoutException.class, connection::readString);
@@ -336,7 +336,7 @@ class LoopbackSocketTest {
         serve(socket -> {
             try (FramedConnection connection = FramedConnection.of(socket, framer)) {
                 byte[] message;
-                while ((message = connection.read()) != null) {
+                while ((message = connection.readByteArray()) != null) {
                     connection.write(message);
                     echoed.incrementAndGet();
                     if (connection.reader().buffered() == 0) {
@@ -350,7 +350,7 @@ class LoopbackSocketTest {
     }
 
     private FramedConnection connect(Framer framer) throws IOException {
-        return FramedConnection.to("127.0.0.1", server.getLocalPort()).framer(framer).readTimeout(READ_TIMEOUT)
+        return FramedConnection.connector("127.0.0.1", server.getLocalPort()).framer(framer).readTimeout(READ_TIMEOUT)
                 .connect();
     }
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.framekit.framing.testing.ChunkedInputStream;
 
 /**
  * Byte-for-byte compatibility with the classic Python framing snippets:
@@ -75,7 +76,7 @@ class PythonWireCompatTest {
         assertArrayEquals(hex("00 00 01 2c"), header(LENGTH, 300));
         assertArrayEquals(hex("00 01 11 70"), header(LENGTH, 70_000));
         // A length with the top bit set must be unsigned: struct.pack("!I", 0x80000000)[0] == 0x80.
-        Framer large = Framers.lengthPrefixed().maxFrameLength(Framers.LARGEST_MAX_FRAME_LENGTH);
+        Framer large = Framers.lengthPrefixed().maxFrameLength(FrameLimits.LARGEST_MAX_FRAME_LENGTH);
         FrameTooLongException e = assertThrows(FrameTooLongException.class,
                 () -> large.newDecoder().decode(Unpooled.wrappedBuffer(hex("80 00 00 00")), false));
         assertEquals(0x80000000L, e.frameLength(), "read as unsigned, not as a negative int");
@@ -150,7 +151,7 @@ class PythonWireCompatTest {
                 try (Socket socket = server.accept(); FramedConnection connection = FramedConnection.of(socket, framer)) {
                     connection.readTimeout(Duration.ofSeconds(20));
                     byte[] message;
-                    while ((message = connection.read()) != null) {
+                    while ((message = connection.readByteArray()) != null) {
                         received.add(message);
                         connection.send(reply("java: ", message));
                     }
@@ -186,23 +187,23 @@ class PythonWireCompatTest {
             }
         });
 
-        try (FramedConnection connection = FramedConnection.to("127.0.0.1", port.get(20, TimeUnit.SECONDS))
+        try (FramedConnection connection = FramedConnection.connector("127.0.0.1", port.get(20, TimeUnit.SECONDS))
                 .framer(framer).readTimeout(Duration.ofSeconds(20)).connect()) {
             for (String message : messages) {
                 connection.write(bytes(message));
             }
-            if (framer.oneMessagePerConnection()) {
+            if (TestFramers.isSendAndClose(framer)) {
                 connection.shutdownOutput();
             } else {
                 connection.flush();
             }
             for (int i = 0; i < messages.size(); i++) {
-                replies.add(connection.read());
+                replies.add(connection.readByteArray());
             }
-            if (!framer.oneMessagePerConnection()) {
+            if (!TestFramers.isSendAndClose(framer)) {
                 connection.shutdownOutput(); // python reads to our end before it hangs up
             }
-            assertNull(connection.read(), "python closes after its replies");
+            assertNull(connection.readByteArray(), "python closes after its replies");
         }
 
         List<String> output = python.get(20, TimeUnit.SECONDS);
@@ -412,7 +413,7 @@ class PythonWireCompatTest {
             FrameReader reader = new FrameReader(in, framer);
             List<byte[]> frames = new ArrayList<>();
             byte[] frame;
-            while ((frame = reader.read()) != null) {
+            while ((frame = reader.readByteArray()) != null) {
                 frames.add(frame);
             }
             assertEquals(hexList(List.of(expected)), hexList(frames), "read in chunks of " + chunk);

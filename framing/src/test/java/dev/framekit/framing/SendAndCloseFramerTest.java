@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,10 +33,34 @@ class SendAndCloseFramerTest {
 
     @Test
     void carriesOneMessagePerConnection() {
+        assertTrue(TestFramers.isSendAndClose(framer));
+        assertFalse(TestFramers.isSendAndClose(Framers.lengthPrefixed()));
+        assertFalse(TestFramers.isSendAndClose(Framers.lines()));
+        assertFalse(TestFramers.isSendAndClose(Framers.fixedLength(4)));
+    }
+
+    @Test
+    void encoderRefusesASecondMessageWithoutWritingAndIsFinished() throws Exception {
+        FrameEncoder encoder = framer.newEncoder();
+        ByteBuf out = Unpooled.buffer();
+        assertFalse(encoder.isFinished(), "a fresh encoder takes a message");
+
+        encoder.encode(Unpooled.wrappedBuffer(ascii("one")), out);
+        MessageRefusedException second = encoder.check(Unpooled.wrappedBuffer(ascii("two")));
+
+        assertTrue(encoder.isFinished(), "after one message the output must end");
+        assertNotNull(second, "a second message is refused");
+        assertTrue(second.getMessage().contains("one message"), second.getMessage());
+        assertThrows(MessageRefusedException.class, () -> encoder.encode(Unpooled.wrappedBuffer(ascii("two")), out));
+        assertArrayEquals(ascii("one"), ByteBufUtil.getBytes(out), "the refusal wrote nothing");
+        assertFalse(framer.newEncoder().isFinished(), "each connection's encoder starts afresh");
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void deprecatedFlagStillAnswersUntilTheDemosMigrate() {
         assertTrue(framer.oneMessagePerConnection());
         assertFalse(Framers.lengthPrefixed().oneMessagePerConnection());
-        assertFalse(Framers.lines().oneMessagePerConnection());
-        assertFalse(Framers.fixedLength(4).oneMessagePerConnection());
     }
 
     @Test

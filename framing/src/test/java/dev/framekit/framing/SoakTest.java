@@ -62,7 +62,7 @@ class SoakTest {
         SoakTally tally = new SoakTally();
         long sent;
         long started = System.nanoTime();
-        if (framer.oneMessagePerConnection()) {
+        if (TestFramers.isSendAndClose(framer)) {
             for (sent = 0; System.nanoTime() < deadline; sent++) {
                 ByteArrayOutputStream wire = new ByteArrayOutputStream();
                 try (FrameWriter writer = new FrameWriter(wire, framer)) {
@@ -71,7 +71,7 @@ class SoakTest {
                 InputStream in = new RandomReadsInputStream(new ByteArrayInputStream(wire.toByteArray()), random);
                 try (FrameReader reader = new FrameReader(in, framer, randomChunkSize(random))) {
                     receive(reader, messages, tally, random);
-                    assertNull(reader.read(), "a second message in a send-and-close stream");
+                    assertNull(reader.readByteArray(), "a second message in a send-and-close stream");
                 }
             }
         } else {
@@ -97,14 +97,14 @@ class SoakTest {
             Random receiverRandom = new Random(SEED + 1);
             CompletableFuture<Long> sender = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return framer.oneMessagePerConnection()
+                    return TestFramers.isSendAndClose(framer)
                             ? sendOnePerConnection(server.getLocalPort(), framer, messages, new Random(SEED), deadline)
                             : sendOnOneConnection(server.getLocalPort(), framer, messages, new Random(SEED), deadline);
                 } catch (IOException e) {
                     throw new IllegalStateException("sender failed: " + e, e);
                 }
             });
-            if (framer.oneMessagePerConnection()) {
+            if (TestFramers.isSendAndClose(framer)) {
                 receiveOnePerConnection(server, framer, messages, tally, receiverRandom, sender);
             } else {
                 try (Socket socket = server.accept()) {
@@ -127,7 +127,7 @@ class SoakTest {
             throws IOException {
         byte[] message;
         if (random.nextBoolean()) {
-            message = reader.read();
+            message = reader.readByteArray();
         } else {
             ByteBuf frame = reader.readFrame();
             message = frame == null ? null : ByteBufUtil.getBytes(frame);
@@ -200,7 +200,7 @@ class SoakTest {
                 InputStream in = new RandomReadsInputStream(socket.getInputStream(), random);
                 FrameReader reader = new FrameReader(in, framer, randomChunkSize(random));
                 assertTrue(receive(reader, messages, tally, random), "a connection without a message");
-                assertNull(reader.read(), "a second message on a send-and-close connection");
+                assertNull(reader.readByteArray(), "a second message on a send-and-close connection");
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,27 +8,40 @@ import java.util.stream.IntStream;
 
 /**
  * The ways a test splits a stream into reads, as chunk sizes that add up to the stream's length.
- * A chunk of 0 bytes is a decode call with nothing new: a decoder must cope with it.
+ * A chunk of 0 bytes is a decode call with nothing new: a decoder must cope with it. Part of the
+ * conformance kit ({@link FramerConformance}); usable on its own in a user's tests.
  */
-final class Splits {
+public final class Splits {
     /** The seeds of the random splits; a failure message names the seed. */
-    static final long[] SEEDS = {1, 7, 42, 2024, 0x5eed};
+    public static final long[] SEEDS = {1, 7, 42, 2024, 0x5eed};
 
     /** Streams up to this long are split at every position; longer ones at sampled positions. */
-    static final int EVERY_POSITION_LIMIT = 4096;
+    public static final int EVERY_POSITION_LIMIT = 4096;
 
     private Splits() {}
 
-    static int[] whole(int length) {
+    /**
+     * One read of the whole stream.
+     *
+     * @param length the stream's length
+     * @return the chunk sizes
+     */
+    public static int[] whole(int length) {
         return new int[] {length};
     }
 
-    static int[] oneBytePerRead(int length) {
+    /**
+     * One byte per read: the split most likely to find a decoder's bugs.
+     *
+     * @param length the stream's length
+     * @return the chunk sizes
+     */
+    public static int[] oneBytePerRead(int length) {
         return IntStream.generate(() -> 1).limit(length).toArray();
     }
 
     /** Two reads: the first {@code position} bytes, then the rest. */
-    static int[] splitAt(int position, int length) {
+    public static int[] splitAt(int position, int length) {
         return new int[] {position, length - position};
     }
 
@@ -36,7 +49,7 @@ final class Splits {
      * The positions to split a stream of {@code length} bytes at: all of 0..length for short
      * streams; for long ones the first and last 64 and 256 seeded random positions between.
      */
-    static int[] positions(int length) {
+    public static int[] positions(int length) {
         if (length <= EVERY_POSITION_LIMIT) {
             return IntStream.rangeClosed(0, length).toArray();
         }
@@ -53,7 +66,7 @@ final class Splits {
     }
 
     /** Seeded random chunks: a mix of 1-byte, small, medium and large reads, now and then an empty one. */
-    static int[] random(long seed, int length) {
+    public static int[] random(long seed, int length) {
         Random random = new Random(seed);
         List<Integer> sizes = new ArrayList<>();
         int left = length;
@@ -79,7 +92,7 @@ final class Splits {
      * Chunks taken from fuzz data: each byte is one chunk size (0 to 255), cycling until the
      * stream is covered; no sizes means one whole read.
      */
-    static int[] fromBytes(byte[] sizes, int length) {
+    public static int[] fromBytes(byte[] sizes, int length) {
         boolean progresses = false;
         for (byte size : sizes) {
             progresses |= size != 0;

@@ -1,13 +1,14 @@
-package dev.framekit.framing;
+package dev.framekit.framing.testing;
 
 import java.io.InputStream;
 import java.util.Arrays;
 
 /**
  * A test stream over fixed bytes that hands them out in chunks of chosen sizes, however much
- * the caller asks for: a TCP stream split into reads at the places a test wants.
+ * the caller asks for: a TCP stream split into reads at the places a test wants. Part of the
+ * conformance kit.
  */
-final class ChunkedInputStream extends InputStream {
+public final class ChunkedInputStream extends InputStream {
     private final byte[] data;
     private final int[] chunkSizes;
     private int position;
@@ -15,10 +16,12 @@ final class ChunkedInputStream extends InputStream {
     private int readCalls;
 
     /**
+     * Creates the stream.
+     *
      * @param data the bytes to hand out
-     * @param chunkSizes the size of each successive read; the last size repeats
+     * @param chunkSizes the size of each successive read, each at least 1; the last size repeats
      */
-    ChunkedInputStream(byte[] data, int... chunkSizes) {
+    public ChunkedInputStream(byte[] data, int... chunkSizes) {
         if (chunkSizes.length == 0 || Arrays.stream(chunkSizes).anyMatch(size -> size < 1)) {
             throw new IllegalArgumentException("chunk sizes must be at least 1: " + Arrays.toString(chunkSizes));
         }
@@ -26,13 +29,22 @@ final class ChunkedInputStream extends InputStream {
         this.chunkSizes = chunkSizes;
     }
 
-    /** A stream that returns one byte per read call. */
-    static ChunkedInputStream oneByteAtATime(byte[] data) {
+    /**
+     * A stream that returns one byte per read call.
+     *
+     * @param data the bytes to hand out
+     * @return the stream
+     */
+    public static ChunkedInputStream oneByteAtATime(byte[] data) {
         return new ChunkedInputStream(data, 1);
     }
 
-    /** How many times read was called (including the call that reported the end). */
-    int readCalls() {
+    /**
+     * Returns how many times read was called (including the call that reported the end).
+     *
+     * @return the read calls so far
+     */
+    public int readCalls() {
         return readCalls;
     }
 

@@ -1,0 +1,206 @@
+package dev.framekit.framing.testing;
+
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameReader;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What decoding one whole stream produced: the frames in order, then how it ended (cleanly, or
+ * with a {@link FramingException}). Two feedings of the same bytes, however they are split into
+ * reads, must give equal outcomes: the same frames, the same exception class and message. Made
+ * by {@link #decode} (a bare {@link FrameDecoder}) or {@link #read} (a {@link FrameReader}),
+ * which check the decoder contract on the way. Part of the conformance kit.
+ */
+public final class Outcome {
+    private final List<byte[]> frames;
+    private final FramingException failure;
+
+    private Outcome(List<byte[]> frames, FramingException failure) {
+        this.frames = List.copyOf(frames);
+        this.failure = failure;
+    }
+
+    /**
+     * Feeds {@code wire} to a new decoder of {@code framer} in chunks of the given sizes, decoding
+     * until {@code null} after each chunk and discarding consumed bytes between chunks (the
+     * contract allows it), then decodes at the end of the stream until {@code null} or an
+     * exception. Checks that a {@code null} consumes nothing, that a clean end stays clean, and
+     * that every released frame gave its reference back.
+     *
+     * @param framer the framer under test
+     * @param wire the stream's bytes
+     * @param chunkSizes how many bytes each read brings; they add up to {@code wire.length}
+     * @return the outcome
+     * @throws AssertionError if the decoder breaks its contract
+     */
+    public static Outcome decode(Framer framer, byte[] wire, int[] chunkSizes) {
+        FramerConformance.require(Arrays.stream(chunkSizes).sum() == wire.length, "the chunks must cover the stream");
+        FrameDecoder decoder = framer.newDecoder();
+        ByteBuf in = Unpooled.buffer();
+        List<byte[]> frames = new ArrayList<>();
+        FramingException failure = null;
+        try {
+            int offset = 0;
+            for (int size : chunkSizes) {
+                in.writeBytes(wire, offset, size);
+                offset += size;
+                drain(decoder, in, false, frames, wire.length);
+                in.discardSomeReadBytes();
+            }
+            drain(decoder, in, true, frames, wire.length);
+            FramerConformance.require(decoder.decode(in, true) == null, "a decoder at a clean end keeps reporting it");
+        } catch (FramingException e) {
+            failure = e;
+        }
+        FramerConformance.require(in.refCnt() == 1,
+                "every frame was released, so only the connection should hold its buffer; refCnt " + in.refCnt());
+        in.release();
+        return new Outcome(frames, failure);
+    }
+
+    /**
+     * Reads {@code wire} through a {@link FrameReader} over a stream whose reads return the given
+     * chunk sizes (zeros are skipped: a stream read returns at least one byte).
+     *
+     * @param framer the framer under test
+     * @param wire the stream's bytes
+     * @param chunkSizes how many bytes each read returns
+     * @return the outcome
+     */
+    public static Outcome read(Framer framer, byte[] wire, int[] chunkSizes) {
+        int[] reads = Arrays.stream(chunkSizes).filter(size -> size > 0).toArray();
+        List<byte[]> frames = new ArrayList<>();
+        try (FrameReader reader = new FrameReader(new ChunkedInputStream(wire, reads.length == 0 ? new int[] {1} : reads), framer)) {
+            ByteBuf frame;
+            while ((frame = reader.readFrame()) != null) {
+                frames.add(copyAndRelease(frame));
+                FramerConformance.require(frames.size() <= wire.length + 1,
+                        "the reader keeps returning frames: " + frames.size());
+            }
+            FramerConformance.require(reader.readFrame() == null, "a reader at a clean end keeps reporting it");
+            return new Outcome(frames, null);
+        } catch (FramingException e) {
+            return new Outcome(frames, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Decodes frames off {@code in} into {@code frames} until the decoder returns null, checking
+     * that a null consumes nothing and that a released frame gives its reference back.
+     *
+     * @param decoder the decoder
+     * @param in the connection's buffer
+     * @param endOfStream whether the stream has ended
+     * @param frames where the frames' bytes go
+     * @param limit more frames than {@code limit + 1} means the decoder is stuck handing out frames
+     * @throws FramingException as the decoder throws it
+     */
+    public static void drain(FrameDecoder decoder, ByteBuf in, boolean endOfStream, List<byte[]> frames, int limit)
+            throws FramingException {
+        while (true) {
+            int readerIndex = in.readerIndex();
+            int readable = in.readableBytes();
+            ByteBuf frame = decoder.decode(in, endOfStream);
+            if (frame == null) {
+                FramerConformance.require(readerIndex == in.readerIndex() && readable == in.readableBytes(),
+                        "a decoder that returns null consumes nothing");
+                return;
+            }
+            frames.add(copyAndRelease(frame));
+            FramerConformance.require(in.refCnt() == 1, "a released frame gives back its reference to the buffer");
+            FramerConformance.require(frames.size() <= limit + 1, "the decoder keeps returning frames: " + frames.size());
+        }
+    }
+
+    /**
+     * Returns the frames, in order.
+     *
+     * @return the frames' bytes
+     */
+    public List<byte[]> frames() {
+        return frames;
+    }
+
+    /**
+     * Returns the exception the stream ended with.
+     *
+     * @return the failure, or {@code null} for a clean end
+     */
+    public FramingException failure() {
+        return failure;
+    }
+
+    /**
+     * Returns whether the stream ended cleanly.
+     *
+     * @return true if no exception ended it
+     */
+    public boolean isClean() {
+        return failure == null;
+    }
+
+    /**
+     * Returns whether the frames are {@code expected}, byte for byte.
+     *
+     * @param expected the frames expected
+     * @return true if they match in number, order and content
+     */
+    public boolean hasFrames(List<byte[]> expected) {
+        if (frames.size() != expected.size()) {
+            return false;
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            if (!Arrays.equals(frames.get(i), expected.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Equal when the frames are, and the endings (exception class and message) are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Outcome that && hasFrames(that.frames) && ending().equals(that.ending());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * frames.size() + ending().hashCode();
+    }
+
+    /** E.g. {@code 2 frames [0 bytes, 3 bytes], then clean end}. */
+    @Override
+    public String toString() {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(frames.size(), 8); i++) {
+            shown.add(frames.get(i).length + " bytes");
+        }
+        if (frames.size() > 8) {
+            shown.add("…");
+        }
+        return frames.size() + " frames " + shown + ", then " + ending();
+    }
+
+    private String ending() {
+        return failure == null ? "clean end" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static byte[] copyAndRelease(ByteBuf frame) {
+        try {
+            return ByteBufUtil.getBytes(frame);
+        } finally {
+            frame.release();
+        }
+    }
+}
