@@ -341,7 +341,8 @@ public final class FrameReader implements AutoCloseable {
 
     /**
      * Fills the buffer, keeping the frame deadline: fails if the partly buffered frame is already
-     * late, and over a socket lets the read wait no longer than the time left.
+     * late; over a socket lets the read wait no longer than the time left; over a plain stream,
+     * whose read cannot be cut short, fails if the read returned after the deadline.
      */
     private void fillWithinDeadline() throws IOException {
         if (deadlineNanos == 0 || partialSince == NO_PARTIAL_FRAME) {
@@ -353,7 +354,10 @@ public final class FrameReader implements AutoCloseable {
             throw late();
         }
         if (socket == null) {
-            fill();
+            fill(); // cannot be interrupted: the bytes it brings are judged by when they came
+            if (System.nanoTime() - partialSince > deadlineNanos) {
+                throw late();
+            }
             return;
         }
         int ownTimeout = socket.getSoTimeout();
