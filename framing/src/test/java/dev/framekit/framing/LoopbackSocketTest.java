@@ -248,6 +248,44 @@ class LoopbackSocketTest {
         assertEquals(List.of("what time is it?"), List.copyOf(seen));
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.framekit.framing.TestFramers#every")
+    void exchangesOneRequestAndOneReplyOnEveryFramer(Framer framer) throws Exception {
+        Queue<String> seen = new ConcurrentLinkedQueue<>();
+        serve(socket -> {
+            try (FramedConnection connection = FramedConnection.of(socket, framer)) {
+                String request = connection.readString();
+                seen.add(request);
+                connection.sendLast("reply to: " + request);
+                assertTrue(socket.isOutputShutdown(), "sendLast half-closes");
+                assertNull(connection.readString(), "the client sent one request, then its end of stream");
+            }
+        });
+
+        try (FramedConnection connection = connect(framer)) {
+            String reply = connection.exchange("ping");
+
+            assertTrue(connection.socket().isOutputShutdown(), "exchange half-closed the output");
+            assertEquals("reply to: ping", reply);
+            assertNull(connection.readString(), "the reply was the last thing the server sent");
+        }
+        assertEquals(List.of("ping"), List.copyOf(seen));
+    }
+
+    @Test
+    void sendDoesNotHalfCloseAPersistentFraming() throws Exception {
+        serveEcho(Framers.lengthPrefixed());
+
+        try (FramedConnection connection = connect(Framers.lengthPrefixed())) {
+            connection.send("one");
+            connection.send("two");
+
+            assertTrue(!connection.socket().isOutputShutdown(), "a persistent framing keeps the output open");
+            assertEquals("one", connection.readString());
+            assertEquals("two", connection.readString());
+        }
+    }
+
     @Test
     void refusesASecondSendAndCloseMessageOnTheSameConnection() throws Exception {
         serveEcho(Framers.sendAndClose());
@@ -388,7 +426,10 @@ class LoopbackSocketTest {
         } else if (framer instanceof FixedLengthFramer fixed && payload[size - 1] == fixed.padByte()) {
             payload[size - 1] = (byte) (fixed.padByte() + 1);
         }
-        framer.encode(payload, Unpooled.buffer()); // throws if the framer could not carry it
+        MessageRefusedException refusal = framer.check(payload);
+        if (refusal != null) {
+            throw refusal;
+        }
         return payload;
     }
 }
