@@ -1,6 +1,7 @@
 package dev.framekit.framing;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -8,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -244,8 +246,7 @@ public final class FramedConnection implements AutoCloseable {
      * @throws IOException if the framer refuses the message or the stream fails
      */
     public void send(byte[] message) throws IOException {
-        writer.writeAndFlush(message);
-        endOutputIfFinished();
+        send(Unpooled.wrappedBuffer(message));
     }
 
     /**
@@ -255,8 +256,7 @@ public final class FramedConnection implements AutoCloseable {
      * @throws IOException if the framer refuses the message or the stream fails
      */
     public void send(String message) throws IOException {
-        writer.writeAndFlush(message);
-        endOutputIfFinished();
+        send(message.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -268,7 +268,9 @@ public final class FramedConnection implements AutoCloseable {
      */
     public void send(ByteBuf message) throws IOException {
         writer.writeAndFlush(message);
-        endOutputIfFinished();
+        if (writer.isFinished()) {
+            shutdownOutput(); // the encoder's frame is ended by the end of the stream
+        }
     }
 
     /**
@@ -291,8 +293,7 @@ public final class FramedConnection implements AutoCloseable {
      * @throws IOException if the framer refuses the message or the stream fails
      */
     public void sendLast(String message) throws IOException {
-        writer.writeAndFlush(message);
-        shutdownOutput();
+        sendLast(message.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -383,13 +384,6 @@ public final class FramedConnection implements AutoCloseable {
         } finally {
             closeQuietly(reader);
             closeQuietly(writer);
-        }
-    }
-
-    /** Half-closes once the encoder says the output must end: the frame it wrote is ended by the end of the stream. */
-    private void endOutputIfFinished() throws IOException {
-        if (writer.isFinished()) {
-            shutdownOutput();
         }
     }
 

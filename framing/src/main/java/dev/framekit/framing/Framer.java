@@ -45,7 +45,9 @@ import io.netty.buffer.Unpooled;
  * stream layer's batching and zero-copy writes like framekit's own. Do not override
  * {@code encode}: it must stay the parts in order. A framer that wraps another (to log, to count)
  * delegates {@code newEncoder()} and {@code newDecoder()} to it, and so keeps its per-connection
- * rules. Check your framer with {@code dev.framekit.framing.testing.FramerConformance} from the
+ * rules. (A framer written against 0.1 that implements only {@code encode}, {@code newDecoder} and
+ * {@code maxFrameLength} still works through default bridges that encode into a scratch buffer;
+ * those defaults become abstract methods once the demos have migrated.) Check your framer with {@code dev.framekit.framing.testing.FramerConformance} from the
  * {@code framing} test-jar, the suite framekit's own framers pass.
  *
  * <p>Most programs do not call a framer directly: {@link FrameReader}, {@link FrameWriter} and
@@ -60,7 +62,18 @@ public interface Framer {
      * @return the refusal, whose text says why and carries the sizes, or {@code null} if the
      *     message can be framed
      */
-    MessageRefusedException check(ByteBuf message);
+    default MessageRefusedException check(ByteBuf message) {
+        // The bridge for a 0.1 framer that implements only encode: the one place that still encodes to find out.
+        ByteBuf scratch = Unpooled.buffer();
+        try {
+            encode(message, scratch);
+            return null;
+        } catch (MessageRefusedException refusal) {
+            return refusal;
+        } finally {
+            scratch.release();
+        }
+    }
 
     /**
      * Says whether this rule can carry {@code message}; see {@link #check(ByteBuf)}.
@@ -79,7 +92,10 @@ public interface Framer {
      * @param payloadLength the payload's length in bytes
      * @return the bytes {@link #writeHeader} and {@link #writeTrailer} write together
      */
-    int overhead(int payloadLength);
+    default int overhead(int payloadLength) {
+        throw new UnsupportedOperationException(this + " implements only encode (the 0.1 contract); implement"
+                + " check, overhead, writeHeader, writeTrailer and newEncoder");
+    }
 
     /**
      * Writes what precedes a payload of {@code payloadLength} bytes (a length field), if
@@ -88,7 +104,10 @@ public interface Framer {
      * @param payloadLength the payload's length in bytes
      * @param out the buffer to append to
      */
-    void writeHeader(int payloadLength, ByteBuf out);
+    default void writeHeader(int payloadLength, ByteBuf out) {
+        throw new UnsupportedOperationException(this + " implements only encode (the 0.1 contract); implement"
+                + " check, overhead, writeHeader, writeTrailer and newEncoder");
+    }
 
     /**
      * Writes what follows a payload of {@code payloadLength} bytes (padding, a delimiter), if
@@ -97,7 +116,10 @@ public interface Framer {
      * @param payloadLength the payload's length in bytes
      * @param out the buffer to append to
      */
-    void writeTrailer(int payloadLength, ByteBuf out);
+    default void writeTrailer(int payloadLength, ByteBuf out) {
+        throw new UnsupportedOperationException(this + " implements only encode (the 0.1 contract); implement"
+                + " check, overhead, writeHeader, writeTrailer and newEncoder");
+    }
 
     /**
      * Appends one framed message to {@code out}: {@link #check}, then the header, the message's
@@ -138,9 +160,16 @@ public interface Framer {
      * Makes the encoder for one connection, which holds that connection's encode state (for
      * send-and-close: whether its one message has been written).
      *
+     * <p>The default is a bridge for framers written against 0.1, which implement only
+     * {@code encode}: it frames each message whole into a scratch buffer (a copy per message,
+     * and no direct write of large payloads). Implement this method, usually as
+     * {@code FrameEncoder.of(this)}, together with the parts.
+     *
      * @return an encoder positioned at the start of a stream
      */
-    FrameEncoder newEncoder();
+    default FrameEncoder newEncoder() {
+        return new WholeFrameEncoder(this);
+    }
 
     /**
      * Makes the decoder for one connection. Decoders hold per-connection state and are not

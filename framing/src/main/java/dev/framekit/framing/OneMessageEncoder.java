@@ -6,12 +6,11 @@ import io.netty.buffer.ByteBuf;
  * One connection's encoder for a rule that carries one message per connection: the first message
  * is framed with the framer's parts; after its trailer the encoder is finished and refuses more.
  */
-final class OneMessageEncoder implements FrameEncoder {
-    private final Framer framer;
+final class OneMessageEncoder extends StatelessEncoder {
     private boolean written;
 
     OneMessageEncoder(Framer framer) {
-        this.framer = java.util.Objects.requireNonNull(framer, "framer");
+        super(framer);
     }
 
     @Override
@@ -20,17 +19,12 @@ final class OneMessageEncoder implements FrameEncoder {
             return new MessageRefusedException(framer + ": a connection carries one message, and one was already"
                     + " written; open a new connection for the next message", message.readableBytes());
         }
-        return framer.check(message);
-    }
-
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        framer.writeHeader(payloadLength, out);
+        return super.check(message);
     }
 
     @Override
     public void writeTrailer(int payloadLength, ByteBuf out) {
-        framer.writeTrailer(payloadLength, out);
+        super.writeTrailer(payloadLength, out);
         written = true;
     }
 
@@ -41,6 +35,6 @@ final class OneMessageEncoder implements FrameEncoder {
 
     @Override
     public String toString() {
-        return "one-message encoder for " + framer + (written ? " (finished)" : "");
+        return "one-message " + super.toString() + (written ? " (finished)" : "");
     }
 }

@@ -1,13 +1,17 @@
 package dev.framekit.framing;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Objects;
 
-/** The encoder of a rule that keeps no encode state: each part is the framer's own. */
-final class StatelessEncoder implements FrameEncoder {
-    private final Framer framer;
+/**
+ * The encoder of a rule that keeps no encode state: each part is the framer's own. The base of
+ * {@link OneMessageEncoder}, which adds the one rule that needs state.
+ */
+class StatelessEncoder implements FrameEncoder {
+    final Framer framer;
 
     StatelessEncoder(Framer framer) {
-        this.framer = java.util.Objects.requireNonNull(framer, "framer");
+        this.framer = Objects.requireNonNull(framer, "framer");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.framekit.framing;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.framekit.framing.testing.Outcome;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ final class DecodeOutcome {
     }
 
     /** The same outcome, from the conformance kit's feeding. */
-    static DecodeOutcome of(dev.framekit.framing.testing.Outcome outcome) {
+    static DecodeOutcome of(Outcome outcome) {
         return new DecodeOutcome(outcome.frames(), outcome.failure());
     }
 
@@ -57,13 +56,13 @@ final class DecodeOutcome {
 
     /** True if the frames are {@code expected}, byte for byte. */
     boolean hasFrames(List<byte[]> expected) {
-        return sameFrames(frames, expected);
+        return Outcome.sameFrames(frames, expected);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof DecodeOutcome that
-                && sameFrames(frames, that.frames)
+                && Outcome.sameFrames(frames, that.frames)
                 && ending().equals(that.ending());
     }
 
@@ -75,30 +74,10 @@ final class DecodeOutcome {
     /** E.g. {@code 2 frames [0 bytes, 3 bytes 61 62 63], then clean end}. */
     @Override
     public String toString() {
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < Math.min(frames.size(), 8); i++) {
-            byte[] frame = frames.get(i);
-            shown.add(frame.length + " bytes " + FixtureBytes.hex(frame, 8) + (frame.length > 8 ? "…" : ""));
-        }
-        if (frames.size() > 8) {
-            shown.add("…");
-        }
-        return frames.size() + " frames " + shown + ", then " + ending();
+        return Outcome.describe(frames) + ", then " + ending();
     }
 
     private String ending() {
         return failure == null ? signature() : signature() + ": " + failure.getMessage();
-    }
-
-    private static boolean sameFrames(List<byte[]> a, List<byte[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!Arrays.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.testing.ChunkedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -149,42 +152,28 @@ class FrameDeadlineTest {
         }
     }
 
-    /** Hands out {@code chunk} bytes per read, pausing {@code pauseMillis} before every read but the first. */
-    private static final class PausingInputStream extends InputStream {
-        private final byte[] data;
-        private final int chunk;
+    /** Hands out {@code chunk} bytes per bulk read, pausing {@code pauseMillis} before every one but the first. */
+    private static final class PausingInputStream extends FilterInputStream {
         private final long pauseMillis;
-        private int position;
+        private boolean first = true;
 
         PausingInputStream(byte[] data, int chunk, long pauseMillis) {
-            this.data = data;
-            this.chunk = chunk;
+            super(new ChunkedInputStream(data, chunk));
             this.pauseMillis = pauseMillis;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (position >= data.length) {
-                return -1;
-            }
-            if (position > 0) {
+            if (!first) {
                 try {
                     Thread.sleep(pauseMillis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException();
+                    throw new InterruptedIOException();
                 }
             }
-            int n = Math.min(Math.min(chunk, len), data.length - position);
-            System.arraycopy(data, position, b, off, n);
-            position += n;
-            return n;
+            first = false;
+            return super.read(b, off, len);
         }
     }
 

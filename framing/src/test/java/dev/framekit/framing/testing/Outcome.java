@@ -157,11 +157,22 @@ public final class Outcome {
      * @return true if they match in number, order and content
      */
     public boolean hasFrames(List<byte[]> expected) {
-        if (frames.size() != expected.size()) {
+        return sameFrames(frames, expected);
+    }
+
+    /**
+     * Returns whether two lists of frames are the same, byte for byte.
+     *
+     * @param a some frames
+     * @param b other frames
+     * @return true if they match in number, order and content
+     */
+    public static boolean sameFrames(List<byte[]> a, List<byte[]> b) {
+        if (a.size() != b.size()) {
             return false;
         }
-        for (int i = 0; i < frames.size(); i++) {
-            if (!Arrays.equals(frames.get(i), expected.get(i))) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
                 return false;
             }
         }
@@ -179,17 +190,30 @@ public final class Outcome {
         return 31 * frames.size() + ending().hashCode();
     }
 
-    /** E.g. {@code 2 frames [0 bytes, 3 bytes], then clean end}. */
+    /** E.g. {@code 2 frames [0 bytes, 3 bytes 61 62 63], then clean end}. */
     @Override
     public String toString() {
+        return describe(frames) + ", then " + ending();
+    }
+
+    /**
+     * Describes frames briefly, e.g. {@code 2 frames [0 bytes, 3 bytes 61 62 63]}: at most eight
+     * frames, each with a hex preview of at most eight bytes.
+     *
+     * @param frames the frames
+     * @return the description
+     */
+    public static String describe(List<byte[]> frames) {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < Math.min(frames.size(), 8); i++) {
-            shown.add(frames.get(i).length + " bytes");
+            byte[] frame = frames.get(i);
+            String hex = ByteBufUtil.hexDump(frame, 0, Math.min(frame.length, 8)).replaceAll("(..)(?!$)", "$1 ");
+            shown.add(frame.length + " bytes " + hex + (frame.length > 8 ? "…" : ""));
         }
         if (frames.size() > 8) {
             shown.add("…");
         }
-        return frames.size() + " frames " + shown + ", then " + ending();
+        return frames.size() + " frames " + shown;
     }
 
     private String ending() {
