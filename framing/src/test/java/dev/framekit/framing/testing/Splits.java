@@ -40,7 +40,13 @@ public final class Splits {
         return IntStream.generate(() -> 1).limit(length).toArray();
     }
 
-    /** Two reads: the first {@code position} bytes, then the rest. */
+    /**
+     * Two reads: the first {@code position} bytes, then the rest.
+     *
+     * @param position bytes in the first read, 0 to {@code length}
+     * @param length the stream's length
+     * @return the chunk sizes
+     */
     public static int[] splitAt(int position, int length) {
         return new int[] {position, length - position};
     }
@@ -48,6 +54,9 @@ public final class Splits {
     /**
      * The positions to split a stream of {@code length} bytes at: all of 0..length for short
      * streams; for long ones the first and last 64 and 256 seeded random positions between.
+     *
+     * @param length the stream's length
+     * @return the positions, ascending
      */
     public static int[] positions(int length) {
         if (length <= EVERY_POSITION_LIMIT) {
@@ -65,7 +74,13 @@ public final class Splits {
         return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Seeded random chunks: a mix of 1-byte, small, medium and large reads, now and then an empty one. */
+    /**
+     * Seeded random chunks: a mix of 1-byte, small, medium and large reads, now and then an empty one.
+     *
+     * @param seed the random seed; a failure message should name it
+     * @param length the stream's length
+     * @return the chunk sizes
+     */
     public static int[] random(long seed, int length) {
         Random random = new Random(seed);
         List<Integer> sizes = new ArrayList<>();
@@ -91,6 +106,10 @@ public final class Splits {
     /**
      * Chunks taken from fuzz data: each byte is one chunk size (0 to 255), cycling until the
      * stream is covered; no sizes means one whole read.
+     *
+     * @param sizes the fuzz data
+     * @param length the stream's length
+     * @return the chunk sizes
      */
     public static int[] fromBytes(byte[] sizes, int length) {
         boolean progresses = false;
