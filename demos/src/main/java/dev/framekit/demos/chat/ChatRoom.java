@@ -1,6 +1,6 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.net.Console;
+import dev.framekit.demos.console.Console;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.cli.FramingKind;
-import dev.framekit.demos.cli.FramingOptions;
-import dev.framekit.demos.cli.ServerOptions;
-import dev.framekit.demos.cli.Commands;
-import dev.framekit.demos.cli.Counts;
-import dev.framekit.demos.cli.Main;
-import dev.framekit.demos.net.Console;
-import dev.framekit.demos.net.FramedServer;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.ServerOptions;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.Counts;
+import dev.framekit.demos.options.Version;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.ServerRunner;
+import dev.framekit.demos.console.WireLog;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code framekit chat-server}: a chat room on any framing; a plain {@code nc} user is welcome on the \n delimiter. */
-@Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run a chat room. On --framing delimiter (\\n), nc or telnet users are full members.")
 public final class ChatServerCommand implements Callable<Integer> {
     @Mixin
@@ -49,7 +49,7 @@ public final class ChatServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = Commands.framer(spec, framing);
+        Framer framer = framing.framer(spec);
         Console console = new Console(System.out);
         ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
@@ -64,9 +64,9 @@ public final class ChatServerCommand implements Callable<Integer> {
         Duration frameTimeout = frameGiven ? server.frameTimeout() : CHAT_FRAME_TIMEOUT;
         String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
-                idle, clientCommand, framing.kind() == FramingKind.DELIMITER, server.maxConnections(),
+                idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout);
-        return Commands.runServer(spec.name(), new FramedServer(settings, handler, console), server);
+        return ServerRunner.run(new FramedServer(settings, handler, console));
     }
 
     /** Whether a server-to-client line can be framed; a fixed frame, say, may be too small for "<name> " plus the text. */

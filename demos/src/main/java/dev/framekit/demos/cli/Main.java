@@ -6,12 +6,12 @@ import dev.framekit.demos.echo.EchoClientCommand;
 import dev.framekit.demos.echo.EchoServerCommand;
 import dev.framekit.demos.reverse.ReverseClientCommand;
 import dev.framekit.demos.reverse.ReverseServerCommand;
+import dev.framekit.demos.options.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 
 /** The {@code framekit} command line: {@code java -jar demos/target/framekit.jar <command> [options]}. */
-@Command(name = "framekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "framekit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Message framing over TCP: servers, clients and a comparison on every framer.",
         subcommands = {
             EchoServerCommand.class, EchoClientCommand.class,
@@ -51,14 +51,5 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. echo-server; see --help");
-    }
-
-    /** The version from the jar's manifest. */
-    public static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"framekit " + (version == null ? "(development build)" : version)};
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.framekit.demos.compare;
 
-import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.demos.console.NetworkErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

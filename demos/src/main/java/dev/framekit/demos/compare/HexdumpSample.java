@@ -1,6 +1,6 @@
 package dev.framekit.demos.compare;
 
-import dev.framekit.demos.net.WireDump;
+import dev.framekit.demos.console.WireDump;
 import java.util.List;
 
 /** --hexdump-sample: one message of each framer as it appears on the wire. */
