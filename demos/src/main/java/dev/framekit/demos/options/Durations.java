@@ -18,6 +18,18 @@ public final class Durations implements ITypeConverter<Duration> {
         }
     }
 
+    /** Accepts only durations over zero, for lengths of time that must pass (compare --duration). */
+    public static final class Positive implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration = new Durations().convert(value);
+            if (duration.isZero()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' must be more than zero");
+            }
+            return duration;
+        }
+    }
+
     static Duration parse(String value) {
         Duration duration;
         try {

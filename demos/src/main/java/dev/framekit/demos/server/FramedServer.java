@@ -1,5 +1,6 @@
 package dev.framekit.demos.server;
 
+import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.framing.FramedConnection;

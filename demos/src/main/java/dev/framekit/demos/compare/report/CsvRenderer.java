@@ -1,17 +1,19 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.report;
 
+import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.Qualities;
 import java.util.List;
 import java.util.Locale;
 
 /** One CSV row per contender and size, every figure and property, plain numbers (NaN left empty). */
-final class CsvRenderer {
+public final class CsvRenderer {
     private CsvRenderer() {}
 
-    static final String HEADER = "framing,baseline,size_bytes,messages_per_second,megabytes_per_second,throughput_vs_raw,"
+    public static final String HEADER = "framing,baseline,size_bytes,messages_per_second,megabytes_per_second,throughput_vs_raw,"
             + "classic_baseline,throughput_vs_classic,p50_us,p99_us,p50_vs_raw,wire_bytes_per_message,overhead_percent,"
             + "connections_per_1000,verified_messages,binary_safe,persistent,largest_message,cannot_carry";
 
-    static String render(List<Result> results) {
+    public static String render(List<Result> results) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Result r : results) {
             Qualities q = r.qualities();

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 /**
  * A run delivered something other than what was sent: a message lost, duplicated, reordered or
@@ -7,12 +7,12 @@ package dev.framekit.demos.compare;
 public final class VerificationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    VerificationException(String message) {
+    public VerificationException(String message) {
         super(message);
     }
 
     /** Throws unless {@code received} matches {@code expected}. */
-    static void check(String what, Tally expected, Tally received) {
+    public static void check(String what, Tally expected, Tally received) {
         if (!received.sameAs(expected)) {
             throw new VerificationException(what + ": received " + received + ", but sent " + expected
                     + " (a message was lost, duplicated, reordered or altered)");

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,26 +17,26 @@ import java.util.function.LongSupplier;
  * A listening socket on 127.0.0.1 with its server side running on its own platform thread: the
  * other half of every measurement. Only loopback traffic; the port is picked by the system.
  */
-final class Loopback implements AutoCloseable {
+public final class Loopback implements AutoCloseable {
     /** How long a run may take before it is declared stuck. */
     private static final long STUCK_SECONDS = 120;
 
     /** The server side of one run. */
     @FunctionalInterface
-    interface Side<T> {
+    public interface Side<T> {
         T run(Loopback loopback) throws Exception;
     }
 
     private final ServerSocket server;
     private int accepted;
 
-    Loopback() throws IOException {
+    public Loopback() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
     }
 
     /** A client socket to this loopback server, with TCP_NODELAY as every framekit connection has. */
-    Socket connect() throws IOException {
+    public Socket connect() throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(server.getLocalSocketAddress(), 10_000);
@@ -44,7 +44,7 @@ final class Loopback implements AutoCloseable {
     }
 
     /** Accepts the next connection, TCP_NODELAY on. */
-    Socket accept() throws IOException {
+    public Socket accept() throws IOException {
         Socket socket = server.accept();
         socket.setTcpNoDelay(true);
         accepted++;
@@ -55,7 +55,7 @@ final class Loopback implements AutoCloseable {
      * Accepts the next connection, or returns null once {@code done()} says no more will come:
      * for send-and-close, where the sender alone knows how many connections it made.
      */
-    Socket acceptUntil(LongSupplier expected, long sofar) throws IOException {
+    public Socket acceptUntil(LongSupplier expected, long sofar) throws IOException {
         server.setSoTimeout(20);
         while (sofar < expected.getAsLong()) {
             try {
@@ -68,7 +68,7 @@ final class Loopback implements AutoCloseable {
     }
 
     /** Connections accepted so far. */
-    int accepted() {
+    public int accepted() {
         return accepted;
     }
 
@@ -91,7 +91,7 @@ final class Loopback implements AutoCloseable {
      * Waits for a streaming trial's receiving side and reports the trial: {@code sent} messages
      * from {@code startNanos} until the receiver read the last of them.
      */
-    StreamRun streamRun(CompletableFuture<Received> receiver, long sent, long startNanos) throws IOException {
+    public StreamRun streamRun(CompletableFuture<Received> receiver, long sent, long startNanos) throws IOException {
         Received got = await(receiver);
         return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - startNanos, accepted());
     }

@@ -1,5 +1,8 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.report;
 
+import dev.framekit.demos.compare.measure.Settings;
+import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.Qualities;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,10 +11,10 @@ import java.util.Locale;
  * verification verdict, and one flat object per contender and size. A ratio that does not apply
  * is {@code null}.
  */
-final class JsonRenderer {
+public final class JsonRenderer {
     private JsonRenderer() {}
 
-    static String render(List<Result> results, Environment environment, Settings settings) {
+    public static String render(List<Result> results, Environment environment, Settings settings) {
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"tool\": \"framekit compare\",\n");
         out.append("  \"environment\": {\"jdk\": ").append(string(environment.jdk()))
@@ -58,7 +61,7 @@ final class JsonRenderer {
         return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.4f", value);
     }
 
-    static String string(String text) {
+    public static String string(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 /**
  * What a framing can and cannot do, stated rather than measured.
@@ -8,4 +8,4 @@ package dev.framekit.demos.compare;
  * @param largestMessage the largest message accepted as configured, in words
  * @param cannotCarry what it refuses, or "-" for nothing
  */
-record Qualities(boolean binarySafe, boolean persistent, String largestMessage, String cannotCarry) {}
+public record Qualities(boolean binarySafe, boolean persistent, String largestMessage, String cannotCarry) {}

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 /**
  * The messages every contender carries at one size: printable ASCII letters and digits (so the
@@ -6,18 +6,18 @@ package dev.framekit.demos.compare;
  * each stamped with its sequence number in hex at the front so that a reordered, lost or
  * duplicated message changes the receiver's checksum.
  */
-final class Workload {
+public final class Workload {
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** At most this many leading bytes carry the sequence number. */
-    static final int STAMP_LENGTH = 12;
+    public static final int STAMP_LENGTH = 12;
 
     private final int size;
     private final byte[] template;
 
-    Workload(int size) {
+    public Workload(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("message size must be at least 1 byte, got " + size);
         }
@@ -31,17 +31,17 @@ final class Workload {
     }
 
     /** The payload size in bytes. */
-    int size() {
+    public int size() {
         return size;
     }
 
     /** A fresh buffer holding the template; {@link #stamp} turns it into message {@code sequence}. */
-    byte[] newMessageBuffer() {
+    public byte[] newMessageBuffer() {
         return template.clone();
     }
 
     /** Writes {@code sequence} into the front of {@code message}, making it that message; returns it. */
-    byte[] stamp(long sequence, byte[] message) {
+    public byte[] stamp(long sequence, byte[] message) {
         int digits = Math.min(STAMP_LENGTH, size);
         long value = sequence;
         for (int i = digits - 1; i >= 0; i--) {
@@ -52,12 +52,12 @@ final class Workload {
     }
 
     /** Message {@code sequence} as a new array. */
-    byte[] message(long sequence) {
+    public byte[] message(long sequence) {
         return stamp(sequence, newMessageBuffer());
     }
 
     /** What a receiver should have tallied after {@code count} messages, in {@code mode}. */
-    Tally expected(long count, Tally.Mode mode) {
+    public Tally expected(long count, Tally.Mode mode) {
         Tally tally = new Tally(mode);
         byte[] buffer = newMessageBuffer();
         for (long i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.FixedLengthFramer;
@@ -18,11 +18,11 @@ import java.util.function.IntFunction;
  * other end without copying. The framer is made per message size, e.g. a fixed frame as large
  * as the message.
  */
-final class FramerContender implements Contender {
+public final class FramerContender implements Contender {
     private final String name;
     private final IntFunction<Framer> framerForSize;
 
-    FramerContender(String name, IntFunction<Framer> framerForSize) {
+    public FramerContender(String name, IntFunction<Framer> framerForSize) {
         this.name = name;
         this.framerForSize = framerForSize;
     }
@@ -37,7 +37,8 @@ final class FramerContender implements Contender {
         return false;
     }
 
-    Framer framer(int size) {
+    @Override
+    public Framer framer(int size) {
         return framerForSize.apply(size);
     }
 
@@ -66,14 +67,8 @@ final class FramerContender implements Contender {
             CompletableFuture<Received> receiver = loopback.start(l -> receive(l, framer));
             try (Socket socket = loopback.connect()) {
                 FrameWriter writer = new FrameWriter(socket.getOutputStream(), framer);
-                byte[] message = workload.newMessageBuffer();
                 long start = System.nanoTime();
-                long deadline = budget.deadline(start);
-                long sent = 0;
-                while (budget.more(sent, deadline)) {
-                    writer.write(workload.stamp(sent, message));
-                    sent++;
-                }
+                long sent = budget.send(workload, start, writer::write);
                 writer.flush();
                 socket.shutdownOutput();
                 return loopback.streamRun(receiver, sent, start);

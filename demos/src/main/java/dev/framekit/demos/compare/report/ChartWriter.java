@@ -1,5 +1,7 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.report;
 
+import dev.framekit.demos.compare.measure.Sizes;
+import dev.framekit.demos.compare.measure.Result;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -31,7 +33,7 @@ import org.jfree.svg.SVGGraphics2D;
  * on log scales (the figures span several orders of magnitude). PNG or SVG, by the file's
  * extension; JFreeChart draws, JFreeSVG writes the SVG.
  */
-final class ChartWriter {
+public final class ChartWriter {
     private static final int WIDTH = 1100;
     private static final int HEIGHT = 900;
     private static final Color[] COLORS = {
@@ -42,7 +44,7 @@ final class ChartWriter {
     private ChartWriter() {}
 
     /** Writes the chart to {@code file}, a .png or .svg; anything else is an IllegalArgumentException. */
-    static void write(Path file, List<Result> results, Environment environment) throws IOException {
+    public static void write(Path file, List<Result> results, Environment environment) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean svg = name.endsWith(".svg");
         if (!svg && !name.endsWith(".png")) {

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code \n}. The same bytes on the wire as the delimiter framer with {@code \n}; every line is
  * decoded to a String (and, here, back to bytes for the checksum).
  */
-final class ReadLineBaseline implements Contender {
-    static final int BUFFER = 64 * 1024;
+public final class ReadLineBaseline implements Contender {
+    public static final int BUFFER = 64 * 1024;
 
     @Override
     public String name() {
@@ -54,15 +54,11 @@ final class ReadLineBaseline implements Contender {
             });
             try (Socket socket = loopback.connect()) {
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
-                byte[] message = workload.newMessageBuffer();
                 long start = System.nanoTime();
-                long deadline = budget.deadline(start);
-                long sent = 0;
-                while (budget.more(sent, deadline)) {
-                    out.write(workload.stamp(sent, message));
+                long sent = budget.send(workload, start, message -> {
+                    out.write(message);
                     out.write('\n');
-                    sent++;
-                }
+                });
                 out.flush();
                 socket.shutdownOutput();
                 return loopback.streamRun(receiver, sent, start);

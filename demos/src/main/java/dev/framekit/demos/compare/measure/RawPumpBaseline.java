@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * tallying bytes (it cannot tell messages apart: that is what framing is for). Ping-pong writes
  * one message and the echo side reads exactly that many bytes, because it is told the size.
  */
-final class RawPumpBaseline implements Contender {
-    static final int CHUNK = 64 * 1024;
+public final class RawPumpBaseline implements Contender {
+    public static final int CHUNK = 64 * 1024;
 
     @Override
     public String name() {
@@ -54,14 +54,8 @@ final class RawPumpBaseline implements Contender {
             });
             try (Socket socket = loopback.connect()) {
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), CHUNK);
-                byte[] message = workload.newMessageBuffer();
                 long start = System.nanoTime();
-                long deadline = budget.deadline(start);
-                long sent = 0;
-                while (budget.more(sent, deadline)) {
-                    out.write(workload.stamp(sent, message));
-                    sent++;
-                }
+                long sent = budget.send(workload, start, out::write);
                 out.flush();
                 socket.shutdownOutput();
                 return loopback.streamRun(receiver, sent, start);

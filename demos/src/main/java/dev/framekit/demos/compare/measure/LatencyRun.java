@@ -1,16 +1,16 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import java.util.Arrays;
 
 /** One ping-pong trial: the round-trip times, in nanoseconds, of every message sent and echoed back. */
-record LatencyRun(long[] roundTrips, Tally echoed, int connections) {
-    LatencyRun {
+public record LatencyRun(long[] roundTrips, Tally echoed, int connections) {
+    public LatencyRun {
         roundTrips = roundTrips.clone();
         Arrays.sort(roundTrips);
     }
 
     /** The round trip below which a fraction {@code q} of them fall (nearest rank). */
-    double percentileMicros(double q) {
+    public double percentileMicros(double q) {
         if (roundTrips.length == 0) {
             return Double.NaN;
         }

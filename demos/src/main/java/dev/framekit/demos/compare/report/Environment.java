@@ -1,10 +1,10 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.report;
 
 import java.time.LocalDate;
 
 /** Where a comparison ran: the figures mean little without the machine, JDK and date. */
-record Environment(String jdk, String os, int cpus, String cpu, String date) {
-    static Environment current() {
+public record Environment(String jdk, String os, int cpus, String cpu, String date) {
+    public static Environment current() {
         return new Environment(System.getProperty("java.vm.name") + " " + Runtime.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), LocalDate.now().toString());
@@ -20,7 +20,7 @@ record Environment(String jdk, String os, int cpus, String cpu, String date) {
     }
 
     /** One line for the top of a report. */
-    String describe() {
+    public String describe() {
         return cpus + " CPUs (" + cpu + "), " + os + ", " + jdk + ", " + date;
     }
 }

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * array, over a 64 KiB {@link BufferedInputStream}. Same bytes on the wire as the length framer,
  * with no maximum frame length (a hostile 0xFFFFFFFF header is a 2 GiB allocation, or worse).
  */
-final class DataStreamBaseline implements Contender {
-    static final int BUFFER = 64 * 1024;
+public final class DataStreamBaseline implements Contender {
+    public static final int BUFFER = 64 * 1024;
 
     @Override
     public String name() {
@@ -55,15 +55,11 @@ final class DataStreamBaseline implements Contender {
             });
             try (Socket socket = loopback.connect()) {
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), BUFFER));
-                byte[] message = workload.newMessageBuffer();
                 long start = System.nanoTime();
-                long deadline = budget.deadline(start);
-                long sent = 0;
-                while (budget.more(sent, deadline)) {
+                long sent = budget.send(workload, start, message -> {
                     out.writeInt(message.length);
-                    out.write(workload.stamp(sent, message));
-                    sent++;
-                }
+                    out.write(message);
+                });
                 out.flush();
                 socket.shutdownOutput();
                 return loopback.streamRun(receiver, sent, start);

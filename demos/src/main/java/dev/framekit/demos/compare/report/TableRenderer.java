@@ -1,5 +1,8 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.report;
 
+import dev.framekit.demos.compare.measure.Sizes;
+import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.Qualities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +12,7 @@ import java.util.Map;
  * The human-readable report: the measured figures, one row per contender and size, then the
  * properties of each; as aligned plain text or as a Markdown table.
  */
-final class TableRenderer {
+public final class TableRenderer {
     private static final List<String> FIGURES = List.of("framing", "size", "msgs/s", "MB/s", "vs raw", "vs classic",
             "p50 us", "p99 us", "p50 vs raw", "wire B/msg", "overhead", "conn/1k msgs");
     private static final List<String> PROPERTIES = List.of("framing", "binary-safe", "persistent", "largest message",
@@ -17,11 +20,11 @@ final class TableRenderer {
 
     private final boolean markdown;
 
-    TableRenderer(boolean markdown) {
+    public TableRenderer(boolean markdown) {
         this.markdown = markdown;
     }
 
-    String render(List<Result> results, Environment environment) {
+    public String render(List<Result> results, Environment environment) {
         StringBuilder out = new StringBuilder();
         out.append(markdown ? "Measured on " : "framekit compare: ").append(environment.describe()).append('\n');
         out.append('\n');
@@ -49,7 +52,7 @@ final class TableRenderer {
         return out.toString();
     }
 
-    static String legend() {
+    public static String legend() {
         return """
                 msgs/s, MB/s: one-way streaming over loopback, pipelined, batched writes (payload MB, 10^6 bytes).
                 vs raw: throughput / the raw unframed byte pump's; p50 vs raw: p50 / the raw ping-pong's.

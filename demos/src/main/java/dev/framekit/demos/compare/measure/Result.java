@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 /**
  * One row of the comparison: a contender at one message size, medians over the trials, and its
@@ -21,7 +21,7 @@ package dev.framekit.demos.compare;
  * @param verifiedMessages messages checked on arrival over all trials (count and checksum)
  * @param qualities the properties that are not measured
  */
-record Result(String name, boolean baseline, int size, double messagesPerSecond, double megabytesPerSecond,
+public record Result(String name, boolean baseline, int size, double messagesPerSecond, double megabytesPerSecond,
         double throughputVsRaw, String classic, double throughputVsClassic, double p50Micros, double p99Micros,
         double p50VsRaw, double wireBytesPerMessage, double overheadPercent, double connectionsPer1000,
         long verifiedMessages, Qualities qualities) {}

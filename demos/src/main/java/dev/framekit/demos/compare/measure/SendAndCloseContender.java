@@ -1,13 +1,13 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import dev.framekit.framing.FrameReader;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.Framers;
 import io.netty.buffer.ByteBuf;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * The send-and-close framer: every message is its own connection, ended by the sender's
@@ -15,10 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * (pipelined as far as the accept queue allows); ping-pong includes the handshake in every
  * round trip, which is what this framing costs.
  */
-final class SendAndCloseContender implements Contender {
+public final class SendAndCloseContender implements Contender {
+    private final String name;
+    private final IntFunction<Framer> framerForSize;
+
+    /** A contender called {@code name} whose framer, made per message size, carries one message per connection. */
+    SendAndCloseContender(String name, IntFunction<Framer> framerForSize) {
+        this.name = name;
+        this.framerForSize = framerForSize;
+    }
+
     @Override
     public String name() {
-        return "close";
+        return name;
     }
 
     @Override
@@ -26,8 +35,9 @@ final class SendAndCloseContender implements Contender {
         return false;
     }
 
-    static Framer framer(int size) {
-        return Framers.sendAndClose().maxFrameLength(Math.max(size, Framers.DEFAULT_MAX_FRAME_LENGTH));
+    @Override
+    public Framer framer(int size) {
+        return framerForSize.apply(size);
     }
 
     @Override
@@ -58,16 +68,12 @@ final class SendAndCloseContender implements Contender {
                 }
                 return new Received(tally, wire, System.nanoTime());
             });
-            byte[] message = workload.newMessageBuffer();
             long start = System.nanoTime();
-            long deadline = budget.deadline(start);
-            long sent = 0;
-            while (budget.more(sent, deadline)) {
+            long sent = budget.send(workload, start, message -> {
                 try (FramedConnection connection = FramedConnection.of(loopback.connect(), framer)) {
-                    connection.send(workload.stamp(sent, message));
+                    connection.send(message);
                 }
-                sent++;
-            }
+            });
             total.set(sent);
             return loopback.streamRun(receiver, sent, start);
         }

@@ -1,4 +1,4 @@
-package dev.framekit.demos.compare;
+package dev.framekit.demos.compare.measure;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
@@ -9,9 +9,9 @@ import java.util.zip.CRC32C;
  * when the bytes are all there). Compared with the {@link Workload#expected expected} tally after
  * a run; any loss, duplicate, reorder or corruption makes them differ.
  */
-final class Tally {
+public final class Tally {
     /** How the receiver counts. */
-    enum Mode {
+    public enum Mode {
         /** One {@link #add} per message. */
         MESSAGES,
         /** An unframed byte stream: {@link #add} per read; no boundaries to check. */
@@ -24,22 +24,22 @@ final class Tally {
     private long bytes;
     private long lengths = 17;
 
-    Tally(Mode mode) {
+    public Tally(Mode mode) {
         this.mode = mode;
     }
 
-    Mode mode() {
+    public Mode mode() {
         return mode;
     }
 
     /** Adds one message (or, in {@link Mode#BYTES}, one run of stream bytes). */
-    void add(byte[] data, int offset, int length) {
+    public void add(byte[] data, int offset, int length) {
         crc.update(data, offset, length);
         count(length);
     }
 
     /** Adds one message held in a buffer, without moving its position. */
-    void add(ByteBuffer data) {
+    public void add(ByteBuffer data) {
         int length = data.remaining();
         crc.update(data.duplicate());
         count(length);
@@ -54,20 +54,20 @@ final class Tally {
     }
 
     /** Messages seen; in {@link Mode#BYTES}, whole messages of {@code size} bytes. */
-    long messages(int size) {
+    public long messages(int size) {
         return mode == Mode.MESSAGES ? messages : bytes / size;
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 
-    long checksum() {
+    public long checksum() {
         return crc.getValue();
     }
 
     /** True if {@code other} saw exactly the same messages in the same order. */
-    boolean sameAs(Tally other) {
+    public boolean sameAs(Tally other) {
         return mode == other.mode && messages == other.messages && bytes == other.bytes
                 && lengths == other.lengths && crc.getValue() == other.crc.getValue();
     }
