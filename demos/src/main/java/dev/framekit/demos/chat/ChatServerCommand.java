@@ -53,12 +53,13 @@ public final class ChatServerCommand implements Callable<Integer> {
         Console console = new Console(System.out);
         ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
-        FramedServer.Handler handler = framer.oneMessagePerConnection()
+        boolean polling = Framing.connectionPerMessage(framer);
+        FramedServer.Handler handler = polling
                 ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), wire)
                 : new StreamChatHandler(room, maxQueue, floodLimit, wire);
         // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
-        Duration idle = framer.oneMessagePerConnection() || idleGiven ? server.idleTimeout() : Duration.ZERO;
+        Duration idle = polling || idleGiven ? server.idleTimeout() : Duration.ZERO;
         // A person may type one line slowly (telnet sends each key); a trickle still ends after CHAT_FRAME_TIMEOUT.
         boolean frameGiven = spec.commandLine().getParseResult().hasMatchedOption("--frame-timeout");
         Duration frameTimeout = frameGiven ? server.frameTimeout() : CHAT_FRAME_TIMEOUT;
@@ -71,21 +72,28 @@ public final class ChatServerCommand implements Callable<Integer> {
 
     /** Whether a server-to-client line can be framed; a fixed frame, say, may be too small for "<name> " plus the text. */
     static Predicate<String> deliverable(Framer framer) {
-        if (framer.oneMessagePerConnection()) {
+        if (Framing.connectionPerMessage(framer)) {
+            // Lines reach a polling member batched into one reply: each must leave room for the reply's head.
             int room = framer.maxFrameLength() - 64;
             return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
         }
-        return line -> {
-            ByteBuf scratch = Unpooled.buffer();
-            try {
-                framer.encode(line.getBytes(StandardCharsets.UTF_8), scratch);
-                return true;
-            } catch (MessageRefusedException e) {
-                return false;
-            } finally {
-                scratch.release();
-            }
-        };
+        return line -> fits(framer, line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether {@code framer} can carry {@code message}: the one place chat asks. It encodes into a
+     * scratch buffer until the library answers the question itself ({@code framer.check(message)}).
+     */
+    static boolean fits(Framer framer, byte[] message) {
+        ByteBuf scratch = Unpooled.buffer();
+        try {
+            framer.encode(message, scratch);
+            return true;
+        } catch (MessageRefusedException e) {
+            return false;
+        } finally {
+            scratch.release();
+        }
     }
 
     private static String tooLongHint(Framer framer) {

@@ -89,7 +89,7 @@ final class StreamMember extends Member {
     private void write(String line) throws IOException {
         try {
             connection.write(line);
-            stats.sent(line.length());
+            stats.sent(line);
             wire.show("sent to " + name(), line);
         } catch (MessageRefusedException tooLong) {
             for (String piece : pieces(line, connection.writer().framer().maxFrameLength())) {

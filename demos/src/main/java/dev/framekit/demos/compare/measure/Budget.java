@@ -21,6 +21,12 @@ public record Budget(long maxMessages, Duration duration) {
      * The sending half of every streaming trial: stamps message after message of {@code workload}
      * and hands each to {@code sender} until this budget is spent.
      *
+     * <p>One loop for every contender, the contender's part passed in as a {@link Sender}.
+     * Measured against the five hand-inlined copies it replaced (compare --sizes 16,1k
+     * --duration 300ms --trials 3, two runs each, this shared 2-core machine): raw pump at 16 B
+     * 27.9 and 14.8 million msgs/s inlined, 23.2 million shared; the run-to-run spread (about 2x)
+     * is far larger than any cost of the extra call.
+     *
      * @return how many messages were sent
      */
     long send(Workload workload, long startNanos, Sender sender) throws Exception {
