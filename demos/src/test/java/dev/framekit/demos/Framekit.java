@@ -1,6 +1,5 @@
 package dev.framekit.demos;
 
-import dev.framekit.demos.compare.measure.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

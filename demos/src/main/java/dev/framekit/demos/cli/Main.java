@@ -33,10 +33,14 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit status. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with every subcommand, ready to execute. */
+    static CommandLine commandLine() {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(Main::usageError)
-                .execute(args);
+                .setParameterExceptionHandler(Main::usageError);
     }
 
     /** A usage mistake: one line that says what was wrong, and where to look. */

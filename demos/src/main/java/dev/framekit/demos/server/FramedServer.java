@@ -1,6 +1,5 @@
 package dev.framekit.demos.server;
 
-import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.framing.FramedConnection;
