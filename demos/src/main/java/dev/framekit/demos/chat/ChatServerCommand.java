@@ -10,9 +10,6 @@ import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -77,23 +74,7 @@ public final class ChatServerCommand implements Callable<Integer> {
             int room = framer.maxFrameLength() - 64;
             return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
         }
-        return line -> fits(framer, line.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Whether {@code framer} can carry {@code message}: the one place chat asks. It encodes into a
-     * scratch buffer until the library answers the question itself ({@code framer.check(message)}).
-     */
-    static boolean fits(Framer framer, byte[] message) {
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(message, scratch);
-            return true;
-        } catch (MessageRefusedException e) {
-            return false;
-        } finally {
-            scratch.release();
-        }
+        return line -> Framing.refusal(framer, line.getBytes(StandardCharsets.UTF_8)) == null;
     }
 
     private static String tooLongHint(Framer framer) {

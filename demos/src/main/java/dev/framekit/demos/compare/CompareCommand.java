@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +43,9 @@ public final class CompareCommand implements Callable<Integer> {
     /** The output formats. */
     public enum Format { TABLE, MARKDOWN, CSV, JSON }
 
-    @Option(names = "--framings", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "Framers to compare (default: fixed,delimiter,length,close).")
+    @Option(names = {"--framings", "--framing"}, split = ",", paramLabel = "NAME[,NAME...]",
+            completionCandidates = Framing.Names.class,
+            description = "Framers to compare, any of ${COMPLETION-CANDIDATES} (default: all of them).")
     List<String> framings = Contenders.FRAMINGS;
 
     @Option(names = "--sizes", paramLabel = "SIZE[,SIZE...]", converter = SizeList.class,
@@ -73,7 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "Also draw throughput and latency to FILE (.png or .svg).")
     Path chart;
 
-    @Option(names = "--hexdump-sample", description = "Show one message of each framer as it appears on the wire.")
+    @Option(names = {"--hexdump-sample", "--hexdump"}, description = "Show one message of each framer as it appears on the wire.")
     boolean hexdumpSample;
 
     @Spec

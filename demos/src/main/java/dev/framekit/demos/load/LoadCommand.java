@@ -135,13 +135,9 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(payloads.make(MAX_CONNECTIONS - 1, 0), scratch);
-        } catch (MessageRefusedException e) {
-            throw usage("the framing cannot carry the load's messages: " + e.getMessage());
-        } finally {
-            scratch.release();
+        String refusal = Framing.refusal(framer, payloads.make(MAX_CONNECTIONS - 1, 0));
+        if (refusal != null) {
+            throw usage("the framing cannot carry the load's messages: " + refusal);
         }
         return payloads;
     }

@@ -2,6 +2,9 @@ package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
+import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -97,6 +100,23 @@ public enum Framing {
      */
     public static boolean connectionPerMessage(Framer framer) {
         return framer.oneMessagePerConnection();
+    }
+
+    /**
+     * Why {@code framer} cannot carry {@code message}, or null if it can. The one place the demos
+     * ask "does it fit"; it encodes into a scratch buffer until the library answers the question
+     * itself ({@code framer.check(message)}), which will make this one line.
+     */
+    public static String refusal(Framer framer, byte[] message) {
+        ByteBuf scratch = Unpooled.buffer();
+        try {
+            framer.encode(message, scratch);
+            return null;
+        } catch (MessageRefusedException e) {
+            return e.getMessage();
+        } finally {
+            scratch.release();
+        }
     }
 
     /** The command-line name: fixed, delimiter, length, close. */
