@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -58,9 +59,7 @@ final class ChatRoom {
 
     /** Adds a member under a fresh guest name and announces it. */
     void join(Member member) {
-        Turn turn = new Turn();
-        lock.lock();
-        try {
+        act(turn -> {
             String name;
             do {
                 name = "guest" + (++guests);
@@ -71,22 +70,13 @@ final class ChatRoom {
             tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
                     + " other(s) here. /nick NAME to choose a name, /help for commands", turn);
             turn.logLines.add(member.peer() + " joined as " + name);
-        } finally {
-            lock.unlock();
-        }
-        settle(turn);
+            return null;
+        });
     }
 
     /** The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already has. */
     void leave(Member member, String reason) {
-        Turn turn = new Turn();
-        lock.lock();
-        try {
-            remove(member, reason, turn);
-        } finally {
-            lock.unlock();
-        }
-        settle(turn);
+        act(turn -> remove(member, reason, turn));
     }
 
     /**
@@ -97,28 +87,15 @@ final class ChatRoom {
      */
     boolean handle(Member member, String line) {
         ChatCommand command = ChatCommand.parse(line);
-        Turn turn = new Turn();
-        boolean stays;
-        lock.lock();
-        try {
-            stays = present(member) ? apply(member, command, turn) : !(command instanceof ChatCommand.Quit);
-        } finally {
-            lock.unlock();
-        }
-        settle(turn);
-        return stays;
+        return act(turn -> present(member) ? apply(member, command, turn) : !(command instanceof ChatCommand.Quit));
     }
 
     /** Tells {@code member} alone. */
     void reply(Member member, String line) {
-        Turn turn = new Turn();
-        lock.lock();
-        try {
+        act(turn -> {
             tell(member, line, turn);
-        } finally {
-            lock.unlock();
-        }
-        settle(turn);
+            return null;
+        });
     }
 
     /** Names of everyone in the room. */
@@ -129,6 +106,20 @@ final class ChatRoom {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Runs {@code action} as one turn under the lock, then settles the turn; returns what the action returned. */
+    private <T> T act(Function<Turn, T> action) {
+        Turn turn = new Turn();
+        T result;
+        lock.lock();
+        try {
+            result = action.apply(turn);
+        } finally {
+            lock.unlock();
+        }
+        settle(turn);
+        return result;
     }
 
     /** Carries out one command of a member who is present. Call with the lock held. */
@@ -256,8 +247,8 @@ final class ChatRoom {
     private void settle(Turn turn) {
         while (!turn.laggards.isEmpty()) {
             Member laggard = turn.laggards.poll();
-            boolean removed;
             lock.lock();
+            boolean removed;
             try {
                 removed = remove(laggard, TOO_FAR_BEHIND, turn);
             } finally {

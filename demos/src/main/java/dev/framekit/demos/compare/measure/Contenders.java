@@ -46,12 +46,15 @@ public final class Contenders {
     /**
      * The classic JDK idiom a framer is measured against: the length prefix and fixed frames
      * against DataInputStream (readInt/readFully), lines against BufferedReader.readLine;
-     * send-and-close has none. Baselines are measured against the raw pump only.
+     * send-and-close (and any framing added later, until it names one here) has none. Baselines are measured against the raw pump only.
      */
     public static String classicFor(String name) {
-        return switch (name) {
-            case "length", "fixed" -> DATA_STREAM;
-            case "delimiter" -> READ_LINE;
+        if (!Framing.names().contains(name)) {
+            return null;
+        }
+        return switch (Framing.named(name)) {
+            case LENGTH, FIXED -> DATA_STREAM;
+            case DELIMITER -> READ_LINE;
             default -> null;
         };
     }

@@ -14,17 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * array, over a 64 KiB {@link BufferedInputStream}. Same bytes on the wire as the length framer,
  * with no maximum frame length (a hostile 0xFFFFFFFF header is a 2 GiB allocation, or worse).
  */
-public final class DataStreamBaseline implements Contender {
+public final class DataStreamBaseline extends Baseline {
     public static final int BUFFER = 64 * 1024;
 
-    @Override
-    public String name() {
-        return "DataInputStream";
-    }
-
-    @Override
-    public boolean baseline() {
-        return true;
+    DataStreamBaseline() {
+        super(Contenders.DATA_STREAM);
     }
 
     @Override

@@ -18,28 +18,9 @@ import java.util.function.IntFunction;
  * other end without copying. The framer is made per message size, e.g. a fixed frame as large
  * as the message.
  */
-public final class FramerContender implements Contender {
-    private final String name;
-    private final IntFunction<Framer> framerForSize;
-
+public final class FramerContender extends FramekitContender {
     public FramerContender(String name, IntFunction<Framer> framerForSize) {
-        this.name = name;
-        this.framerForSize = framerForSize;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean baseline() {
-        return false;
-    }
-
-    @Override
-    public Framer framer(int size) {
-        return framerForSize.apply(size);
+        super(name, framerForSize);
     }
 
     @Override

@@ -12,17 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * tallying bytes (it cannot tell messages apart: that is what framing is for). Ping-pong writes
  * one message and the echo side reads exactly that many bytes, because it is told the size.
  */
-public final class RawPumpBaseline implements Contender {
+public final class RawPumpBaseline extends Baseline {
     public static final int CHUNK = 64 * 1024;
 
-    @Override
-    public String name() {
-        return "raw pump";
-    }
-
-    @Override
-    public boolean baseline() {
-        return true;
+    RawPumpBaseline() {
+        super(Contenders.RAW);
     }
 
     @Override

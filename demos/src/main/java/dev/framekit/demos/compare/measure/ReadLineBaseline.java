@@ -17,17 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * {@code \n}. The same bytes on the wire as the delimiter framer with {@code \n}; every line is
  * decoded to a String (and, here, back to bytes for the checksum).
  */
-public final class ReadLineBaseline implements Contender {
+public final class ReadLineBaseline extends Baseline {
     public static final int BUFFER = 64 * 1024;
 
-    @Override
-    public String name() {
-        return "BufferedReader.readLine";
-    }
-
-    @Override
-    public boolean baseline() {
-        return true;
+    ReadLineBaseline() {
+        super(Contenders.READ_LINE);
     }
 
     @Override

@@ -15,29 +15,10 @@ import java.util.function.IntFunction;
  * (pipelined as far as the accept queue allows); ping-pong includes the handshake in every
  * round trip, which is what this framing costs.
  */
-public final class SendAndCloseContender implements Contender {
-    private final String name;
-    private final IntFunction<Framer> framerForSize;
-
+public final class SendAndCloseContender extends FramekitContender {
     /** A contender called {@code name} whose framer, made per message size, carries one message per connection. */
     SendAndCloseContender(String name, IntFunction<Framer> framerForSize) {
-        this.name = name;
-        this.framerForSize = framerForSize;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean baseline() {
-        return false;
-    }
-
-    @Override
-    public Framer framer(int size) {
-        return framerForSize.apply(size);
+        super(name, framerForSize);
     }
 
     @Override
