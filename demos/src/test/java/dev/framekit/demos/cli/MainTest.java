@@ -60,7 +60,7 @@ class MainTest {
         framing.completionCandidates().forEach(candidates::add);
 
         assertEquals(Framing.names(), candidates);
-        String help = run(command, "--help").out();
+        String help = run(command, "--help").out().replaceAll("\\s+", " ");
         assertTrue(help.contains(String.join(", ", Framing.names())), help);
     }
 
