@@ -1,13 +1,13 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.options.ClientOptions;
-import dev.framekit.demos.options.Framing;
-import dev.framekit.demos.options.Durations;
-import dev.framekit.demos.options.Version;
-import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.Version;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.Counts;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
-import dev.framekit.demos.options.Framing;
-import dev.framekit.demos.options.Counts;
 import dev.framekit.demos.options.Version;
-import dev.framekit.demos.console.Console;
 import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.ServerRunner;
-import dev.framekit.demos.console.WireLog;
 import dev.framekit.framing.Framer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

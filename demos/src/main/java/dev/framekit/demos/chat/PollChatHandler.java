@@ -1,8 +1,8 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
-import dev.framekit.demos.console.WireLog;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,9 +1,9 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;

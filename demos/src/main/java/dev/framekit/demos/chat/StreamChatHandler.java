@@ -1,9 +1,9 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.server.ConnectionStats;
-import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.FramedServer;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;

@@ -4,11 +4,11 @@ import dev.framekit.demos.chat.ChatClientCommand;
 import dev.framekit.demos.chat.ChatServerCommand;
 import dev.framekit.demos.echo.EchoClientCommand;
 import dev.framekit.demos.echo.EchoServerCommand;
+import dev.framekit.demos.options.Version;
 import dev.framekit.demos.reverse.ReverseClientCommand;
 import dev.framekit.demos.reverse.ReverseServerCommand;
-import dev.framekit.demos.options.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code framekit} command line: {@code java -jar demos/target/framekit.jar <command> [options]}. */
 @Command(name = "framekit", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -1,7 +1,7 @@
 package dev.framekit.demos.load;
 
-import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.ByteSizes;
+import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.Durations;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;

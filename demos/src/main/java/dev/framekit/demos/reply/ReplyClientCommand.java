@@ -1,7 +1,7 @@
 package dev.framekit.demos.reply;
 
-import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.Framing;

@@ -1,8 +1,8 @@
 package dev.framekit.demos.reply;
 
-import dev.framekit.demos.server.FramedServer;
-import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.FramedServer;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.MessageRefusedException;

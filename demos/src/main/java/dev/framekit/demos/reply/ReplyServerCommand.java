@@ -1,13 +1,13 @@
 package dev.framekit.demos.reply;
 
 import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
+import dev.framekit.demos.reply.ReplyHandler;
 import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.ServerRunner;
-import dev.framekit.demos.reply.ReplyHandler;
-import dev.framekit.demos.console.WireLog;
 import dev.framekit.framing.Framer;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;

@@ -1,16 +1,16 @@
 package dev.framekit.demos.compare;
 
-import dev.framekit.demos.compare.measure.FramerContender;
-import dev.framekit.demos.compare.measure.VerificationException;
-import dev.framekit.demos.compare.measure.Settings;
-import dev.framekit.demos.compare.measure.Tally;
-import dev.framekit.demos.compare.measure.LatencyRun;
-import dev.framekit.demos.compare.measure.Contender;
-import dev.framekit.demos.compare.measure.Workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.demos.compare.measure.Contender;
+import dev.framekit.demos.compare.measure.FramerContender;
+import dev.framekit.demos.compare.measure.LatencyRun;
+import dev.framekit.demos.compare.measure.Settings;
+import dev.framekit.demos.compare.measure.Tally;
+import dev.framekit.demos.compare.measure.VerificationException;
+import dev.framekit.demos.compare.measure.Workload;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framers;
 import java.io.PrintWriter;

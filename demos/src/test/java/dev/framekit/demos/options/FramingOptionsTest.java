@@ -14,10 +14,10 @@ import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.SendAndCloseFramer;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 class FramingOptionsTest {
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
-import dev.framekit.demos.RawSockets;
 import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.RawSockets;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.framekit.demos.compare.report;
 
-import dev.framekit.demos.compare.measure.Sizes;
 import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.Sizes;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -9,10 +9,10 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.text.DecimalFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;

@@ -1,7 +1,7 @@
 package dev.framekit.demos.compare.report;
 
-import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Qualities;
+import dev.framekit.demos.compare.measure.Result;
 import java.util.List;
 import java.util.Locale;
 

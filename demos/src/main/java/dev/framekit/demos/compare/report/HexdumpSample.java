@@ -1,9 +1,9 @@
 package dev.framekit.demos.compare.report;
 
-import dev.framekit.framing.Framer;
 import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Workload;
 import dev.framekit.demos.console.WireDump;
+import dev.framekit.framing.Framer;
 import java.util.List;
 
 /** --hexdump-sample: one message of each framer as it appears on the wire. */

@@ -1,8 +1,8 @@
 package dev.framekit.demos.compare.report;
 
-import dev.framekit.demos.compare.measure.Settings;
-import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Qualities;
+import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.Settings;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.framekit.demos.compare.report;
 
-import dev.framekit.demos.compare.measure.Sizes;
-import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Qualities;
+import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.Sizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
