@@ -7,10 +7,10 @@ import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.Version;
 import dev.framekit.demos.server.FileLimits;
+import dev.framekit.framing.FixedLengthFramer;
+import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -82,13 +82,14 @@ public final class LoadCommand implements Callable<Integer> {
         Payloads payloads = payloads(framer);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         OptionalLong room = FileLimits.connectionsAllowed();
-        if (!plan.connectionPerMessage() && room.isPresent() && room.getAsLong() < connections) {
+        if (!plan.connectionPerExchange() && room.isPresent() && room.getAsLong() < connections) {
             System.err.println("load: the open-file limit (" + FileLimits.softLimit().getAsLong() + ") leaves room for about "
                     + room.getAsLong() + " connections, fewer than --connections " + connections + "; "
                     + FileLimits.howToRaise());
             return 1;
         }
-        LoadReport report = new LoadRun(plan, payloads, System.err).execute();
+        FramedConnection.Connector connector = client.connector(plan.address(), framer).readTimeout(plan.timeout());
+        LoadReport report = new LoadRun(plan, payloads, connector, System.err).execute();
         report.print(out);
         return report.ok() ? 0 : 1;
     }
@@ -119,7 +120,7 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        return new LoadPlan(address, client.port(), framer, connections, durationOnly ? Long.MAX_VALUE : messages,
+        return new LoadPlan(address, client.port(), framer, framing.framing().connectionPerExchange(), connections, durationOnly ? Long.MAX_VALUE : messages,
                 duration, size, rate, ramp, client.timeout());
     }
 
@@ -135,27 +136,16 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        String refusal = Framing.refusal(framer, payloads.make(MAX_CONNECTIONS - 1, 0));
+        MessageRefusedException refusal = framer.check(payloads.make(MAX_CONNECTIONS - 1, 0));
         if (refusal != null) {
-            throw usage("the framing cannot carry the load's messages: " + refusal);
+            throw usage("the framing cannot carry the load's messages: " + refusal.getMessage());
         }
         return payloads;
     }
 
-    /** The fixed framing's pad byte, found by framing an empty message; -1 on other framings. */
-    private int padByte(Framer framer) {
-        if (framing.framing() != Framing.FIXED) {
-            return -1;
-        }
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(new byte[0], scratch);
-            return scratch.getByte(0) & 0xff;
-        } catch (MessageRefusedException e) {
-            return -1;
-        } finally {
-            scratch.release();
-        }
+    /** The fixed framing's pad byte; -1 on other framings. */
+    private static int padByte(Framer framer) {
+        return framer instanceof FixedLengthFramer fixed ? fixed.padByte() & 0xff : -1;
     }
 
     private ParameterException usage(String message) {

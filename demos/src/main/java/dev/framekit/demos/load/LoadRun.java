@@ -21,6 +21,7 @@ final class LoadRun {
 
     private final LoadPlan plan;
     private final Payloads payloads;
+    private final FramedConnection.Connector connector;
     private final PrintStream progress;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final ErrorTally errors = new ErrorTally();
@@ -37,9 +38,11 @@ final class LoadRun {
     private volatile long startNanos;
     private volatile long deadlineNanos;
 
-    LoadRun(LoadPlan plan, Payloads payloads, PrintStream progress) {
+    /** A run of {@code plan}, whose every connection {@code connector} opens (framer and timeouts set). */
+    LoadRun(LoadPlan plan, Payloads payloads, FramedConnection.Connector connector, PrintStream progress) {
         this.plan = plan;
         this.payloads = payloads;
+        this.connector = connector;
         this.progress = progress;
         this.arrived = new CountDownLatch(plan.connections());
         this.messagingDone = new CountDownLatch(plan.connections());
@@ -96,11 +99,7 @@ final class LoadRun {
 
     /** Opens one connection to the server, counted and bounded by the timeout. */
     FramedConnection connect() throws IOException {
-        FramedConnection connection = FramedConnection.to(plan.address().getHostAddress(), plan.port())
-                .framer(plan.framer())
-                .connectTimeout(plan.timeout())
-                .readTimeout(plan.timeout())
-                .connect();
+        FramedConnection connection = connector.connect();
         opened.increment();
         peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         return connection;

@@ -1,10 +1,8 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.FrameLimits;
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -63,6 +61,11 @@ public enum Framing {
         public Framer build(FramingSettings settings) {
             return Framers.sendAndClose().maxFrameLength(settings.maxFrame());
         }
+
+        @Override
+        public boolean connectionPerExchange() {
+            return true;
+        }
     };
 
     private final String name;
@@ -85,7 +88,7 @@ public enum Framing {
 
     /** This framing's settings as they would be typed after {@code --framing NAME}; by default only --max-frame. */
     String settingsAsArguments(FramingSettings settings) {
-        return settings.maxFrame() == Framers.DEFAULT_MAX_FRAME_LENGTH ? ""
+        return settings.maxFrame() == FrameLimits.DEFAULT_MAX_FRAME_LENGTH ? ""
                 : " --max-frame " + ByteSizes.format(settings.maxFrame());
     }
 
@@ -95,28 +98,14 @@ public enum Framing {
     }
 
     /**
-     * Whether {@code framer} carries one message per connection (send-and-close). The one place
-     * the demos ask the library, so that the switch to an explicit one-shot exchange is one edit.
+     * Whether each exchange (one request, one reply) needs a connection of its own: the
+     * lifecycle the commands follow for this framing. A client then makes each request with
+     * {@code FramedConnection.exchange} on a fresh connection, and a server answers it with
+     * {@code sendLast}; otherwise one connection carries any number of messages. The framer
+     * itself is not asked: its encoder enforces the rule, the command chooses the lifecycle.
      */
-    public static boolean connectionPerMessage(Framer framer) {
-        return framer.oneMessagePerConnection();
-    }
-
-    /**
-     * Why {@code framer} cannot carry {@code message}, or null if it can. The one place the demos
-     * ask "does it fit"; it encodes into a scratch buffer until the library answers the question
-     * itself ({@code framer.check(message)}), which will make this one line.
-     */
-    public static String refusal(Framer framer, byte[] message) {
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(message, scratch);
-            return null;
-        } catch (MessageRefusedException e) {
-            return e.getMessage();
-        } finally {
-            scratch.release();
-        }
+    public boolean connectionPerExchange() {
+        return false;
     }
 
     /** The command-line name: fixed, delimiter, length, close. */

@@ -155,7 +155,7 @@ class LoadIT {
                         try (FramedConnection connection = FramedConnection.of(socket, Framers.lengthPrefixed())) {
                             byte[] message;
                             int number = 0;
-                            while ((message = connection.read()) != null) {
+                            while ((message = connection.readByteArray()) != null) {
                                 connection.send(reply.apply(number++, message));
                             }
                         } catch (IOException ended) {
