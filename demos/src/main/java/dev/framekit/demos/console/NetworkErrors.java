@@ -1,6 +1,7 @@
 package dev.framekit.demos.console;
 
 import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FramingException;
 import java.io.EOFException;
@@ -24,7 +25,7 @@ public final class NetworkErrors {
                     + (arrived == 1 ? " byte" : " bytes") + " of it arrived)";
         }
         if (e instanceof FramingException) {
-            return message;
+            return OptionTerms.of(message); // a hint such as "raise it with maxFrameLength(n)" names --max-frame
         }
         if (e instanceof SocketTimeoutException) {
             return message.startsWith("cannot connect") ? message : "timed out waiting for the peer (" + message + ")";

@@ -1,5 +1,6 @@
 package dev.framekit.demos.console;
 
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.FrameEncoder;
@@ -34,7 +35,7 @@ public final class WireDump {
             return direction + " " + frame.readableBytes() + " bytes on the wire: " + parts(framer, payload.length)
                     + halfClose + System.lineSeparator() + ByteBufUtil.prettyHexDump(frame);
         } catch (MessageRefusedException e) {
-            return direction + ": " + e.getMessage();
+            return direction + ": " + OptionTerms.of(e.getMessage());
         } finally {
             frame.release();
         }

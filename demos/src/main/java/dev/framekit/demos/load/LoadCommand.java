@@ -1,5 +1,6 @@
 package dev.framekit.demos.load;
 
+import dev.framekit.demos.console.Progress;
 import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.Durations;
@@ -12,6 +13,7 @@ import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,8 @@ public final class LoadCommand implements Callable<Integer> {
             return 1;
         }
         FramedConnection.Connector connector = client.connector(plan.address(), framer).readTimeout(plan.timeout());
-        LoadReport report = new LoadRun(plan, payloads, connector, System.err).execute();
+        Progress progress = Progress.onTerminal(new PrintWriter(System.err, true, StandardCharsets.UTF_8), "load", 1);
+        LoadReport report = new LoadRun(plan, payloads, connector, progress).execute();
         report.print(out);
         return report.ok() ? 0 : 1;
     }

@@ -6,6 +6,7 @@ import dev.framekit.framing.Framers;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every framing the demos offer, by its {@code --framing} name: the one registry. Each constant
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public enum Framing {
     /** Fixed-length padded frames: {@code --frame-size} bytes, padded with {@code --pad}. */
-    FIXED("fixed") {
+    FIXED("fixed", "--frame-size", "--pad") {
         @Override
         public Framer build(FramingSettings settings) {
             if (settings.frameSize() > settings.maxFrame()) {
@@ -30,9 +31,14 @@ public enum Framing {
         String settingsAsArguments(FramingSettings settings) {
             return " --frame-size " + settings.frameSize() + " --pad '" + settings.pad() + "'";
         }
+
+        @Override
+        Map<String, String> libraryNames() {
+            return Map.of("frameSize", "--frame-size");
+        }
     },
     /** Delimited frames, split once at the first {@code --delimiter}. */
-    DELIMITER("delimiter") {
+    DELIMITER("delimiter", "--delimiter") {
         @Override
         public Framer build(FramingSettings settings) {
             return Framers.delimiter(settings.delimiterBytes()).maxFrameLength(settings.maxFrame());
@@ -69,9 +75,31 @@ public enum Framing {
     };
 
     private final String name;
+    private final List<String> ownOptions;
 
-    Framing(String name) {
+    /** A framing called {@code name} whose own settings are {@code ownOptions} (none for most). */
+    Framing(String name, String... ownOptions) {
         this.name = name;
+        this.ownOptions = List.of(ownOptions);
+    }
+
+    /**
+     * The options that set this framing's own settings, e.g. {@code --frame-size} and
+     * {@code --pad} for fixed. Given with another framing they would be ignored, so they are a
+     * usage error there ({@link FramingOptions#framer(picocli.CommandLine.Model.CommandSpec)}).
+     * Options every framing reads, such as {@code --max-frame}, belong to none.
+     */
+    public List<String> ownOptions() {
+        return ownOptions;
+    }
+
+    /**
+     * The library's names for this framing's settings, by the option that sets each, e.g.
+     * {@code frameSize} is {@code --frame-size}: a library message shown on the command line names
+     * the option instead ({@link OptionTerms}).
+     */
+    Map<String, String> libraryNames() {
+        return Map.of();
     }
 
     /**

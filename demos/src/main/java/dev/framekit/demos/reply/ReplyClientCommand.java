@@ -5,6 +5,7 @@ import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.demos.options.Version;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
@@ -80,7 +81,7 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
             }
             return 0;
         } catch (MessageRefusedException e) {
-            System.err.println(spec.name() + ": message " + number + " refused: " + e.getMessage());
+            System.err.println(spec.name() + ": message " + number + " refused: " + OptionTerms.of(e.getMessage()));
             return 1;
         } catch (IOException e) {
             System.err.println(spec.name() + ": " + NetworkErrors.describe(e));
