@@ -38,8 +38,8 @@ final class WebSocketDecoder implements FrameDecoder {
             while (true) {
                 if (closed) {
                     if (in.isReadable()) {
-                        throw protocol("the peer sent " + in.readableBytes() + " bytes after its close frame: "
-                                + HexPreview.of(in, in.readerIndex(), in.readableBytes()), WebSocketCloseCodes.PROTOCOL_ERROR);
+                        throw protocol("the peer sent bytes after its close frame, the first "
+                                + HexPreview.describeByte(in.getByte(in.readerIndex())), WebSocketCloseCodes.PROTOCOL_ERROR);
                     }
                     return null;
                 }
