@@ -36,8 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * carrying the same code (a server then ends its output, since the server closes TCP first), and
  * {@link #read()} returns {@code null} once the stream has ended; {@link #peerCloseCode()} tells
  * the peer's code. When a frame breaks the protocol, {@link #read()} sends a close frame with the
- * code the error carries (1002, 1007, 1009; see {@link WebSocketCloseCodes#forFailure}) and then
- * throws the error. {@link #close(int, String)} begins the handshake from this side.
+ * code the error carries (1002, 1007, 1009; see {@link WebSocketCloseCodes#forFailure}), ends its
+ * output, drops what the peer still sends until it closes (so the close frame is not lost to a
+ * TCP reset), and then throws the error. {@link #close(int, String)} begins the handshake from this side.
  *
  * <p><b>Threads.</b> One thread reads ({@link #read()}); any thread may send. Sends, and the pongs
  * and close answers the reading thread writes, are serialized by a lock that is never held by a
@@ -46,6 +47,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class WebSocketConnection implements AutoCloseable {
     /** How long {@link #close(int, String)} waits for the peer's close frame and end of stream. */
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** After a protocol error, at most this many bytes the peer still sends are read and dropped. */
+    static final long DRAIN_LIMIT = 1 << 20;
 
     private final FramedConnection connection;
     private final WebSocketFramer framer;
@@ -311,12 +315,23 @@ public final class WebSocketConnection implements AutoCloseable {
         }
     }
 
-    /** After a protocol error: the close frame with its code, then (as a server) the end of output. */
+    /**
+     * After a protocol error: the close frame with its code, the end of this side's output, then
+     * what the peer still sends is read and dropped until its end of stream (at most
+     * {@link #DRAIN_LIMIT} bytes, {@link #CLOSE_TIMEOUT}), so that closing the socket with unread
+     * bytes does not reset the connection before the peer has read the close frame.
+     */
     private void failWith(int code, IOException error) {
         try {
             sendClose(code, error.getMessage());
-            if (framer.role() == dev.framekit.framing.WebSocketRole.SERVER) {
-                connection.shutdownOutput();
+            connection.shutdownOutput();
+            connection.socket().setSoTimeout((int) CLOSE_TIMEOUT.toMillis());
+            java.io.InputStream in = connection.socket().getInputStream();
+            byte[] sink = new byte[8192];
+            long drained = 0;
+            int n;
+            while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+                drained += n;
             }
         } catch (IOException ignored) {
             // the connection is going anyway; the caller has the error itself
