@@ -4,26 +4,27 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * WebSocket frames written out by hand from RFC 6455 section 5.2, independently of the library,
- * so the tests can build well-formed and hostile streams without trusting the encoder.
+ * so the tests can build well-formed and hostile streams without trusting the encoder. Public for
+ * the tests of {@code dev.framekit.framing.websocket}.
  */
-final class WebSocketWire {
+public final class WebSocketWire {
     /** The key the tests mask client frames with: RFC 6455's own example key. */
-    static final int KEY = 0x37fa213d;
+    public static final int KEY = 0x37fa213d;
 
     private WebSocketWire() {}
 
     /** A final frame from a client (masked with {@link #KEY}). */
-    static byte[] fromClient(int opcode, byte[] payload) {
+    public static byte[] fromClient(int opcode, byte[] payload) {
         return frame(true, opcode, payload, true);
     }
 
     /** A final frame from a server (unmasked). */
-    static byte[] fromServer(int opcode, byte[] payload) {
+    public static byte[] fromServer(int opcode, byte[] payload) {
         return frame(true, opcode, payload, false);
     }
 
     /** A frame with the shortest length field; masked with {@link #KEY} if {@code masked}. */
-    static byte[] frame(boolean fin, int opcode, byte[] payload, boolean masked) {
+    public static byte[] frame(boolean fin, int opcode, byte[] payload, boolean masked) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write((fin ? 0x80 : 0) | opcode);
         int maskBit = masked ? 0x80 : 0;
@@ -52,7 +53,7 @@ final class WebSocketWire {
     }
 
     /** A close frame's payload: the code, then the reason in UTF-8. */
-    static byte[] closePayload(int code, String reason) {
+    public static byte[] closePayload(int code, String reason) {
         return FixtureBytes.concat(FixtureBytes.bytes(code >>> 8, code & 0xff), FixtureBytes.utf8(reason));
     }
 }
