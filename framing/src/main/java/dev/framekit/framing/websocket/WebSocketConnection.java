@@ -42,7 +42,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Threads.</b> One thread reads ({@link #read()}); any thread may send. Sends, and the pongs
  * and close answers the reading thread writes, are serialized by a lock that is never held by a
- * monitor ({@code synchronized}), so the connection is safe on virtual threads.
+ * monitor ({@code synchronized}), so the connection is safe on virtual threads. The reading
+ * thread writes each pong itself, so a peer that sends pings but never reads the pongs fills the
+ * socket's buffers and, by TCP's flow control, stalls that thread's reading too: a server bounds
+ * such a peer as it bounds any slow reader (a write timeout, a memory budget).
  */
 public final class WebSocketConnection implements AutoCloseable {
     /** How long {@link #close(int, String)} waits for the peer's close frame and end of stream. */
