@@ -195,11 +195,15 @@ final class WebSocketDecoder implements FrameDecoder {
 
     private void close(ByteBuf payload) throws FramingException {
         int length = payload.readableBytes();
-        String problem = closePayloadProblem(payload, 0, length);
-        if (problem != null) {
-            int code = problem.startsWith("a reason") ? WebSocketCloseCodes.INVALID_PAYLOAD
-                    : WebSocketCloseCodes.PROTOCOL_ERROR;
-            throw protocol("a close frame with " + problem + ": " + HexPreview.of(payload, 0, length), code);
+        String codeProblem = closeCodeProblem(payload, 0, length);
+        if (codeProblem != null) {
+            throw protocol("a close frame with " + codeProblem + ": " + HexPreview.of(payload, 0, length),
+                    WebSocketCloseCodes.PROTOCOL_ERROR);
+        }
+        String reasonProblem = closeReasonProblem(payload, 0, length);
+        if (reasonProblem != null) {
+            throw protocol("a close frame with " + reasonProblem + ": " + HexPreview.of(payload, 0, length),
+                    WebSocketCloseCodes.INVALID_PAYLOAD);
         }
         closed = true;
         if (length == 0) {
@@ -210,25 +214,24 @@ final class WebSocketDecoder implements FrameDecoder {
     }
 
     /**
-     * What is wrong with a close frame's payload (empty, or a code then a UTF-8 reason), or null:
-     * shared with the encoder's check. A problem with the reason starts with "a reason".
+     * What is wrong with a close payload's status code (the payload is empty, or a code and a
+     * reason), or null. Shared with the framer's check.
      */
-    static String closePayloadProblem(ByteBuf payload, int index, int length) {
-        if (length == 0) {
-            return null;
-        }
+    static String closeCodeProblem(ByteBuf payload, int index, int length) {
         if (length == 1) {
             return "1 payload byte, but a status code takes 2";
         }
-        int code = payload.getUnsignedShort(index);
-        if (!WebSocketCloseCodes.isValidOnWire(code)) {
-            return "the status code " + code + ", which may not be sent (1000-1003, 1007-1011, 3000-4999 may)";
-        }
-        int invalid = StrictUtf8.firstInvalid(payload, index + 2, length - 2);
-        if (invalid >= 0) {
-            return "a reason that is not UTF-8 (byte " + invalid + ")";
+        if (length >= 2 && !WebSocketCloseCodes.isValidOnWire(payload.getUnsignedShort(index))) {
+            return "the status code " + payload.getUnsignedShort(index)
+                    + ", which may not be sent (1000-1003, 1007-1011, 3000-4999 may)";
         }
         return null;
+    }
+
+    /** What is wrong with a close payload's reason (it must be UTF-8), or null. */
+    static String closeReasonProblem(ByteBuf payload, int index, int length) {
+        int invalid = length > 2 ? StrictUtf8.firstInvalid(payload, index + 2, length - 2) : -1;
+        return invalid < 0 ? null : "a reason that is not UTF-8 (byte " + invalid + ")";
     }
 
     private ByteBuf data(WebSocketOpcode opcode, boolean fin, ByteBuf in, int length, int headerLength)

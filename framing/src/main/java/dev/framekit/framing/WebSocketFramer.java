@@ -200,8 +200,11 @@ public final class WebSocketFramer extends AbstractFramer {
             return refused("a " + sendsAs + " message is " + length + " bytes; control frames carry at most "
                     + WebSocketOpcode.MAX_CONTROL_PAYLOAD, message);
         }
-        if (sendsAs == WebSocketOpcode.CLOSE && length > 0) {
-            String problem = WebSocketDecoder.closePayloadProblem(message, start, length);
+        if (sendsAs == WebSocketOpcode.CLOSE) {
+            String problem = WebSocketDecoder.closeCodeProblem(message, start, length);
+            if (problem == null) {
+                problem = WebSocketDecoder.closeReasonProblem(message, start, length);
+            }
             if (problem != null) {
                 return refused("a CLOSE message is " + problem, message);
             }
