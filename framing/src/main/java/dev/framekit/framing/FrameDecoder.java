@@ -17,7 +17,11 @@ import io.netty.buffer.ByteBuf;
  * {@link FrameTooLongException} as soon as that is known, before it is buffered whole. If that
  * exception is {@link FrameTooLongException#resumable() resumable}, later calls first discard the
  * rest of the oversized frame as it arrives (the one case in which a call that returns
- * {@code null} consumes bytes), then decode the next frame.
+ * {@code null} consumes bytes), then decode the next frame. The other such case is a rule with
+ * frames that carry no message for the caller: a WebSocket decoder consumes each control frame
+ * (ping, pong, close) as it hands it to its listener, and each fragment of a message as it copies
+ * it into the message it reassembles, so such a call may consume bytes and still return
+ * {@code null}; a call right after it, with no new bytes, consumes nothing.
  *
  * <p>Between calls the caller may append bytes to {@code in} and may discard bytes before its
  * reader index, but must not otherwise change the readable bytes: a decoder remembers how far it

@@ -87,4 +87,27 @@ public final class Framers {
     public static SendAndCloseFramer sendAndClose() {
         return SendAndCloseFramer.DEFAULT;
     }
+
+    // ---- WebSocket (RFC 6455), one factory per role ----
+
+    /**
+     * WebSocket frames for the server end, after the opening handshake: sends unmasked frames
+     * ({@code BINARY} unless {@link WebSocketFramer#sendAs} says otherwise), receives only masked
+     * ones. See {@link WebSocketFramer}.
+     *
+     * @return the framer
+     */
+    public static WebSocketFramer webSocketServer() {
+        return WebSocketFramer.SERVER;
+    }
+
+    /**
+     * WebSocket frames for the client end: masks every frame with a fresh random key, receives
+     * only unmasked frames. See {@link WebSocketFramer}.
+     *
+     * @return the framer
+     */
+    public static WebSocketFramer webSocketClient() {
+        return WebSocketFramer.CLIENT;
+    }
 }

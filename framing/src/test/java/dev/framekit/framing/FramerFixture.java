@@ -38,7 +38,9 @@ record FramerFixture(
             newlineDelimited(),
             multiByteDelimited(),
             lengthPrefixed(),
-            sendAndClose());
+            sendAndClose(),
+            WebSocketFixtures.serverToClient(),
+            WebSocketFixtures.clientToServer());
 
     static List<FramerFixture> all() {
         return ALL;
