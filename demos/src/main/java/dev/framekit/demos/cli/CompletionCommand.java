@@ -1,6 +1,8 @@
 package dev.framekit.demos.cli;
 
 import dev.framekit.demos.options.Version;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -25,8 +27,8 @@ final class CompletionCommand implements Callable<Integer> {
     /** The shells picocli writes a script for. */
     static final class Shells implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.List.of("bash").iterator();
+        public Iterator<String> iterator() {
+            return List.of("bash").iterator();
         }
     }
 
