@@ -16,8 +16,17 @@ import io.netty.buffer.ByteBuf;
  * is the end of the message. A frame over the framer's maximum throws
  * {@link FrameTooLongException} as soon as that is known, before it is buffered whole. If that
  * exception is {@link FrameTooLongException#resumable() resumable}, later calls first discard the
- * rest of the oversized frame as it arrives (the one case in which a call that returns
+ * rest of the oversized frame as it arrives (one of two cases in which a call that returns
  * {@code null} consumes bytes), then decode the next frame.
+ *
+ * <p><b>A framing that ends before the stream does.</b> Some framings carry a bounded section of
+ * the stream and then stop: a chunked HTTP body ends with its last chunk, and the bytes after it
+ * belong to the next message and another framer. The call that reads the end of such a section
+ * consumes the bytes that end it (the other case of a {@code null} that consumes), returns
+ * {@code null}, and from then on {@link #isFinished()} is true and every call returns
+ * {@code null}. A {@link FrameReader} reports it as the end of the frames without reading
+ * further, and the caller switches framer for what follows. A decoder that wraps another
+ * delegates {@code isFinished()} to it.
  *
  * <p>Between calls the caller may append bytes to {@code in} and may discard bytes before its
  * reader index, but must not otherwise change the readable bytes: a decoder remembers how far it
@@ -44,4 +53,16 @@ public interface FrameDecoder {
      * @throws FramingException for any other bytes that do not fit the framing rule
      */
     ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException;
+
+    /**
+     * Returns true once the framing's section of the stream has ended (a chunked body's last
+     * chunk was read): no further frames come from this decoder, and the bytes after the section
+     * are left in the buffer for another framer. Most framings run to the end of the stream and
+     * never finish.
+     *
+     * @return whether this decoder has read the end of its section
+     */
+    default boolean isFinished() {
+        return false;
+    }
 }

@@ -67,6 +67,19 @@ class FramerFuzzTest {
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
     }
 
+    @FuzzTest(maxDuration = "30s")
+    void chunkedFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        ChunkedFramer base = Framers.chunked().maxFrameLength(data.consumeInt(1, 64));
+        ChunkedFramer framer = data.consumeBoolean() ? base.lastChunkRequired() : base;
+        checkContract(framer, data, payload -> payload.length >= 1 && payload.length <= framer.maxFrameLength());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void exactLengthFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        ExactLengthFramer framer = Framers.exactly(data.consumeInt(1, 64));
+        checkContract(framer, data, payload -> payload.length == framer.length());
+    }
+
     private static void checkContract(Framer framer, FuzzedDataProvider data, Predicate<byte[]> wireFormatCarries) {
         byte[] payload = data.consumeBytes(data.consumeInt(0, 80));
         byte[] chunkSizes = data.consumeBytes(data.consumeInt(0, 8));
