@@ -23,17 +23,21 @@ public final class Commands {
 
     /** Binds, serves until Ctrl-C, and returns the exit status; failures are one line on stderr. */
     public static int runServer(String name, FramedServer server, ServerOptions options) {
+        return runServer(name, server, options.host, options.port);
+    }
+
+    /** Binds {@code host:port}, serves until Ctrl-C, and returns the exit status; failures are one line on stderr. */
+    public static int runServer(String name, FramedServer server, String host, int port) {
         try {
             server.bind();
         } catch (BindException e) {
             boolean notOurs = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("assign");
-            System.err.println(name + ": cannot listen on " + options.host + ":" + options.port + ": " + e.getMessage()
-                    + (notOurs ? " (is " + options.host + " an address of this machine? 0.0.0.0 binds every interface)"
+            System.err.println(name + ": cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + (notOurs ? " (is " + host + " an address of this machine? 0.0.0.0 binds every interface)"
                             : " (is another server using the port? choose another with --port)"));
             return 1;
         } catch (IOException e) {
-            System.err.println(name + ": cannot listen on " + options.host + ":" + options.port + ": "
-                    + NetworkErrors.describe(e));
+            System.err.println(name + ": cannot listen on " + host + ":" + port + ": " + NetworkErrors.describe(e));
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
