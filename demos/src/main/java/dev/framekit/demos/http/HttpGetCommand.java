@@ -1,9 +1,9 @@
 package dev.framekit.demos.http;
 
-import dev.framekit.demos.cli.Durations;
-import dev.framekit.demos.cli.Main;
-import dev.framekit.demos.net.NetworkErrors;
-import dev.framekit.demos.net.WireDump;
+import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.Version;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.console.WireDump;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -24,7 +24,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code framekit http-get}: a small HTTP/1.1 client that reads every body framing. */
-@Command(name = "http-get", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "http-get", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"GET each URL (POST with --data) and print the body; URLs on the same host and port share "
                 + "one keep-alive connection.",
             "Exit 0 when every response came back, 1 on a network or protocol error, 22 with --fail on a status of 400 or more."})

@@ -1,14 +1,14 @@
 package dev.framekit.demos.http;
 
-import dev.framekit.demos.cli.Commands;
-import dev.framekit.demos.cli.Counts;
-import dev.framekit.demos.cli.Durations;
-import dev.framekit.demos.cli.FramingOptions;
-import dev.framekit.demos.cli.Main;
-import dev.framekit.demos.cli.Ports;
-import dev.framekit.demos.net.Console;
-import dev.framekit.demos.net.FramedServer;
-import dev.framekit.demos.net.WireDump;
+import dev.framekit.demos.server.ServerRunner;
+import dev.framekit.demos.options.Counts;
+import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.ByteSizes;
+import dev.framekit.demos.options.Version;
+import dev.framekit.demos.options.Ports;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.console.WireDump;
 import dev.framekit.framing.Framers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code framekit http-server}: HTTP/1.1 on framekit's framers, for curl, Python and browsers. */
-@Command(name = "http-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "http-server", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Serve HTTP/1.1: GET/HEAD / (a hello page, or files under --root), POST /echo, POST /reverse.",
             "Heads are framed by the delimiter \\r\\n\\r\\n, bodies by Content-Length, chunks or close."})
 public final class HttpServerCommand implements Callable<Integer> {
@@ -37,12 +37,12 @@ public final class HttpServerCommand implements Callable<Integer> {
     Path root;
 
     @Option(names = "--max-header", defaultValue = "8k", paramLabel = "BYTES",
-            converter = FramingOptions.ByteSizeConverter.class,
+            converter = ByteSizes.Converter.class,
             description = "Largest request head; a longer one is answered 431 (default: 8k).")
     int maxHeader = 8 * 1024;
 
     @Option(names = "--max-body", defaultValue = "1m", paramLabel = "BYTES",
-            converter = FramingOptions.ByteSizeConverter.class,
+            converter = ByteSizes.Converter.class,
             description = "Largest request body; a longer one is answered 413 (default: 1m).")
     int maxBody = 1 << 20;
 
@@ -89,6 +89,6 @@ public final class HttpServerCommand implements Callable<Integer> {
                 Framers.delimiter("\r\n\r\n").maxFrameLength(maxHeader), idleTimeout, "http-get http://HOST:PORT/", false,
                 maxConnections, headerTimeout);
         FramedServer server = new FramedServer(settings, handler, console);
-        return Commands.runServer("http-server", server, host, port);
+        return ServerRunner.run(server);
     }
 }
