@@ -56,7 +56,7 @@ public final class MessageWriter {
     public void lastChunk() throws IOException {
         CHUNKS.writeLastChunk(batch);
         if (tap != WireTap.OFF) {
-            tap.show("sent last chunk", Framers.exactly(5), "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            tap.show("sent last chunk (0 CRLF CRLF: the end of the body)", Framers.exactly(5), "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         flushIfFull();
     }
