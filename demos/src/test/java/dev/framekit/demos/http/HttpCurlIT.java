@@ -3,6 +3,7 @@ package dev.framekit.demos.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
@@ -30,6 +31,7 @@ class HttpCurlIT {
 
     @BeforeAll
     void startServer() {
+        assumeTrue(Files.isExecutable(Path.of(Peers.CURL)), "needs curl (Debian package curl; .ci/install-peers)");
         server = framekit.startServer("http-server");
         base = "http://127.0.0.1:" + server.port();
     }
@@ -133,5 +135,25 @@ class HttpCurlIT {
         Path body = randomFile("big.bin", (1 << 20) + 1);
         Peers.Run run = Peers.curl("-o", "/dev/null", "-w", "%{http_code}", "--data-binary", "@" + body, base + "/echo");
         assertEquals("413", run.stdoutText(), run.transcript());
+    }
+
+    @Test
+    void expect100ContinueIsAnsweredBeforeTheBody() {
+        Peers.Run run = Peers.curl("-v", "-H", "Expect: 100-continue", "--data-binary", "hello", base + "/echo");
+        assertTrue(run.stderr().contains("< HTTP/1.1 100 Continue"), run.stderr());
+        assertEquals("hello", run.stdoutText(), run.transcript());
+    }
+
+    @Test
+    void aLargeFileUnderRootStreamsChunkedAndArrivesWhole() throws IOException {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Path file = randomFile("site/large.bin", 300_001);
+        FramekitProcess files = framekit.startServer("http-server", "--root", site.toString());
+        Peers.Run run = Peers.curl("-v", "http://127.0.0.1:" + files.port() + "/large.bin");
+        assertArrayEquals(Files.readAllBytes(file), run.stdout(), run.stderr());
+        assertTrue(run.stderr().contains("< Transfer-Encoding: chunked"), run.stderr());
+        Peers.Run http10 = Peers.curl("--http1.0", "-v", "http://127.0.0.1:" + files.port() + "/large.bin");
+        assertArrayEquals(Files.readAllBytes(file), http10.stdout(), "HTTP/1.0 gets it by Content-Length");
+        assertTrue(http10.stderr().contains("< Content-Length: 300001"), http10.stderr());
     }
 }

@@ -3,6 +3,7 @@ package dev.framekit.demos.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
@@ -36,6 +37,11 @@ class HttpPythonIT {
 
     @TempDir
     Path dir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void needPython() {
+        assumeTrue(Files.isExecutable(Path.of(Peers.PYTHON)), "needs Debian's /usr/bin/python3 (.ci/install-peers)");
+    }
 
     @AfterEach
     void stop() {
