@@ -16,12 +16,22 @@ import io.netty.buffer.ByteBuf;
  * is the end of the message. A frame over the framer's maximum throws
  * {@link FrameTooLongException} as soon as that is known, before it is buffered whole. If that
  * exception is {@link FrameTooLongException#resumable() resumable}, later calls first discard the
- * rest of the oversized frame as it arrives (the one case in which a call that returns
- * {@code null} consumes bytes), then decode the next frame. The other such case is a rule with
+ * rest of the oversized frame as it arrives (one of three cases in which a call that returns
+ * {@code null} consumes bytes), then decode the next frame. The second case is a rule with
  * frames that carry no message for the caller: a WebSocket decoder consumes each control frame
  * (ping, pong, close) as it hands it to its listener, and each fragment of a message as it copies
  * it into the message it reassembles, so such a call may consume bytes and still return
- * {@code null}; a call right after it, with no new bytes, consumes nothing.
+ * {@code null}; a call right after it, with no new bytes, consumes nothing. The third case
+ * follows.
+ *
+ * <p><b>A framing that ends before the stream does.</b> Some framings carry a bounded section of
+ * the stream and then stop: a chunked HTTP body ends with its last chunk, and the bytes after it
+ * belong to the next message and another framer. The call that reads the end of such a section
+ * consumes the bytes that end it (the other case of a {@code null} that consumes), returns
+ * {@code null}, and from then on {@link #isFinished()} is true and every call returns
+ * {@code null}. A {@link FrameReader} reports it as the end of the frames without reading
+ * further, and the caller switches framer for what follows. A decoder that wraps another
+ * delegates {@code isFinished()} to it.
  *
  * <p>Between calls the caller may append bytes to {@code in} and may discard bytes before its
  * reader index, but must not otherwise change the readable bytes: a decoder remembers how far it
@@ -48,4 +58,16 @@ public interface FrameDecoder {
      * @throws FramingException for any other bytes that do not fit the framing rule
      */
     ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException;
+
+    /**
+     * Returns true once the framing's section of the stream has ended (a chunked body's last
+     * chunk was read): no further frames come from this decoder, and the bytes after the section
+     * are left in the buffer for another framer. Most framings run to the end of the stream and
+     * never finish.
+     *
+     * @return whether this decoder has read the end of its section
+     */
+    default boolean isFinished() {
+        return false;
+    }
 }

@@ -32,7 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p><b>End of stream.</b> Every read method returns {@code null} when the stream ended cleanly
- * between frames, and throws {@link TruncatedFrameException} when it ended inside one.
+ * between frames, and throws {@link TruncatedFrameException} when it ended inside one. They also
+ * return {@code null}, without reading further, when the framer's section of the stream has ended
+ * ({@link FrameDecoder#isFinished()}: a chunked body's last chunk); {@link #isEndOfStream()} then
+ * says false, the bytes after the section stay buffered, and {@link #framer(Framer)} picks the
+ * rule for what follows.
  *
  * <p><b>Errors.</b> A {@link FramingException} (a frame too long, truncated, malformed) leaves the
  * stream out of step with the framing rule: the reader remembers it and throws it again from
@@ -213,7 +217,7 @@ public final class FrameReader implements AutoCloseable {
             }
             while (true) {
                 ByteBuf frame = decodeBuffered();
-                if (frame != null || endOfStream) {
+                if (frame != null || endOfStream || decoder.isFinished()) {
                     partialSince = NO_PARTIAL_FRAME;
                     return frame;
                 }

@@ -3,7 +3,7 @@ package dev.framekit.framing;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Makes framekit's four framers. Each result is immutable; its {@code with}-style methods
+ * Makes framekit's framers. Each result is immutable; its {@code with}-style methods
  * ({@code pad}, {@code maxFrameLength}) return a new framer, validated on the spot with a
  * message that names the field and its value.
  *
@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * Framer custom  = Framers.delimiter("#*#");                        // h e l l o # * #
  * Framer fixed   = Framers.fixedLength(30).pad('#');                // h e l l o # # ... (30 bytes)
  * Framer oneShot = Framers.sendAndClose();                          // h e l l o, then half-close
+ * Framer body    = Framers.exactly(5);                              // h e l l o
+ * Framer chunks  = Framers.chunked();                               // 5 \r \n h e l l o \r \n
  * }</pre>
  *
  * <p><b>Security.</b> Every framer caps the frames it accepts at
@@ -86,6 +88,29 @@ public final class Framers {
      */
     public static SendAndCloseFramer sendAndClose() {
         return SendAndCloseFramer.DEFAULT;
+    }
+
+    /**
+     * Frames of exactly {@code length} bytes with nothing around them: a body whose length was
+     * announced before it (HTTP's {@code Content-Length}).
+     *
+     * @param length bytes per frame, 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @return the framer
+     * @throws IllegalArgumentException if {@code length} is out of range
+     */
+    public static ExactLengthFramer exactly(int length) {
+        return ExactLengthFramer.of(length);
+    }
+
+    /**
+     * HTTP/1.1 chunked transfer coding: each message one chunk ({@code 5\r\nhello\r\n}), the
+     * body ended by the last chunk {@code 0\r\n\r\n}, after which the decoder is
+     * {@linkplain FrameDecoder#isFinished() finished}.
+     *
+     * @return the framer
+     */
+    public static ChunkedFramer chunked() {
+        return ChunkedFramer.DEFAULT;
     }
 
     // ---- WebSocket (RFC 6455), one factory per role ----

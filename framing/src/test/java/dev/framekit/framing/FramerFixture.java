@@ -40,7 +40,9 @@ record FramerFixture(
             lengthPrefixed(),
             sendAndClose(),
             WebSocketFixtures.serverToClient(),
-            WebSocketFixtures.clientToServer());
+            WebSocketFixtures.clientToServer(),
+            chunked(),
+            exactLength());
 
     static List<FramerFixture> all() {
         return ALL;
@@ -234,6 +236,65 @@ record FramerFixture(
                                 frames("0123456789")),
                         WireInput.tooLong("11 bytes", max10, ascii("0123456789A"), List.of(), 11, 10, 11),
                         WireInput.tooLong("endless bytes", max10, repeat('x', 1000), List.of(), 11, 10, 11)));
+    }
+
+    static FramerFixture chunked() {
+        Framer framer = Framers.chunked();
+        Framer max10 = Framers.chunked().maxFrameLength(10);
+        UnaryOperator<byte[]> wireOf = payload -> concat(ascii(Integer.toHexString(payload.length) + "\r\n"), payload,
+                ascii("\r\n"));
+        long unknown = TruncatedFrameException.UNKNOWN;
+        String malformed = "FramingException";
+        return new FramerFixture("chunked", framer, wireOf,
+                List.of(oneByte(), everyByteValue(allByteValues()), Payload.text("héllo ✓"),
+                        Payload.of("bytes that look like the last chunk", ascii("0\r\n\r\n")),
+                        Payload.of(LARGE + " random bytes", random(6, LARGE))),
+                List.of(IllegalMessage.of("the empty message, which would be the last chunk", framer, new byte[0],
+                                "last chunk"),
+                        IllegalMessage.of("over the maximum of 10", max10, ascii("hello world"), "11", "10")),
+                List.of(WireInput.truncated("half a size line", framer, ascii("5\r"), List.of(), 2, unknown),
+                        WireInput.truncated("a size line and 2 of 5 bytes", framer, ascii("5\r\nhe"), List.of(), 5, 10),
+                        WireInput.truncated("a chunk without its CRLF", framer, ascii("2\r\nhi"), List.of(), 5, 7),
+                        WireInput.truncated("a chunk, then a size", framer, ascii("2\r\nhi\r\n3"), frames("hi"), 1,
+                                unknown),
+                        WireInput.truncated("the last chunk without its final CRLF", framer, ascii("0\r\n"), List.of(),
+                                3, unknown),
+                        WireInput.truncated("the end before the last chunk, when it is required",
+                                Framers.chunked().lastChunkRequired(), ascii("2\r\nhi\r\n"), frames("hi"), 0,
+                                unknown)),
+                List.of(WireInput.complete("a chunk of exactly the maximum of 10", max10, ascii("a\r\n0123456789\r\n"),
+                                frames("0123456789")),
+                        WireInput.complete("chunks, the last chunk and a trailer, then the next request", framer,
+                                ascii("2\r\nhi\r\n3;name=v\r\nyo!\r\n0\r\nX-Sum: 5\r\n\r\nGET / HTTP/1.1"),
+                                frames("hi", "yo!")),
+                        WireInput.complete("upper-case hex and leading zeros", framer, ascii("000A\r\n0123456789\r\n0\r\n\r\n"),
+                                frames("0123456789")),
+                        WireInput.tooLong("a size of 11 over a maximum of 10", max10, ascii("b\r\n0123456789A\r\n"),
+                                List.of(), 11, 10, 2),
+                        WireInput.tooLong("a size of ffffffff", framer, ascii("ffffffff\r\n"), List.of(), 0xffffffffL,
+                                FrameLimits.DEFAULT_MAX_FRAME_LENGTH, 9),
+                        new WireInput("a size of 17 hex digits (over 64 bits)", framer,
+                                ascii("FFFFFFFFFFFFFFFFF\r\n"), List.of(), malformed, -1),
+                        new WireInput("a size that is not hex", framer, ascii("zz\r\n"), List.of(), malformed, -1),
+                        new WireInput("a bare LF after the size", framer, ascii("5\nhello\r\n"), List.of(), malformed, -1),
+                        new WireInput("chunk data not followed by CRLF", framer, ascii("2\r\nhiXY"), List.of(),
+                                malformed, -1),
+                        new WireInput("a size line over 1 KiB", framer,
+                                concat(ascii("1;"), repeat('x', 2000), ascii("\r\n")), List.of(), malformed, -1)));
+    }
+
+    static FramerFixture exactLength() {
+        Framer framer = Framers.exactly(5);
+        return new FramerFixture("exact-length(5)", framer, UnaryOperator.identity(),
+                List.of(Payload.text("hello"), Payload.of("five zero bytes", new byte[5]),
+                        Payload.of("bytes that end an HTTP head", ascii("\r\n\r\n\0"))),
+                List.of(IllegalMessage.of("the empty message", framer, new byte[0], "0", "5"),
+                        IllegalMessage.of("one byte short", framer, ascii("hell"), "4", "5"),
+                        IllegalMessage.of("one byte more", framer, ascii("hello!"), "6", "5")),
+                List.of(WireInput.truncated("3 of 5 bytes", framer, ascii("hel"), List.of(), 3, 5),
+                        WireInput.truncated("a frame, then 1 byte of the next", framer, ascii("hellow"),
+                                frames("hello"), 1, 5)),
+                List.of());
     }
 
     private static Payload empty() {

@@ -84,13 +84,33 @@ class FramerFuzzTest {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
+    @FuzzTest(maxDuration = "30s")
+        void chunkedFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        ChunkedFramer base = Framers.chunked().maxFrameLength(data.consumeInt(1, 64));
+        // The round trip encodes one chunk without the last chunk, so it runs on the lenient framer; the
+        // split check decodes arbitrary wire bytes with either.
+        ChunkedFramer decoding = data.consumeBoolean() ? base.lastChunkRequired() : base;
+        checkContract(base, decoding, data, payload -> payload.length >= 1 && payload.length <= base.maxFrameLength());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void exactLengthFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        ExactLengthFramer framer = Framers.exactly(data.consumeInt(1, 64));
+        checkContract(framer, data, payload -> payload.length == framer.length());
+    }
+
     private static void checkContract(Framer framer, FuzzedDataProvider data, Predicate<byte[]> wireFormatCarries) {
+        checkContract(framer, framer, data, wireFormatCarries);
+    }
+
+    private static void checkContract(Framer encoding, Framer decoding, FuzzedDataProvider data,
+            Predicate<byte[]> wireFormatCarries) {
         byte[] payload = data.consumeBytes(data.consumeInt(0, 80));
         byte[] chunkSizes = data.consumeBytes(data.consumeInt(0, 8));
         byte[] wire = data.consumeRemainingAsBytes();
 
-        refusesExactlyWhatTheWireFormatCannotCarry(framer, payload, wireFormatCarries.test(payload));
-        decodesTheSameHoweverTheBytesAreSplit(framer, wire, chunkSizes);
+        refusesExactlyWhatTheWireFormatCannotCarry(encoding, payload, wireFormatCarries.test(payload));
+        decodesTheSameHoweverTheBytesAreSplit(decoding, wire, chunkSizes);
     }
 
     private static void refusesExactlyWhatTheWireFormatCannotCarry(Framer framer, byte[] payload, boolean carries) {

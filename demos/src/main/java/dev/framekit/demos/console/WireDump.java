@@ -1,7 +1,10 @@
 package dev.framekit.demos.console;
 
 import dev.framekit.demos.options.OptionTerms;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.framing.ChunkedFramer;
 import dev.framekit.framing.DelimiterFramer;
+import dev.framekit.framing.ExactLengthFramer;
 import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
@@ -47,6 +50,15 @@ public final class WireDump {
             return range(0, 4) + " length header " + String.format("%02x %02x %02x %02x", length >>> 24,
                     (length >>> 16) & 0xff, (length >>> 8) & 0xff, length & 0xff) + " (= " + length + ")"
                     + " | " + payloadRange(4, length);
+        }
+        if (framer instanceof ChunkedFramer) {
+            String size = Integer.toHexString(length);
+            int header = size.length() + 2;
+            return range(0, header) + " chunk size " + size + " (= " + length + ") CRLF | " + payloadRange(header, length)
+                    + " | " + range(header + length, 2) + " CRLF";
+        }
+        if (framer instanceof ExactLengthFramer) {
+            return payloadRange(0, length) + ", exactly as announced (no framing bytes)";
         }
         if (framer instanceof FixedLengthFramer fixed) {
             int padding = fixed.frameSize() - length;

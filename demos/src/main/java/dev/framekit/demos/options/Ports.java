@@ -4,7 +4,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Converts --port values, refusing numbers outside 0-65535 as a usage error rather than a crash. */
-final class Ports {
+public final class Ports {
     private Ports() {}
 
     static int parse(String value, int lowest) {
@@ -22,7 +22,7 @@ final class Ports {
     }
 
     /** A port to listen on: 0 to 65535, where 0 picks a free one. */
-    static final class Listen implements ITypeConverter<Integer> {
+    public static final class Listen implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             return parse(value, 0);
@@ -30,7 +30,7 @@ final class Ports {
     }
 
     /** A port to connect to: 1 to 65535. */
-    static final class Connect implements ITypeConverter<Integer> {
+    public static final class Connect implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             return parse(value, 1);

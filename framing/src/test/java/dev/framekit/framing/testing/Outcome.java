@@ -97,7 +97,9 @@ public final class Outcome {
 
     /**
      * Decodes frames off {@code in} into {@code frames} until the decoder returns null, checking
-     * that a null consumes nothing and that a released frame gives its reference back.
+     * that a null consumes nothing (except the call that {@linkplain FrameDecoder#isFinished()
+     * finishes} the decoder, which consumes the end of its section), that a finished decoder
+     * returns no frame, and that a released frame gives its reference back.
      *
      * @param decoder the decoder
      * @param in the connection's buffer
@@ -111,13 +113,16 @@ public final class Outcome {
         while (true) {
             int readerIndex = in.readerIndex();
             int readable = in.readableBytes();
+            boolean finishedBefore = decoder.isFinished();
             ByteBuf frame = decoder.decode(in, endOfStream);
             if (frame == null) {
-                if (readerIndex != in.readerIndex() || readable != in.readableBytes()) {
+                boolean justFinished = !finishedBefore && decoder.isFinished();
+                if (!justFinished && (readerIndex != in.readerIndex() || readable != in.readableBytes())) {
                     tookOverBytes(decoder, in, endOfStream, readerIndex, readable);
                 }
                 return;
             }
+            FramerConformance.require(!finishedBefore, "a finished decoder returned a frame");
             frames.add(copyAndRelease(frame));
             FramerConformance.require(in.refCnt() == 1, "a released frame gives back its reference to the buffer");
             FramerConformance.require(frames.size() <= limit + 1, "the decoder keeps returning frames: " + frames.size());

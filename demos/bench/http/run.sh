@@ -1,0 +1,61 @@
+#!/bin/sh
+# The HTTP benchmark (not a test): framekit's http-server beside the JDK's HttpServer in one run,
+# keep-alive GET / and POST /echo of 1 KiB, 100 connections, with wrk (Debian: apt-get install wrk).
+# Prints one line per trial: server, workload, requests/s, p50, p99, server CPU ms per 1,000 requests.
+#
+#   demos/bench/http/run.sh [TRIALS] [SECONDS]       (default 5 trials of 10 s; build the jar first)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+jar="$here/../../target/framekit.jar"
+java="${JAVA:-java}"
+trials="${1:-5}"
+seconds="${2:-10}"
+connections=100
+hz=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+start_server() { # name port -> sets pid
+    case "$1" in
+        framekit) "$java" -jar "$jar" http-server --host 127.0.0.1 --port "$2" --idle-timeout 0 >/dev/null 2>&1 & ;;
+        jdk) "$java" "$here/JdkHttpServer.java" "$2" >/dev/null 2>&1 & ;;
+    esac
+    pid=$!
+    i=0
+    until curl -s -o /dev/null "http://127.0.0.1:$2/"; do
+        i=$((i + 1)); [ "$i" -lt 100 ] || { echo "$1 did not start" >&2; exit 1; }; sleep 0.2
+    done
+}
+
+trial() { # name port workload
+    url="http://127.0.0.1:$2/"
+    script=""
+    if [ "$3" = "echo-1k" ]; then url="http://127.0.0.1:$2/echo"; script="-s $here/echo-1k.lua"; fi
+    before=$(cpu_ticks "$pid")
+    # shellcheck disable=SC2086
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency $script "$url")
+    after=$(cpu_ticks "$pid")
+    echo "$out" | awk -v name="$1" -v load="$3" -v ticks=$((after - before)) -v hz="$hz" '
+        /Requests\/sec/ {rps = $2}
+        /^ +50%/ {p50 = $2}
+        /^ +99%/ {p99 = $2}
+        /requests in/ {n = $1}
+        /Non-2xx|Socket errors/ {errors = errors " " $0}
+        END {printf "%-9s %-8s %10.0f req/s  p50 %-8s p99 %-8s cpu %.3f ms/1k req%s\n",
+             name, load, rps, p50, p99, ticks * 1000.0 / hz / n * 1000, errors}'
+}
+
+port=18600
+for name in framekit jdk; do
+    port=$((port + 1))
+    start_server "$name" "$port"
+    wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port/" >/dev/null   # warm-up (JIT)
+    wrk -t2 -c"$connections" -d5s -s "$here/echo-1k.lua" "http://127.0.0.1:$port/echo" >/dev/null
+    n=0
+    while [ "$n" -lt "$trials" ]; do
+        trial "$name" "$port" get
+        trial "$name" "$port" echo-1k
+        n=$((n + 1))
+    done
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+done

@@ -1,0 +1,137 @@
+package dev.framekit.demos.http;
+
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Fetches URLs one after another over HTTP/1.1, keeping the connection open between requests to
+ * the same host and port while the server allows it. Bodies go to an output stream as they are
+ * read, framed by Content-Length, chunks or the server closing.
+ */
+final class HttpClient implements AutoCloseable {
+    /** The largest response head accepted. */
+    static final int MAX_HEAD = 64 * 1024;
+    /** The most bytes of a chunked or until-close body accepted. */
+    static final long MAX_BODY = 1L << 30;
+    /** A request body sent chunked goes in chunks of this size. */
+    static final int CHUNK = 16 * 1024;
+
+    private final Duration timeout;
+    private final WireTap tap;
+    private final OutputStream stdout;
+    private FramedConnection connection;
+    private String origin;
+    private MessageReader in;
+    private MessageWriter out;
+
+    HttpClient(Duration timeout, WireTap tap, OutputStream stdout) {
+        this.timeout = timeout;
+        this.tap = tap;
+        this.stdout = stdout;
+    }
+
+    /**
+     * Sends one request and copies the response's body to the output (its head first if
+     * {@code include}); returns the response's head.
+     *
+     * @param body the request body, or null for none
+     */
+    ResponseHead fetch(HttpUrl url, String method, byte[] body, boolean chunked, boolean include) throws IOException {
+        boolean reused = connection != null && url.origin().equals(origin);
+        if (!reused) {
+            open(url);
+        }
+        send(url, method, body, chunked);
+        byte[] headBytes = in.readHead();
+        if (headBytes == null && reused) {
+            open(url); // the server closed the idle connection as we reused it: once more on a new one
+            send(url, method, body, chunked);
+            headBytes = in.readHead();
+        }
+        ResponseHead head = finalHead(headBytes);
+        if (include) {
+            stdout.write((head.text() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        BodyFraming framing;
+        try {
+            framing = BodyFraming.ofResponse(method, head);
+        } catch (HttpError e) {
+            throw new IOException("bad response: " + e.getMessage());
+        }
+        in.readBody(framing, MAX_BODY, stdout::write);
+        stdout.flush();
+        if (!head.keepAlive() || framing.kind() == BodyFraming.Kind.CLOSE) {
+            close();
+        }
+        return head;
+    }
+
+    /** The first final (non-1xx) response head, skipping 100 Continue and other interim ones. */
+    private ResponseHead finalHead(byte[] headBytes) throws IOException {
+        byte[] bytes = headBytes;
+        while (true) {
+            if (bytes == null) {
+                throw new IOException("the server closed the connection without answering");
+            }
+            ResponseHead head;
+            try {
+                head = ResponseHead.parse(bytes);
+            } catch (HttpError e) {
+                throw new IOException("bad response head: " + e.getMessage());
+            }
+            if (head.status() >= 200) {
+                return head;
+            }
+            if (head.status() == 101) {
+                throw new IOException("the server switched protocols (101), which http-get does not follow");
+            }
+            bytes = in.readHead();
+        }
+    }
+
+    private void send(HttpUrl url, String method, byte[] body, boolean chunked) throws IOException {
+        StringBuilder head = new StringBuilder().append(method).append(' ').append(url.target()).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(url.hostField()).append("\r\nUser-Agent: framekit-http-get\r\nAccept: */*");
+        if (body != null) {
+            head.append("\r\nContent-Type: application/octet-stream")
+                    .append(chunked ? "\r\nTransfer-Encoding: chunked" : "\r\nContent-Length: " + body.length);
+        }
+        out.head(head.toString());
+        if (body != null && chunked) {
+            for (int at = 0; at < body.length; at += CHUNK) {
+                out.chunk(java.util.Arrays.copyOfRange(body, at, Math.min(body.length, at + CHUNK)));
+            }
+            out.lastChunk();
+        } else if (body != null) {
+            out.body(body, 0, body.length);
+        }
+        out.flush();
+    }
+
+    private void open(HttpUrl url) throws IOException {
+        close();
+        FramedConnection.Connector connector = FramedConnection.connector(url.host(), url.port())
+                .framer(Framers.delimiter("\r\n\r\n").maxFrameLength(MAX_HEAD));
+        if (!timeout.isZero()) {
+            connector.connectTimeout(timeout).readTimeout(timeout);
+        }
+        connection = connector.connect();
+        origin = url.origin();
+        in = new MessageReader(connection.reader(), MAX_HEAD, tap);
+        out = new MessageWriter(connection.socket().getOutputStream(), tap);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (connection != null) {
+            FramedConnection open = connection;
+            connection = null;
+            origin = null;
+            open.close();
+        }
+    }
+}
