@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * whose serialized sizes sit on the varint boundaries.
  */
 class ProtobufDelimitedInteropTest {
-    /** Serialized sizes (a non-empty BytesValue takes at least 2): 1-byte varint up to 127, 2 bytes from 128 to 16,383, 3 bytes from 16,384. */
-    private static final int[] SIZES = {0, 2, 127, 128, 300, 16_383, 16_384, 100_000};
+    /** Serialized sizes (a non-empty BytesValue takes at least 3): 1-byte varint up to 127, 2 bytes from 128 to 16,383, 3 bytes from 16,384. */
+    private static final int[] SIZES = {0, 3, 127, 128, 300, 16_383, 16_384, 100_000};
 
     private static final Framer VARINT = Framers.lengthPrefixed(LengthField.varint());
 
