@@ -1,5 +1,7 @@
 package dev.framekit.demos;
 
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -7,20 +9,27 @@ import java.util.stream.Stream;
 /** The framings every end-to-end test runs on, as command-line options. */
 public enum Framings {
     /** Fixed 32-byte frames padded with '#', the classic demo. */
-    FIXED("--framing", "fixed", "--frame-size", "32", "--pad", "#"),
+    FIXED(Framers.fixedLength(32).pad('#'), "--framing", "fixed", "--frame-size", "32", "--pad", "#"),
     /** Lines: the '\n' delimiter, as nc speaks. */
-    NEWLINE("--framing", "delimiter", "--delimiter", "\\n"),
+    NEWLINE(Framers.lines(), "--framing", "delimiter", "--delimiter", "\\n"),
     /** The multi-byte delimiter "#*#". */
-    HASH_STAR_HASH("--framing", "delimiter", "--delimiter", "#*#"),
+    HASH_STAR_HASH(Framers.delimiter("#*#"), "--framing", "delimiter", "--delimiter", "#*#"),
     /** The 4-byte big-endian length prefix. */
-    LENGTH("--framing", "length"),
+    LENGTH(Framers.lengthPrefixed(), "--framing", "length"),
     /** Send-and-close: one message per connection. */
-    CLOSE("--framing", "close");
+    CLOSE(Framers.sendAndClose(), "--framing", "close");
 
+    private final Framer framer;
     private final List<String> options;
 
-    Framings(String... options) {
+    Framings(Framer framer, String... options) {
+        this.framer = framer;
         this.options = List.of(options);
+    }
+
+    /** The framer these options make (with the default --max-frame), for a test's own client. */
+    public Framer framer() {
+        return framer;
     }
 
     /** The options that select this framing. */

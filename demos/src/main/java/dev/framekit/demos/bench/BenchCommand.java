@@ -1,5 +1,6 @@
 package dev.framekit.demos.bench;
 
+import dev.framekit.demos.options.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Unmatched;
  * selects benchmarks; {@code -f 1 -wi 2 -i 3} shortens a run; {@code -lp} lists parameters);
  * without a pattern every framekit benchmark runs.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
             "Run the JMH microbenchmarks: in-memory decode/encode of every framer against Netty's",
             "decoders and DataInputStream, and the one-byte-per-read trickle case.",

@@ -1,5 +1,7 @@
 package dev.framekit.demos.bench;
 
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.FramingSettings;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.MessageRefusedException;
@@ -32,13 +34,16 @@ final class BenchFramings {
         return Math.max(size, Framers.DEFAULT_MAX_FRAME_LENGTH);
     }
 
+    /**
+     * The framekit framer for {@code framing} at {@code size}, from the {@link Framing} registry:
+     * "lines" is the delimiter framing on {@code \n}, "delimiter" the same on {@value #DELIMITER};
+     * any other registered name (e.g. {@code -p framing=close}) is that framing.
+     */
     static Framer framekit(String framing, int size) {
         return switch (framing) {
-            case "fixed" -> Framers.fixedLength(size);
-            case "lines" -> Framers.lines().maxFrameLength(maxFrame(size));
-            case "delimiter" -> Framers.delimiter(DELIMITER).maxFrameLength(maxFrame(size));
-            case "length" -> Framers.lengthPrefixed().maxFrameLength(maxFrame(size));
-            default -> throw new IllegalArgumentException("unknown framing " + framing);
+            case "lines" -> Framing.DELIMITER.forMessages(size);
+            case "delimiter" -> Framing.DELIMITER.build(FramingSettings.forMessages(size).withDelimiter(DELIMITER));
+            default -> Framing.named(framing).forMessages(size);
         };
     }
 

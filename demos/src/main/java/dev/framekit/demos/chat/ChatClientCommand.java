@@ -1,13 +1,13 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.cli.ClientOptions;
-import dev.framekit.demos.cli.Commands;
-import dev.framekit.demos.cli.Durations;
-import dev.framekit.demos.cli.Main;
-import dev.framekit.demos.cli.FramingOptions;
-import dev.framekit.demos.net.Console;
-import dev.framekit.demos.net.NetworkErrors;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.Version;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code framekit chat-client}: joins a chat room, prints what the room says while sending what
  * is typed. {@code /quit} or the end of standard input leaves.
  */
-@Command(name = "chat-client", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "chat-client", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Join a chat room: type lines to talk, /help for commands, /quit (or end of input) to leave.")
 public final class ChatClientCommand implements Callable<Integer> {
     @Mixin
@@ -48,7 +48,7 @@ public final class ChatClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = Commands.framer(spec, framing);
+        Framer framer = framing.framer(spec);
         if (name != null && !ChatCommand.NAME.matcher(name).matches()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--name '" + name + "' is not a name: use 1 to 20 letters, digits, _ or -");
@@ -58,7 +58,7 @@ public final class ChatClientCommand implements Callable<Integer> {
         WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
-            ChatSession session = framer.oneMessagePerConnection()
+            ChatSession session = Framing.connectionPerMessage(framer)
                     ? new PollingChatSession(client, framer, console, wire, reconnectFor)
                     : new StreamChatSession(client, framer, console, wire, reconnectFor);
             return session.run(name, stdin);

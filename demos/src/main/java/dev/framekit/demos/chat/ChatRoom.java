@@ -1,12 +1,14 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.net.Console;
+import dev.framekit.demos.console.Console;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -15,6 +17,12 @@ import java.util.function.Predicate;
  * <p>Every line is queued to every recipient under one lock, so all members see the same order.
  * Queuing never blocks; a member whose queue is full is disconnected with a notice to the room,
  * and the others carry on, missing nothing.
+ *
+ * <p>The room owns each member's time in it: {@link #join} lets it in; it leaves exactly once,
+ * by {@code /quit} (the room then {@link Member#finish finishes} it), by falling too far behind
+ * (the room {@link Member#disconnect disconnects} it) or by {@link #leave} when its connection
+ * ends. Whatever a call does happens under the lock in one {@link Turn}; the members it left
+ * behind are dropped after the lock is released, one after another, never by re-entering.
  */
 final class ChatRoom {
     static final String[] HELP = {
@@ -22,6 +30,8 @@ final class ChatRoom {
         "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
         "--           any other line is said to everyone else; start it with // to say a line beginning with /"
     };
+
+    private static final String TOO_FAR_BEHIND = "disconnected: too far behind, its queue of unread messages was full";
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Member> members = new LinkedHashMap<>();
@@ -41,80 +51,51 @@ final class ChatRoom {
         this.tooLongHint = tooLongHint;
     }
 
+    /** What one call did, settled once the lock is released: lines to log, members to drop. */
+    private static final class Turn {
+        final List<String> logLines = new ArrayList<>(1);
+        final ArrayDeque<Member> laggards = new ArrayDeque<>(0);
+    }
+
     /** Adds a member under a fresh guest name and announces it. */
     void join(Member member) {
-        List<Member> laggards;
-        lock.lock();
-        try {
+        act(turn -> {
             String name;
             do {
                 name = "guest" + (++guests);
             } while (members.containsKey(key(name)));
             member.rename(name);
             members.put(key(name), member);
-            laggards = sendToOthers(member, "-- " + name + " joined");
-            member.deliver("-- welcome, " + name + "; " + (members.size() - 1) + " other(s) here. /nick NAME to choose a name, /help for commands");
-        } finally {
-            lock.unlock();
-        }
-        log.log(member.peer() + " joined as " + member.name());
-        drop(laggards);
+            sendToOthers(member, "-- " + name + " joined", turn);
+            tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
+                    + " other(s) here. /nick NAME to choose a name, /help for commands", turn);
+            turn.logLines.add(member.peer() + " joined as " + name);
+            return null;
+        });
     }
 
-    /** Removes a member, if still present, and announces why. */
+    /** The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already has. */
     void leave(Member member, String reason) {
-        List<Member> laggards;
-        lock.lock();
-        try {
-            if (members.get(key(member.name())) != member) {
-                return;
-            }
-            members.remove(key(member.name()));
-            laggards = sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"));
-        } finally {
-            lock.unlock();
-        }
-        log.log(member.peer() + " " + member.name() + " left" + (reason.isEmpty() ? "" : ": " + reason));
-        drop(laggards);
+        act(turn -> remove(member, reason, turn));
     }
 
     /**
-     * Handles one line from {@code member}.
+     * Handles one line from {@code member}. A line from a member that has left (a send-and-close
+     * client can post after /quit, until its next poll says it is gone) changes nothing.
      *
      * @return false if the member asked to leave
      */
     boolean handle(Member member, String line) {
         ChatCommand command = ChatCommand.parse(line);
-        switch (command) {
-            case ChatCommand.Say say -> {
-                if (!say.text().isEmpty()) {
-                    broadcast(member, "<" + member.name() + "> " + say.text());
-                }
-            }
-            case ChatCommand.Me me -> broadcast(member, "* " + member.name() + " " + me.action());
-            case ChatCommand.Nick nick -> rename(member, nick.name());
-            case ChatCommand.Who who -> reply(member, who());
-            case ChatCommand.Msg msg -> privateMessage(member, msg);
-            case ChatCommand.Help help -> {
-                for (String helpLine : HELP) {
-                    reply(member, helpLine);
-                }
-            }
-            case ChatCommand.Invalid invalid -> reply(member, "-- " + invalid.problem());
-            case ChatCommand.Quit quit -> {
-                reply(member, "-- bye, " + member.name());
-                leave(member, "quit");
-                return false;
-            }
-        }
-        return true;
+        return act(turn -> present(member) ? apply(member, command, turn) : !(command instanceof ChatCommand.Quit));
     }
 
     /** Tells {@code member} alone. */
     void reply(Member member, String line) {
-        if (!member.deliver(line)) {
-            drop(List.of(member));
-        }
+        act(turn -> {
+            tell(member, line, turn);
+            return null;
+        });
     }
 
     /** Names of everyone in the room. */
@@ -127,102 +108,157 @@ final class ChatRoom {
         }
     }
 
-    private String who() {
-        List<String> names = names();
-        return "-- in the room (" + names.size() + "): " + String.join(", ", names);
-    }
-
-    private void broadcast(Member from, String line) {
-        if (!deliverable.test(line)) {
-            reply(from, "-- not sent: " + tooLongHint);
-            return;
-        }
-        List<Member> laggards;
+    /** Runs {@code action} as one turn under the lock, then settles the turn; returns what the action returned. */
+    private <T> T act(Function<Turn, T> action) {
+        Turn turn = new Turn();
+        T result;
         lock.lock();
         try {
-            if (members.get(key(from.name())) != from) {
-                return;
-            }
-            laggards = sendToOthers(from, line);
+            result = action.apply(turn);
         } finally {
             lock.unlock();
         }
-        drop(laggards);
+        settle(turn);
+        return result;
     }
 
-    private void rename(Member member, String name) {
-        List<Member> laggards;
+    /** Carries out one command of a member who is present. Call with the lock held. */
+    private boolean apply(Member member, ChatCommand command, Turn turn) {
+        switch (command) {
+            case ChatCommand.Say say -> {
+                if (!say.text().isEmpty()) {
+                    broadcast(member, "<" + member.name() + "> " + say.text(), turn);
+                }
+            }
+            case ChatCommand.Me me -> broadcast(member, "* " + member.name() + " " + me.action(), turn);
+            case ChatCommand.Nick nick -> rename(member, nick.name(), turn);
+            case ChatCommand.Who who -> tell(member, "-- in the room (" + members.size() + "): "
+                    + String.join(", ", members.values().stream().map(Member::name).toList()), turn);
+            case ChatCommand.Msg msg -> privateMessage(member, msg, turn);
+            case ChatCommand.Help help -> {
+                for (String helpLine : HELP) {
+                    tell(member, helpLine, turn);
+                }
+            }
+            case ChatCommand.Invalid invalid -> tell(member, "-- " + invalid.problem(), turn);
+            case ChatCommand.Quit quit -> {
+                tell(member, "-- bye, " + member.name(), turn);
+                remove(member, "quit", turn);
+                member.finish();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code line} can be framed to its recipients: the one place the room asks. When it
+     * cannot, the sender is told and nothing is sent. Call with the lock held.
+     */
+    private boolean fits(Member from, String line, Turn turn) {
+        if (deliverable.test(line)) {
+            return true;
+        }
+        tell(from, "-- not sent: " + tooLongHint, turn);
+        return false;
+    }
+
+    private void broadcast(Member from, String line, Turn turn) {
+        if (fits(from, line, turn)) {
+            sendToOthers(from, line, turn);
+        }
+    }
+
+    private void rename(Member member, String name, Turn turn) {
         String old = member.name();
-        lock.lock();
-        try {
-            if (members.get(key(old)) != member) {
-                // Gone (quit, dropped, timed out) but a line of its was still handled, as a
-                // send-and-close client's can be: it must not come back, nor unseat the holder of its old name.
-                return;
-            }
-            if (name.equals(old)) {
-                reply(member, "-- you are already " + name);
-                return;
-            }
-            Member holder = members.get(key(name));
-            if (holder != null && holder != member) {
-                reply(member, "-- the name " + name + " is taken; /who lists the names in use");
-                return;
-            }
-            members.remove(key(old));
-            member.rename(name);
-            members.put(key(name), member);
-            laggards = sendToOthers(member, "-- " + old + " is now " + name);
-            member.deliver("-- you are now " + name);
-        } finally {
-            lock.unlock();
+        if (name.equals(old)) {
+            tell(member, "-- you are already " + name, turn);
+            return;
         }
-        log.log(member.peer() + " " + old + " is now " + name);
-        drop(laggards);
+        Member holder = members.get(key(name));
+        if (holder != null && holder != member) {
+            tell(member, "-- the name " + name + " is taken; /who lists the names in use", turn);
+            return;
+        }
+        members.remove(key(old));
+        member.rename(name);
+        members.put(key(name), member);
+        sendToOthers(member, "-- " + old + " is now " + name, turn);
+        tell(member, "-- you are now " + name, turn);
+        turn.logLines.add(member.peer() + " " + old + " is now " + name);
     }
 
-    private void privateMessage(Member from, ChatCommand.Msg msg) {
+    private void privateMessage(Member from, ChatCommand.Msg msg, Turn turn) {
         String line = "*" + from.name() + "* " + msg.text();
-        if (!deliverable.test(line)) {
-            reply(from, "-- not sent: " + tooLongHint);
+        if (!fits(from, line, turn)) {
             return;
         }
-        Member to;
-        lock.lock();
-        try {
-            if (members.get(key(from.name())) != from) {
-                return;
-            }
-            to = members.get(key(msg.name()));
-        } finally {
-            lock.unlock();
-        }
+        Member to = members.get(key(msg.name()));
         if (to == null) {
-            reply(from, "-- no one here is called " + msg.name() + "; /who lists the names");
+            tell(from, "-- no one here is called " + msg.name() + "; /who lists the names", turn);
             return;
         }
-        reply(to, line);
-        reply(from, "-> *" + to.name() + "* " + msg.text());
+        tell(to, line, turn);
+        tell(from, "-> *" + to.name() + "* " + msg.text(), turn);
     }
 
-    /** Queues {@code line} to everyone but {@code from}; returns who could not take it. Call with the lock held. */
-    private List<Member> sendToOthers(Member from, String line) {
-        List<Member> laggards = new ArrayList<>(0);
+    /** Whether {@code member} is still in the room: the one identity check. Call with the lock held. */
+    private boolean present(Member member) {
+        return members.get(key(member.name())) == member;
+    }
+
+    /**
+     * Takes {@code member} out of the room and tells the others, if it is still in: a member
+     * leaves once. Call with the lock held.
+     *
+     * @return whether it was in the room
+     */
+    private boolean remove(Member member, String reason, Turn turn) {
+        if (!present(member)) {
+            return false;
+        }
+        members.remove(key(member.name()));
+        sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
+        turn.logLines.add(member.peer() + " " + member.name() + " left" + (reason.isEmpty() ? "" : ": " + reason));
+        return true;
+    }
+
+    /** Queues {@code line} to {@code member}; one that cannot take it is dropped after this turn. Call with the lock held. */
+    private void tell(Member member, String line, Turn turn) {
+        if (!member.deliver(line)) {
+            turn.laggards.add(member);
+        }
+    }
+
+    /** Queues {@code line} to everyone but {@code from}. Call with the lock held. */
+    private void sendToOthers(Member from, String line, Turn turn) {
         for (Member member : members.values()) {
-            if (member != from && !member.deliver(line)) {
-                laggards.add(member);
+            if (member != from) {
+                tell(member, line, turn);
             }
         }
-        return laggards;
     }
 
-    /** Disconnects members that fell too far behind, telling the room. */
-    private void drop(List<Member> laggards) {
-        for (Member laggard : laggards) {
-            // Leave first, so the notice carries the reason before the closed connection is noticed.
-            leave(laggard, "disconnected: too far behind, its queue of unread messages was full");
-            laggard.disconnect();
+    /**
+     * Logs what the turn did and drops the members it left behind, one at a time: each leaves
+     * (the notice carries the reason before the closed connection is noticed), then is
+     * disconnected; a member that misses that notice is dropped in its turn, by this same loop.
+     */
+    private void settle(Turn turn) {
+        while (!turn.laggards.isEmpty()) {
+            Member laggard = turn.laggards.poll();
+            lock.lock();
+            boolean removed;
+            try {
+                removed = remove(laggard, TOO_FAR_BEHIND, turn);
+            } finally {
+                lock.unlock();
+            }
+            if (removed) {
+                laggard.disconnect();
+            }
         }
+        turn.logLines.forEach(log::log);
     }
 
     private static String key(String name) {

@@ -1,18 +1,15 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.cli.FramingKind;
-import dev.framekit.demos.cli.FramingOptions;
-import dev.framekit.demos.cli.ServerOptions;
-import dev.framekit.demos.cli.Commands;
-import dev.framekit.demos.cli.Counts;
-import dev.framekit.demos.cli.Main;
-import dev.framekit.demos.net.Console;
-import dev.framekit.demos.net.FramedServer;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.Counts;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.ServerOptions;
+import dev.framekit.demos.options.Version;
+import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -24,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code framekit chat-server}: a chat room on any framing; a plain {@code nc} user is welcome on the \n delimiter. */
-@Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run a chat room. On --framing delimiter (\\n), nc or telnet users are full members.")
 public final class ChatServerCommand implements Callable<Integer> {
     @Mixin
@@ -49,43 +46,35 @@ public final class ChatServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = Commands.framer(spec, framing);
+        Framer framer = framing.framer(spec);
         Console console = new Console(System.out);
         ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
-        FramedServer.Handler handler = framer.oneMessagePerConnection()
+        boolean polling = Framing.connectionPerMessage(framer);
+        FramedServer.Handler handler = polling
                 ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), wire)
                 : new StreamChatHandler(room, maxQueue, floodLimit, wire);
         // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
-        Duration idle = framer.oneMessagePerConnection() || idleGiven ? server.idleTimeout() : Duration.ZERO;
+        Duration idle = polling || idleGiven ? server.idleTimeout() : Duration.ZERO;
         // A person may type one line slowly (telnet sends each key); a trickle still ends after CHAT_FRAME_TIMEOUT.
         boolean frameGiven = spec.commandLine().getParseResult().hasMatchedOption("--frame-timeout");
         Duration frameTimeout = frameGiven ? server.frameTimeout() : CHAT_FRAME_TIMEOUT;
         String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
-                idle, clientCommand, framing.kind() == FramingKind.DELIMITER, server.maxConnections(),
+                idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout);
-        return Commands.runServer(spec.name(), new FramedServer(settings, handler, console), server);
+        return ServerRunner.run(new FramedServer(settings, handler, console));
     }
 
     /** Whether a server-to-client line can be framed; a fixed frame, say, may be too small for "<name> " plus the text. */
     static Predicate<String> deliverable(Framer framer) {
-        if (framer.oneMessagePerConnection()) {
+        if (Framing.connectionPerMessage(framer)) {
+            // Lines reach a polling member batched into one reply: each must leave room for the reply's head.
             int room = framer.maxFrameLength() - 64;
             return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
         }
-        return line -> {
-            ByteBuf scratch = Unpooled.buffer();
-            try {
-                framer.encode(line.getBytes(StandardCharsets.UTF_8), scratch);
-                return true;
-            } catch (MessageRefusedException e) {
-                return false;
-            } finally {
-                scratch.release();
-            }
-        };
+        return line -> Framing.refusal(framer, line.getBytes(StandardCharsets.UTF_8)) == null;
     }
 
     private static String tooLongHint(Framer framer) {

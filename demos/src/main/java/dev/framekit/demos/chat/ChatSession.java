@@ -1,12 +1,13 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.cli.ClientOptions;
-import dev.framekit.demos.net.Console;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * A chat client's time in the room, on one kind of framing: what every session needs (where the
@@ -42,4 +43,62 @@ abstract class ChatSession {
      * @throws IOException if the server cannot be reached at all
      */
     abstract int run(String name, BufferedReader input) throws IOException;
+
+    /** Posts one typed line to the room. */
+    abstract void send(String line);
+
+    /**
+     * The stdin loop every session shares: sends each typed line while {@code connected} says the
+     * session goes on, remembering a /nick for reconnects, until /quit or the end of input.
+     */
+    final void sendTypedLines(BufferedReader input, BooleanSupplier connected) throws IOException {
+        String line;
+        while (connected.getAsBoolean() && (line = input.readLine()) != null) {
+            ChatCommand command = ChatCommand.parse(line);
+            if (command instanceof ChatCommand.Quit) {
+                return;
+            }
+            if (command instanceof ChatCommand.Nick nick) {
+                this.name = nick.name();
+            }
+            send(line);
+        }
+    }
+
+    /**
+     * Says the connection is lost and starts the reconnect clock; with {@code --reconnect-for 0}
+     * gives up at once instead.
+     */
+    final Backoff connectionLost(String reason) {
+        if (reconnectFor.isZero()) {
+            giveUp("-- disconnected: " + reason);
+        }
+        Backoff backoff = new Backoff(reconnectFor);
+        console.line("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
+        return backoff;
+    }
+
+    /** Says the session is back. */
+    final void reconnected() {
+        console.line("-- reconnected to " + client.host() + ":" + client.port());
+    }
+
+    /** Waits before the next reconnect attempt; when the time is up, gives up with {@code lastError}. */
+    final void pauseOrGiveUp(Backoff backoff, String lastError) {
+        try {
+            if (backoff.pause()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        giveUp("-- gave up reconnecting after " + backoff.attempts() + " attempts in " + backoff.limitText()
+                + ": " + lastError);
+    }
+
+    /** Reports {@code line} and exits with status 1: the main thread may be blocked reading the terminal. */
+    final void giveUp(String line) {
+        console.line(line);
+        System.exit(1);
+    }
 }

@@ -1,8 +1,8 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.net.ConnectionStats;
-import dev.framekit.demos.net.FramedServer;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.FramedServer;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -42,12 +42,12 @@ final class PollChatHandler implements FramedServer.Handler {
         if (request == null) {
             return;
         }
-        stats.received(request.length());
+        stats.received(request);
         wire.show("request received", request);
         String reply = answer(request, connection);
         wire.show("reply sent", reply);
         connection.send(reply);
-        stats.sent(reply.length());
+        stats.sent(reply);
     }
 
     private String answer(String request, FramedConnection connection) throws IOException {
@@ -69,9 +69,7 @@ final class PollChatHandler implements FramedServer.Handler {
                     return PollProtocol.GONE + " not in the room (left or timed out); join again";
                 }
                 member.touch();
-                if (!room.handle(member, PollProtocol.body(request))) {
-                    member.finish();
-                }
+                room.handle(member, PollProtocol.body(request));
                 return PollProtocol.OK;
             }
             case PollProtocol.POLL -> {

@@ -1,9 +1,9 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.cli.ClientOptions;
-import dev.framekit.demos.net.Console;
-import dev.framekit.demos.net.NetworkErrors;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;
@@ -34,17 +34,7 @@ final class PollingChatSession extends ChatSession {
         this.name = name;
         token = join();
         Thread poller = Thread.ofPlatform().daemon().name("chat-poller").start(this::pollLoop);
-        String line;
-        while (poller.isAlive() && (line = input.readLine()) != null) {
-            ChatCommand command = ChatCommand.parse(line);
-            if (command instanceof ChatCommand.Quit) {
-                break;
-            }
-            if (command instanceof ChatCommand.Nick nick) {
-                this.name = nick.name();
-            }
-            say(line);
-        }
+        sendTypedLines(input, poller::isAlive);
         if (!poller.isAlive()) {
             return 1;
         }
@@ -80,7 +70,8 @@ final class PollingChatSession extends ChatSession {
      * Posts a typed line; while the server is unreachable or has forgotten us, tries again every
      * {@link #SAY_RETRY} (the poller rejoins meanwhile) until the reconnect time is up.
      */
-    private void say(String line) {
+    @Override
+    void send(String line) {
         long deadline = System.nanoTime() + reconnectFor.plus(client.timeout()).toNanos();
         while (true) {
             try {
@@ -125,11 +116,8 @@ final class PollingChatSession extends ChatSession {
                         return;
                     }
                     lastError = head.substring(PollProtocol.GONE.length()).strip();
-                    if (reconnectFor.isZero()) {
-                        giveUp("-- disconnected: " + lastError);
-                    }
                     if (backoff == null) {
-                        backoff = lost(lastError);
+                        backoff = connectionLost(lastError);
                     }
                     rejoin = true;
                     continue;
@@ -150,11 +138,8 @@ final class PollingChatSession extends ChatSession {
                     return;
                 }
                 lastError = reason(e);
-                if (reconnectFor.isZero()) {
-                    giveUp("-- disconnected: " + lastError);
-                }
                 if (backoff == null) {
-                    backoff = lost(lastError);
+                    backoff = connectionLost(lastError);
                 }
                 pauseOrGiveUp(backoff, lastError);
             }
@@ -166,35 +151,12 @@ final class PollingChatSession extends ChatSession {
         return e.getClass() == IOException.class ? e.getMessage() : NetworkErrors.describe(e);
     }
 
-    private Backoff lost(String reason) {
-        Backoff backoff = new Backoff(reconnectFor);
-        console.line("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
-        return backoff;
-    }
-
+    /** Says the session is back if it was lost; returns the backoff to keep: none. */
     private Backoff reconnected(Backoff backoff) {
         if (backoff != null) {
-            console.line("-- reconnected to " + client.host() + ":" + client.port());
+            reconnected();
         }
         return null;
-    }
-
-    private void pauseOrGiveUp(Backoff backoff, String lastError) {
-        try {
-            if (backoff.pause()) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        giveUp("-- gave up reconnecting after " + backoff.attempts() + " attempts in " + backoff.limitText()
-                + ": " + lastError);
-    }
-
-    private void giveUp(String line) {
-        // The main thread may be blocked reading the terminal: report and leave now.
-        console.line(line);
-        System.exit(1);
     }
 
     /** One request on its own connection: send, half-close, read the reply to the end of the stream. */

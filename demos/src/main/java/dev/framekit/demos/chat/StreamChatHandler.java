@@ -1,9 +1,9 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.net.ConnectionStats;
-import dev.framekit.demos.net.FramedServer;
-import dev.framekit.demos.net.NetworkErrors;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.FramedServer;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class StreamChatHandler implements FramedServer.Handler {
         try {
             String line;
             while ((line = readLine(connection, member)) != null) {
-                stats.received(line.length());
+                stats.received(line);
                 wire.show("received from " + member.name(), line);
                 if (flood.acquire() && !warned) {
                     warned = true;
@@ -47,8 +47,7 @@ final class StreamChatHandler implements FramedServer.Handler {
                             + " lines a second; your connection is being slowed down (nothing is lost)");
                 }
                 if (!room.handle(member, line)) {
-                    // /quit: send what is queued (the goodbye), then close.
-                    member.finish();
+                    // /quit: the room has finished the member; send what is queued (the goodbye), then close.
                     member.awaitWriter();
                     return;
                 }

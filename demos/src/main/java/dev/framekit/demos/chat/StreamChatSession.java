@@ -1,9 +1,9 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.cli.ClientOptions;
-import dev.framekit.demos.net.Console;
-import dev.framekit.demos.net.NetworkErrors;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
@@ -38,17 +38,7 @@ final class StreamChatSession extends ChatSession {
         connection = connectAndJoin();
         Thread.ofPlatform().daemon().name("chat-receiver").start(this::receive);
         try {
-            String line;
-            while (serverDone.getCount() > 0 && (line = input.readLine()) != null) {
-                ChatCommand command = ChatCommand.parse(line);
-                if (command instanceof ChatCommand.Quit) {
-                    break;
-                }
-                if (command instanceof ChatCommand.Nick nick) {
-                    this.name = nick.name();
-                }
-                send(line);
-            }
+            sendTypedLines(input, () -> serverDone.getCount() > 0);
             return leave();
         } finally {
             closeQuietly(connection);
@@ -56,7 +46,8 @@ final class StreamChatSession extends ChatSession {
     }
 
     /** Sends a typed line; if the connection is lost, waits for the reconnect and sends it then. */
-    private void send(String line) {
+    @Override
+    void send(String line) {
         FramedConnection current = connection;
         while (true) {
             try {
@@ -124,19 +115,14 @@ final class StreamChatSession extends ChatSession {
                 serverDone.countDown();
                 return;
             }
-            if (reconnectFor.isZero()) {
-                giveUp("-- disconnected: " + lost);
-            }
-            console.line("-- connection lost: " + lost + "; reconnecting (for up to "
-                    + new Backoff(reconnectFor).limitText() + ")");
-            FramedConnection fresh = reconnect();
+            FramedConnection fresh = reconnect(connectionLost(lost));
             if (leaving) {
                 closeQuietly(fresh);
                 serverDone.countDown();
                 return;
             }
             connection = fresh;
-            console.line("-- reconnected to " + client.host() + ":" + client.port());
+            reconnected();
         }
     }
 
@@ -157,32 +143,20 @@ final class StreamChatSession extends ChatSession {
     }
 
     /** Tries to connect again with exponential backoff; exits with status 1 when the time is up. */
-    private FramedConnection reconnect() {
-        Backoff backoff = new Backoff(reconnectFor);
+    private FramedConnection reconnect(Backoff backoff) {
         String lastError = "no attempt made";
-        try {
-            while (!leaving && backoff.pause()) {
-                try {
-                    return connectAndJoin();
-                } catch (IOException e) {
-                    lastError = NetworkErrors.describe(e);
-                }
+        while (!leaving) {
+            pauseOrGiveUp(backoff, lastError);
+            if (leaving) {
+                return null;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                return connectAndJoin();
+            } catch (IOException e) {
+                lastError = NetworkErrors.describe(e);
+            }
         }
-        if (leaving) {
-            return null;
-        }
-        giveUp("-- gave up reconnecting after " + backoff.attempts() + " attempts in " + backoff.limitText()
-                + ": " + lastError);
         return null;
-    }
-
-    private void giveUp(String line) {
-        // The main thread may be blocked reading the terminal: report and leave now.
-        console.line(line);
-        System.exit(1);
     }
 
     private static void closeQuietly(FramedConnection connection) {

@@ -1,7 +1,7 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.net.ConnectionStats;
-import dev.framekit.demos.net.WireLog;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
@@ -89,7 +89,7 @@ final class StreamMember extends Member {
     private void write(String line) throws IOException {
         try {
             connection.write(line);
-            stats.sent(line.length());
+            stats.sent(line);
             wire.show("sent to " + name(), line);
         } catch (MessageRefusedException tooLong) {
             for (String piece : pieces(line, connection.writer().framer().maxFrameLength())) {

@@ -4,14 +4,14 @@ import dev.framekit.demos.chat.ChatClientCommand;
 import dev.framekit.demos.chat.ChatServerCommand;
 import dev.framekit.demos.echo.EchoClientCommand;
 import dev.framekit.demos.echo.EchoServerCommand;
+import dev.framekit.demos.options.Version;
 import dev.framekit.demos.reverse.ReverseClientCommand;
 import dev.framekit.demos.reverse.ReverseServerCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine;
 
 /** The {@code framekit} command line: {@code java -jar demos/target/framekit.jar <command> [options]}. */
-@Command(name = "framekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "framekit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Message framing over TCP: servers, clients and a comparison on every framer.",
         subcommands = {
             EchoServerCommand.class, EchoClientCommand.class,
@@ -33,10 +33,14 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit status. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with every subcommand, ready to execute. */
+    static CommandLine commandLine() {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(Main::usageError)
-                .execute(args);
+                .setParameterExceptionHandler(Main::usageError);
     }
 
     /** A usage mistake: one line that says what was wrong, and where to look. */
@@ -51,14 +55,5 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. echo-server; see --help");
-    }
-
-    /** The version from the jar's manifest. */
-    public static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"framekit " + (version == null ? "(development build)" : version)};
-        }
     }
 }

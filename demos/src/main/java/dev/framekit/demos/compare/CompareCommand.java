@@ -1,6 +1,20 @@
 package dev.framekit.demos.compare;
 
-import dev.framekit.demos.net.NetworkErrors;
+import dev.framekit.demos.compare.measure.Contender;
+import dev.framekit.demos.compare.measure.Contenders;
+import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.Settings;
+import dev.framekit.demos.compare.measure.VerificationException;
+import dev.framekit.demos.compare.report.ChartWriter;
+import dev.framekit.demos.compare.report.CsvRenderer;
+import dev.framekit.demos.compare.report.Environment;
+import dev.framekit.demos.compare.report.HexdumpSample;
+import dev.framekit.demos.compare.report.JsonRenderer;
+import dev.framekit.demos.compare.report.TableRenderer;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,18 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code framekit compare}: the same workload through every framer over loopback, in one
  * process, side by side with the baselines measured in the same run.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
             "Run the same workload through every framer over loopback and print them side by side:",
             "streaming throughput, ping-pong latency, wire overhead, connections, properties;",
@@ -31,11 +43,12 @@ public final class CompareCommand implements Callable<Integer> {
     /** The output formats. */
     public enum Format { TABLE, MARKDOWN, CSV, JSON }
 
-    @Option(names = "--framings", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "Framers to compare (default: fixed,delimiter,length,close).")
+    @Option(names = {"--framings", "--framing"}, split = ",", paramLabel = "NAME[,NAME...]",
+            completionCandidates = Framing.Names.class,
+            description = "Framers to compare, any of ${COMPLETION-CANDIDATES} (default: all of them).")
     List<String> framings = Contenders.FRAMINGS;
 
-    @Option(names = "--sizes", paramLabel = "SIZE[,SIZE...]", converter = Sizes.ListConverter.class,
+    @Option(names = "--sizes", paramLabel = "SIZE[,SIZE...]", converter = SizeList.class,
             description = "Message sizes (default: 16,1k,64k).")
     List<Integer> sizes = List.of(16, 1024, 65536);
 
@@ -44,7 +57,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + " instead of a duration.")
     Long messages;
 
-    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "TIME", converter = Durations.Positive.class,
             description = "Length of each streaming trial, e.g. 500ms or 2s (default: 1s; --quick: 150ms).")
     Duration duration;
 
@@ -62,7 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "Also draw throughput and latency to FILE (.png or .svg).")
     Path chart;
 
-    @Option(names = "--hexdump-sample", description = "Show one message of each framer as it appears on the wire.")
+    @Option(names = {"--hexdump-sample", "--hexdump"}, description = "Show one message of each framer as it appears on the wire.")
     boolean hexdumpSample;
 
     @Spec
@@ -152,26 +165,6 @@ public final class CompareCommand implements Callable<Integer> {
             return contenderSource.apply(framings);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--framings: " + e.getMessage());
-        }
-    }
-
-    /** Converts durations like 500ms, 2s, 1m; a bare number is seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String t = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                Duration d = t.endsWith("ms") ? Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)))
-                        : t.endsWith("s") ? Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)))
-                        : t.endsWith("m") ? Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)))
-                        : Duration.ofSeconds(Long.parseLong(t));
-                if (d.isZero() || d.isNegative()) {
-                    throw new TypeConversionException("'" + value + "' must be more than zero");
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms or 2s");
-            }
         }
     }
 }

@@ -1,5 +1,17 @@
 package dev.framekit.demos.compare;
 
+import dev.framekit.demos.compare.measure.Budget;
+import dev.framekit.demos.compare.measure.Contender;
+import dev.framekit.demos.compare.measure.Contenders;
+import dev.framekit.demos.compare.measure.LatencyRun;
+import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.SendAndCloseContender;
+import dev.framekit.demos.compare.measure.Settings;
+import dev.framekit.demos.compare.measure.Sizes;
+import dev.framekit.demos.compare.measure.StreamRun;
+import dev.framekit.demos.compare.measure.Tally;
+import dev.framekit.demos.compare.measure.VerificationException;
+import dev.framekit.demos.compare.measure.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

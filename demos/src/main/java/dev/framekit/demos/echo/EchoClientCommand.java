@@ -1,6 +1,6 @@
 package dev.framekit.demos.echo;
 
-import dev.framekit.demos.cli.ReplyClientCommand;
+import dev.framekit.demos.reply.ReplyClientCommand;
 import picocli.CommandLine.Command;
 
 /** {@code framekit echo-client}: sends messages to an echo server and prints the replies. */

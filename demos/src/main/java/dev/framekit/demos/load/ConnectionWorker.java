@@ -101,6 +101,6 @@ final class ConnectionWorker implements Runnable {
         if (e instanceof EOFException) {
             return "the server closed the connection before the echo";
         }
-        return dev.framekit.demos.net.NetworkErrors.describe(e);
+        return dev.framekit.demos.console.NetworkErrors.describe(e);
     }
 }

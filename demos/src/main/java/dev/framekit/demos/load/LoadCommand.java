@@ -1,12 +1,12 @@
 package dev.framekit.demos.load;
 
-import dev.framekit.demos.cli.ClientOptions;
-import dev.framekit.demos.cli.Commands;
-import dev.framekit.demos.cli.Durations;
-import dev.framekit.demos.cli.FramingKind;
-import dev.framekit.demos.cli.FramingOptions;
-import dev.framekit.demos.cli.Main;
-import dev.framekit.demos.net.FileLimits;
+import dev.framekit.demos.options.ByteSizes;
+import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.Version;
+import dev.framekit.demos.server.FileLimits;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * reports connections held, messages a second, latency percentiles and errors by kind. Only
  * against this machine or a private test network; bounded in connections, messages and time.
  */
-@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Load an echo server with many connections and verify every echo (content and order).",
             "Only against loopback or a private test network. Exit status 0 when every echo verified, 1 otherwise."})
 public final class LoadCommand implements Callable<Integer> {
@@ -60,7 +60,7 @@ public final class LoadCommand implements Callable<Integer> {
                     + "--messages, the run sends for this long.")
     Duration duration;
 
-    @Option(names = "--size", defaultValue = "64", paramLabel = "BYTES", converter = FramingOptions.ByteSizeConverter.class,
+    @Option(names = "--size", defaultValue = "64", paramLabel = "BYTES", converter = ByteSizes.Converter.class,
             description = "Bytes per message, at least 32 (default: ${DEFAULT-VALUE}).")
     int size;
 
@@ -77,7 +77,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Framer framer = Commands.framer(spec, framing);
+        Framer framer = framing.framer(spec);
         LoadPlan plan = plan(framer);
         Payloads payloads = payloads(framer);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -125,7 +125,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** The payloads for this framing, checked once: a framing that cannot carry them is a usage error. */
     private Payloads payloads(Framer framer) {
-        if (framing.kind() == FramingKind.FIXED && size > framer.maxFrameLength()) {
+        if (framing.framing() == Framing.FIXED && size > framer.maxFrameLength()) {
             throw usage("--size " + size + " does not fit a fixed frame of " + framer.maxFrameLength()
                     + " bytes; use a --size up to the --frame-size");
         }
@@ -135,20 +135,16 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(payloads.make(MAX_CONNECTIONS - 1, 0), scratch);
-        } catch (MessageRefusedException e) {
-            throw usage("the framing cannot carry the load's messages: " + e.getMessage());
-        } finally {
-            scratch.release();
+        String refusal = Framing.refusal(framer, payloads.make(MAX_CONNECTIONS - 1, 0));
+        if (refusal != null) {
+            throw usage("the framing cannot carry the load's messages: " + refusal);
         }
         return payloads;
     }
 
     /** The fixed framing's pad byte, found by framing an empty message; -1 on other framings. */
     private int padByte(Framer framer) {
-        if (framing.kind() != FramingKind.FIXED) {
+        if (framing.framing() != Framing.FIXED) {
             return -1;
         }
         ByteBuf scratch = Unpooled.buffer();

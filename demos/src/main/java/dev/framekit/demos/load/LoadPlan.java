@@ -1,5 +1,6 @@
 package dev.framekit.demos.load;
 
+import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framer;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -23,6 +24,6 @@ record LoadPlan(InetAddress address, int port, Framer framer, int connections, l
 
     /** Whether each message needs its own connection (send-and-close). */
     boolean connectionPerMessage() {
-        return framer.oneMessagePerConnection();
+        return Framing.connectionPerMessage(framer);
     }
 }

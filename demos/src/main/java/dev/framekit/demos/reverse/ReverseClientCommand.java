@@ -1,6 +1,6 @@
 package dev.framekit.demos.reverse;
 
-import dev.framekit.demos.cli.ReplyClientCommand;
+import dev.framekit.demos.reply.ReplyClientCommand;
 import picocli.CommandLine.Command;
 
 /** {@code framekit reverse-client}: sends messages to a reverse server and prints the replies. */

@@ -1,6 +1,6 @@
 package dev.framekit.demos.reverse;
 
-import dev.framekit.demos.cli.ReplyServerCommand;
+import dev.framekit.demos.reply.ReplyServerCommand;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.framekit.demos.net.Console;
+import dev.framekit.demos.console.Console;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import java.io.OutputStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.net.Console;
+import dev.framekit.demos.console.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.demos.compare.measure.Contender;
+import dev.framekit.demos.compare.measure.FramerContender;
+import dev.framekit.demos.compare.measure.LatencyRun;
+import dev.framekit.demos.compare.measure.Settings;
+import dev.framekit.demos.compare.measure.Tally;
+import dev.framekit.demos.compare.measure.VerificationException;
+import dev.framekit.demos.compare.measure.Workload;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,8 +28,8 @@ import picocli.CommandLine;
 /** {@code compare --quick --format json} on a tiny workload, and runs that must fail their loss check. */
 @Timeout(60)
 class CompareCommandTest {
-    private static final List<String> CONTENDERS = List.of("fixed", "delimiter", "length", "close",
-            "raw pump", "DataInputStream", "BufferedReader.readLine");
+    private static final List<String> CONTENDERS = java.util.stream.Stream.concat(Framing.names().stream(),
+            java.util.stream.Stream.of("raw pump", "DataInputStream", "BufferedReader.readLine")).toList();
     private static final List<String> NUMBERS = List.of("messagesPerSecond", "megabytesPerSecond", "p50Micros",
             "p99Micros", "wireBytesPerMessage", "overheadPercent", "connectionsPer1000", "verifiedMessages");
     private static final Pattern ROW = Pattern.compile("\\{\"framing\": [^{}]*}");

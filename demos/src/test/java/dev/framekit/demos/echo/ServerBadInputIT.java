@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.Framings;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
@@ -67,8 +68,8 @@ class ServerBadInputIT {
     }
 
     static Stream<BadInput> badInputs() {
-        List<String> length = List.of("--framing", "length");
-        Framer lengthFramer = Framers.lengthPrefixed();
+        List<String> length = Framings.LENGTH.options();
+        Framer lengthFramer = Framings.LENGTH.framer();
         return Stream.of(
                 new BadInput("a 4 GiB length prefix", length, lengthFramer, hex("ff ff ff ff"), false,
                         "frame length 4294967295 exceeds the maximum of 64 bytes"),
@@ -81,18 +82,17 @@ class ServerBadInputIT {
                 new BadInput("HTTP text to the length-prefixed port", length, lengthFramer,
                         ascii("GET / HTTP/1.1\r\n"), false,
                         "the header reads as text \"GET \": is a text client talking to a length-prefixed port?"),
-                new BadInput("a line with no delimiter over --max-frame", List.of("--framing", "delimiter"),
-                        Framers.lines(), ascii("x".repeat(100)), false,
+                new BadInput("a line with no delimiter over --max-frame", Framings.NEWLINE.options(),
+                        Framings.NEWLINE.framer(), ascii("x".repeat(100)), false,
                         "no delimiter \"\\n\" within the first 65 bytes"),
-                new BadInput("a truncated #*# frame, then a close", List.of("--framing", "delimiter", "--delimiter", "#*#"),
-                        Framers.delimiter("#*#"), ascii("abc#*"), true,
+                new BadInput("a truncated #*# frame, then a close", Framings.HASH_STAR_HASH.options(),
+                        Framings.HASH_STAR_HASH.framer(), ascii("abc#*"), true,
                         "stream ended after 5 bytes of a frame without its delimiter \"#*#\""),
                 new BadInput("a truncated fixed frame, then a close",
-                        List.of("--framing", "fixed", "--frame-size", "32", "--pad", "#"),
-                        Framers.fixedLength(32).pad('#'), ascii("abc"), true,
+                        Framings.FIXED.options(), Framings.FIXED.framer(), ascii("abc"), true,
                         "stream ended after 3 of 32 bytes of a frame"),
-                new BadInput("a send-and-close message over --max-frame", List.of("--framing", "close"),
-                        Framers.sendAndClose(), new byte[100], false,
+                new BadInput("a send-and-close message over --max-frame", Framings.CLOSE.options(),
+                        Framings.CLOSE.framer(), new byte[100], false,
                         "more than 64 bytes arrived before the end of the stream"));
     }
 

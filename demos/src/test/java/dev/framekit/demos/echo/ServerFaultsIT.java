@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.Framings;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.Framers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,22 +55,19 @@ class ServerFaultsIT {
 
     static Stream<Case> persistentFramings() {
         return Stream.of(
-                new Case("fixed 32, pad #", List.of("--framing", "fixed", "--frame-size", "32", "--pad", "#"),
-                        Framers.fixedLength(32).pad('#'), ascii("hello" + "#".repeat(27)), ascii("abc"),
+                new Case("fixed 32, pad #", Framings.FIXED.options(), Framings.FIXED.framer(), ascii("hello" + "#".repeat(27)), ascii("abc"),
                         "stream ended after 3 of 32 bytes of a frame"),
-                new Case("lines", List.of("--framing", "delimiter"), Framers.lines(), ascii("hello\n"), ascii("abc"),
+                new Case("lines", Framings.NEWLINE.options(), Framings.NEWLINE.framer(), ascii("hello\n"), ascii("abc"),
                         "stream ended after 3 bytes of a frame without its delimiter"),
-                new Case("delimiter #*#", List.of("--framing", "delimiter", "--delimiter", "#*#"),
-                        Framers.delimiter("#*#"), ascii("hello#*#"), ascii("abc#*"),
+                new Case("delimiter #*#", Framings.HASH_STAR_HASH.options(), Framings.HASH_STAR_HASH.framer(), ascii("hello#*#"), ascii("abc#*"),
                         "stream ended after 5 bytes of a frame without its delimiter"),
-                new Case("length prefix", List.of("--framing", "length"), Framers.lengthPrefixed(),
+                new Case("length prefix", Framings.LENGTH.options(), Framings.LENGTH.framer(),
                         concat(hex("00000005"), ascii("hello")), concat(hex("00000010"), ascii("abc")),
                         "stream ended after 3 of 16 payload bytes"));
     }
 
     static Stream<Arguments> everyFraming() {
-        return Stream.concat(persistentFramings(), Stream.of(new Case("send-and-close", List.of("--framing", "close"),
-                Framers.sendAndClose(), ascii("hello"), ascii("abc"), null))).map(Arguments::of);
+        return Stream.concat(persistentFramings(), Stream.of(new Case("send-and-close", Framings.CLOSE.options(), Framings.CLOSE.framer(), ascii("hello"), ascii("abc"), null))).map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")

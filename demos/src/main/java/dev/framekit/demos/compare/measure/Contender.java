@@ -1,0 +1,35 @@
+package dev.framekit.demos.compare.measure;
+
+import dev.framekit.framing.Framer;
+
+/**
+ * One way of carrying messages over loopback that compare measures: a framekit framer, or a
+ * baseline (the raw byte pump, the classic JDK idioms). Each run opens its own loopback server,
+ * sends the workload, and returns what the receiver tallied; {@link Comparison} checks it.
+ */
+public interface Contender {
+    /** The name in the table, e.g. {@code length} or {@code raw pump}. */
+    public String name();
+
+    /** True for a baseline, false for a framekit framer. */
+    public boolean baseline();
+
+    /** How the receiver tallies: per message, or per byte for an unframed stream. */
+    default Tally.Mode tallyMode() {
+        return Tally.Mode.MESSAGES;
+    }
+
+    /** The framekit framer that carries messages of {@code size} bytes; null for a baseline. */
+    public default Framer framer(int size) {
+        return null;
+    }
+
+    /** The framer's properties that are not measured. */
+    public Qualities qualities(int size);
+
+    /** Streams messages one way, pipelined, as fast as they go. */
+    public StreamRun stream(Workload workload, Budget budget) throws Exception;
+
+    /** Sends {@code roundTrips} messages one at a time, each echoed back before the next. */
+    public LatencyRun pingPong(Workload workload, int roundTrips) throws Exception;
+}

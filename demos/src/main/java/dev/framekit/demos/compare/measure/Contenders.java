@@ -1,0 +1,61 @@
+package dev.framekit.demos.compare.measure;
+
+import dev.framekit.demos.options.Framing;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything compare can run: every framing of the {@link Framing} registry, each set up to
+ * carry the workload's messages ({@link Framing#forMessages}: a fixed frame as large as the
+ * message, lines for the delimiter, limits raised to the message size where it is over the
+ * 1 MiB default), and the baselines.
+ */
+public final class Contenders {
+    /** The framings by their --framing names: every one in the registry. */
+    public static final List<String> FRAMINGS = Framing.names();
+
+    public static final String RAW = "raw pump";
+    public static final String DATA_STREAM = "DataInputStream";
+    public static final String READ_LINE = "BufferedReader.readLine";
+
+    private Contenders() {}
+
+    /**
+     * The framing called {@code name} in the registry: on a persistent connection, or one
+     * connection per message where the framing carries one message per connection.
+     */
+    public static Contender framing(String name) {
+        Framing framing = Framing.named(name);
+        return Framing.connectionPerMessage(framing.forMessages(1))
+                ? new SendAndCloseContender(framing.toString(), framing::forMessages)
+                : new FramerContender(framing.toString(), framing::forMessages);
+    }
+
+    /** The framers named, then every baseline. */
+    public static List<Contender> of(List<String> framings) {
+        List<Contender> all = new ArrayList<>();
+        for (String name : framings) {
+            all.add(framing(name));
+        }
+        all.add(new RawPumpBaseline());
+        all.add(new DataStreamBaseline());
+        all.add(new ReadLineBaseline());
+        return all;
+    }
+
+    /**
+     * The classic JDK idiom a framer is measured against: the length prefix and fixed frames
+     * against DataInputStream (readInt/readFully), lines against BufferedReader.readLine;
+     * send-and-close (and any framing added later, until it names one here) has none. Baselines are measured against the raw pump only.
+     */
+    public static String classicFor(String name) {
+        if (!Framing.names().contains(name)) {
+            return null;
+        }
+        return switch (Framing.named(name)) {
+            case LENGTH, FIXED -> DATA_STREAM;
+            case DELIMITER -> READ_LINE;
+            default -> null;
+        };
+    }
+}

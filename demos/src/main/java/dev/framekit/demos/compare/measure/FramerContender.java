@@ -1,0 +1,109 @@
+package dev.framekit.demos.compare.measure;
+
+import dev.framekit.framing.DelimiterFramer;
+import dev.framekit.framing.FixedLengthFramer;
+import dev.framekit.framing.FrameReader;
+import dev.framekit.framing.FrameWriter;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.LengthPrefixFramer;
+import io.netty.buffer.ByteBuf;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+
+/**
+ * A framekit framer on a persistent connection: {@link FrameWriter#write} batches frames (the
+ * writer drains at 64 KiB, and once at the end), {@link FrameReader#readFrame} takes them off the
+ * other end without copying. The framer is made per message size, e.g. a fixed frame as large
+ * as the message.
+ */
+public final class FramerContender extends FramekitContender {
+    public FramerContender(String name, IntFunction<Framer> framerForSize) {
+        super(name, framerForSize);
+    }
+
+    @Override
+    public Qualities qualities(int size) {
+        Framer framer = framer(size);
+        String largest = Sizes.format(framer.maxFrameLength());
+        if (framer instanceof FixedLengthFramer fixed) {
+            return new Qualities(false, true, largest + " (the frame size)",
+                    "more than the frame size; a message ending in the pad byte " + String.format("0x%02x", fixed.padByte()));
+        }
+        if (framer instanceof DelimiterFramer delimited) {
+            return new Qualities(false, true, largest + " (configurable)", "the delimiter "
+                    + io.netty.buffer.ByteBufUtil.hexDump(delimited.delimiter()) + " inside a message");
+        }
+        if (framer instanceof LengthPrefixFramer) {
+            return new Qualities(true, true, largest + " (configurable up to 1 GiB)", "-");
+        }
+        return new Qualities(true, true, largest, "?");
+    }
+
+    @Override
+    public StreamRun stream(Workload workload, Budget budget) throws Exception {
+        Framer framer = framer(workload.size());
+        try (Loopback loopback = new Loopback()) {
+            CompletableFuture<Received> receiver = loopback.start(l -> receive(l, framer));
+            try (Socket socket = loopback.connect()) {
+                FrameWriter writer = new FrameWriter(socket.getOutputStream(), framer);
+                long start = System.nanoTime();
+                long sent = budget.send(workload, start, writer::write);
+                writer.flush();
+                socket.shutdownOutput();
+                return loopback.streamRun(receiver, sent, start);
+            }
+        }
+    }
+
+    /** The receiving end: frames until the sender's clean end. */
+    private static Received receive(Loopback loopback, Framer framer) throws Exception {
+        try (Socket socket = loopback.accept()) {
+            CountingInputStream counted = new CountingInputStream(socket.getInputStream());
+            FrameReader reader = new FrameReader(counted, framer);
+            Tally tally = new Tally(Tally.Mode.MESSAGES);
+            ByteBuf frame;
+            while ((frame = reader.readFrame()) != null) {
+                Frames.tallyAndRelease(tally, frame);
+            }
+            long end = System.nanoTime();
+            return new Received(tally, counted.count(), end);
+        }
+    }
+
+    @Override
+    public LatencyRun pingPong(Workload workload, int roundTrips) throws Exception {
+        Framer framer = framer(workload.size());
+        try (Loopback loopback = new Loopback()) {
+            CompletableFuture<Void> echo = loopback.start(l -> {
+                try (FramedConnection connection = FramedConnection.of(l.accept(), framer)) {
+                    ByteBuf frame;
+                    while ((frame = connection.readFrame()) != null) {
+                        Frames.echoAndRelease(connection, frame);
+                    }
+                }
+                return null;
+            });
+            long[] times = new long[roundTrips];
+            Tally echoed = new Tally(Tally.Mode.MESSAGES);
+            try (FramedConnection connection = FramedConnection.of(loopback.connect(), framer)) {
+                byte[] message = workload.newMessageBuffer();
+                for (int i = 0; i < roundTrips; i++) {
+                    workload.stamp(i, message);
+                    long start = System.nanoTime();
+                    connection.send(message);
+                    ByteBuf reply = connection.readFrame();
+                    times[i] = System.nanoTime() - start;
+                    if (reply == null) {
+                        break;
+                    }
+                    Frames.tallyAndRelease(echoed, reply);
+                }
+                connection.shutdownOutput();
+                Loopback.await(echo);
+            }
+            return new LatencyRun(times, echoed, loopback.accepted());
+        }
+    }
+}

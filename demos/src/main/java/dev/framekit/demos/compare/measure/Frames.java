@@ -1,0 +1,32 @@
+package dev.framekit.demos.compare.measure;
+
+import dev.framekit.framing.FramedConnection;
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+
+/** What the framer contenders do with a frame they received: tally it without copying, or echo it; then release it. */
+public final class Frames {
+    private Frames() {}
+
+    /** Adds the frame to the tally without copying it, then releases it. */
+    public static void tallyAndRelease(Tally tally, ByteBuf frame) {
+        try {
+            if (frame.hasArray()) {
+                tally.add(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
+            } else {
+                tally.add(frame.nioBuffer());
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** Sends the frame back on {@code connection}, then releases it. */
+    public static void echoAndRelease(FramedConnection connection, ByteBuf frame) throws IOException {
+        try {
+            connection.send(frame);
+        } finally {
+            frame.release();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.framekit.demos.compare.measure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+
+/**
+ * A listening socket on 127.0.0.1 with its server side running on its own platform thread: the
+ * other half of every measurement. Only loopback traffic; the port is picked by the system.
+ */
+public final class Loopback implements AutoCloseable {
+    /** How long a run may take before it is declared stuck. */
+    private static final long STUCK_SECONDS = 120;
+
+    /** The server side of one run. */
+    @FunctionalInterface
+    public interface Side<T> {
+        T run(Loopback loopback) throws Exception;
+    }
+
+    private final ServerSocket server;
+    private int accepted;
+
+    public Loopback() throws IOException {
+        server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+    }
+
+    /** A client socket to this loopback server, with TCP_NODELAY as every framekit connection has. */
+    public Socket connect() throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(server.getLocalSocketAddress(), 10_000);
+        return socket;
+    }
+
+    /** Accepts the next connection, TCP_NODELAY on. */
+    public Socket accept() throws IOException {
+        Socket socket = server.accept();
+        socket.setTcpNoDelay(true);
+        accepted++;
+        return socket;
+    }
+
+    /**
+     * Accepts the next connection, or returns null once {@code done()} says no more will come:
+     * for send-and-close, where the sender alone knows how many connections it made.
+     */
+    public Socket acceptUntil(LongSupplier expected, long sofar) throws IOException {
+        server.setSoTimeout(20);
+        while (sofar < expected.getAsLong()) {
+            try {
+                return accept();
+            } catch (SocketTimeoutException e) {
+                // Check whether the sender has finished, then wait again.
+            }
+        }
+        return null;
+    }
+
+    /** Connections accepted so far. */
+    public int accepted() {
+        return accepted;
+    }
+
+    /** Starts the server side on its own thread. */
+    <T> CompletableFuture<T> start(Side<T> side) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(side.run(this));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "compare-server");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /**
+     * Waits for a streaming trial's receiving side and reports the trial: {@code sent} messages
+     * from {@code startNanos} until the receiver read the last of them.
+     */
+    public StreamRun streamRun(CompletableFuture<Received> receiver, long sent, long startNanos) throws IOException {
+        Received got = await(receiver);
+        return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - startNanos, accepted());
+    }
+
+    /** Waits for the server side, rethrowing what it threw. */
+    static <T> T await(CompletableFuture<T> side) throws IOException {
+        try {
+            return side.get(STUCK_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException(new IOException(cause));
+        } catch (TimeoutException e) {
+            throw new IOException("the server side of a run did not finish within " + STUCK_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

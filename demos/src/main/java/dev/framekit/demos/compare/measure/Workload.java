@@ -1,0 +1,69 @@
+package dev.framekit.demos.compare.measure;
+
+/**
+ * The messages every contender carries at one size: printable ASCII letters and digits (so the
+ * delimiter and fixed-length framers can carry them: no {@code \n}, never ending in a pad byte),
+ * each stamped with its sequence number in hex at the front so that a reordered, lost or
+ * duplicated message changes the receiver's checksum.
+ */
+public final class Workload {
+    private static final byte[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** At most this many leading bytes carry the sequence number. */
+    public static final int STAMP_LENGTH = 12;
+
+    private final int size;
+    private final byte[] template;
+
+    public Workload(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("message size must be at least 1 byte, got " + size);
+        }
+        this.size = size;
+        this.template = new byte[size];
+        long seed = 0x9E3779B97F4A7C15L ^ size;
+        for (int i = 0; i < size; i++) {
+            seed = seed * 6364136223846793005L + 1442695040888963407L;
+            template[i] = ALPHABET[(int) ((seed >>> 33) % ALPHABET.length)];
+        }
+    }
+
+    /** The payload size in bytes. */
+    public int size() {
+        return size;
+    }
+
+    /** A fresh buffer holding the template; {@link #stamp} turns it into message {@code sequence}. */
+    public byte[] newMessageBuffer() {
+        return template.clone();
+    }
+
+    /** Writes {@code sequence} into the front of {@code message}, making it that message; returns it. */
+    public byte[] stamp(long sequence, byte[] message) {
+        int digits = Math.min(STAMP_LENGTH, size);
+        long value = sequence;
+        for (int i = digits - 1; i >= 0; i--) {
+            message[i] = HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+        return message;
+    }
+
+    /** Message {@code sequence} as a new array. */
+    public byte[] message(long sequence) {
+        return stamp(sequence, newMessageBuffer());
+    }
+
+    /** What a receiver should have tallied after {@code count} messages, in {@code mode}. */
+    public Tally expected(long count, Tally.Mode mode) {
+        Tally tally = new Tally(mode);
+        byte[] buffer = newMessageBuffer();
+        for (long i = 0; i < count; i++) {
+            stamp(i, buffer);
+            tally.add(buffer, 0, size);
+        }
+        return tally;
+    }
+}

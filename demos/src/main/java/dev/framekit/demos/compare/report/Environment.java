@@ -1,0 +1,26 @@
+package dev.framekit.demos.compare.report;
+
+import java.time.LocalDate;
+
+/** Where a comparison ran: the figures mean little without the machine, JDK and date. */
+public record Environment(String jdk, String os, int cpus, String cpu, String date) {
+    public static Environment current() {
+        return new Environment(System.getProperty("java.vm.name") + " " + Runtime.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), cpuModel(), LocalDate.now().toString());
+    }
+
+    private static String cpuModel() {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+
+    /** One line for the top of a report. */
+    public String describe() {
+        return cpus + " CPUs (" + cpu + "), " + os + ", " + jdk + ", " + date;
+    }
+}

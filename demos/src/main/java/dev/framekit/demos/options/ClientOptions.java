@@ -1,0 +1,48 @@
+package dev.framekit.demos.options;
+
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framer;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Which server a client reaches, and how long it waits. */
+public final class ClientOptions {
+    @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
+            description = "Server to reach, a host name or address (default: ${DEFAULT-VALUE}).")
+    String host = "localhost";
+
+    @Option(names = "--port", defaultValue = "7342", paramLabel = "PORT", converter = Ports.Connect.class,
+            description = "Server port (default: ${DEFAULT-VALUE}).")
+    int port = 7342;
+
+    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
+            description = "How long to wait to connect and for each reply (default: 10s).")
+    Duration timeout = Duration.ofSeconds(10);
+
+    /**
+     * Starts a connection to the server with {@code framer}, waiting up to --timeout to connect;
+     * {@code --timeout 0} (no limit on replies) keeps the library's default connect timeout.
+     */
+    public FramedConnection.Connector connector(Framer framer) {
+        FramedConnection.Connector connector = FramedConnection.to(host, port).framer(framer);
+        if (!timeout.isZero()) {
+            connector.connectTimeout(timeout);
+        }
+        return connector;
+    }
+
+    /** The server's host name or address. */
+    public String host() {
+        return host;
+    }
+
+    /** The server's port. */
+    public int port() {
+        return port;
+    }
+
+    /** How long to wait to connect and for a reply. */
+    public Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.framekit.demos.options;
+
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Every framing the demos offer, by its {@code --framing} name: the one registry. Each constant
+ * builds its framer from {@link FramingSettings} and says which of those settings it uses. Every
+ * command, {@code compare}, {@code bench}, {@code load}, the {@code --framing} completion
+ * candidates and the help text read this list. <b>To add a framing, add a constant here</b>;
+ * nothing else names the framings.
+ */
+public enum Framing {
+    /** Fixed-length padded frames: {@code --frame-size} bytes, padded with {@code --pad}. */
+    FIXED("fixed") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            if (settings.frameSize() > settings.maxFrame()) {
+                throw new IllegalArgumentException("--frame-size " + settings.frameSize() + " is over --max-frame "
+                        + settings.maxFrame());
+            }
+            return Framers.fixedLength(settings.frameSize()).pad(settings.padByte());
+        }
+
+        @Override
+        String settingsAsArguments(FramingSettings settings) {
+            return " --frame-size " + settings.frameSize() + " --pad '" + settings.pad() + "'";
+        }
+    },
+    /** Delimited frames, split once at the first {@code --delimiter}. */
+    DELIMITER("delimiter") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.delimiter(settings.delimiterBytes()).maxFrameLength(settings.maxFrame());
+        }
+
+        @Override
+        String settingsAsArguments(FramingSettings settings) {
+            return " --delimiter '" + settings.delimiter() + "'" + super.settingsAsArguments(settings);
+        }
+
+        @Override
+        public boolean speaksLines() {
+            return true;
+        }
+    },
+    /** A 4-byte big-endian length prefix. */
+    LENGTH("length") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.lengthPrefixed().maxFrameLength(settings.maxFrame());
+        }
+    },
+    /** One message per connection, ended by a half-close. */
+    CLOSE("close") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.sendAndClose().maxFrameLength(settings.maxFrame());
+        }
+    };
+
+    private final String name;
+
+    Framing(String name) {
+        this.name = name;
+    }
+
+    /**
+     * The framer {@code settings} describe.
+     *
+     * @throws IllegalArgumentException naming the option, for a bad combination of settings
+     */
+    public abstract Framer build(FramingSettings settings);
+
+    /** A framer with the default settings, able to carry messages of {@code size} bytes (compare, bench). */
+    public Framer forMessages(int size) {
+        return build(FramingSettings.forMessages(size));
+    }
+
+    /** This framing's settings as they would be typed after {@code --framing NAME}; by default only --max-frame. */
+    String settingsAsArguments(FramingSettings settings) {
+        return settings.maxFrame() == Framers.DEFAULT_MAX_FRAME_LENGTH ? ""
+                : " --max-frame " + ByteSizes.format(settings.maxFrame());
+    }
+
+    /** Whether a line client such as {@code nc} speaks this framing (the start-up banner says so). */
+    public boolean speaksLines() {
+        return false;
+    }
+
+    /**
+     * Whether {@code framer} carries one message per connection (send-and-close). The one place
+     * the demos ask the library, so that the switch to an explicit one-shot exchange is one edit.
+     */
+    public static boolean connectionPerMessage(Framer framer) {
+        return framer.oneMessagePerConnection();
+    }
+
+    /**
+     * Why {@code framer} cannot carry {@code message}, or null if it can. The one place the demos
+     * ask "does it fit"; it encodes into a scratch buffer until the library answers the question
+     * itself ({@code framer.check(message)}), which will make this one line.
+     */
+    public static String refusal(Framer framer, byte[] message) {
+        ByteBuf scratch = Unpooled.buffer();
+        try {
+            framer.encode(message, scratch);
+            return null;
+        } catch (MessageRefusedException e) {
+            return e.getMessage();
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /** The command-line name: fixed, delimiter, length, close. */
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Every framing's name, in order. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Framing::toString).toList();
+    }
+
+    /**
+     * The framing called {@code name}, ignoring case.
+     *
+     * @throws IllegalArgumentException naming the choices
+     */
+    public static Framing named(String name) {
+        for (Framing framing : values()) {
+            if (framing.name.equalsIgnoreCase(name.trim())) {
+                return framing;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a framing; choose " + choices());
+    }
+
+    /** "fixed, delimiter, length or close". */
+    static String choices() {
+        List<String> names = names();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    /** The --framing completion candidates; the help lists them through ${COMPLETION-CANDIDATES}. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return names().iterator();
+        }
+    }
+}

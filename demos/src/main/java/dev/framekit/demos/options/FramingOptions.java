@@ -1,0 +1,81 @@
+package dev.framekit.demos.options;
+
+import dev.framekit.framing.Framer;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/** The framing options every command shares: which framing (from the {@link Framing} registry), and its settings. */
+public final class FramingOptions {
+    @Option(names = "--framing", defaultValue = "length", paramLabel = "NAME",
+            converter = FramingConverter.class, completionCandidates = Framing.Names.class,
+            description = "Framing rule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Framing framing = Framing.LENGTH;
+
+    @Option(names = "--frame-size", defaultValue = "256", paramLabel = "N",
+            description = "fixed: frame size in bytes (default: ${DEFAULT-VALUE}).")
+    int frameSize = FramingSettings.DEFAULTS.frameSize();
+
+    @Option(names = "--pad", defaultValue = "\\0", paramLabel = "CHAR",
+            description = "fixed: pad byte, a character or an escape like \\0 or \\x23 (default: \\0).")
+    String pad = FramingSettings.DEFAULTS.pad();
+
+    @Option(names = "--delimiter", defaultValue = "\\n", paramLabel = "STR",
+            description = "delimiter: bytes, with escapes \\n \\r \\t \\0 \\xHH (default: \\n).")
+    String delimiter = FramingSettings.DEFAULTS.delimiter();
+
+    @Option(names = "--max-frame", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.Converter.class,
+            description = "Largest frame accepted, e.g. 64k or 1m (default: 1m).")
+    int maxFrame = FramingSettings.DEFAULTS.maxFrame();
+
+    @Option(names = "--hexdump", description = "Show the bytes on the wire for every frame sent and received.")
+    boolean hexdump;
+
+    /** Builds the framer these options describe; a bad combination is an IllegalArgumentException. */
+    public Framer framer() {
+        return framing.build(settings());
+    }
+
+    /** Builds the framer these options describe; a bad combination is a usage error of {@code spec}'s command. */
+    public Framer framer(CommandSpec spec) {
+        try {
+            return framer();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The settings as given. */
+    public FramingSettings settings() {
+        return new FramingSettings(frameSize, pad, delimiter, maxFrame);
+    }
+
+    /** The options as they would be typed, for ready-to-paste client commands. */
+    public String asArguments() {
+        return "--framing " + framing + framing.settingsAsArguments(settings());
+    }
+
+    /** Whether --hexdump was given. */
+    public boolean hexdump() {
+        return hexdump;
+    }
+
+    /** The chosen framing. */
+    public Framing framing() {
+        return framing;
+    }
+
+    /** Converts --framing values, naming the choices on a mistake. */
+    static final class FramingConverter implements ITypeConverter<Framing> {
+        @Override
+        public Framing convert(String value) {
+            try {
+                return Framing.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.framekit.demos.options;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Where a server listens. */
+public final class ServerOptions {
+    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "HOST",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, every interface).")
+    String host = "0.0.0.0";
+
+    @Option(names = "--port", defaultValue = "7342", paramLabel = "PORT", converter = Ports.Listen.class,
+            description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+    int port = 7342;
+
+    @Option(names = "--idle-timeout", defaultValue = "5m", paramLabel = "DURATION", converter = Durations.class,
+            description = "Close a connection that sends nothing for this long, e.g. 30s, 5m; 0 = never (default: 5m).")
+    Duration idleTimeout = Duration.ofMinutes(5);
+
+    @Option(names = "--frame-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.class,
+            description = "Close a connection whose frame is not complete this long after its first byte arrived "
+                    + "(stops a slowloris peer trickling bytes); 0 = never (default: 30s).")
+    Duration frameTimeout = Duration.ofSeconds(30);
+
+    @Option(names = "--max-connections", defaultValue = "0", paramLabel = "N", converter = Counts.class,
+            description = "Most connections served at once; past it a new connection is closed at once with a log line "
+                    + "(default: what the open-file limit leaves room for).")
+    int maxConnections;
+
+    /** The address to bind. */
+    public String host() {
+        return host;
+    }
+
+    /** The port to listen on; 0 for any free port. */
+    public int port() {
+        return port;
+    }
+
+    /** How long a silent connection is kept; zero for ever. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** How long a frame may take once its first byte has arrived; zero for ever. */
+    public Duration frameTimeout() {
+        return frameTimeout;
+    }
+
+    /** The most connections at once; 0 to take it from the open-file limit. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+}

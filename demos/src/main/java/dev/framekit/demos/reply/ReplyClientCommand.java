@@ -1,0 +1,112 @@
+package dev.framekit.demos.reply;
+
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.Version;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.MessageRefusedException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * A client that sends messages and prints each reply on its own line: the shape of
+ * echo-client and reverse-client. Messages are the arguments, or else the lines of standard
+ * input. On send-and-close every message is its own connection.
+ */
+@Command(versionProvider = Version.class)
+public abstract class ReplyClientCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions client;
+
+    @Mixin
+    FramingOptions framing;
+
+    @Parameters(paramLabel = "MESSAGE", arity = "0..*",
+            description = "Messages to send, one per argument; without any, each line of standard input is one message.")
+    List<String> messages = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Framer framer = framing.framer(spec);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        // Wire dumps go to standard error, so standard output stays one reply per line.
+        WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);
+        Iterator<String> input = messages.isEmpty() ? stdinLines() : messages.iterator();
+        int number = 0;
+        FramedConnection connection = null;
+        try {
+            while (input.hasNext()) {
+                byte[] message = input.next().getBytes(StandardCharsets.UTF_8);
+                number++;
+                if (connection == null) {
+                    connection = connect(framer);
+                }
+                byte[] reply = exchange(connection, wire, message, number);
+                out.println(new String(reply, StandardCharsets.UTF_8));
+                if (Framing.connectionPerMessage(framer)) {
+                    connection.close();
+                    connection = null;
+                }
+            }
+            return 0;
+        } catch (MessageRefusedException e) {
+            System.err.println(spec.name() + ": message " + number + " refused: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println(spec.name() + ": " + NetworkErrors.describe(e));
+            return 1;
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private FramedConnection connect(Framer framer) throws IOException {
+        return client.connector(framer).readTimeout(client.timeout()).connect();
+    }
+
+    private static byte[] exchange(FramedConnection connection, WireLog wire, byte[] message, int number)
+            throws IOException {
+        wire.show("message " + number + " sent", message);
+        connection.send(message);
+        byte[] reply = connection.read();
+        if (reply == null) {
+            throw new java.io.EOFException();
+        }
+        wire.show("reply " + number + " received", reply);
+        return reply;
+    }
+
+    private static Iterator<String> stdinLines() {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return reader.lines().iterator();
+    }
+
+    private static void closeQuietly(FramedConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // Leaving anyway.
+            }
+        }
+    }
+}

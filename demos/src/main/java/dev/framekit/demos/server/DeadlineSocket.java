@@ -1,0 +1,42 @@
+package dev.framekit.demos.server;
+
+import dev.framekit.framing.FrameReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An accepted socket whose input stream enforces the idle and frame timeouts (see
+ * {@link FrameDeadlineInputStream}). Made by {@link DeadlineServerSocket#accept()}.
+ */
+final class DeadlineSocket extends Socket {
+    private final Duration idleTimeout;
+    private final Duration frameTimeout;
+    private final ReentrantLock lock = new ReentrantLock();
+    private FrameDeadlineInputStream in;
+
+    DeadlineSocket(Duration idleTimeout, Duration frameTimeout) {
+        this.idleTimeout = idleTimeout;
+        this.frameTimeout = frameTimeout;
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        lock.lock();
+        try {
+            if (in == null) {
+                in = new FrameDeadlineInputStream(super.getInputStream(), this, idleTimeout, frameTimeout);
+            }
+            return in;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lets the deadlines see how much of a frame the connection's reader holds. */
+    void attach(FrameReader reader) throws IOException {
+        ((FrameDeadlineInputStream) getInputStream()).attach(reader);
+    }
+}

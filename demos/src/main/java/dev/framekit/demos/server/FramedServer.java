@@ -1,0 +1,189 @@
+package dev.framekit.demos.server;
+
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP server that runs a {@link Handler} for each connection on its own virtual thread, logs
+ * every connection (peer, what it carried, how it ended) and keeps going whatever one
+ * connection does: a bad frame, a reset or an idle peer closes that connection only.
+ *
+ * <p>Its limits: at most as many connections at once as its {@link DescriptorBudget} allows;
+ * past it a new connection is closed at once with a log line ({@link AcceptLoop}). A connection
+ * silent between frames for {@code idleTimeout}, or one whose frame is not complete
+ * {@code frameTimeout} after its first byte (a slowloris peer), is closed with a log line.
+ */
+public final class FramedServer implements AutoCloseable {
+    /** Serves one connection until it ends; return normally on a clean end. */
+    @FunctionalInterface
+    public interface Handler {
+        /**
+         * Serves {@code connection}; the server closes it afterwards.
+         *
+         * @throws IOException for network conditions; logged in one line
+         */
+        void serve(FramedConnection connection, ConnectionStats stats) throws IOException;
+    }
+
+    /**
+     * How a server is set up: name, address, framing and limits.
+     *
+     * @param maxConnections the most connections served at once; past it a new connection is
+     *     closed at once with a log line. 0 takes it from the open-file limit.
+     * @param frameTimeout how long a frame may take to arrive once its first byte has; zero for no limit
+     */
+    public record Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
+            String clientCommand, boolean lineFraming, int maxConnections, Duration frameTimeout) {
+        /** Settings with the default limits: connections from the open-file limit, frames within 30 s. */
+        public Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
+                String clientCommand, boolean lineFraming) {
+            this(command, host, port, framer, idleTimeout, clientCommand, lineFraming, 0, DEFAULT_FRAME_TIMEOUT);
+        }
+    }
+
+    /** How long a frame may take to arrive unless told otherwise: 30 seconds. */
+    public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Settings settings;
+    private final Handler handler;
+    private final Console console;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong served = new AtomicLong();
+    private final RefusalLog refusals;
+    private DescriptorBudget budget;
+    private ServerSocket serverSocket;
+    private volatile boolean closing;
+
+    /** A server that is not yet listening. */
+    public FramedServer(Settings settings, Handler handler, Console console) {
+        this.settings = settings;
+        this.handler = handler;
+        this.console = console;
+        this.refusals = new RefusalLog(console);
+    }
+
+    /** How this server is set up. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Binds, prints the start-up banner, and returns the bound port. Connections are accepted
+     * once {@link #serve()} runs.
+     */
+    public int bind() throws IOException {
+        serverSocket = new DeadlineServerSocket(settings.idleTimeout(), settings.frameTimeout());
+        serverSocket.setReuseAddress(true);
+        serverSocket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 1024);
+        int port = serverSocket.getLocalPort();
+        StartupBanner.print(console, settings, port, serverSocket.getInetAddress().isAnyLocalAddress());
+        warmUpVirtualThreadIo();
+        budget = DescriptorBudget.decide(settings.command(), settings.maxConnections(), console);
+        return port;
+    }
+
+    /**
+     * Makes one virtual thread wait on a socket now, so that the JDK sets up its I/O poller
+     * (which needs file descriptors of its own) at start-up. Left to the first connection, it
+     * would fail for good if that connection arrived when descriptors had run out.
+     */
+    private static void warmUpVirtualThreadIo() throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket listener = new ServerSocket(0, 1, loopback)) {
+            Thread waiter = Thread.ofVirtual().start(() -> {
+                try (Socket socket = new Socket(loopback, listener.getLocalPort())) {
+                    socket.setSoTimeout(1);
+                    socket.getInputStream().read();
+                } catch (IOException expected) {
+                    // The read times out: the wait itself was the point.
+                }
+            });
+            try (Socket accepted = listener.accept()) {
+                waiter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The most connections served at once, as decided when bound. */
+    public int maxConnections() {
+        return budget.maxConnections();
+    }
+
+    /** Accepts connections until {@link #close()}; each is served on its own virtual thread. */
+    public void serve() throws IOException {
+        new AcceptLoop(serverSocket, budget, refusals, () -> closing).run(socket -> {
+            open.add(socket);
+            Thread.ofVirtual().name("conn-" + socket.getPort()).start(() -> serveOne(socket));
+        });
+    }
+
+    /** Stops accepting, closes every open connection, and says so. */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        try {
+            if (serverSocket != null) {
+                serverSocket.close();
+            }
+        } catch (IOException ignored) {
+            // Closing a listening socket has nothing to report.
+        }
+        if (budget != null) {
+            budget.closeSpare();
+        }
+        for (Socket socket : List.copyOf(open)) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // The connection's own thread logs how it ended.
+            }
+        }
+        long count = served.get();
+        long refused = refusals.count();
+        console.log(settings.command() + " stopped after serving " + count
+                + (count == 1 ? " connection" : " connections") + (refused == 0 ? "" : "; refused " + refused));
+    }
+
+    private void serveOne(DeadlineSocket socket) {
+        String peer = AcceptLoop.peer(socket);
+        ConnectionStats stats = new ConnectionStats();
+        console.log(peer + " connected");
+        String ending;
+        try (FramedConnection connection = FramedConnection.of(socket, settings.framer())) {
+            socket.attach(connection.reader());
+            handler.serve(connection, stats);
+            ending = "ended cleanly";
+        } catch (FrameTimeoutException e) {
+            ending = e.getMessage();
+        } catch (SocketTimeoutException e) {
+            ending = "idle for " + settings.idleTimeout().toSeconds() + " s; closed it (--idle-timeout)";
+        } catch (IOException e) {
+            ending = closing ? "closed: server stopping" : "closed: " + NetworkErrors.describe(e);
+        } catch (RuntimeException e) {
+            ending = "closed after an internal error: " + e;
+        } finally {
+            open.remove(socket);
+            served.incrementAndGet();
+            budget.release();
+        }
+        console.log(peer + " " + stats + "; " + ending);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.framekit.demos.server;
+
+import dev.framekit.demos.console.NetworkErrors;
+import java.io.IOException;
+import java.net.BindException;
+import java.util.Locale;
+
+/** Runs a server the way every server command does: bind, serve until Ctrl-C, report a failure in one line. */
+public final class ServerRunner {
+    private ServerRunner() {}
+
+    /** Binds, serves until Ctrl-C, and returns the exit status; failures are one line on stderr. */
+    public static int run(FramedServer server) {
+        FramedServer.Settings settings = server.settings();
+        String name = settings.command();
+        String where = settings.host() + ":" + settings.port();
+        try {
+            server.bind();
+        } catch (BindException e) {
+            boolean notOurs = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("assign");
+            System.err.println(name + ": cannot listen on " + where + ": " + e.getMessage()
+                    + (notOurs ? " (is " + settings.host() + " an address of this machine? 0.0.0.0 binds every interface)"
+                            : " (is another server using the port? choose another with --port)"));
+            return 1;
+        } catch (IOException e) {
+            System.err.println(name + ": cannot listen on " + where + ": " + NetworkErrors.describe(e));
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        try {
+            server.serve();
+            return 0;
+        } catch (IOException e) {
+            System.err.println(name + ": " + NetworkErrors.describe(e));
+            return 1;
+        }
+    }
+}

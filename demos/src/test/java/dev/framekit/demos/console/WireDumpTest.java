@@ -1,0 +1,105 @@
+package dev.framekit.demos.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class WireDumpTest {
+    private static final byte[] HELLO = "hello".getBytes(StandardCharsets.US_ASCII);
+
+    /** The first line of a dump: direction, size and the parts. */
+    private static String firstLine(String dump) {
+        return dump.lines().findFirst().orElseThrow();
+    }
+
+    /** The hex dump netty draws for exactly these bytes, to find inside a WireDump. */
+    private static String prettyHex(int... bytes) {
+        byte[] b = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            b[i] = (byte) bytes[i];
+        }
+        return ByteBufUtil.prettyHexDump(Unpooled.wrappedBuffer(b));
+    }
+
+    @Test
+    void marksTheLengthHeaderAndThePayload() {
+        String dump = WireDump.of("sent", Framers.lengthPrefixed(), HELLO);
+        assertEquals("sent 9 bytes on the wire: [0-3] length header 00 00 00 05 (= 5) | [4-8] payload 5 bytes",
+                firstLine(dump));
+        assertTrue(dump.contains(prettyHex(0, 0, 0, 5, 'h', 'e', 'l', 'l', 'o')), dump);
+    }
+
+    @Test
+    void writesTheLengthHeaderBigEndian() {
+        assertEquals("[0-3] length header 00 01 02 03 (= 66051) | [4-66054] payload 66051 bytes",
+                WireDump.parts(Framers.lengthPrefixed(), 0x010203));
+    }
+
+    @Test
+    void marksTheEmptyLengthPrefixedMessageAsAHeaderAlone() {
+        String dump = WireDump.of("sent", Framers.lengthPrefixed(), new byte[0]);
+        assertEquals("sent 4 bytes on the wire: [0-3] length header 00 00 00 00 (= 0) | empty payload", firstLine(dump));
+        assertTrue(dump.contains(prettyHex(0, 0, 0, 0)), dump);
+    }
+
+    @Test
+    void marksThePayloadAndThePadding() {
+        Framer fixed = Framers.fixedLength(8).pad('#');
+        String dump = WireDump.of("sent", fixed, "hi".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("sent 8 bytes on the wire: [0-1] payload 2 bytes | [2-7] padding 6 x 0x23", firstLine(dump));
+        assertTrue(dump.contains(prettyHex('h', 'i', '#', '#', '#', '#', '#', '#')), dump);
+    }
+
+    @Test
+    void saysWhenAFixedFrameIsFullWithNoPadding() {
+        Framer fixed = Framers.fixedLength(5);
+        assertEquals("[0-4] payload 5 bytes | no padding", WireDump.parts(fixed, 5));
+    }
+
+    @Test
+    void marksAnEmptyFixedFrameAsAllPadding() {
+        assertEquals("empty payload | [0-3] padding 4 x 0x00", WireDump.parts(Framers.fixedLength(4), 0));
+    }
+
+    @Test
+    void marksThePayloadAndASingleByteDelimiter() {
+        String dump = WireDump.of("received", Framers.lines(), HELLO);
+        assertEquals("received 6 bytes on the wire: [0-4] payload 5 bytes | [5-5] delimiter 0a", firstLine(dump));
+        assertTrue(dump.contains(prettyHex('h', 'e', 'l', 'l', 'o', '\n')), dump);
+    }
+
+    @Test
+    void marksAMultiByteDelimiter() {
+        String dump = WireDump.of("sent", Framers.delimiter("#*#"), HELLO);
+        assertEquals("sent 8 bytes on the wire: [0-4] payload 5 bytes | [5-7] delimiter 232a23", firstLine(dump));
+        assertTrue(dump.contains(prettyHex('h', 'e', 'l', 'l', 'o', '#', '*', '#')), dump);
+    }
+
+    @Test
+    void marksSendAndCloseAsThePayloadThenAHalfClose() {
+        String dump = WireDump.of("sent", Framers.sendAndClose(), HELLO);
+        assertEquals("sent 5 bytes on the wire: [0-4] payload 5 bytes | then the sender half-closes (FIN)",
+                firstLine(dump));
+        assertTrue(dump.contains(prettyHex('h', 'e', 'l', 'l', 'o')), dump);
+    }
+
+    @Test
+    void showsTheExactBytesOfUtf8Text() {
+        byte[] text = "✓".getBytes(StandardCharsets.UTF_8);
+        String dump = WireDump.of("sent", Framers.lengthPrefixed(), text);
+        assertTrue(dump.contains(prettyHex(0, 0, 0, 3, 0xe2, 0x9c, 0x93)), dump);
+    }
+
+    @Test
+    void reportsAMessageTheFramerRefusesInsteadOfDumpingIt() {
+        String dump = WireDump.of("sent", Framers.fixedLength(2), HELLO);
+        assertTrue(dump.startsWith("sent: fixed-length: message is 5 bytes; fixed frames hold 2"), dump);
+        assertEquals(1, dump.lines().count(), dump);
+    }
+}
