@@ -1,6 +1,8 @@
 /**
  * The framekit library: the {@link dev.framekit.framing.Framer} API, the framers and the
- * blocking stream layer, all in the one exported package {@code dev.framekit.framing}.
+ * blocking stream layer, in the exported package {@code dev.framekit.framing}; and
+ * {@code dev.framekit.framing.netty}, which runs any framer inside a Netty pipeline (it needs
+ * Netty's codec and transport modules, which this module requires only statically).
  *
  * <p>Netty's buffer module is required transitively: {@code ByteBuf} appears in the API, so a
  * module that reads this one reads {@code io.netty.buffer} too. ({@code io.netty.common},
@@ -12,6 +14,11 @@ module dev.framekit.framing {
     // internal. ArtifactsIT checks the exported set.
     requires transitive io.netty.buffer;
     requires io.netty.common; // ByteProcessor, for scans inside the framers
+    // Only dev.framekit.framing.netty needs these; they are optional Maven dependencies, present
+    // in any Netty application and absent (and never loaded) elsewhere.
+    requires static io.netty.codec;
+    requires static io.netty.transport;
 
     exports dev.framekit.framing;
+    exports dev.framekit.framing.netty;
 }

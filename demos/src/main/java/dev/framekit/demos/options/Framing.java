@@ -2,6 +2,9 @@ package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
+import dev.framekit.framing.LengthField;
+import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.OversizePolicy;
 import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -50,11 +53,46 @@ public enum Framing {
             return true;
         }
     },
-    /** A 4-byte big-endian length prefix. */
+    /**
+     * A length prefix: {@code --length-field} (4-byte big-endian by default), optionally counting
+     * itself ({@code --length-includes-header}), with an {@code --on-oversize} policy.
+     */
     LENGTH("length") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.lengthPrefixed().maxFrameLength(settings.maxFrame());
+            LengthField field = settings.lengthFieldParsed();
+            LengthPrefixFramer.Builder builder = LengthPrefixFramer.builder().lengthField(field)
+                    .onOversize(settings.onOversize());
+            if (settings.lengthIncludesHeader()) {
+                builder.lengthIncludesHeader();
+            }
+            // The default --max-frame (1 MiB) gives way to a narrower field's capacity (255 for u8).
+            if (settings.maxFrame() != Framers.DEFAULT_MAX_FRAME_LENGTH) {
+                builder.maxFrameLength(settings.maxFrame());
+            }
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--length-field " + field
+                        + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                        + " --max-frame " + ByteSizes.format(settings.maxFrame()) + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        String settingsAsArguments(FramingSettings settings) {
+            return (settings.lengthField().equals(LengthField.DEFAULT.toString()) ? ""
+                    : " --length-field " + settings.lengthField())
+                    + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                    + (settings.onOversize() == OversizePolicy.SKIP ? " --on-oversize skip" : "")
+                    + super.settingsAsArguments(settings);
+        }
+    },
+    /** Netstrings: {@code 12:hello world!,}. */
+    NETSTRING("netstring") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.netstrings().maxFrameLength(settings.maxFrame());
         }
     },
     /** One message per connection, ended by a half-close. */
@@ -119,7 +157,42 @@ public enum Framing {
         }
     }
 
-    /** The command-line name: fixed, delimiter, length, close. */
+    /**
+     * The rows {@code compare} shows by default: every framing, and after {@code length} the
+     * length fields real peers use, written {@code length:SPEC}.
+     */
+    public static List<String> comparedNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Framing framing : values()) {
+            names.add(framing.toString());
+            if (framing == LENGTH) {
+                for (String spec : COMPARED_LENGTH_FIELDS) {
+                    names.add(LENGTH + ":" + spec);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The length fields compare shows beside the default u32: Twisted/Erlang, Netty LE, protobuf, the seed tutorial. */
+    private static final List<String> COMPARED_LENGTH_FIELDS = List.of("u16", "u32le", "varint", "ascii:5");
+
+    /**
+     * A framer with the default settings for messages of {@code size} bytes, for a name
+     * {@code compare} accepts: a framing, or {@code length:SPEC} for a length field.
+     *
+     * @throws IllegalArgumentException naming the choices, for an unknown name or spec
+     */
+    public static Framer forMessages(String name, int size) {
+        String trimmed = name.trim();
+        String prefix = LENGTH + ":";
+        if (trimmed.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return LENGTH.build(FramingSettings.forMessages(size).withLengthField(trimmed.substring(prefix.length())));
+        }
+        return named(trimmed).forMessages(size);
+    }
+
+    /** The command-line name: fixed, delimiter, length, netstring, close. */
     @Override
     public String toString() {
         return name;

@@ -1,6 +1,7 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.OversizePolicy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,8 +28,23 @@ public final class FramingOptions {
     String delimiter = FramingSettings.DEFAULTS.delimiter();
 
     @Option(names = "--max-frame", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.Converter.class,
-            description = "Largest frame accepted, e.g. 64k or 1m (default: 1m).")
+            description = "Largest frame accepted, e.g. 64k or 1m (default: 1m, or what --length-field can declare"
+                    + " if less: 255 for u8, 65535 for u16, 99999 for ascii:5).")
     int maxFrame = FramingSettings.DEFAULTS.maxFrame();
+
+    @Option(names = "--length-field", defaultValue = "u32", paramLabel = "SPEC",
+            description = "length: u8 u16 u24 u32 u64 (big-endian), with le appended for little-endian (u16le ...),"
+                    + " varint (protobuf), or ascii:N (N decimal digits, e.g. ascii:5) (default: ${DEFAULT-VALUE}).")
+    String lengthField = FramingSettings.DEFAULTS.lengthField();
+
+    @Option(names = "--length-includes-header",
+            description = "length: the length counts its own field too (Akka, Netty's lengthIncludesLengthFieldLength).")
+    boolean lengthIncludesHeader;
+
+    @Option(names = "--on-oversize", defaultValue = "fail", paramLabel = "fail|skip", converter = OversizeConverter.class,
+            description = "length: on a frame over --max-frame, fail the connection (default) or skip the frame"
+                    + " and read on.")
+    OversizePolicy onOversize = OversizePolicy.FAIL;
 
     @Option(names = "--hexdump", description = "Show the bytes on the wire for every frame sent and received.")
     boolean hexdump;
@@ -49,7 +65,7 @@ public final class FramingOptions {
 
     /** The settings as given. */
     public FramingSettings settings() {
-        return new FramingSettings(frameSize, pad, delimiter, maxFrame);
+        return new FramingSettings(frameSize, pad, delimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize);
     }
 
     /** The options as they would be typed, for ready-to-paste client commands. */
@@ -65,6 +81,19 @@ public final class FramingOptions {
     /** The chosen framing. */
     public Framing framing() {
         return framing;
+    }
+
+    /** Converts --on-oversize values: fail or skip, ignoring case. */
+    static final class OversizeConverter implements ITypeConverter<OversizePolicy> {
+        @Override
+        public OversizePolicy convert(String value) {
+            for (OversizePolicy policy : OversizePolicy.values()) {
+                if (policy.name().equalsIgnoreCase(value.trim())) {
+                    return policy;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not an oversize policy; choose fail or skip");
+        }
     }
 
     /** Converts --framing values, naming the choices on a mistake. */

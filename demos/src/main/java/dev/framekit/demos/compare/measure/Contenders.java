@@ -11,8 +11,11 @@ import java.util.List;
  * 1 MiB default), and the baselines.
  */
 public final class Contenders {
-    /** The framings by their --framing names: every one in the registry. */
-    public static final List<String> FRAMINGS = Framing.names();
+    /**
+     * The framings by their --framing names: every one in the registry, and the length fields
+     * real peers use as {@code length:SPEC} rows (u16, u32le, varint, ascii:5).
+     */
+    public static final List<String> FRAMINGS = Framing.comparedNames();
 
     public static final String RAW = "raw pump";
     public static final String DATA_STREAM = "DataInputStream";
@@ -25,10 +28,11 @@ public final class Contenders {
      * connection per message where the framing carries one message per connection.
      */
     public static Contender framing(String name) {
-        Framing framing = Framing.named(name);
-        return Framing.connectionPerMessage(framing.forMessages(1))
-                ? new SendAndCloseContender(framing.toString(), framing::forMessages)
-                : new FramerContender(framing.toString(), framing::forMessages);
+        String row = name.trim().toLowerCase(java.util.Locale.ROOT);
+        java.util.function.IntFunction<dev.framekit.framing.Framer> framerForSize = size -> Framing.forMessages(row, size);
+        return Framing.connectionPerMessage(framerForSize.apply(1))
+                ? new SendAndCloseContender(row, framerForSize)
+                : new FramerContender(row, framerForSize);
     }
 
     /** The framers named, then every baseline. */
@@ -49,6 +53,9 @@ public final class Contenders {
      * send-and-close (and any framing added later, until it names one here) has none. Baselines are measured against the raw pump only.
      */
     public static String classicFor(String name) {
+        if (name.startsWith(Framing.LENGTH + ":")) {
+            return DATA_STREAM;
+        }
         if (!Framing.names().contains(name)) {
             return null;
         }
