@@ -111,7 +111,7 @@ class FramingOptionsTest {
     @Test
     void refusesAnUnknownFramingNamingTheChoices() {
         ParameterException e = assertThrows(ParameterException.class, () -> parse("--framing", "lines"));
-        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length or close"),
+        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, netstring or close"),
                 e.getMessage());
     }
 
