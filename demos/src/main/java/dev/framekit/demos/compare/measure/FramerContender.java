@@ -39,7 +39,7 @@ public final class FramerContender extends FramekitContender {
         if (framer instanceof LengthPrefixFramer lengths) {
             long capacity = lengths.lengthField().maxValue() + lengths.lengthAdjustment();
             return new Qualities(true, true, largest + (capacity == lengths.maxFrameLength()
-                    ? " (all a " + lengths.lengthField() + " field declares)" : " (configurable up to 1 GiB)"), "-");
+                    ? " (the " + lengths.lengthField() + " field's capacity)" : " (configurable up to 1 GiB)"), "-");
         }
         if (framer instanceof NetstringFramer) {
             return new Qualities(true, true, largest + " (configurable up to 1 GiB)", "-");
