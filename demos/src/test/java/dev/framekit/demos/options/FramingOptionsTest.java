@@ -28,7 +28,7 @@ class FramingOptionsTest {
     }
 
     /** Parses {@code args} the way every command does and returns the options. */
-    private static FramingOptions parse(String... args) {
+    static FramingOptions parse(String... args) {
         Holder holder = new Holder();
         new CommandLine(holder).parseArgs(args);
         return holder.framing;

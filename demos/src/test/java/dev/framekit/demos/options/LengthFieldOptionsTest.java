@@ -12,24 +12,13 @@ import dev.framekit.framing.OversizePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 
 /** --length-field, --length-include-header, --on-oversize and --framing netstring, through the one registry. */
 class LengthFieldOptionsTest {
 
-    @Command(name = "test")
-    static final class Holder {
-        @Mixin
-        FramingOptions framing;
-    }
-
     private static FramingOptions parse(String... args) {
-        Holder holder = new Holder();
-        new CommandLine(holder).parseArgs(args);
-        return holder.framing;
+        return FramingOptionsTest.parse(args);
     }
 
     private static LengthPrefixFramer lengthFramer(String... args) {

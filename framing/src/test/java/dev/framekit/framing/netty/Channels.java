@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Small helpers for feeding bytes through an {@link EmbeddedChannel} and collecting what comes out. */
@@ -51,17 +50,5 @@ final class Channels {
             channel.writeOutbound(Unpooled.wrappedBuffer(message));
         }
         return drainOutbound(channel);
-    }
-
-    static boolean sameFrames(List<byte[]> a, List<byte[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!Arrays.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -16,6 +16,7 @@ import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.MessageRefusedException;
 import dev.framekit.framing.OversizePolicy;
 import dev.framekit.framing.TruncatedFrameException;
+import dev.framekit.framing.testing.Outcome;
 import dev.framekit.framing.testing.Splits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -154,7 +155,7 @@ class FramerCodecTest {
 
     private static void assertFrames(Framer framer, byte[] wire, int[] chunks, String how) {
         List<byte[]> frames = Channels.decodeInChunks(new EmbeddedChannel(new FramerDecoder(framer)), wire, chunks);
-        assertTrue(Channels.sameFrames(MESSAGES, frames), how + ": got " + frames.size() + " frames");
+        assertTrue(Outcome.sameFrames(MESSAGES, frames), how + ": got " + frames.size() + " frames");
     }
 
     private static byte[] randomText(int length) {

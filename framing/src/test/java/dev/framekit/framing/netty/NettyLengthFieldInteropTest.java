@@ -1,4 +1,4 @@
-package dev.framekit.framing.interop;
+package dev.framekit.framing.netty;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import dev.framekit.framing.FrameReader;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.interop.Patterns;
 import dev.framekit.framing.testing.ChunkedInputStream;
 import dev.framekit.framing.testing.Splits;
 import io.netty.buffer.ByteBuf;
@@ -18,7 +19,6 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -70,11 +70,7 @@ class NettyLengthFieldInteropTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("peers")
     void framekitReadsWhatNettysPrependerWrote(Peer peer) throws IOException {
-        EmbeddedChannel netty = new EmbeddedChannel(peer.prepender().get());
-        for (byte[] message : MESSAGES) {
-            netty.writeOutbound(Unpooled.wrappedBuffer(message));
-        }
-        byte[] wire = drainOutbound(netty);
+        byte[] wire = Channels.encode(new EmbeddedChannel(peer.prepender().get()), MESSAGES);
 
         for (int[] chunks : List.of(Splits.whole(wire.length), Splits.random(7, wire.length))) {
             int[] reads = Arrays.stream(chunks).filter(size -> size > 0).toArray();
@@ -97,18 +93,7 @@ class NettyLengthFieldInteropTest {
 
         for (int[] chunks : List.of(Splits.whole(bytes.length), Splits.oneBytePerRead(bytes.length),
                 Splits.random(42, bytes.length))) {
-            EmbeddedChannel netty = new EmbeddedChannel(peer.decoder().get());
-            int offset = 0;
-            for (int size : chunks) {
-                netty.writeInbound(Unpooled.copiedBuffer(bytes, offset, size));
-                offset += size;
-            }
-            List<byte[]> frames = new ArrayList<>();
-            ByteBuf frame;
-            while ((frame = netty.readInbound()) != null) {
-                frames.add(ByteBufUtil.getBytes(frame));
-                frame.release();
-            }
+            List<byte[]> frames = Channels.decodeInChunks(new EmbeddedChannel(peer.decoder().get()), bytes, chunks);
             assertEquals(MESSAGES.size(), frames.size());
             for (int i = 0; i < MESSAGES.size(); i++) {
                 assertArrayEquals(MESSAGES.get(i), frames.get(i), "message " + i);
@@ -125,22 +110,12 @@ class NettyLengthFieldInteropTest {
             ByteBuf framekit = Unpooled.buffer();
             peer.framer().encode(message, framekit);
 
-            assertArrayEquals(drainOutbound(netty), ByteBufUtil.getBytes(framekit), "a message of " + message.length);
+            assertArrayEquals(Channels.drainOutbound(netty), ByteBufUtil.getBytes(framekit), "a message of " + message.length);
         }
     }
 
     private static Arguments peer(String name, Supplier<LengthFieldPrepender> prepender,
             Supplier<LengthFieldBasedFrameDecoder> decoder, LengthPrefixFramer.Builder framer) {
         return Arguments.of(Named.of(name, new Peer(prepender, decoder, framer.build())));
-    }
-
-    private static byte[] drainOutbound(EmbeddedChannel channel) {
-        ByteBuf all = Unpooled.buffer();
-        ByteBuf part;
-        while ((part = channel.readOutbound()) != null) {
-            all.writeBytes(part);
-            part.release();
-        }
-        return ByteBufUtil.getBytes(all);
     }
 }
