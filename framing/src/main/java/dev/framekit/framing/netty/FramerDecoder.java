@@ -64,17 +64,25 @@ public class FramerDecoder extends ByteToMessageDecoder {
         decodeFrame(ctx, in, false, out);
     }
 
+    /** At the end of the input: every frame left, then the clean end or the truncation. */
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws FramingException {
-        decodeFrame(ctx, in, true, out);
+        // ByteToMessageDecoder calls decodeLast once: take every frame still buffered, stopping at
+        // a frame that consumed nothing (send-and-close's empty message), which cannot repeat.
+        int before;
+        do {
+            before = in.readerIndex();
+        } while (decodeFrame(ctx, in, true, out) && in.readerIndex() != before);
     }
 
     /**
      * Decodes at most one frame (ByteToMessageDecoder calls again while frames come out). A
      * resumable error goes to {@code exceptionCaught} at once and decoding goes on in the same
      * call, so the frames behind an oversized one are not held back until the next read.
+     *
+     * @return whether a frame was added to {@code out}
      */
-    private void decodeFrame(ChannelHandlerContext ctx, ByteBuf in, boolean endOfStream, List<Object> out)
+    private boolean decodeFrame(ChannelHandlerContext ctx, ByteBuf in, boolean endOfStream, List<Object> out)
             throws FramingException {
         int resumedAt = -1;
         while (!failed) {
@@ -83,7 +91,7 @@ public class FramerDecoder extends ByteToMessageDecoder {
                 if (frame != null) {
                     out.add(frame);
                 }
-                return;
+                return frame != null;
             } catch (FrameTooLongException e) {
                 if (!e.resumable() || in.readerIndex() == resumedAt) {
                     fail(in);
@@ -97,6 +105,7 @@ public class FramerDecoder extends ByteToMessageDecoder {
             }
         }
         in.skipBytes(in.readableBytes());
+        return false;
     }
 
     private void fail(ByteBuf in) {

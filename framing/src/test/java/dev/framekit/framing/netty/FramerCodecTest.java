@@ -90,6 +90,15 @@ class FramerCodecTest {
     }
 
     @Test
+    void deliversAnEmptySendAndCloseMessageOnceWhenTheInputEndsWithNoBytes() {
+        EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(Framers.sendAndClose()));
+
+        channel.finish();
+
+        assertEquals(List.of(""), Channels.drainInbound(channel).stream().map(b -> new String(b, UTF_8)).toList());
+    }
+
+    @Test
     void reportsAFrameCutShortByTheEndOfTheStream() {
         EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(Framers.lengthPrefixed()));
         channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 5, 'h', 'e'}));
