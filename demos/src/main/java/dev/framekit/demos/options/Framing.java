@@ -1,16 +1,15 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.FrameLimits;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.OversizePolicy;
-import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every framing the demos offer, by its {@code --framing} name: the one registry. Each constant
@@ -21,7 +20,7 @@ import java.util.List;
  */
 public enum Framing {
     /** Fixed-length padded frames: {@code --frame-size} bytes, padded with {@code --pad}. */
-    FIXED("fixed") {
+    FIXED("fixed", "--frame-size", "--pad") {
         @Override
         public Framer build(FramingSettings settings) {
             if (settings.frameSize() > settings.maxFrame()) {
@@ -35,9 +34,14 @@ public enum Framing {
         String settingsAsArguments(FramingSettings settings) {
             return " --frame-size " + settings.frameSize() + " --pad '" + settings.pad() + "'";
         }
+
+        @Override
+        Map<String, String> libraryNames() {
+            return Map.of("frameSize", "--frame-size");
+        }
     },
     /** Delimited frames, split once at the first {@code --delimiter}. */
-    DELIMITER("delimiter") {
+    DELIMITER("delimiter", "--delimiter") {
         @Override
         public Framer build(FramingSettings settings) {
             return Framers.delimiter(settings.delimiterBytes()).maxFrameLength(settings.maxFrame());
@@ -57,17 +61,17 @@ public enum Framing {
      * A length prefix: {@code --length-field} (4-byte big-endian by default), optionally counting
      * itself ({@code --length-includes-header}), with an {@code --on-oversize} policy.
      */
-    LENGTH("length") {
+    LENGTH("length", "--length-field", "--length-includes-header", "--on-oversize") {
         @Override
         public Framer build(FramingSettings settings) {
             LengthField field = settings.lengthFieldParsed();
             LengthPrefixFramer.Builder builder = LengthPrefixFramer.builder().lengthField(field)
-                    .onOversize(settings.onOversize());
+                    .onOversize(settings.oversizePolicy());
             if (settings.lengthIncludesHeader()) {
                 builder.lengthIncludesHeader();
             }
             // The default --max-frame (1 MiB) gives way to a narrower field's capacity (255 for u8).
-            if (settings.maxFrame() != Framers.DEFAULT_MAX_FRAME_LENGTH) {
+            if (settings.maxFrame() != FrameLimits.DEFAULT_MAX_FRAME_LENGTH) {
                 builder.maxFrameLength(settings.maxFrame());
             }
             try {
@@ -84,8 +88,13 @@ public enum Framing {
             return (settings.lengthField().equals(LengthField.DEFAULT.toString()) ? ""
                     : " --length-field " + settings.lengthField())
                     + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
-                    + (settings.onOversize() == OversizePolicy.SKIP ? " --on-oversize skip" : "")
+                    + (settings.oversizePolicy() == OversizePolicy.SKIP ? " --on-oversize skip" : "")
                     + super.settingsAsArguments(settings);
+        }
+
+        @Override
+        Map<String, String> libraryNames() {
+            return Map.of("lengthIncludesHeader", "--length-includes-header");
         }
     },
     /** Netstrings: {@code 12:hello world!,}. */
@@ -101,12 +110,39 @@ public enum Framing {
         public Framer build(FramingSettings settings) {
             return Framers.sendAndClose().maxFrameLength(settings.maxFrame());
         }
+
+        @Override
+        public boolean connectionPerExchange() {
+            return true;
+        }
     };
 
     private final String name;
+    private final List<String> ownOptions;
 
-    Framing(String name) {
+    /** A framing called {@code name} whose own settings are {@code ownOptions} (none for most). */
+    Framing(String name, String... ownOptions) {
         this.name = name;
+        this.ownOptions = List.of(ownOptions);
+    }
+
+    /**
+     * The options that set this framing's own settings, e.g. {@code --frame-size} and
+     * {@code --pad} for fixed. Given with another framing they would be ignored, so they are a
+     * usage error there ({@link FramingOptions#framer(picocli.CommandLine.Model.CommandSpec)}).
+     * Options every framing reads, such as {@code --max-frame}, belong to none.
+     */
+    public List<String> ownOptions() {
+        return ownOptions;
+    }
+
+    /**
+     * The library's names for this framing's settings, by the option that sets each, e.g.
+     * {@code frameSize} is {@code --frame-size}: a library message shown on the command line names
+     * the option instead ({@link OptionTerms}).
+     */
+    Map<String, String> libraryNames() {
+        return Map.of();
     }
 
     /**
@@ -123,7 +159,7 @@ public enum Framing {
 
     /** This framing's settings as they would be typed after {@code --framing NAME}; by default only --max-frame. */
     String settingsAsArguments(FramingSettings settings) {
-        return settings.maxFrame() == Framers.DEFAULT_MAX_FRAME_LENGTH ? ""
+        return settings.maxFrame() == FrameLimits.DEFAULT_MAX_FRAME_LENGTH ? ""
                 : " --max-frame " + ByteSizes.format(settings.maxFrame());
     }
 
@@ -133,28 +169,14 @@ public enum Framing {
     }
 
     /**
-     * Whether {@code framer} carries one message per connection (send-and-close). The one place
-     * the demos ask the library, so that the switch to an explicit one-shot exchange is one edit.
+     * Whether each exchange (one request, one reply) needs a connection of its own: the
+     * lifecycle the commands follow for this framing. A client then makes each request with
+     * {@code FramedConnection.exchange} on a fresh connection, and a server answers it with
+     * {@code sendLast}; otherwise one connection carries any number of messages. The framer
+     * itself is not asked: its encoder enforces the rule, the command chooses the lifecycle.
      */
-    public static boolean connectionPerMessage(Framer framer) {
-        return framer.oneMessagePerConnection();
-    }
-
-    /**
-     * Why {@code framer} cannot carry {@code message}, or null if it can. The one place the demos
-     * ask "does it fit"; it encodes into a scratch buffer until the library answers the question
-     * itself ({@code framer.check(message)}), which will make this one line.
-     */
-    public static String refusal(Framer framer, byte[] message) {
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(message, scratch);
-            return null;
-        } catch (MessageRefusedException e) {
-            return e.getMessage();
-        } finally {
-            scratch.release();
-        }
+    public boolean connectionPerExchange() {
+        return false;
     }
 
     /**
@@ -178,6 +200,15 @@ public enum Framing {
     private static final List<String> COMPARED_LENGTH_FIELDS = List.of("u16", "u32le", "varint", "ascii:5");
 
     /**
+     * The framing of a name {@code compare} accepts: a framing, or {@code length:SPEC}.
+     *
+     * @throws IllegalArgumentException naming the choices
+     */
+    public static Framing ofComparedName(String name) {
+        return isLengthFieldRow(name) ? LENGTH : named(name);
+    }
+
+    /**
      * A framer with the default settings for messages of {@code size} bytes, for a name
      * {@code compare} accepts: a framing, or {@code length:SPEC} for a length field.
      *
@@ -185,11 +216,16 @@ public enum Framing {
      */
     public static Framer forMessages(String name, int size) {
         String trimmed = name.trim();
-        String prefix = LENGTH + ":";
-        if (trimmed.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            return LENGTH.build(FramingSettings.forMessages(size).withLengthField(trimmed.substring(prefix.length())));
+        if (isLengthFieldRow(trimmed)) {
+            String spec = trimmed.substring(LENGTH.name.length() + 1);
+            return LENGTH.build(FramingSettings.forMessages(size).withLengthField(spec));
         }
         return named(trimmed).forMessages(size);
+    }
+
+    private static boolean isLengthFieldRow(String name) {
+        String prefix = LENGTH.name + ":";
+        return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /** The command-line name: fixed, delimiter, length, netstring, close. */

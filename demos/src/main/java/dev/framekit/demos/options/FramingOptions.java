@@ -1,11 +1,12 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.OversizePolicy;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 
 /** The framing options every command shares: which framing (from the {@link Framing} registry), and its settings. */
@@ -41,10 +42,10 @@ public final class FramingOptions {
             description = "length: the length counts its own field too (Akka, Netty's lengthIncludesLengthFieldLength).")
     boolean lengthIncludesHeader;
 
-    @Option(names = "--on-oversize", defaultValue = "fail", paramLabel = "fail|skip", converter = OversizeConverter.class,
+    @Option(names = "--on-oversize", defaultValue = "fail", paramLabel = "fail|skip",
             description = "length: on a frame over --max-frame, fail the connection (default) or skip the frame"
                     + " and read on.")
-    OversizePolicy onOversize = OversizePolicy.FAIL;
+    String onOversize = FramingSettings.DEFAULTS.onOversize();
 
     @Option(names = "--hexdump", description = "Show the bytes on the wire for every frame sent and received.")
     boolean hexdump;
@@ -54,12 +55,33 @@ public final class FramingOptions {
         return framing.build(settings());
     }
 
-    /** Builds the framer these options describe; a bad combination is a usage error of {@code spec}'s command. */
+    /**
+     * Builds the framer these options describe; a bad combination is a usage error of
+     * {@code spec}'s command (shown in the command line's terms, see {@link OptionTerms}). So is an option
+     * of another framing ({@link Framing#ownOptions()}), e.g. {@code --pad} with
+     * {@code --framing length}, which would otherwise be silently ignored.
+     */
     public Framer framer(CommandSpec spec) {
+        rejectOptionsOfOtherFramings(spec.commandLine());
         try {
             return framer();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void rejectOptionsOfOtherFramings(CommandLine commandLine) {
+        ParseResult given = commandLine.getParseResult();
+        if (given == null) {
+            return;
+        }
+        for (Framing other : Framing.values()) {
+            for (String option : other.ownOptions()) {
+                if (!framing.ownOptions().contains(option) && given.hasMatchedOption(option)) {
+                    throw new ParameterException(commandLine, option + " applies to --framing " + other
+                            + " only, not to --framing " + framing + "; drop it, or choose --framing " + other);
+                }
+            }
         }
     }
 
@@ -81,19 +103,6 @@ public final class FramingOptions {
     /** The chosen framing. */
     public Framing framing() {
         return framing;
-    }
-
-    /** Converts --on-oversize values: fail or skip, ignoring case. */
-    static final class OversizeConverter implements ITypeConverter<OversizePolicy> {
-        @Override
-        public OversizePolicy convert(String value) {
-            for (OversizePolicy policy : OversizePolicy.values()) {
-                if (policy.name().equalsIgnoreCase(value.trim())) {
-                    return policy;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not an oversize policy; choose fail or skip");
-        }
     }
 
     /** Converts --framing values, naming the choices on a mistake. */

@@ -1,6 +1,6 @@
 package dev.framekit.demos.options;
 
-import dev.framekit.framing.Framers;
+import dev.framekit.framing.FrameLimits;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.OversizePolicy;
 
@@ -15,17 +15,17 @@ import dev.framekit.framing.OversizePolicy;
  * @param lengthField length: the length field's spec ({@code u8} ... {@code u64}, {@code le}
  *     suffix, {@code varint}, {@code ascii:N})
  * @param lengthIncludesHeader length: the length counts its own field
- * @param onOversize length: fail the connection or skip an oversized frame
+ * @param onOversize length: {@code fail} the connection or {@code skip} an oversized frame
  */
 public record FramingSettings(int frameSize, String pad, String delimiter, int maxFrame, String lengthField,
-        boolean lengthIncludesHeader, OversizePolicy onOversize) {
+        boolean lengthIncludesHeader, String onOversize) {
     /** The defaults of the command-line options. */
     public static final FramingSettings DEFAULTS = new FramingSettings(256, "\\0", "\\n",
-            Framers.DEFAULT_MAX_FRAME_LENGTH, LengthField.DEFAULT.toString(), false, OversizePolicy.FAIL);
+            FrameLimits.DEFAULT_MAX_FRAME_LENGTH, LengthField.DEFAULT.toString(), false, "fail");
 
     /** The defaults, with a fixed frame of {@code size} bytes and every limit raised to carry {@code size}. */
     public static FramingSettings forMessages(int size) {
-        return DEFAULTS.withFrameSizeAndMax(size, Math.max(size, Framers.DEFAULT_MAX_FRAME_LENGTH));
+        return DEFAULTS.withFrameSizeAndMax(size, Math.max(size, FrameLimits.DEFAULT_MAX_FRAME_LENGTH));
     }
 
     /** These settings with another delimiter. */
@@ -60,6 +60,16 @@ public record FramingSettings(int frameSize, String pad, String delimiter, int m
             throw new IllegalArgumentException("--delimiter must be at least one byte");
         }
         return delimiterBytes;
+    }
+
+    /** The oversize policy; anything but fail or skip (any case) is an IllegalArgumentException naming the option. */
+    OversizePolicy oversizePolicy() {
+        for (OversizePolicy policy : OversizePolicy.values()) {
+            if (policy.name().equalsIgnoreCase(onOversize.trim())) {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException("--on-oversize: '" + onOversize + "' is not an oversize policy; choose fail or skip");
     }
 
     /** The length field; a bad --length-field is an IllegalArgumentException that names the option. */

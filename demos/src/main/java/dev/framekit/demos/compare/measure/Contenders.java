@@ -1,8 +1,11 @@
 package dev.framekit.demos.compare.measure;
 
 import dev.framekit.demos.options.Framing;
+import dev.framekit.framing.Framer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * Everything compare can run: every framing of the {@link Framing} registry, each set up to
@@ -25,12 +28,12 @@ public final class Contenders {
 
     /**
      * The framing called {@code name} in the registry: on a persistent connection, or one
-     * connection per message where the framing carries one message per connection.
+     * connection per message where the registry says the framing needs a connection per exchange.
      */
     public static Contender framing(String name) {
-        String row = name.trim().toLowerCase(java.util.Locale.ROOT);
-        java.util.function.IntFunction<dev.framekit.framing.Framer> framerForSize = size -> Framing.forMessages(row, size);
-        return Framing.connectionPerMessage(framerForSize.apply(1))
+        String row = name.trim().toLowerCase(Locale.ROOT);
+        IntFunction<Framer> framerForSize = size -> Framing.forMessages(row, size);
+        return Framing.ofComparedName(row).connectionPerExchange()
                 ? new SendAndCloseContender(row, framerForSize)
                 : new FramerContender(row, framerForSize);
     }
