@@ -1,7 +1,10 @@
 /**
  * The framekit library: the {@link dev.framekit.framing.Framer} API, the framers and the
- * blocking stream layer in {@code dev.framekit.framing}; the WebSocket opening handshake and
- * connection (over the WebSocket framer) in {@code dev.framekit.framing.websocket}.
+ * blocking stream layer, in the exported package {@code dev.framekit.framing}; the WebSocket
+ * opening handshake and connection (over the WebSocket framer) in
+ * {@code dev.framekit.framing.websocket}; and {@code dev.framekit.framing.netty}, which runs any
+ * framer inside a Netty pipeline (it needs Netty's codec and transport modules, which this module
+ * requires only statically).
  *
  * <p>Netty's buffer module is required transitively: {@code ByteBuf} appears in the API, so a
  * module that reads this one reads {@code io.netty.buffer} too. ({@code io.netty.common},
@@ -13,7 +16,12 @@ module dev.framekit.framing {
     // internal. ArtifactsIT checks the exported set.
     requires transitive io.netty.buffer;
     requires io.netty.common; // ByteProcessor, for scans inside the framers
+    // Only dev.framekit.framing.netty needs these; they are optional Maven dependencies, present
+    // in any Netty application and absent (and never loaded) elsewhere.
+    requires static io.netty.codec;
+    requires static io.netty.transport;
 
     exports dev.framekit.framing;
     exports dev.framekit.framing.websocket; // the WebSocket handshake and connection, over the framer
+    exports dev.framekit.framing.netty;
 }

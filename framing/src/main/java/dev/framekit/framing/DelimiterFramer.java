@@ -32,11 +32,13 @@ import java.util.Arrays;
  */
 public final class DelimiterFramer extends AbstractFramer {
     private final byte[] delimiter;
+    private final boolean lenientLineEndings;
     private final FrameEncoder encoder;
 
-    private DelimiterFramer(byte[] delimiter, int maxFrameLength) {
+    private DelimiterFramer(byte[] delimiter, int maxFrameLength, boolean lenientLineEndings) {
         super(maxFrameLength, "delimiter");
         this.delimiter = delimiter;
+        this.lenientLineEndings = lenientLineEndings;
         this.encoder = FrameEncoder.of(this);
     }
 
@@ -44,7 +46,7 @@ public final class DelimiterFramer extends AbstractFramer {
         if (delimiter.length == 0) {
             throw new IllegalArgumentException("delimiter: the delimiter must be at least one byte, got none");
         }
-        return new DelimiterFramer(delimiter.clone(), FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+        return new DelimiterFramer(delimiter.clone(), FrameLimits.DEFAULT_MAX_FRAME_LENGTH, false);
     }
 
     /**
@@ -56,7 +58,45 @@ public final class DelimiterFramer extends AbstractFramer {
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
     public DelimiterFramer maxFrameLength(int maxFrameLength) {
-        return new DelimiterFramer(delimiter, FrameLimits.checkMaxFrameLength(maxFrameLength, "delimiter"));
+        return new DelimiterFramer(delimiter, FrameLimits.checkMaxFrameLength(maxFrameLength, "delimiter"),
+                lenientLineEndings);
+    }
+
+    /**
+     * Returns a {@code \n} framer that also accepts {@code \r\n}: a line ending in
+     * {@code \r\n} is handed out without its {@code \r}. It still sends {@code \n}, and so
+     * refuses a message that ends with {@code \r} (the receiver would strip it). For telnet and
+     * {@code nc} users whose terminals send {@code \r\n}.
+     *
+     * <pre>
+     *   61 62 0d 0a 63 64 0a      "ab\r\ncd\n"  --&gt;  "ab", "cd"    (strict: "ab\r", "cd")
+     * </pre>
+     *
+     * <p><b>Why strict is the default.</b> When two parsers on a path disagree about where a line
+     * ends, a peer can hide a message inside another: SMTP smuggling (2023) used servers that
+     * accepted a bare {@code \n} where others required {@code \r\n}. A framer that is lenient
+     * only when asked keeps one spelling of a line end unless the user chooses two, and chooses
+     * it for a reason (a human at a terminal, not a relay between strict peers).
+     *
+     * @return the lenient framer, with this framer's maximum (the {@code \r} does not count)
+     * @throws IllegalArgumentException if the delimiter is not {@code \n}
+     */
+    public DelimiterFramer lenientLineEndings() {
+        if (delimiter.length != 1 || delimiter[0] != '\n') {
+            throw new IllegalArgumentException("delimiter: lenientLineEndings() applies to the \"\\n\" delimiter only,"
+                    + " got " + HexPreview.quoted(delimiter));
+        }
+        return new DelimiterFramer(delimiter, maxFrameLength(), true);
+    }
+
+    /**
+     * Returns whether a {@code \r} before the {@code \n} is stripped; see
+     * {@link #lenientLineEndings()}.
+     *
+     * @return true for a lenient line framer
+     */
+    public boolean isLenientLineEndings() {
+        return lenientLineEndings;
     }
 
     /**
@@ -85,12 +125,12 @@ public final class DelimiterFramer extends AbstractFramer {
 
     @Override
     public FrameDecoder newDecoder() {
-        return new DelimiterDecoder(delimiter, maxFrameLength());
+        return new DelimiterDecoder(delimiter, maxFrameLength(), lenientLineEndings);
     }
 
     /**
      * Refuses a message over the maximum, one containing the delimiter, and one ending with the
-     * start of the delimiter.
+     * start of the delimiter; a lenient line framer also refuses one ending with {@code \r}.
      */
     @Override
     public MessageRefusedException check(ByteBuf message) {
@@ -113,6 +153,11 @@ public final class DelimiterFramer extends AbstractFramer {
                     + ", form the delimiter early; the receiver would cut the message short: "
                     + HexPreview.of(message, message.readerIndex(), length), length);
         }
+        if (lenientLineEndings && length > 0 && message.getByte(message.writerIndex() - 1) == '\r') {
+            return new MessageRefusedException("delimiter: message ends with \\r, which a lenient line receiver"
+                    + " strips as part of \\r\\n (use a strict framer to carry it): "
+                    + HexPreview.of(message, message.readerIndex(), length), length);
+        }
         return null;
     }
 
@@ -131,18 +176,20 @@ public final class DelimiterFramer extends AbstractFramer {
     /** Describes the rule, e.g. {@code delimiter("#*#", max 1048576 bytes)}. */
     @Override
     public String toString() {
-        return "delimiter(" + HexPreview.quoted(delimiter) + ", max " + maxFrameLength() + " bytes)";
+        return "delimiter(" + HexPreview.quoted(delimiter) + (lenientLineEndings ? " or \"\\r\\n\"" : "")
+                + ", max " + maxFrameLength() + " bytes)";
     }
 
     /** Two delimiter framers are equal when their delimiters and limits are. */
     @Override
     public boolean equals(Object other) {
         return other instanceof DelimiterFramer that
-                && Arrays.equals(delimiter, that.delimiter) && maxFrameLength() == that.maxFrameLength();
+                && Arrays.equals(delimiter, that.delimiter) && maxFrameLength() == that.maxFrameLength()
+                && lenientLineEndings == that.lenientLineEndings;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(delimiter) + maxFrameLength();
+        return 31 * (31 * Arrays.hashCode(delimiter) + maxFrameLength()) + (lenientLineEndings ? 1 : 0);
     }
 }

@@ -13,7 +13,8 @@ package dev.framekit.framing;
  * (for example {@code Framers.lengthPrefixed().maxFrameLength(16 << 20)}).
  *
  * <p><b>Resuming.</b> Where the framing rule can find the start of the next frame without the
- * oversized one (the delimiter framer: the next frame starts after the next delimiter), the
+ * oversized one (the delimiter framer: the next frame starts after the next delimiter; a
+ * length-prefixed framer under {@link OversizePolicy#SKIP}: after the declared length), the
  * exception is {@link #resumable()}: reading again discards the rest of the oversized frame as it
  * arrives, without buffering it, and carries on with the next frame. Otherwise the stream is out
  * of step with the framing rule and the connection should be closed.
@@ -58,7 +59,8 @@ public final class FrameTooLongException extends FramingException {
 
     /**
      * Returns whether reading can continue: the decoder will discard the rest of the oversized
-     * frame as it arrives and then decode the next frame. True for the delimiter framer.
+     * frame as it arrives and then decode the next frame. True for the delimiter framer and for
+     * a length-prefixed framer under {@link OversizePolicy#SKIP}.
      *
      * @return true if a later read skips this frame and carries on
      */

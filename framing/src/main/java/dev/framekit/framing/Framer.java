@@ -13,12 +13,16 @@ import io.netty.buffer.Unpooled;
  * {@link FrameDecoder} that {@link #newEncoder()} and {@link #newDecoder()} make for that
  * connection.
  *
- * <p>framekit ships four rules, made by {@link Framers}:
+ * <p>framekit ships these rules, made by {@link Framers} and {@link LengthPrefixFramer#builder()}:
  *
  * <pre>
  * fixed-length padded   Framers.fixedLength(8).pad('#')   "hi"  -&gt; 68 69 23 23 23 23 23 23
  * delimiter             Framers.delimiter("#*#")          "hi"  -&gt; 68 69 23 2a 23
  * length prefix         Framers.lengthPrefixed()          "hi"  -&gt; 00 00 00 02 68 69
+ *   other fields        Framers.lengthPrefixed(LengthField.littleEndian(2))   "hi" -&gt; 02 00 68 69
+ *                       Framers.lengthPrefixed(LengthField.varint())          "hi" -&gt; 02 68 69
+ *                       Framers.lengthPrefixed(LengthField.asciiDecimal(5))   "hi" -&gt; 30 30 30 30 32 68 69
+ * netstring             Framers.netstrings()              "hi"  -&gt; 32 3a 68 69 2c  ("2:hi,")
  * send-and-close        Framers.sendAndClose()            "hi"  -&gt; 68 69, then the sender half-closes
  * </pre>
  *

@@ -14,6 +14,11 @@ import java.nio.charset.StandardCharsets;
  * Framer custom  = Framers.delimiter("#*#");                        // h e l l o # * #
  * Framer fixed   = Framers.fixedLength(30).pad('#');                // h e l l o # # ... (30 bytes)
  * Framer oneShot = Framers.sendAndClose();                          // h e l l o, then half-close
+ * Framer u16     = Framers.lengthPrefixed(LengthField.bigEndian(2)); // 00 05 h e l l o
+ * Framer proto   = Framers.lengthPrefixed(LengthField.varint());     // 05 h e l l o
+ * Framer seed    = Framers.lengthPrefixed(LengthField.asciiDecimal(5)); // 0 0 0 0 5 h e l l o
+ * Framer net     = Framers.netstrings();                            // 5 : h e l l o ,
+ * Framer telnet  = Framers.lines().lenientLineEndings();            // h e l l o [\r] \n
  * Framer body    = Framers.exactly(5);                              // h e l l o
  * Framer chunks  = Framers.chunked();                               // 5 \r \n h e l l o \r \n
  * }</pre>
@@ -79,6 +84,27 @@ public final class Framers {
      */
     public static LengthPrefixFramer lengthPrefixed() {
         return LengthPrefixFramer.DEFAULT;
+    }
+
+    /**
+     * Frames preceded by their length in the given field encoding ({@code u16}, {@code u32le},
+     * {@code varint}, {@code ascii:5}, ...), with the default maximum or the field's capacity if
+     * smaller. For a length adjustment or an oversize policy, use {@link LengthPrefixFramer#builder()}.
+     *
+     * @param field the length field, e.g. {@code LengthField.parse("u16le")}
+     * @return the framer
+     */
+    public static LengthPrefixFramer lengthPrefixed(LengthField field) {
+        return LengthPrefixFramer.builder().lengthField(field).build();
+    }
+
+    /**
+     * Netstrings: {@code 12:hello world!,} (decimal length, colon, payload, comma).
+     *
+     * @return the framer
+     */
+    public static NetstringFramer netstrings() {
+        return NetstringFramer.DEFAULT;
     }
 
     /**

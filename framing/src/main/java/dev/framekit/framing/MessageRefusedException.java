@@ -6,8 +6,9 @@ package dev.framekit.framing;
  *
  * <p>The reasons, by framer: a message longer than a fixed frame, or ending with the pad byte
  * (the receiver would strip it); a message containing the delimiter, or ending so that the
- * delimiter would appear early; a message over the maximum frame length; a second message on a
- * send-and-close connection. framekit never truncates or alters a message to make it fit.
+ * delimiter would appear early, or (on a lenient line framer) ending with {@code \r}; a message
+ * over the maximum frame length, which a length field's capacity bounds too; a second message on
+ * a send-and-close connection. framekit never truncates or alters a message to make it fit.
  */
 public final class MessageRefusedException extends FramingException {
     private static final long serialVersionUID = 1L;

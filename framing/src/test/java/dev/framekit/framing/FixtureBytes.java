@@ -82,6 +82,45 @@ final class FixtureBytes {
                 (int) (length >>> 8) & 0xff, (int) length & 0xff);
     }
 
+    /** An unsigned big-endian field of {@code width} bytes, spelled out byte by byte. */
+    static byte[] bigEndian(long value, int width) {
+        byte[] out = new byte[width];
+        for (int i = 0; i < width; i++) {
+            out[i] = (byte) (value >>> (8 * (width - 1 - i)));
+        }
+        return out;
+    }
+
+    /** An unsigned little-endian field of {@code width} bytes. */
+    static byte[] littleEndian(long value, int width) {
+        byte[] out = new byte[width];
+        for (int i = 0; i < width; i++) {
+            out[i] = (byte) (value >>> (8 * i));
+        }
+        return out;
+    }
+
+    /** protobuf's unsigned base-128 varint, written out from its definition. */
+    static byte[] varint(long value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        do {
+            int group = (int) (value & 0x7f);
+            value >>>= 7;
+            out.write(value != 0 ? group | 0x80 : group);
+        } while (value != 0);
+        return out.toByteArray();
+    }
+
+    /** Python's {@code str(value).zfill(digits).encode()}. */
+    static byte[] zfill(long value, int digits) {
+        return ascii(String.format("%0" + digits + "d", value));
+    }
+
+    /** A netstring, {@code len ":" payload ","}. */
+    static byte[] netstring(byte[] payload) {
+        return concat(ascii(payload.length + ":"), payload, ascii(","));
+    }
+
     /** The first {@code count} bytes as lowercase hex pairs separated by spaces, e.g. {@code 47 45 54}. */
     static String hex(byte[] bytes, int count) {
         StringBuilder out = new StringBuilder();

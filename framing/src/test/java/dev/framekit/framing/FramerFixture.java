@@ -37,7 +37,16 @@ record FramerFixture(
             fixedLengthPaddedWithZero(),
             newlineDelimited(),
             multiByteDelimited(),
+            lenientLines(),
             lengthPrefixed(),
+            LengthFieldFixtures.u8(),
+            LengthFieldFixtures.u16LittleEndianCountingTheHeader(),
+            LengthFieldFixtures.u24(),
+            LengthFieldFixtures.u64(),
+            LengthFieldFixtures.u32LittleEndianSkippingOversized(),
+            LengthFieldFixtures.varintField(),
+            LengthFieldFixtures.ascii5(),
+            LengthFieldFixtures.netstrings(),
             sendAndClose(),
             WebSocketFixtures.serverToClient(),
             WebSocketFixtures.clientToServer(),
@@ -191,6 +200,33 @@ record FramerFixture(
                                 ascii("ok#*#0123456789ABCDEF"), frames("ok"), 11, 10, 5 + 13)));
     }
 
+    static FramerFixture lenientLines() {
+        Framer framer = Framers.lines().lenientLineEndings();
+        Framer max10 = Framers.lines().maxFrameLength(10).lenientLineEndings();
+        UnaryOperator<byte[]> wireOf = payload -> concat(payload, ascii("\n"));
+        long unknown = TruncatedFrameException.UNKNOWN;
+        return new FramerFixture("delimiter \"\\n\" or \"\\r\\n\" (lenient)", framer, wireOf,
+                List.of(empty(), oneByte(), everyByteValue(allByteValuesExcept('\n')),
+                        Payload.of("\"a\\rb\" (a carriage return inside)", ascii("a\rb")), Payload.text("héllo ✓"),
+                        Payload.of(LARGE + " random bytes", random(2, LARGE, '\n', '\r'))),
+                List.of(IllegalMessage.of("containing the delimiter", framer, ascii("a\nb"), "offset 1"),
+                        IllegalMessage.of("ending with a carriage return", framer, ascii("ab\r"), "\\r"),
+                        IllegalMessage.of("over the maximum of 10", max10, ascii("hello world"), "11", "10")),
+                List.of(WireInput.complete("CRLF and LF lines mixed", framer, ascii("ab\r\ncd\n\r\n"),
+                                frames("ab", "cd", "")),
+                        WireInput.complete("only the last CR before LF is stripped", framer, ascii("a\r\r\n"),
+                                frames("a\r")),
+                        WireInput.truncated("a line ending in CR, then the end", framer, ascii("abc\r"), List.of(),
+                                4, unknown)),
+                List.of(WireInput.complete("a CRLF line of exactly the maximum of 10", max10,
+                                ascii("0123456789\r\n"), frames("0123456789")),
+                        WireInput.tooLong("11 bytes before LF", max10, ascii("0123456789A\n"), List.of(), 11, 10, 12),
+                        WireInput.tooLong("11 bytes before CRLF", max10, ascii("0123456789A\r\n"), List.of(),
+                                11, 10, 12),
+                        WireInput.tooLong("a line, then endless bytes without LF", max10,
+                                ascii("ok\r\n0123456789ABCDEF"), frames("ok"), 11, 10, 4 + 12)));
+    }
+
     static FramerFixture lengthPrefixed() {
         Framer framer = Framers.lengthPrefixed();
         Framer max10 = Framers.lengthPrefixed().maxFrameLength(10);
@@ -297,15 +333,15 @@ record FramerFixture(
                 List.of());
     }
 
-    private static Payload empty() {
+    static Payload empty() {
         return Payload.of("empty", new byte[0]);
     }
 
-    private static Payload oneByte() {
+    static Payload oneByte() {
         return Payload.of("1 byte", ascii("a"));
     }
 
-    private static Payload everyByteValue(byte[] values) {
+    static Payload everyByteValue(byte[] values) {
         return Payload.of("every byte value it can carry (" + values.length + ")", values);
     }
 }

@@ -61,6 +61,38 @@ class FramerFuzzTest {
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
     }
 
+    /** The length fields the fuzzer chooses from; ASCII widths of at least 2 so any maximum up to 64 fits. */
+    private static final LengthField[] FIELDS = {LengthField.bigEndian(1), LengthField.bigEndian(2),
+            LengthField.littleEndian(2), LengthField.bigEndian(3), LengthField.littleEndian(4), LengthField.bigEndian(8),
+            LengthField.varint(), LengthField.asciiDecimal(2), LengthField.asciiDecimal(5)};
+
+    @FuzzTest(maxDuration = "30s")
+    void lengthFieldFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        LengthField field = FIELDS[data.consumeInt(0, FIELDS.length - 1)];
+        LengthPrefixFramer.Builder builder = LengthPrefixFramer.builder().lengthField(field)
+                .maxFrameLength(data.consumeInt(1, 64))
+                .onOversize(data.consumeBoolean() ? OversizePolicy.SKIP : OversizePolicy.FAIL);
+        if (data.consumeBoolean() && field.fixedWidth() > 0) {
+            builder.lengthIncludesHeader();
+        }
+        LengthPrefixFramer framer = builder.build();
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void netstringFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        NetstringFramer framer = Framers.netstrings().maxFrameLength(data.consumeInt(1, 120));
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void lenientLineFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        DelimiterFramer framer = Framers.lines().maxFrameLength(data.consumeInt(1, 64)).lenientLineEndings();
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength()
+                && FixtureBytes.indexOf(payload, ascii("\n"), 0) < 0
+                && (payload.length == 0 || payload[payload.length - 1] != '\r'));
+    }
+
     @FuzzTest(maxDuration = "30s")
     void sendAndCloseFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
         SendAndCloseFramer framer = Framers.sendAndClose().maxFrameLength(data.consumeInt(1, 64));

@@ -8,13 +8,23 @@ import org.junit.jupiter.params.provider.Arguments;
 final class TestFramers {
     private TestFramers() {}
 
-    /** One of each framing: fixed (64, pad '#'), lines, "#*#", length prefix, send-and-close. */
+    /**
+     * One of each framing: fixed (64, pad '#'), lines, lenient lines, "#*#", length prefix, three
+     * length-field variants (u16le counting the header, varint, ascii:5), netstrings,
+     * send-and-close.
+     */
     static Stream<Arguments> every() {
         return Stream.of(
                 Arguments.of(Named.of("fixed-length 64, pad #", Framers.fixedLength(64).pad('#'))),
                 Arguments.of(Named.of("lines", Framers.lines())),
                 Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#"))),
+                Arguments.of(Named.of("lenient lines", Framers.lines().lenientLineEndings())),
                 Arguments.of(Named.of("length prefix", Framers.lengthPrefixed())),
+                Arguments.of(Named.of("length u16le counting the header", LengthPrefixFramer.builder()
+                        .lengthField(LengthField.littleEndian(2)).lengthIncludesHeader().build())),
+                Arguments.of(Named.of("length varint", Framers.lengthPrefixed(LengthField.varint()))),
+                Arguments.of(Named.of("length ascii:5", Framers.lengthPrefixed(LengthField.asciiDecimal(5)))),
+                Arguments.of(Named.of("netstring", Framers.netstrings())),
                 Arguments.of(Named.of("send-and-close", Framers.sendAndClose())));
     }
 

@@ -35,6 +35,14 @@ record WireInput(String description, Framer framer, byte[] wire, List<byte[]> fr
                 failsWithin);
     }
 
+    /**
+     * Bytes that break the framing rule itself (a non-digit in an ASCII length, a missing comma):
+     * a plain {@link FramingException} once they arrive.
+     */
+    static WireInput malformed(String description, Framer framer, byte[] wire, List<byte[]> frames) {
+        return new WireInput(description, framer, wire, frames, "FramingException", -1);
+    }
+
     static String truncatedSignature(long received, long expected) {
         return "TruncatedFrameException(received=" + received + ", expected=" + expected + ")";
     }

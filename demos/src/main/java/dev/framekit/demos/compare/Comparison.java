@@ -35,7 +35,11 @@ final class Comparison {
 
     /** Steps the progress bar takes: one per run. */
     int steps() {
-        return settings.sizes().size() * contenders.size() * (settings.warmups() + settings.trials()) * 2;
+        int runs = 0;
+        for (int size : settings.sizes()) {
+            runs += (int) contenders.stream().filter(c -> c.carries(size)).count();
+        }
+        return runs * (settings.warmups() + settings.trials()) * 2;
     }
 
     List<Result> run(Progress progress) throws Exception {
@@ -47,6 +51,7 @@ final class Comparison {
     }
 
     private List<Result> runSize(Workload workload, Progress progress) throws Exception {
+        List<Contender> contenders = this.contenders.stream().filter(c -> c.carries(workload.size())).toList();
         Map<Contender, List<StreamRun>> streams = new LinkedHashMap<>();
         Map<Contender, List<LatencyRun>> latencies = new LinkedHashMap<>();
         Map<Contender, Long> verified = new LinkedHashMap<>();
@@ -77,7 +82,7 @@ final class Comparison {
                 }
             }
         }
-        return rows(workload.size(), streams, latencies, verified);
+        return rows(contenders, workload.size(), streams, latencies, verified);
     }
 
     private Budget budgetFor(Contender c) {
@@ -91,7 +96,7 @@ final class Comparison {
                 workload.expected(sent, mode), received);
     }
 
-    private List<Result> rows(int size, Map<Contender, List<StreamRun>> streams,
+    private List<Result> rows(List<Contender> contenders, int size, Map<Contender, List<StreamRun>> streams,
             Map<Contender, List<LatencyRun>> latencies, Map<Contender, Long> verified) {
         Map<String, Double> throughput = new LinkedHashMap<>();
         Map<String, Double> p50 = new LinkedHashMap<>();

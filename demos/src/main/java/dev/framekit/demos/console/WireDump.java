@@ -8,11 +8,14 @@ import dev.framekit.framing.ExactLengthFramer;
 import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.NetstringFramer;
 import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Renders a message as it travels on the wire under a framer: netty's pretty hex dump of the
@@ -46,10 +49,14 @@ public final class WireDump {
 
     /** Names the byte ranges of a frame carrying {@code length} payload bytes. */
     static String parts(Framer framer, int length) {
-        if (framer instanceof LengthPrefixFramer) {
-            return range(0, 4) + " length header " + String.format("%02x %02x %02x %02x", length >>> 24,
-                    (length >>> 16) & 0xff, (length >>> 8) & 0xff, length & 0xff) + " (= " + length + ")"
-                    + " | " + payloadRange(4, length);
+        if (framer instanceof LengthPrefixFramer lengths) {
+            return lengthHeader(lengths, length);
+        }
+        if (framer instanceof NetstringFramer netstrings) {
+            int digits = netstrings.overhead(length) - 2;
+            return range(0, digits) + " length \"" + length + "\" " + hex(Integer.toString(length).getBytes(
+                    StandardCharsets.US_ASCII)) + " | " + range(digits, 1) + " colon 3a | "
+                    + payloadRange(digits + 1, length) + " | " + range(digits + 1 + length, 1) + " comma 2c";
         }
         if (framer instanceof ChunkedFramer) {
             String size = Integer.toHexString(length);
@@ -70,6 +77,38 @@ public final class WireDump {
             return payloadRange(0, length) + " | " + range(length, d) + " delimiter " + ByteBufUtil.hexDump(delimited.delimiter());
         }
         return payloadRange(0, length);
+    }
+
+    /**
+     * The length field of any variant: e.g. {@code [0-3] length header 00 00 00 05 (= 5)} for the
+     * default, {@code [0-1] u16le length header 07 00 (= 7, counting the header)},
+     * {@code [0-4] ascii:5 length header 30 30 30 30 35 "00005" (= 5)}.
+     */
+    private static String lengthHeader(LengthPrefixFramer lengths, int length) {
+        ByteBuf header = Unpooled.buffer();
+        try {
+            lengths.writeHeader(length, header);
+            int size = header.readableBytes();
+            LengthField field = lengths.lengthField();
+            long declared = (long) length - lengths.lengthAdjustment();
+            String text = field.toString().startsWith("ascii")
+                    ? " \"" + header.toString(StandardCharsets.US_ASCII) + "\"" : "";
+            return range(0, size) + (field.equals(LengthField.DEFAULT) ? "" : " " + field) + " length header "
+                    + hex(ByteBufUtil.getBytes(header)) + text + " (= " + declared
+                    + (lengths.lengthAdjustment() < 0 ? ", counting the header" : "") + ")"
+                    + " | " + payloadRange(size, length);
+        } finally {
+            header.release();
+        }
+    }
+
+    /** Bytes as spaced hex pairs, e.g. {@code 00 05}. */
+    private static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(out.isEmpty() ? "" : " ").append(String.format("%02x", b & 0xff));
+        }
+        return out.toString();
     }
 
     private static String payloadRange(int start, int length) {

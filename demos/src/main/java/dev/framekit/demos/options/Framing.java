@@ -3,6 +3,9 @@ package dev.framekit.demos.options;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FrameLimits;
 import dev.framekit.framing.Framers;
+import dev.framekit.framing.LengthField;
+import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.OversizePolicy;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -54,11 +57,51 @@ public enum Framing {
             return true;
         }
     },
-    /** A 4-byte big-endian length prefix. */
-    LENGTH("length") {
+    /**
+     * A length prefix: {@code --length-field} (4-byte big-endian by default), optionally counting
+     * itself ({@code --length-includes-header}), with an {@code --on-oversize} policy.
+     */
+    LENGTH("length", "--length-field", "--length-includes-header", "--on-oversize") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.lengthPrefixed().maxFrameLength(settings.maxFrame());
+            LengthField field = settings.lengthFieldParsed();
+            LengthPrefixFramer.Builder builder = LengthPrefixFramer.builder().lengthField(field)
+                    .onOversize(settings.oversizePolicy());
+            if (settings.lengthIncludesHeader()) {
+                builder.lengthIncludesHeader();
+            }
+            // The default --max-frame (1 MiB) gives way to a narrower field's capacity (255 for u8).
+            if (settings.maxFrame() != FrameLimits.DEFAULT_MAX_FRAME_LENGTH) {
+                builder.maxFrameLength(settings.maxFrame());
+            }
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--length-field " + field
+                        + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                        + " --max-frame " + ByteSizes.format(settings.maxFrame()) + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        String settingsAsArguments(FramingSettings settings) {
+            return (settings.lengthField().equals(LengthField.DEFAULT.toString()) ? ""
+                    : " --length-field " + settings.lengthField())
+                    + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                    + (settings.oversizePolicy() == OversizePolicy.SKIP ? " --on-oversize skip" : "")
+                    + super.settingsAsArguments(settings);
+        }
+
+        @Override
+        Map<String, String> libraryNames() {
+            return Map.of("lengthIncludesHeader", "--length-includes-header");
+        }
+    },
+    /** Netstrings: {@code 12:hello world!,}. */
+    NETSTRING("netstring") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.netstrings().maxFrameLength(settings.maxFrame());
         }
     },
     /** One message per connection, ended by a half-close. */
@@ -136,7 +179,56 @@ public enum Framing {
         return false;
     }
 
-    /** The command-line name: fixed, delimiter, length, close. */
+    /**
+     * The rows {@code compare} shows by default: every framing, and after {@code length} the
+     * length fields real peers use, written {@code length:SPEC}.
+     */
+    public static List<String> comparedNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Framing framing : values()) {
+            names.add(framing.toString());
+            if (framing == LENGTH) {
+                for (String spec : COMPARED_LENGTH_FIELDS) {
+                    names.add(LENGTH + ":" + spec);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The length fields compare shows beside the default u32: Twisted/Erlang, Netty LE, protobuf, the seed tutorial. */
+    private static final List<String> COMPARED_LENGTH_FIELDS = List.of("u16", "u32le", "varint", "ascii:5");
+
+    /**
+     * The framing of a name {@code compare} accepts: a framing, or {@code length:SPEC}.
+     *
+     * @throws IllegalArgumentException naming the choices
+     */
+    public static Framing ofComparedName(String name) {
+        return isLengthFieldRow(name) ? LENGTH : named(name);
+    }
+
+    /**
+     * A framer with the default settings for messages of {@code size} bytes, for a name
+     * {@code compare} accepts: a framing, or {@code length:SPEC} for a length field.
+     *
+     * @throws IllegalArgumentException naming the choices, for an unknown name or spec
+     */
+    public static Framer forMessages(String name, int size) {
+        String trimmed = name.trim();
+        if (isLengthFieldRow(trimmed)) {
+            String spec = trimmed.substring(LENGTH.name.length() + 1);
+            return LENGTH.build(FramingSettings.forMessages(size).withLengthField(spec));
+        }
+        return named(trimmed).forMessages(size);
+    }
+
+    private static boolean isLengthFieldRow(String name) {
+        String prefix = LENGTH.name + ":";
+        return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** The command-line name: fixed, delimiter, length, netstring, close. */
     @Override
     public String toString() {
         return name;

@@ -29,8 +29,23 @@ public final class FramingOptions {
     String delimiter = FramingSettings.DEFAULTS.delimiter();
 
     @Option(names = "--max-frame", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.Converter.class,
-            description = "Largest frame accepted, e.g. 64k or 1m (default: 1m).")
+            description = "Largest frame accepted, e.g. 64k or 1m (default: 1m, or what --length-field can declare"
+                    + " if less: 255 for u8, 65535 for u16, 99999 for ascii:5).")
     int maxFrame = FramingSettings.DEFAULTS.maxFrame();
+
+    @Option(names = "--length-field", defaultValue = "u32", paramLabel = "SPEC",
+            description = "length: u8 u16 u24 u32 u64 (big-endian), with le appended for little-endian (u16le ...),"
+                    + " varint (protobuf), or ascii:N (N decimal digits, e.g. ascii:5) (default: ${DEFAULT-VALUE}).")
+    String lengthField = FramingSettings.DEFAULTS.lengthField();
+
+    @Option(names = "--length-includes-header",
+            description = "length: the length counts its own field too (Akka, Netty's lengthIncludesLengthFieldLength).")
+    boolean lengthIncludesHeader;
+
+    @Option(names = "--on-oversize", defaultValue = "fail", paramLabel = "fail|skip",
+            description = "length: on a frame over --max-frame, fail the connection (default) or skip the frame"
+                    + " and read on.")
+    String onOversize = FramingSettings.DEFAULTS.onOversize();
 
     @Option(names = "--hexdump", description = "Show the bytes on the wire for every frame sent and received.")
     boolean hexdump;
@@ -72,7 +87,7 @@ public final class FramingOptions {
 
     /** The settings as given. */
     public FramingSettings settings() {
-        return new FramingSettings(frameSize, pad, delimiter, maxFrame);
+        return new FramingSettings(frameSize, pad, delimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize);
     }
 
     /** The options as they would be typed, for ready-to-paste client commands. */

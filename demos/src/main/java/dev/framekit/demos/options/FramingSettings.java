@@ -1,6 +1,8 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.FrameLimits;
+import dev.framekit.framing.LengthField;
+import dev.framekit.framing.OversizePolicy;
 
 /**
  * The settings a {@link Framing} builds its framer from, as typed on the command line; each
@@ -10,21 +12,35 @@ import dev.framekit.framing.FrameLimits;
  * @param pad fixed: the pad byte, a character or an escape such as {@code \0} or {@code \x23}
  * @param delimiter delimiter: the delimiter bytes, with escapes
  * @param maxFrame the largest frame accepted
+ * @param lengthField length: the length field's spec ({@code u8} ... {@code u64}, {@code le}
+ *     suffix, {@code varint}, {@code ascii:N})
+ * @param lengthIncludesHeader length: the length counts its own field
+ * @param onOversize length: {@code fail} the connection or {@code skip} an oversized frame
  */
-public record FramingSettings(int frameSize, String pad, String delimiter, int maxFrame) {
+public record FramingSettings(int frameSize, String pad, String delimiter, int maxFrame, String lengthField,
+        boolean lengthIncludesHeader, String onOversize) {
     /** The defaults of the command-line options. */
-    public static final FramingSettings DEFAULTS =
-            new FramingSettings(256, "\\0", "\\n", FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+    public static final FramingSettings DEFAULTS = new FramingSettings(256, "\\0", "\\n",
+            FrameLimits.DEFAULT_MAX_FRAME_LENGTH, LengthField.DEFAULT.toString(), false, "fail");
 
     /** The defaults, with a fixed frame of {@code size} bytes and every limit raised to carry {@code size}. */
     public static FramingSettings forMessages(int size) {
-        return new FramingSettings(size, DEFAULTS.pad, DEFAULTS.delimiter,
-                Math.max(size, FrameLimits.DEFAULT_MAX_FRAME_LENGTH));
+        return DEFAULTS.withFrameSizeAndMax(size, Math.max(size, FrameLimits.DEFAULT_MAX_FRAME_LENGTH));
     }
 
     /** These settings with another delimiter. */
     public FramingSettings withDelimiter(String newDelimiter) {
-        return new FramingSettings(frameSize, pad, newDelimiter, maxFrame);
+        return new FramingSettings(frameSize, pad, newDelimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize);
+    }
+
+    /** These settings with another length field spec. */
+    public FramingSettings withLengthField(String spec) {
+        return new FramingSettings(frameSize, pad, delimiter, maxFrame, spec, lengthIncludesHeader, onOversize);
+    }
+
+    private FramingSettings withFrameSizeAndMax(int newFrameSize, int newMaxFrame) {
+        return new FramingSettings(newFrameSize, pad, delimiter, newMaxFrame, lengthField, lengthIncludesHeader,
+                onOversize);
     }
 
     /** The pad byte; a --pad that is not one byte is an IllegalArgumentException. */
@@ -44,5 +60,24 @@ public record FramingSettings(int frameSize, String pad, String delimiter, int m
             throw new IllegalArgumentException("--delimiter must be at least one byte");
         }
         return delimiterBytes;
+    }
+
+    /** The oversize policy; anything but fail or skip (any case) is an IllegalArgumentException naming the option. */
+    OversizePolicy oversizePolicy() {
+        for (OversizePolicy policy : OversizePolicy.values()) {
+            if (policy.name().equalsIgnoreCase(onOversize.trim())) {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException("--on-oversize: '" + onOversize + "' is not an oversize policy; choose fail or skip");
+    }
+
+    /** The length field; a bad --length-field is an IllegalArgumentException that names the option. */
+    LengthField lengthFieldParsed() {
+        try {
+            return LengthField.parse(lengthField);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--length-field: " + e.getMessage().replaceFirst("^length field: ", ""));
+        }
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine;
 /** {@code compare --quick --format json} on a tiny workload, and runs that must fail their loss check. */
 @Timeout(60)
 class CompareCommandTest {
-    private static final List<String> CONTENDERS = java.util.stream.Stream.concat(Framing.names().stream(),
+    private static final List<String> CONTENDERS = java.util.stream.Stream.concat(Framing.comparedNames().stream(),
             java.util.stream.Stream.of("raw pump", "DataInputStream", "BufferedReader.readLine")).toList();
     private static final List<String> NUMBERS = List.of("messagesPerSecond", "megabytesPerSecond", "p50Micros",
             "p99Micros", "wireBytesPerMessage", "overheadPercent", "connectionsPer1000", "verifiedMessages");
@@ -91,6 +91,12 @@ class CompareCommandTest {
         assertEquals("20.0000", length.get("wireBytesPerMessage"));
         assertEquals("\"DataInputStream\"", length.get("classicBaseline"));
         assertFalse(length.get("throughputVsClassic").equals("null"));
+        Map<String, String> varint = rows.stream().filter(r -> "\"length:varint\"".equals(r.get("framing"))).findFirst()
+                .orElseThrow();
+        assertEquals("17.0000", varint.get("wireBytesPerMessage"), "a 16-byte message costs one varint byte");
+        Map<String, String> netstring = rows.stream().filter(r -> "\"netstring\"".equals(r.get("framing")))
+                .findFirst().orElseThrow();
+        assertEquals("20.0000", netstring.get("wireBytesPerMessage"), "16:...,");
     }
 
     @Test

@@ -102,4 +102,23 @@ class WireDumpTest {
         assertTrue(dump.startsWith("sent: fixed-length: message is 5 bytes; fixed frames hold 2"), dump);
         assertEquals(1, dump.lines().count(), dump);
     }
+
+    @Test
+    void marksEachLengthFieldVariant() {
+        assertEquals("[0-1] u16le length header 07 00 (= 7, counting the header) | [2-6] payload 5 bytes",
+                WireDump.parts(dev.framekit.framing.LengthPrefixFramer.builder()
+                        .lengthField(dev.framekit.framing.LengthField.littleEndian(2)).lengthIncludesHeader().build(), 5));
+        assertEquals("[0-1] varint length header ac 02 (= 300) | [2-301] payload 300 bytes",
+                WireDump.parts(Framers.lengthPrefixed(dev.framekit.framing.LengthField.varint()), 300));
+        assertEquals("[0-4] ascii:5 length header 30 30 30 30 35 \"00005\" (= 5) | [5-9] payload 5 bytes",
+                WireDump.parts(Framers.lengthPrefixed(dev.framekit.framing.LengthField.asciiDecimal(5)), 5));
+    }
+
+    @Test
+    void marksTheNetstringsLengthColonAndComma() {
+        String dump = WireDump.of("sent", Framers.netstrings(), "hello world!".getBytes(StandardCharsets.US_ASCII));
+
+        assertEquals("sent 16 bytes on the wire: [0-1] length \"12\" 31 32 | [2-2] colon 3a | [3-14] payload 12 bytes"
+                + " | [15-15] comma 2c", firstLine(dump));
+    }
 }

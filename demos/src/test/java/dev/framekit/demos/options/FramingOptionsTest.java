@@ -28,7 +28,7 @@ class FramingOptionsTest {
     }
 
     /** Parses {@code args} the way every command does and returns the options. */
-    private static FramingOptions parse(String... args) {
+    static FramingOptions parse(String... args) {
         Holder holder = new Holder();
         new CommandLine(holder).parseArgs(args);
         return holder.framing;
@@ -112,7 +112,7 @@ class FramingOptionsTest {
     @Test
     void refusesAnUnknownFramingNamingTheChoices() {
         ParameterException e = assertThrows(ParameterException.class, () -> parse("--framing", "lines"));
-        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length or close"),
+        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, netstring or close"),
                 e.getMessage());
     }
 

@@ -24,6 +24,15 @@ public interface Contender {
         return null;
     }
 
+    /**
+     * Whether this contender can carry messages of {@code size} bytes; compare leaves out a row
+     * it cannot (a u16 length field declares at most 65,535 bytes, so it has no 64 KiB row).
+     */
+    public default boolean carries(int size) {
+        Framer framer = framer(size);
+        return framer == null || framer.maxFrameLength() >= size;
+    }
+
     /** The framer's properties that are not measured. */
     public Qualities qualities(int size);
 

@@ -1,8 +1,11 @@
 package dev.framekit.demos.compare.measure;
 
 import dev.framekit.demos.options.Framing;
+import dev.framekit.framing.Framer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * Everything compare can run: every framing of the {@link Framing} registry, each set up to
@@ -11,8 +14,11 @@ import java.util.List;
  * 1 MiB default), and the baselines.
  */
 public final class Contenders {
-    /** The framings by their --framing names: every one in the registry. */
-    public static final List<String> FRAMINGS = Framing.names();
+    /**
+     * The framings by their --framing names: every one in the registry, and the length fields
+     * real peers use as {@code length:SPEC} rows (u16, u32le, varint, ascii:5).
+     */
+    public static final List<String> FRAMINGS = Framing.comparedNames();
 
     public static final String RAW = "raw pump";
     public static final String DATA_STREAM = "DataInputStream";
@@ -25,10 +31,11 @@ public final class Contenders {
      * connection per message where the registry says the framing needs a connection per exchange.
      */
     public static Contender framing(String name) {
-        Framing framing = Framing.named(name);
-        return framing.connectionPerExchange()
-                ? new SendAndCloseContender(framing.toString(), framing::forMessages)
-                : new FramerContender(framing.toString(), framing::forMessages);
+        String row = name.trim().toLowerCase(Locale.ROOT);
+        IntFunction<Framer> framerForSize = size -> Framing.forMessages(row, size);
+        return Framing.ofComparedName(row).connectionPerExchange()
+                ? new SendAndCloseContender(row, framerForSize)
+                : new FramerContender(row, framerForSize);
     }
 
     /** The framers named, then every baseline. */
@@ -49,6 +56,9 @@ public final class Contenders {
      * send-and-close (and any framing added later, until it names one here) has none. Baselines are measured against the raw pump only.
      */
     public static String classicFor(String name) {
+        if (name.startsWith(Framing.LENGTH + ":")) {
+            return DATA_STREAM;
+        }
         if (!Framing.names().contains(name)) {
             return null;
         }

@@ -7,6 +7,7 @@ import dev.framekit.framing.FrameWriter;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.NetstringFramer;
 import io.netty.buffer.ByteBuf;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,12 @@ public final class FramerContender extends FramekitContender {
             return new Qualities(false, true, largest + " (configurable)", "the delimiter "
                     + io.netty.buffer.ByteBufUtil.hexDump(delimited.delimiter()) + " inside a message");
         }
-        if (framer instanceof LengthPrefixFramer) {
+        if (framer instanceof LengthPrefixFramer lengths) {
+            long capacity = lengths.lengthField().maxValue() + lengths.lengthAdjustment();
+            return new Qualities(true, true, largest + (capacity == lengths.maxFrameLength()
+                    ? " (the " + lengths.lengthField() + " field's capacity)" : " (configurable up to 1 GiB)"), "-");
+        }
+        if (framer instanceof NetstringFramer) {
             return new Qualities(true, true, largest + " (configurable up to 1 GiB)", "-");
         }
         return new Qualities(true, true, largest, "?");

@@ -1,0 +1,105 @@
+package dev.framekit.demos.options;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.framing.LengthField;
+import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.NetstringFramer;
+import dev.framekit.framing.OversizePolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** --length-field, --length-include-header, --on-oversize and --framing netstring, through the one registry. */
+class LengthFieldOptionsTest {
+
+    private static FramingOptions parse(String... args) {
+        return FramingOptionsTest.parse(args);
+    }
+
+    private static LengthPrefixFramer lengthFramer(String... args) {
+        return assertInstanceOf(LengthPrefixFramer.class, parse(args).framer());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"u8", "u16", "u24", "u32", "u64", "u16le", "u32le", "u64le", "varint", "ascii:5"})
+    void buildsTheLengthFieldTheSpecNames(String spec) {
+        assertEquals(LengthField.parse(spec), lengthFramer("--length-field", spec).lengthField());
+    }
+
+    @Test
+    void defaultsToFourBytesBigEndianFailingOnOversizedFrames() {
+        LengthPrefixFramer framer = lengthFramer();
+
+        assertEquals(LengthField.DEFAULT, framer.lengthField());
+        assertEquals(0, framer.lengthAdjustment());
+        assertEquals(OversizePolicy.FAIL, framer.oversizePolicy());
+        assertEquals("--framing length", parse().asArguments());
+    }
+
+    @Test
+    void givesWayToANarrowFieldsCapacityWhenMaxFrameIsLeftAtItsDefault() {
+        assertEquals(255, lengthFramer("--length-field", "u8").maxFrameLength());
+        assertEquals(99_999, lengthFramer("--length-field", "ascii:5").maxFrameLength());
+        assertEquals(1000, lengthFramer("--length-field", "u16", "--max-frame", "1000").maxFrameLength());
+    }
+
+    @Test
+    void countsTheHeaderAndSkipsOversizedFramesWhenAsked() {
+        LengthPrefixFramer framer = lengthFramer("--length-field", "u16le", "--length-includes-header",
+                "--on-oversize", "SKIP");
+
+        assertEquals(-2, framer.lengthAdjustment());
+        assertEquals(OversizePolicy.SKIP, framer.oversizePolicy());
+        assertEquals("--framing length --length-field u16le --length-includes-header --on-oversize skip",
+                parse("--length-field", "u16le", "--length-includes-header", "--on-oversize", "skip").asArguments());
+    }
+
+    @Test
+    void namesTheOptionForABadSpec() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("--length-field", "u17").framer());
+
+        assertTrue(e.getMessage().startsWith("--length-field: unknown spec \"u17\"; use u8, u16"), e.getMessage());
+    }
+
+    @Test
+    void namesTheOptionsWhenMaxFrameIsOverWhatTheFieldDeclares() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("--length-field", "u8", "--max-frame", "1k").framer());
+
+        assertTrue(e.getMessage().startsWith("--length-field u8 --max-frame 1k: "), e.getMessage());
+        assertTrue(e.getMessage().contains("at most 255"), e.getMessage());
+        IllegalArgumentException varint = assertThrows(IllegalArgumentException.class,
+                () -> parse("--length-field", "varint", "--length-includes-header").framer());
+        assertTrue(varint.getMessage().contains("--length-includes-header"), varint.getMessage());
+    }
+
+    @Test
+    void refusesAnUnknownOversizePolicyNamingTheChoices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("--on-oversize", "drop").framer());
+
+        assertEquals("--on-oversize: 'drop' is not an oversize policy; choose fail or skip", e.getMessage());
+    }
+
+    @Test
+    void buildsNetstringsWithTheMaximum() {
+        NetstringFramer framer = assertInstanceOf(NetstringFramer.class,
+                parse("--framing", "netstring", "--max-frame", "99999").framer());
+
+        assertEquals(99_999, framer.maxFrameLength());
+        assertTrue(Framing.names().contains("netstring"));
+    }
+
+    @Test
+    void offersTheLengthFieldVariantsAsCompareRows() {
+        assertTrue(Framing.comparedNames().containsAll(
+                java.util.List.of("length", "length:u16", "length:u32le", "length:varint", "length:ascii:5", "netstring")));
+        assertEquals(LengthField.littleEndian(4),
+                ((LengthPrefixFramer) Framing.forMessages("length:u32le", 16)).lengthField());
+    }
+}

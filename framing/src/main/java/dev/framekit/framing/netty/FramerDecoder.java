@@ -1,0 +1,120 @@
+package dev.framekit.framing.netty;
+
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Netty {@link ByteToMessageDecoder} that splits inbound bytes into frames with any framekit
+ * {@link Framer}: each frame goes down the pipeline as one {@link ByteBuf} holding its payload.
+ *
+ * <pre>
+ *   inbound bytes (any split)         FramerDecoder(Framers.delimiter("#*#"))      next handler
+ *   68 69 23 2a | 23 79 6f 23 2a 23   ---&gt;   ByteBuf "hi", ByteBuf "yo"   ---&gt;     channelRead x2
+ * </pre>
+ *
+ * <p><b>Ownership.</b> Each frame is a retained slice of the decoder's cumulation buffer (no
+ * copy); the handler that receives it releases it, as with any Netty message.
+ *
+ * <p><b>Errors.</b> A {@link FramingException} reaches {@code exceptionCaught} wrapped in a
+ * {@code DecoderException} (its cause). After a {@link FrameTooLongException#resumable()
+ * resumable} one (a too-long line, a length-prefixed frame under {@code OversizePolicy.SKIP}) the
+ * decoder carries on with the next frame; after any other it drops all further input, since the
+ * stream is out of step: close the channel. When the input ends (the channel closes or, with
+ * {@code ChannelOption.ALLOW_HALF_CLOSURE}, the peer half-closes) the decoder is told the stream
+ * has ended: a partial frame is a {@code TruncatedFrameException}, and for send-and-close the end
+ * of the input is the end of the message.
+ *
+ * <p>Not {@code @Sharable}: make one per channel, as the framer's decoders hold per-connection
+ * state. The framer itself is shared.
+ */
+public class FramerDecoder extends ByteToMessageDecoder {
+    private final Framer framer;
+    private final FrameDecoder decoder;
+    private boolean failed;
+
+    /**
+     * Makes a decoder for one channel.
+     *
+     * @param framer the framing rule (shared by every channel)
+     */
+    public FramerDecoder(Framer framer) {
+        this.framer = Objects.requireNonNull(framer, "framer");
+        this.decoder = framer.newDecoder();
+    }
+
+    /**
+     * Returns the framing rule this decoder runs.
+     *
+     * @return the framer
+     */
+    public Framer framer() {
+        return framer;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws FramingException {
+        decodeFrame(ctx, in, false, out);
+    }
+
+    /** At the end of the input: every frame left, then the clean end or the truncation. */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws FramingException {
+        // ByteToMessageDecoder calls decodeLast once: take every frame still buffered, stopping at
+        // a frame that consumed nothing (send-and-close's empty message), which cannot repeat.
+        int before;
+        do {
+            before = in.readerIndex();
+        } while (decodeFrame(ctx, in, true, out) && in.readerIndex() != before);
+    }
+
+    /**
+     * Decodes at most one frame (ByteToMessageDecoder calls again while frames come out). A
+     * resumable error goes to {@code exceptionCaught} at once and decoding goes on in the same
+     * call, so the frames behind an oversized one are not held back until the next read.
+     *
+     * @return whether a frame was added to {@code out}
+     */
+    private boolean decodeFrame(ChannelHandlerContext ctx, ByteBuf in, boolean endOfStream, List<Object> out)
+            throws FramingException {
+        int resumedAt = -1;
+        while (!failed) {
+            try {
+                ByteBuf frame = decoder.decode(in, endOfStream);
+                if (frame != null) {
+                    out.add(frame);
+                }
+                return frame != null;
+            } catch (FrameTooLongException e) {
+                if (!e.resumable() || in.readerIndex() == resumedAt) {
+                    fail(in);
+                    throw e;
+                }
+                resumedAt = in.readerIndex();
+                ctx.fireExceptionCaught(new DecoderException(e));
+            } catch (FramingException e) {
+                fail(in);
+                throw e;
+            }
+        }
+        in.skipBytes(in.readableBytes());
+        return false;
+    }
+
+    private void fail(ByteBuf in) {
+        failed = true;
+        in.skipBytes(in.readableBytes());
+    }
+
+    @Override
+    public String toString() {
+        return "FramerDecoder(" + framer + ")";
+    }
+}

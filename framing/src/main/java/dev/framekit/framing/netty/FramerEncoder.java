@@ -1,0 +1,89 @@
+package dev.framekit.framing.netty;
+
+import dev.framekit.framing.FrameEncoder;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.MessageToByteEncoder;
+import java.util.Objects;
+
+/**
+ * A Netty {@link MessageToByteEncoder} that frames each outbound {@link ByteBuf} with any
+ * framekit {@link Framer}: header, payload, trailer, through the framer's per-connection
+ * {@link FrameEncoder}.
+ *
+ * <pre>
+ *   ctx.write(ByteBuf "hello")   ---&gt;   FramerEncoder(Framers.lengthPrefixed())   ---&gt;   00 00 00 05 68 65 6c 6c 6f
+ * </pre>
+ *
+ * <p><b>Refusals.</b> A message the framer cannot carry (over the maximum, containing the
+ * delimiter, ...) writes nothing: the write's future fails with an {@code EncoderException}
+ * whose cause is the {@link MessageRefusedException}, and the channel stays usable.
+ *
+ * <p><b>Send-and-close.</b> When the connection's encoder is finished after its one message, the
+ * encoder shuts the channel's output down once that write has been flushed (a
+ * {@link DuplexChannel}, such as a socket, half-closes), since the end of the stream is what ends
+ * the message.
+ *
+ * <p>Ownership is Netty's usual: the encoder releases each message after framing it. Not
+ * {@code @Sharable}: make one per channel.
+ */
+public class FramerEncoder extends MessageToByteEncoder<ByteBuf> {
+    private final Framer framer;
+    private final FrameEncoder encoder;
+
+    /**
+     * Makes an encoder for one channel.
+     *
+     * @param framer the framing rule (shared by every channel)
+     */
+    public FramerEncoder(Framer framer) {
+        super(ByteBuf.class);
+        this.framer = Objects.requireNonNull(framer, "framer");
+        this.encoder = framer.newEncoder();
+    }
+
+    /**
+     * Returns the framing rule this encoder runs.
+     *
+     * @return the framer
+     */
+    public Framer framer() {
+        return framer;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        boolean wasFinished = encoder.isFinished();
+        ChannelPromise tracked = promise.unvoid();
+        super.write(ctx, msg, tracked);
+        if (!wasFinished && encoder.isFinished() && ctx.channel() instanceof DuplexChannel duplex) {
+            tracked.addListener((ChannelFutureListener) future -> {
+                if (future.isSuccess()) {
+                    duplex.shutdownOutput();
+                }
+            });
+        }
+    }
+
+    @Override
+    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, ByteBuf msg, boolean preferDirect) {
+        int length = msg.readableBytes();
+        int size = length <= framer.maxFrameLength() ? length + framer.overhead(length) : 0;
+        return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, ByteBuf msg, ByteBuf out) throws MessageRefusedException {
+        encoder.encode(msg, out);
+    }
+
+    @Override
+    public String toString() {
+        return "FramerEncoder(" + framer + ")";
+    }
+}
