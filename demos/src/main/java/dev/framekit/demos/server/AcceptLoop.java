@@ -37,6 +37,13 @@ final class AcceptLoop {
             try {
                 socket = (DeadlineSocket) serverSocket.accept();
                 backoffMillis = 0;
+            } catch (Error e) {
+                // Out of memory accepting: wait a little for memory to come back, then go on.
+                backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(10, backoffMillis * 2));
+                refusals.refuse("a new connection", ConnectionErrors.describe(e).replace("closed after", "accept failed after")
+                        + "; pausing " + backoffMillis + " ms");
+                pause(backoffMillis);
+                continue;
             } catch (IOException e) {
                 if (closing.getAsBoolean()) {
                     return;
@@ -55,7 +62,14 @@ final class AcceptLoop {
                 closeQuietly(socket);
                 continue;
             }
-            serve.accept(socket);
+            try {
+                serve.accept(socket);
+            } catch (Throwable e) {
+                // Say, out of memory starting its thread: this peer is refused, the loop goes on.
+                budget.release();
+                refusals.refuse(peer(socket), ConnectionErrors.describe(e).replace("closed after", "after"));
+                closeQuietly(socket);
+            }
         }
     }
 

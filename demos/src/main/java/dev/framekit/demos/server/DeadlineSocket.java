@@ -16,6 +16,7 @@ final class DeadlineSocket extends Socket {
     private final Duration frameTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private FrameDeadlineInputStream in;
+    private volatile String closedBecause;
 
     DeadlineSocket(Duration idleTimeout, Duration frameTimeout) {
         this.idleTimeout = idleTimeout;
@@ -33,6 +34,23 @@ final class DeadlineSocket extends Socket {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Closes the connection from another thread (a watchdog, the memory budget), noting why: the
+     * connection's own thread, whose read or write then fails, logs {@code reason} as its end.
+     * The first reason given is kept.
+     */
+    void closeFor(String reason) {
+        if (closedBecause == null) {
+            closedBecause = reason;
+        }
+        ConnectionErrors.closeQuietly(this);
+    }
+
+    /** Why {@link #closeFor} closed the connection, or null if it did not. */
+    String closedBecause() {
+        return closedBecause;
     }
 
     /** Lets the deadlines see how much of a frame the connection's reader holds. */

@@ -162,12 +162,43 @@ public final class FramedServer implements AutoCloseable {
                 + (count == 1 ? " connection" : " connections") + (refused == 0 ? "" : "; refused " + refused));
     }
 
+    /**
+     * Serves one connection and logs its end in one line. Nothing it throws escapes: an
+     * {@link Error} (say, {@link OutOfMemoryError}) ends this connection only, and the accept
+     * loop and every other connection carry on.
+     */
     private void serveOne(DeadlineSocket socket) {
         String peer = AcceptLoop.peer(socket);
         ConnectionStats stats = new ConnectionStats();
-        console.log(peer + " connected");
         String ending;
-        try (FramedConnection connection = FramedConnection.of(socket, settings.framer())) {
+        try {
+            console.log(peer + " connected");
+            ending = serveAndClose(socket, stats);
+        } catch (Throwable e) {
+            ending = ConnectionErrors.describe(e);
+        } finally {
+            open.remove(socket);
+            served.incrementAndGet();
+            budget.release();
+        }
+        try {
+            console.log(peer + " " + stats + "; " + ending);
+        } catch (Throwable ignored) {
+            // Out of memory even for one log line: the connection is closed, nothing more to do.
+        }
+    }
+
+    /**
+     * Runs the handler, then closes the connection whatever happened; returns how it ended. The
+     * close is not a try-with-resources: an {@link Error} thrown twice can be the same object
+     * (the JVM preallocates some), and suppressing it into itself would throw
+     * "Self-suppression not permitted" in its place.
+     */
+    private String serveAndClose(DeadlineSocket socket, ConnectionStats stats) {
+        FramedConnection connection = null;
+        String ending;
+        try {
+            connection = FramedConnection.of(socket, settings.framer());
             socket.attach(connection.reader());
             handler.serve(connection, stats);
             ending = "ended cleanly";
@@ -177,13 +208,12 @@ public final class FramedServer implements AutoCloseable {
             ending = "idle for " + settings.idleTimeout().toSeconds() + " s; closed it (--idle-timeout)";
         } catch (IOException e) {
             ending = closing ? "closed: server stopping" : "closed: " + NetworkErrors.describe(e);
-        } catch (RuntimeException e) {
-            ending = "closed after an internal error: " + e;
-        } finally {
-            open.remove(socket);
-            served.incrementAndGet();
-            budget.release();
+        } catch (Throwable e) {
+            ending = ConnectionErrors.describe(e);
         }
-        console.log(peer + " " + stats + "; " + ending);
+        String closedBecause = socket.closedBecause();
+        ConnectionErrors.closeQuietly(connection == null ? socket : connection);
+        ConnectionErrors.closeQuietly(socket);
+        return closedBecause != null ? closedBecause : ending;
     }
 }
