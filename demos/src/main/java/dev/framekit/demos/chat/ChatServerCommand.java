@@ -63,7 +63,7 @@ public final class ChatServerCommand implements Callable<Integer> {
         String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
-                frameTimeout);
+                frameTimeout, server.writeTimeout(), server.maxMemory());
         return ServerRunner.run(new FramedServer(settings, handler, console));
     }
 

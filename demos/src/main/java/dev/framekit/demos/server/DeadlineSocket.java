@@ -3,19 +3,22 @@ package dev.framekit.demos.server;
 import dev.framekit.framing.FrameReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An accepted socket whose input stream enforces the idle and frame timeouts (see
- * {@link FrameDeadlineInputStream}). Made by {@link DeadlineServerSocket#accept()}.
+ * {@link FrameDeadlineInputStream}) and whose output stream lets the {@link Watchdog} see a
+ * peer that stopped reading ({@link WatchedOutputStream}). Made by {@link DeadlineServerSocket#accept()}.
  */
 final class DeadlineSocket extends Socket {
     private final Duration idleTimeout;
     private final Duration frameTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private FrameDeadlineInputStream in;
+    private volatile WatchedOutputStream out;
     private volatile String closedBecause;
 
     DeadlineSocket(Duration idleTimeout, Duration frameTimeout) {
@@ -34,6 +37,24 @@ final class DeadlineSocket extends Socket {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        lock.lock();
+        try {
+            if (out == null) {
+                out = new WatchedOutputStream(super.getOutputStream());
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The output stream, for the {@link Watchdog} to see a stalled write; null until the connection writes. */
+    WatchedOutputStream watchedOutput() {
+        return out;
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Its limits: at most as many connections at once as its {@link DescriptorBudget} allows;
  * past it a new connection is closed at once with a log line ({@link AcceptLoop}). A connection
  * silent between frames for {@code idleTimeout}, or one whose frame is not complete
- * {@code frameTimeout} after its first byte (a slowloris peer), is closed with a log line.
+ * {@code frameTimeout} after its first byte (a slowloris peer), or one that takes no byte of a
+ * write for {@code writeTimeout} (it stopped reading), is closed with a log line.
  */
 public final class FramedServer implements AutoCloseable {
     /** Serves one connection until it ends; return normally on a clean end. */
@@ -44,26 +45,40 @@ public final class FramedServer implements AutoCloseable {
      * @param maxConnections the most connections served at once; past it a new connection is
      *     closed at once with a log line. 0 takes it from the open-file limit.
      * @param frameTimeout how long a frame may take to arrive once its first byte has; zero for no limit
+     * @param writeTimeout how long a peer may take no byte of a write before it is closed; zero for no limit
+     * @param maxMemory the bytes the server may hold on behalf of peers; 0 for the default share of the heap
      */
     public record Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
-            String clientCommand, boolean lineFraming, int maxConnections, Duration frameTimeout) {
+            String clientCommand, boolean lineFraming, int maxConnections, Duration frameTimeout,
+            Duration writeTimeout, long maxMemory) {
         /** Settings with the default limits: connections from the open-file limit, frames within 30 s. */
         public Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
                 String clientCommand, boolean lineFraming) {
             this(command, host, port, framer, idleTimeout, clientCommand, lineFraming, 0, DEFAULT_FRAME_TIMEOUT);
+        }
+
+        /** Settings with the default write timeout and memory budget. */
+        public Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
+                String clientCommand, boolean lineFraming, int maxConnections, Duration frameTimeout) {
+            this(command, host, port, framer, idleTimeout, clientCommand, lineFraming, maxConnections, frameTimeout,
+                    DEFAULT_WRITE_TIMEOUT, 0);
         }
     }
 
     /** How long a frame may take to arrive unless told otherwise: 30 seconds. */
     public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How long a peer may accept no byte of a write unless told otherwise: 30 seconds. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
     private final Settings settings;
     private final Handler handler;
     private final Console console;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<DeadlineSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong served = new AtomicLong();
     private final RefusalLog refusals;
     private DescriptorBudget budget;
+    private Watchdog watchdog;
     private ServerSocket serverSocket;
     private volatile boolean closing;
 
@@ -126,6 +141,8 @@ public final class FramedServer implements AutoCloseable {
 
     /** Accepts connections until {@link #close()}; each is served on its own virtual thread. */
     public void serve() throws IOException {
+        watchdog = new Watchdog(open, settings.writeTimeout());
+        watchdog.start();
         new AcceptLoop(serverSocket, budget, refusals, () -> closing).run(socket -> {
             open.add(socket);
             Thread.ofVirtual().name("conn-" + socket.getPort()).start(() -> serveOne(socket));
@@ -148,6 +165,9 @@ public final class FramedServer implements AutoCloseable {
         }
         if (budget != null) {
             budget.closeSpare();
+        }
+        if (watchdog != null) {
+            watchdog.stop();
         }
         for (Socket socket : List.copyOf(open)) {
             try {
