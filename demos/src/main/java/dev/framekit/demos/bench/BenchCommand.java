@@ -25,7 +25,7 @@ import picocli.CommandLine.Unmatched;
             "Run the JMH microbenchmarks: in-memory decode/encode of every framer against Netty's",
             "decoders and DataInputStream, and the one-byte-per-read trickle case.",
             "Arguments go to JMH, e.g.: bench Decode -f 1 -wi 2 -i 3   (a pattern, then JMH options).",
-            "Benchmarks: DecodeBenchmark, EncodeBenchmark, LengthPrefixBaselineBenchmark, TrickleBenchmark."
+            "Benchmarks: DecodeBenchmark, EncodeBenchmark, LengthPrefixBaselineBenchmark, TrickleBenchmark, SelfOverlapBenchmark."
         })
 public final class BenchCommand implements Callable<Integer> {
     @Unmatched
