@@ -5,7 +5,7 @@ import java.net.ServerSocket;
 import java.net.SocketException;
 import java.time.Duration;
 
-/** A listening socket whose accepted connections are {@link DeadlineSocket}s. */
+/** A listening socket whose accepted connections are {@link DeadlineSocket}s, with {@link KeepAlive} on. */
 final class DeadlineServerSocket extends ServerSocket {
     private final Duration idleTimeout;
     private final Duration frameTimeout;
@@ -22,6 +22,7 @@ final class DeadlineServerSocket extends ServerSocket {
         }
         DeadlineSocket socket = new DeadlineSocket(idleTimeout, frameTimeout);
         implAccept(socket);
+        KeepAlive.apply(socket);
         return socket;
     }
 }
