@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Accepts connections until the server closes, and hands each one that fits the budget on. It
- * never stops or spins, whatever accept does: past the connection limit a peer is closed at once
- * with a log line; out of descriptors, the spare one is given up to accept and close the waiting
+ * never stops or spins, whatever accept does: past the connection limit, or while the server is
+ * over its memory budget, a peer is closed at once with a log line; out of descriptors, the spare one is given up to accept and close the waiting
  * peer; a failure that repeats waits longer each time, up to a second.
  */
 final class AcceptLoop {
@@ -19,12 +19,15 @@ final class AcceptLoop {
 
     private final ServerSocket serverSocket;
     private final DescriptorBudget budget;
+    private final MemoryBudget memory;
     private final RefusalLog refusals;
     private final BooleanSupplier closing;
 
-    AcceptLoop(ServerSocket serverSocket, DescriptorBudget budget, RefusalLog refusals, BooleanSupplier closing) {
+    AcceptLoop(ServerSocket serverSocket, DescriptorBudget budget, MemoryBudget memory, RefusalLog refusals,
+            BooleanSupplier closing) {
         this.serverSocket = serverSocket;
         this.budget = budget;
+        this.memory = memory;
         this.refusals = refusals;
         this.closing = closing;
     }
@@ -55,6 +58,11 @@ final class AcceptLoop {
                 refusals.refuse("a new connection", (FileLimits.isOutOfFiles(e) ? budget.outOfFilesReason()
                         : "accept failed: " + NetworkErrors.describe(e)) + "; pausing " + backoffMillis + " ms");
                 pause(backoffMillis);
+                continue;
+            }
+            if (memory.over()) {
+                refusals.refuse(peer(socket), memory.fullReason());
+                closeQuietly(socket);
                 continue;
             }
             if (!budget.tryAcquire()) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,12 +14,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link FrameDeadlineInputStream}) and whose output stream lets the {@link Watchdog} see a
  * peer that stopped reading ({@link WatchedOutputStream}). Made by {@link DeadlineServerSocket#accept()}.
  */
-final class DeadlineSocket extends Socket {
+final class DeadlineSocket extends Socket implements PeerMemory {
     private final Duration idleTimeout;
     private final Duration frameTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private FrameDeadlineInputStream in;
     private volatile WatchedOutputStream out;
+    private volatile FrameReader reader;
+    private volatile MemoryBudget.Account account;
+    private final AtomicLong handlerHeld = new AtomicLong();
     private volatile String closedBecause;
 
     DeadlineSocket(Duration idleTimeout, Duration frameTimeout) {
@@ -31,7 +35,8 @@ final class DeadlineSocket extends Socket {
         lock.lock();
         try {
             if (in == null) {
-                in = new FrameDeadlineInputStream(super.getInputStream(), this, idleTimeout, frameTimeout);
+                in = new FrameDeadlineInputStream(new AccountedInputStream(super.getInputStream(), this), this,
+                        idleTimeout, frameTimeout);
             }
             return in;
         } finally {
@@ -44,7 +49,7 @@ final class DeadlineSocket extends Socket {
         lock.lock();
         try {
             if (out == null) {
-                out = new WatchedOutputStream(super.getOutputStream());
+                out = new WatchedOutputStream(super.getOutputStream(), this::recount);
             }
             return out;
         } finally {
@@ -74,8 +79,46 @@ final class DeadlineSocket extends Socket {
         return closedBecause;
     }
 
-    /** Lets the deadlines see how much of a frame the connection's reader holds. */
-    void attach(FrameReader reader) throws IOException {
-        ((FrameDeadlineInputStream) getInputStream()).attach(reader);
+    /** Lets the deadlines see how much of a frame the connection's reader holds, and the budget its buffer. */
+    void attach(FrameReader frameReader) throws IOException {
+        this.reader = frameReader;
+        ((FrameDeadlineInputStream) getInputStream()).attach(frameReader);
+    }
+
+    /** Counts this connection against {@code budgetAccount}; shedding it closes it with the budget's reason. */
+    void account(MemoryBudget.Account budgetAccount) {
+        this.account = budgetAccount;
+    }
+
+    /** Gives back what this connection held: it has ended. */
+    void closeAccount() {
+        MemoryBudget.Account current = account;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /**
+     * Tells the budget what this connection holds now: its reader's buffer, the write in
+     * progress, and what its handler holds for it ({@link #add}).
+     *
+     * @return false if it was shed (and so closed) to keep the budget
+     */
+    boolean recount() {
+        MemoryBudget.Account current = account;
+        if (current == null) {
+            return true;
+        }
+        FrameReader frameReader = reader;
+        WatchedOutputStream output = out;
+        long bytes = (frameReader == null ? 0 : frameReader.bufferCapacity()) + (output == null ? 0 : output.unsent())
+                + handlerHeld.get();
+        return current.set(bytes);
+    }
+
+    @Override
+    public boolean add(long delta) {
+        handlerHeld.addAndGet(delta);
+        return recount();
     }
 }

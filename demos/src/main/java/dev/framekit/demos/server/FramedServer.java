@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection does: a bad frame, a reset or an idle peer closes that connection only.
  *
  * <p>Its limits: at most as many connections at once as its {@link DescriptorBudget} allows;
- * past it a new connection is closed at once with a log line ({@link AcceptLoop}). A connection
+ * past it a new connection is closed at once with a log line ({@link AcceptLoop}); the same while
+ * the server holds more for its peers than its {@link MemoryBudget}, which sheds the peer that
+ * holds most. A connection
  * silent between frames for {@code idleTimeout}, or one whose frame is not complete
  * {@code frameTimeout} after its first byte (a slowloris peer), or one that takes no byte of a
  * write for {@code writeTimeout} (it stopped reading), is closed with a log line.
@@ -78,16 +80,32 @@ public final class FramedServer implements AutoCloseable {
     private final AtomicLong served = new AtomicLong();
     private final RefusalLog refusals;
     private DescriptorBudget budget;
+    private final MemoryBudget memory;
     private Watchdog watchdog;
     private ServerSocket serverSocket;
     private volatile boolean closing;
 
-    /** A server that is not yet listening. */
+    /** A server that is not yet listening, with the memory budget its settings give. */
     public FramedServer(Settings settings, Handler handler, Console console) {
+        this(settings, handler, console, MemoryBudget.of(settings.maxMemory()));
+    }
+
+    /**
+     * A server that is not yet listening, counting what it holds for peers against
+     * {@code memory}: a handler that holds more for peers than its connections (a chat room's
+     * members that poll) opens accounts in the same budget.
+     */
+    public FramedServer(Settings settings, Handler handler, Console console, MemoryBudget memory) {
         this.settings = settings;
         this.handler = handler;
         this.console = console;
         this.refusals = new RefusalLog(console);
+        this.memory = memory;
+    }
+
+    /** The memory budget every peer of this server counts against. */
+    public MemoryBudget memory() {
+        return memory;
     }
 
     /** How this server is set up. */
@@ -106,7 +124,7 @@ public final class FramedServer implements AutoCloseable {
         int port = serverSocket.getLocalPort();
         StartupBanner.print(console, settings, port, serverSocket.getInetAddress().isAnyLocalAddress());
         warmUpVirtualThreadIo();
-        budget = DescriptorBudget.decide(settings.command(), settings.maxConnections(), console);
+        budget = DescriptorBudget.decide(settings.command(), settings.maxConnections(), memory, console);
         return port;
     }
 
@@ -143,7 +161,8 @@ public final class FramedServer implements AutoCloseable {
     public void serve() throws IOException {
         watchdog = new Watchdog(open, settings.writeTimeout());
         watchdog.start();
-        new AcceptLoop(serverSocket, budget, refusals, () -> closing).run(socket -> {
+        new AcceptLoop(serverSocket, budget, memory, refusals, () -> closing).run(socket -> {
+            socket.account(memory.open(socket::closeFor));
             open.add(socket);
             Thread.ofVirtual().name("conn-" + socket.getPort()).start(() -> serveOne(socket));
         });
@@ -200,6 +219,7 @@ public final class FramedServer implements AutoCloseable {
             open.remove(socket);
             served.incrementAndGet();
             budget.release();
+            socket.closeAccount();
         }
         try {
             console.log(peer + " " + stats + "; " + ending);

@@ -3,6 +3,8 @@ package dev.framekit.demos.server;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A socket's output stream that lets a watchdog see a peer that stopped reading. It writes in
@@ -21,9 +23,12 @@ final class WatchedOutputStream extends FilterOutputStream {
 
     private volatile long pieceSince = NOT_WRITING;
     private volatile long unsent;
+    private final BooleanSupplier recount;
 
-    WatchedOutputStream(OutputStream out) {
+    /** @param recount tells the memory budget about a write about to start; false if the peer was shed */
+    WatchedOutputStream(OutputStream out, BooleanSupplier recount) {
         super(out);
+        this.recount = recount;
     }
 
     @Override
@@ -34,6 +39,10 @@ final class WatchedOutputStream extends FilterOutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         try {
+            unsent = len;
+            if (!recount.getAsBoolean()) {
+                throw new SocketException("Socket closed");
+            }
             int done = 0;
             while (done < len) {
                 int piece = Math.min(PIECE, len - done);
