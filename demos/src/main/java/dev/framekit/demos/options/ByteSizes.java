@@ -61,6 +61,18 @@ public final class ByteSizes {
         return Long.toString(bytes);
     }
 
+    /** Converts sizes that must be at least one byte, such as --max-queue 4m; a bad value is a usage error. */
+    public static final class Positive implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int bytes = new Converter().convert(value);
+            if (bytes < 1) {
+                throw new TypeConversionException("'" + value + "' is too small; use 1 or more");
+            }
+            return bytes;
+        }
+    }
+
     /** Converts sizes that may pass 2 GiB, such as --max-memory 4g; a bad value is a usage error. */
     public static final class LongConverter implements ITypeConverter<Long> {
         @Override
