@@ -111,7 +111,8 @@ final class DeadlineSocket extends Socket implements PeerMemory {
         }
         FrameReader frameReader = reader;
         WatchedOutputStream output = out;
-        long bytes = (frameReader == null ? 0 : frameReader.bufferCapacity()) + (output == null ? 0 : output.unsent())
+        long bytes = MemoryBudget.heapCost(frameReader == null ? 0 : frameReader.bufferCapacity())
+                + (output == null ? 0 : output.unsent())
                 + handlerHeld.get();
         return current.set(bytes);
     }

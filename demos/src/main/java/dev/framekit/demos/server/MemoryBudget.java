@@ -25,8 +25,15 @@ public final class MemoryBudget {
     /** The share of the max heap the budget takes unless told otherwise. */
     public static final int DEFAULT_HEAP_PERCENT = 50;
 
-    /** What an idle peer costs besides its buffers: socket, thread, reader and writer; measured at 3 to 6 KiB, rounded up. */
-    public static final int PER_PEER_BYTES = 8 * 1024;
+    /**
+     * What an idle peer costs besides its buffers: socket, virtual thread and its stack, reader,
+     * writer; measured at 9.3 KiB for an idle delimiter connection (jcmd GC.heap_info, 3,000
+     * connections), rounded up.
+     */
+    public static final int PER_PEER_BYTES = 10 * 1024;
+
+    /** Arrays this large are "humongous" in G1 at small heaps (half a 1 MiB region): they take whole regions. */
+    private static final int HUMONGOUS = 512 * 1024;
 
     private final long limit;
     private final String limitSource;
@@ -51,6 +58,15 @@ public final class MemoryBudget {
 
     private static long roundToMib(long bytes) {
         return (bytes + (1 << 19)) >> 20 << 20;
+    }
+
+    /**
+     * What a buffer of {@code bytes} takes in the heap: a large one is rounded up to whole MiB,
+     * since G1 gives an array of half a region or more whole regions of its own (regions are 1 MiB
+     * in heaps under 2 GiB), so a 1.06 MiB buffer takes 2 MiB.
+     */
+    public static long heapCost(long bytes) {
+        return bytes < HUMONGOUS ? bytes : (bytes + (1 << 20) - 1) >> 20 << 20;
     }
 
     /** The limit in bytes. */
