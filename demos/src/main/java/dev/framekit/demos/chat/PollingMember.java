@@ -97,8 +97,18 @@ final class PollingMember extends Member {
         end("quit");
     }
 
+    /** Too far behind: what is queued is dropped (and given back to the budget), so the next poll says it is gone. */
     @Override
     void disconnect() {
+        lock.lock();
+        try {
+            memory.add(-queuedBytes);
+            queuedBytes = 0;
+            firstNumber += lines.size();
+            lines.clear();
+        } finally {
+            lock.unlock();
+        }
         end("disconnected: too far behind");
     }
 
