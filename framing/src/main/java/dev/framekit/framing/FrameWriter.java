@@ -200,43 +200,6 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Writes a message and flushes.
-     *
-     * @param message the payload
-     * @throws IOException if the framer refuses the message or the stream fails
-     * @deprecated renamed {@link #writeAndFlush(ByteBuf)}, so that it does not share a name with
-     *     {@link FramedConnection#send(ByteBuf)}
-     */
-    @Deprecated(forRemoval = true)
-    public void send(ByteBuf message) throws IOException {
-        writeAndFlush(message);
-    }
-
-    /**
-     * Writes a message and flushes.
-     *
-     * @param message the payload bytes
-     * @throws IOException if the framer refuses the message or the stream fails
-     * @deprecated renamed {@link #writeAndFlush(byte[])}
-     */
-    @Deprecated(forRemoval = true)
-    public void send(byte[] message) throws IOException {
-        writeAndFlush(message);
-    }
-
-    /**
-     * Writes a message as UTF-8 and flushes.
-     *
-     * @param message the text
-     * @throws IOException if the framer refuses the message or the stream fails
-     * @deprecated renamed {@link #writeAndFlush(String)}
-     */
-    @Deprecated(forRemoval = true)
-    public void send(String message) throws IOException {
-        writeAndFlush(message);
-    }
-
-    /**
      * Returns whether the current encoder takes no more messages and the output must now end:
      * true after the one message of a send-and-close connection. See
      * {@link FrameEncoder#isFinished()}.

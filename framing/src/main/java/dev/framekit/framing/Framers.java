@@ -23,22 +23,6 @@ import java.nio.charset.StandardCharsets;
  * {@link FrameLimits}.
  */
 public final class Framers {
-    /**
-     * The maximum frame length every framer starts with: 1 MiB.
-     *
-     * @deprecated use {@link FrameLimits#DEFAULT_MAX_FRAME_LENGTH}
-     */
-    @Deprecated(forRemoval = true)
-    public static final int DEFAULT_MAX_FRAME_LENGTH = FrameLimits.DEFAULT_MAX_FRAME_LENGTH;
-
-    /**
-     * The largest maximum frame length a framer accepts: 1 GiB.
-     *
-     * @deprecated use {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
-     */
-    @Deprecated(forRemoval = true)
-    public static final int LARGEST_MAX_FRAME_LENGTH = FrameLimits.LARGEST_MAX_FRAME_LENGTH;
-
     private Framers() {}
 
     /**

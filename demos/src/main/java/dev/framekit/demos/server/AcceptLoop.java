@@ -33,12 +33,12 @@ final class AcceptLoop {
     }
 
     /** Accepts until closed; each accepted socket holds a budget slot, which {@code serve} must release. */
-    void run(Consumer<DeadlineSocket> serve) {
+    void run(Consumer<PeerSocket> serve) {
         long backoffMillis = 0;
         while (!closing.getAsBoolean()) {
-            DeadlineSocket socket;
+            PeerSocket socket;
             try {
-                socket = (DeadlineSocket) serverSocket.accept();
+                socket = (PeerSocket) serverSocket.accept();
                 backoffMillis = 0;
             } catch (Error e) {
                 // Out of memory accepting: wait a little for memory to come back, then go on.

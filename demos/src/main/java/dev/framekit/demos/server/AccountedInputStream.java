@@ -7,13 +7,13 @@ import java.net.SocketException;
 
 /**
  * A socket's input stream that, before each read, counts the connection's buffers against the
- * memory budget ({@link DeadlineSocket#recount()}): the reader has made room for the read by
+ * memory budget ({@link PeerSocket#recount()}): the reader has made room for the read by
  * then, so what it holds is known. A connection shed to keep the budget reads no more.
  */
 final class AccountedInputStream extends FilterInputStream {
-    private final DeadlineSocket socket;
+    private final PeerSocket socket;
 
-    AccountedInputStream(InputStream in, DeadlineSocket socket) {
+    AccountedInputStream(InputStream in, PeerSocket socket) {
         super(in);
         this.socket = socket;
     }

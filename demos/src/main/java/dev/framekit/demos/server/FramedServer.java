@@ -2,6 +2,7 @@ package dev.framekit.demos.server;
 
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class FramedServer implements AutoCloseable {
     private final Settings settings;
     private final Handler handler;
     private final Console console;
-    private final Set<DeadlineSocket> open = ConcurrentHashMap.newKeySet();
+    private final Set<PeerSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong served = new AtomicLong();
     private final RefusalLog refusals;
     private DescriptorBudget budget;
@@ -118,7 +119,7 @@ public final class FramedServer implements AutoCloseable {
      * once {@link #serve()} runs.
      */
     public int bind() throws IOException {
-        serverSocket = new DeadlineServerSocket(settings.idleTimeout(), settings.frameTimeout());
+        serverSocket = new PeerServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 1024);
         int port = serverSocket.getLocalPort();
@@ -206,7 +207,7 @@ public final class FramedServer implements AutoCloseable {
      * {@link Error} (say, {@link OutOfMemoryError}) ends this connection only, and the accept
      * loop and every other connection carry on.
      */
-    private void serveOne(DeadlineSocket socket) {
+    private void serveOne(PeerSocket socket) {
         String peer = AcceptLoop.peer(socket);
         ConnectionStats stats = new ConnectionStats();
         String ending;
@@ -234,16 +235,19 @@ public final class FramedServer implements AutoCloseable {
      * (the JVM preallocates some), and suppressing it into itself would throw
      * "Self-suppression not permitted" in its place.
      */
-    private String serveAndClose(DeadlineSocket socket, ConnectionStats stats) {
+    private String serveAndClose(PeerSocket socket, ConnectionStats stats) {
         FramedConnection connection = null;
         String ending;
         try {
             connection = FramedConnection.of(socket, settings.framer());
             socket.attach(connection.reader());
+            // Silent between frames: the socket's read timeout. Inside a frame: the reader's frame deadline.
+            connection.readTimeout(settings.idleTimeout());
+            connection.frameDeadline(settings.frameTimeout());
             handler.serve(connection, stats);
             ending = "ended cleanly";
         } catch (FrameTimeoutException e) {
-            ending = e.getMessage();
+            ending = NetworkErrors.describe(e) + "; closed it (--frame-timeout)";
         } catch (SocketTimeoutException e) {
             ending = "idle for " + settings.idleTimeout().toSeconds() + " s; closed it (--idle-timeout)";
         } catch (IOException e) {

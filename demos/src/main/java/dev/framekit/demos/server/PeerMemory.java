@@ -19,6 +19,6 @@ public interface PeerMemory {
 
     /** The budget account of {@code connection}'s peer, or {@link #NONE}. */
     static PeerMemory of(FramedConnection connection) {
-        return connection.socket() instanceof DeadlineSocket socket ? socket : NONE;
+        return connection.socket() instanceof PeerSocket socket ? socket : NONE;
     }
 }

@@ -30,7 +30,7 @@ final class StartupBanner {
                 + (addresses.isEmpty() ? "none found (only this machine can connect)" : list));
         String example = addresses.isEmpty() ? "localhost" : addresses.get(0).address();
         if (settings.clientCommand() != null) {
-            console.line("  from another machine: java -jar framekit.jar " + settings.clientCommand().replace("HOST", example)
+            console.line("  from another machine: " + JarCommand.javaJar() + " " + settings.clientCommand().replace("HOST", example)
                     .replace("PORT", Integer.toString(port)));
         }
         if (settings.lineFraming()) {

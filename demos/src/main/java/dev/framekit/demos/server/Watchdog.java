@@ -11,12 +11,12 @@ import java.util.Collection;
  * logs the reason.
  */
 final class Watchdog {
-    private final Collection<DeadlineSocket> open;
+    private final Collection<PeerSocket> open;
     private final Duration writeTimeout;
     private final Thread thread;
 
     /** @param open the open connections, a concurrent collection the server keeps */
-    Watchdog(Collection<DeadlineSocket> open, Duration writeTimeout) {
+    Watchdog(Collection<PeerSocket> open, Duration writeTimeout) {
         this.open = open;
         this.writeTimeout = writeTimeout;
         this.thread = Thread.ofPlatform().daemon().name("watchdog").unstarted(this::run);
@@ -45,11 +45,11 @@ final class Watchdog {
             try {
                 Thread.sleep(periodMillis());
                 long now = System.nanoTime();
-                for (DeadlineSocket socket : open) {
+                for (PeerSocket socket : open) {
                     WatchedOutputStream out = socket.watchedOutput();
                     if (out != null && out.stalledNanos(now) >= timeoutNanos) {
                         socket.closeFor("peer stopped reading: " + out.unsent() + " bytes unsent for "
-                                + FrameTimeoutException.describe(writeTimeout) + "; closed it (--write-timeout)");
+                                + describe(writeTimeout) + "; closed it (--write-timeout)");
                     }
                 }
             } catch (InterruptedException e) {
@@ -58,5 +58,11 @@ final class Watchdog {
                 // Say, out of memory: look again next time rather than stop watching.
             }
         }
+    }
+
+    /** {@code 30 s}, or {@code 1500 ms} when not whole seconds. */
+    private static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.Socket;
-import java.time.Duration;
 import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KeepAliveTest {
     @Test
     void acceptedConnectionsProbeAfterThirtySecondsEveryTenThreeTimes() throws Exception {
-        try (DeadlineServerSocket server = new DeadlineServerSocket(Duration.ZERO, Duration.ZERO)) {
+        try (PeerServerSocket server = new PeerServerSocket()) {
             server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                     Socket accepted = server.accept()) {

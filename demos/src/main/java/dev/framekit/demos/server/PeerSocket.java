@@ -5,29 +5,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An accepted socket whose input stream enforces the idle and frame timeouts (see
- * {@link FrameDeadlineInputStream}) and whose output stream lets the {@link Watchdog} see a
- * peer that stopped reading ({@link WatchedOutputStream}). Made by {@link DeadlineServerSocket#accept()}.
+ * An accepted socket that the server runtime can watch and account: its output stream lets the
+ * {@link Watchdog} see a peer that stopped reading ({@link WatchedOutputStream}); its input
+ * stream counts the connection's buffers against the {@link MemoryBudget} before each read
+ * ({@link AccountedInputStream}); another thread may close it saying why ({@link #closeFor}).
+ * Made by {@link PeerServerSocket#accept()}.
  */
-final class DeadlineSocket extends Socket implements PeerMemory {
-    private final Duration idleTimeout;
-    private final Duration frameTimeout;
+final class PeerSocket extends Socket implements PeerMemory {
     private final ReentrantLock lock = new ReentrantLock();
-    private FrameDeadlineInputStream in;
+    private final AtomicLong handlerHeld = new AtomicLong();
+    private InputStream in;
     private volatile WatchedOutputStream out;
     private volatile FrameReader reader;
     private volatile MemoryBudget.Account account;
-    private final AtomicLong handlerHeld = new AtomicLong();
     private volatile String closedBecause;
 
-    DeadlineSocket(Duration idleTimeout, Duration frameTimeout) {
-        this.idleTimeout = idleTimeout;
-        this.frameTimeout = frameTimeout;
+    PeerSocket() {
     }
 
     @Override
@@ -35,8 +32,7 @@ final class DeadlineSocket extends Socket implements PeerMemory {
         lock.lock();
         try {
             if (in == null) {
-                in = new FrameDeadlineInputStream(new AccountedInputStream(super.getInputStream(), this), this,
-                        idleTimeout, frameTimeout);
+                in = new AccountedInputStream(super.getInputStream(), this);
             }
             return in;
         } finally {
@@ -79,10 +75,9 @@ final class DeadlineSocket extends Socket implements PeerMemory {
         return closedBecause;
     }
 
-    /** Lets the deadlines see how much of a frame the connection's reader holds, and the budget its buffer. */
-    void attach(FrameReader frameReader) throws IOException {
+    /** Lets the budget see the buffer of the connection's reader. */
+    void attach(FrameReader frameReader) {
         this.reader = frameReader;
-        ((FrameDeadlineInputStream) getInputStream()).attach(frameReader);
     }
 
     /** Counts this connection against {@code budgetAccount}; shedding it closes it with the budget's reason. */
