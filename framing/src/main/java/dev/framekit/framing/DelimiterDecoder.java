@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * One connection's delimiter decoder. It remembers, as {@code scanned}, how many bytes from the
- * buffer's reader index are known not to start a delimiter, so bytes that trickle in are
- * searched once, not rescanned from the frame's start on every read.
+ * buffer's reader index have been searched, and in {@code scan} how much of the delimiter their
+ * last bytes match, so bytes that trickle in are searched once, not rescanned from the frame's
+ * start on every read; the search itself is linear whatever the delimiter ({@link DelimiterSearch}).
  */
 final class DelimiterDecoder implements FrameDecoder {
     private final byte[] delimiter;
@@ -14,18 +15,26 @@ final class DelimiterDecoder implements FrameDecoder {
     private final boolean stripCr;
     /** How far a delimiter may start: the maximum, plus one for a lenient {@code \r}. */
     private final int scanLimit;
+    private final DelimiterSearch search;
+    private final DelimiterSearch.Scan scan = new DelimiterSearch.Scan();
 
-    /** Offsets {@code [0, scanned)} past the reader index cannot start a delimiter. */
+    /** Offsets {@code [0, scanned)} past the reader index have been searched; {@code scan} holds where it stopped. */
     private int scanned;
 
     /** True after a too-long frame was reported: its remaining bytes are dropped up to its delimiter. */
     private boolean discarding;
 
-    DelimiterDecoder(byte[] delimiter, int maxFrameLength, boolean stripCr) {
+    DelimiterDecoder(byte[] delimiter, DelimiterSearch search, int maxFrameLength, boolean stripCr) {
         this.delimiter = delimiter;
+        this.search = search;
         this.maxFrameLength = maxFrameLength;
         this.stripCr = stripCr;
         this.scanLimit = stripCr ? maxFrameLength + 1 : maxFrameLength;
+    }
+
+    /** Bytes examined and table fallbacks taken by this decoder's searches, for tests of linearity. */
+    long searchSteps() {
+        return scan.steps();
     }
 
     @Override
@@ -35,20 +44,20 @@ final class DelimiterDecoder implements FrameDecoder {
         }
         int start = in.readerIndex();
         int readable = in.readableBytes();
-        // A delimiter may start at offsets 0..readable-d; one starting past the scan limit makes
-        // the frame too long, so the search never needs to look further than that.
-        int lastFit = readable - delimiter.length;
-        int lastStart = Math.min(lastFit, scanLimit);
-        int found = scanned <= lastStart
-                ? DelimiterSearch.indexOf(in, start + scanned, start + lastStart, in.writerIndex(), delimiter)
-                : -1;
-        if (found >= 0) {
+        // A delimiter starting past the scan limit makes the frame too long, so the search never
+        // needs bytes past offset scanLimit + d - 1: the end of a delimiter starting there.
+        int searchEnd = (int) Math.min(readable, (long) scanLimit + delimiter.length);
+        int past = scanned < searchEnd ? search.advance(in, start + scanned, start + searchEnd, scan) : -1;
+        if (past >= 0) {
+            scan.reset();
+            int found = past - delimiter.length;
             int length = found - start;
             if (stripCr && length > 0 && in.getByte(found - 1) == '\r') {
                 length--;
             }
             if (length > maxFrameLength) {
                 // Only a lenient line can get here: max + 1 bytes and then "\n", no "\r" to strip.
+                // The discard starts its search at the "\n" itself, so it drops exactly this line.
                 discarding = true;
                 scanned = length;
                 throw new FrameTooLongException("delimiter: a line of " + length + " bytes exceeds the maximum of "
@@ -58,17 +67,17 @@ final class DelimiterDecoder implements FrameDecoder {
             }
             scanned = 0;
             ByteBuf frame = in.retainedSlice(start, length);
-            in.skipBytes(found - start + delimiter.length);
+            in.skipBytes(past - start);
             return frame;
         }
+        scanned = Math.max(scanned, searchEnd);
         // Too long only once more than the maximum is certainly payload: the last d-1 bytes
         // might still be the start of the delimiter. The same test at the end of the stream
         // keeps the verdict independent of how the bytes were split into reads.
-        if (lastFit >= scanLimit) {
+        if (readable - delimiter.length >= scanLimit) {
             discarding = true;
             throw tooLong(in);
         }
-        scanned = Math.max(scanned, lastFit + 1);
         if (endOfStream && readable > 0) {
             throw new TruncatedFrameException("delimiter: stream ended after " + readable
                     + " bytes of a frame without its delimiter " + HexPreview.quoted(delimiter) + ": "
@@ -85,22 +94,21 @@ final class DelimiterDecoder implements FrameDecoder {
      */
     private boolean discardOversizedFrame(ByteBuf in, boolean endOfStream) {
         int start = in.readerIndex();
-        int lastFit = in.readableBytes() - delimiter.length;
-        int found = scanned <= lastFit
-                ? DelimiterSearch.indexOf(in, start + scanned, start + lastFit, in.writerIndex(), delimiter)
-                : -1;
-        if (found >= 0) {
-            in.skipBytes(found - start + delimiter.length);
+        int end = in.writerIndex();
+        int past = start + scanned < end ? search.advance(in, start + scanned, end, scan) : -1;
+        if (past >= 0) {
+            in.skipBytes(past - start);
             discarding = false;
             scanned = 0;
+            scan.reset();
             return true;
         }
-        if (endOfStream) {
-            in.skipBytes(in.readableBytes());
-        } else if (lastFit >= 0) {
-            in.skipBytes(lastFit + 1);
-        }
+        // Every byte has been searched and what it matched is in scan: none needs keeping.
+        in.skipBytes(in.readableBytes());
         scanned = 0;
+        if (endOfStream) {
+            scan.reset();
+        }
         return false;
     }
 

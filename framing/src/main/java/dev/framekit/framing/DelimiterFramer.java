@@ -25,7 +25,9 @@ import java.util.Arrays;
  * both are refused. Use it for text; binary payloads need escaping or another framer.
  *
  * <p><b>Cost.</b> The decoder remembers how far it has scanned, so each byte is examined a
- * bounded number of times (at most once per delimiter byte) however the stream is split. A frame
+ * bounded number of times however the stream is split, and whatever the delimiter: a fast scan
+ * for its first byte, then Knuth-Morris-Pratt, so even a delimiter that overlaps itself
+ * ({@code aaaa…ab}) costs time linear in the bytes, not bytes × delimiter length. A frame
  * longer than {@link #maxFrameLength()} fails with {@link FrameTooLongException} once that many
  * bytes have arrived without a delimiter: <b>a peer that never sends the delimiter cannot make
  * the receiver buffer more than the maximum.</b>
@@ -33,12 +35,14 @@ import java.util.Arrays;
 public final class DelimiterFramer extends AbstractFramer {
     private final byte[] delimiter;
     private final boolean lenientLineEndings;
+    private final DelimiterSearch search;
     private final FrameEncoder encoder;
 
     private DelimiterFramer(byte[] delimiter, int maxFrameLength, boolean lenientLineEndings) {
         super(maxFrameLength, "delimiter");
         this.delimiter = delimiter;
         this.lenientLineEndings = lenientLineEndings;
+        this.search = new DelimiterSearch(delimiter);
         this.encoder = FrameEncoder.of(this);
     }
 
@@ -125,7 +129,7 @@ public final class DelimiterFramer extends AbstractFramer {
 
     @Override
     public FrameDecoder newDecoder() {
-        return new DelimiterDecoder(delimiter, maxFrameLength(), lenientLineEndings);
+        return new DelimiterDecoder(delimiter, search, maxFrameLength(), lenientLineEndings);
     }
 
     /**
@@ -139,14 +143,14 @@ public final class DelimiterFramer extends AbstractFramer {
             return overMaximum;
         }
         int length = message.readableBytes();
-        int found = DelimiterSearch.indexOf(message, message.readerIndex(), message.writerIndex(), delimiter);
+        int found = search.indexOf(message, message.readerIndex(), message.writerIndex());
         if (found >= 0) {
             return new MessageRefusedException("delimiter: message contains the delimiter "
                     + HexPreview.quoted(delimiter) + " at offset " + (found - message.readerIndex())
                     + "; it would end the frame early (choose another delimiter, or a length-prefixed framer"
                     + " for binary data): " + HexPreview.of(message, message.readerIndex(), length), length);
         }
-        int overlap = DelimiterSearch.tailOverlap(message, delimiter);
+        int overlap = search.tailOverlap(message);
         if (overlap > 0) {
             return new MessageRefusedException("delimiter: message ends with " + overlap
                     + " byte(s) that, followed by the delimiter " + HexPreview.quoted(delimiter)

@@ -74,6 +74,12 @@ public final class FrameReader implements AutoCloseable {
     /** A slow stream's reads fill the buffer's free room, if at least this much, before it grows. */
     private static final int MIN_ROOM = 1024;
 
+    /**
+     * The buffer kept while waiting between frames with nothing arrived: 512 bytes, so that an
+     * idle connection costs little. The wait reads at most this much; a larger frame grows it.
+     */
+    static final int IDLE_CAPACITY = 512;
+
     /** {@link #state}: no read in progress. */
     private static final int IDLE = 0;
     /** {@link #state}: a thread is inside a read and owns the buffer. */
@@ -129,7 +135,7 @@ public final class FrameReader implements AutoCloseable {
         this.chunkSize = chunkSize;
         this.smallestRead = Math.min(chunkSize, SMALLEST_READ);
         this.nextRead = smallestRead;
-        this.buffer = allocator.heapBuffer(smallestRead);
+        this.buffer = allocator.heapBuffer(Math.min(IDLE_CAPACITY, smallestRead));
         framer(framer);
     }
 
@@ -285,6 +291,17 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
+     * Returns the bytes of memory the reader's buffer takes now: what a server accounts for this
+     * connection's inbound side. It is at most the frame being read plus one read chunk, and
+     * {@value #IDLE_CAPACITY} bytes while the connection waits idle between frames.
+     *
+     * @return the buffer's capacity in bytes; 0 once closed
+     */
+    public int bufferCapacity() {
+        return state.get() == CLOSED ? 0 : buffer.capacity();
+    }
+
+    /**
      * Returns whether the stream has reported its end (further frames may still be buffered).
      *
      * @return true once the stream's end has been read
@@ -392,20 +409,39 @@ public final class FrameReader implements AutoCloseable {
      * while reads fill it, and halves when they return less than half. So a fast stream is read
      * in large chunks, while a slow one (a frame trickling in) keeps a small buffer that grows
      * only with the bytes that actually arrived, never with a length the peer declared.
+     *
+     * <p>Between frames, when nothing has arrived yet ({@link InputStream#available()} says 0),
+     * the buffer is shrunk to {@value #IDLE_CAPACITY} bytes for the wait: an idle connection
+     * holds a few hundred bytes, not a chunk.
      */
     private void fill() throws IOException {
+        if (!buffer.isReadable() && nothingWaiting()) {
+            if (buffer.capacity() > IDLE_CAPACITY || buffer.refCnt() > 1) {
+                replaceBuffer(IDLE_CAPACITY);
+            }
+            buffer.clear();
+            readInto(Math.min(buffer.writableBytes(), chunkSize), false);
+            return;
+        }
         int request = nextRead;
         makeRoom(request);
         int room = buffer.writableBytes();
         if (request == smallestRead && room >= Math.min(MIN_ROOM, smallestRead)) {
             request = Math.min(request, room); // a slow stream: fill the room there is before growing
         }
+        readInto(request, true);
+    }
+
+    /** Reads up to {@code request} bytes into the buffer's room; adapts the next request if {@code adapt}. */
+    private void readInto(int request, boolean adapt) throws IOException {
         int read = buffer.writeBytes(in, request);
         if (read > 0) {
             lastArrival = System.nanoTime();
         }
         if (read < 0) {
             endOfStream = true;
+        } else if (!adapt) {
+            return;
         } else if (read == request) {
             nextRead = Math.min(nextRead * 2, chunkSize);
         } else if (read < request / 2) {
@@ -413,21 +449,45 @@ public final class FrameReader implements AutoCloseable {
         }
     }
 
+    /** Whether the next read would wait for the peer: nothing has arrived that the stream could hand over now. */
+    private boolean nothingWaiting() {
+        try {
+            return in.available() <= 0;
+        } catch (IOException e) {
+            return false; // let the read itself report the failure
+        }
+    }
+
     /**
      * Makes room for the next read of {@code request} bytes without disturbing frames handed out
      * as slices: bytes are moved within the buffer only while nobody else holds it; otherwise the
      * unread bytes move to a fresh buffer. An empty, oversized buffer is replaced by a small one.
+     *
+     * <p>The buffer grows with the bytes that arrived, never past them plus one read: to
+     * {@code buffered + max(request, min(buffered, chunkSize))}, so it doubles while small and
+     * then grows a chunk at a time. (Netty's own growth would double it: a frame just over 1 MiB
+     * would take a 2 MiB buffer.)
      */
     private void makeRoom(int request) {
         boolean shared = buffer.refCnt() > 1;
         if (!buffer.isReadable() && (shared || buffer.capacity() > KEEP_CAPACITY)) {
-            replaceBuffer(smallestRead);
-        } else if (buffer.writableBytes() < request && buffer.readerIndex() > 0) {
-            if (shared) {
-                replaceBuffer(buffer.readableBytes() + request);
-            } else {
-                buffer.discardReadBytes();
-            }
+            replaceBuffer(Math.max(request, smallestRead));
+            return;
+        }
+        if (buffer.writableBytes() >= request) {
+            return;
+        }
+        int readable = buffer.readableBytes();
+        if (!shared && buffer.capacity() - readable >= request) {
+            buffer.discardReadBytes();
+            return;
+        }
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) readable + Math.max(request, Math.min(readable, chunkSize)));
+        if (shared) {
+            replaceBuffer(capacity);
+        } else {
+            buffer.discardReadBytes();
+            buffer.capacity(capacity);
         }
     }
 

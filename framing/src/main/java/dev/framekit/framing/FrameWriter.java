@@ -60,7 +60,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     private static final int CLOSED = 2;
 
     private final OutputStream out;
-    private final ByteBuf batch = Unpooled.buffer(4 * 1024);
+    private final ByteBuf batch = Unpooled.buffer(256);
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private Framer framer;
     private FrameEncoder encoder;

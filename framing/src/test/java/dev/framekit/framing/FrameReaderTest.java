@@ -205,7 +205,7 @@ class FrameReaderTest {
         FrameTooLongException e = assertThrows(FrameTooLongException.class, reader::readFrame);
 
         assertEquals(0xFFFFFFFFL, e.frameLength());
-        assertEquals(1024, in.served(), "one chunk was enough to know");
+        assertTrue(in.served() <= 1024, "one chunk was enough to know: " + in.served() + " bytes");
         assertTrue(reader.buffered() <= 1024);
     }
 

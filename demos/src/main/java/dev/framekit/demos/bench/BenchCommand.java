@@ -26,7 +26,7 @@ import picocli.CommandLine.Unmatched;
             "Run the JMH microbenchmarks of every framer's decode and encode against Netty's decoders.",
             "They run in memory, with DataInputStream and the one-byte-per-read trickle case as well.",
             "Arguments go to JMH, e.g.: bench Decode -f 1 -wi 2 -i 3   (a pattern, then JMH options).",
-            "Benchmarks: DecodeBenchmark, EncodeBenchmark, LengthPrefixBaselineBenchmark, TrickleBenchmark."
+            "Benchmarks: DecodeBenchmark, EncodeBenchmark, LengthPrefixBaselineBenchmark, TrickleBenchmark, SelfOverlapBenchmark."
         })
 public final class BenchCommand implements Callable<Integer> {
     @Unmatched

@@ -2,16 +2,19 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.Counts;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
 import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.MemoryBudget;
 import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.framing.Framer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +36,9 @@ public final class ChatServerCommand implements Callable<Integer> {
             description = "Lines a second a member may post before its connection is read more slowly; 0 = no limit (default: ${DEFAULT-VALUE}).")
     int floodLimit;
 
-    @Option(names = "--max-queue", defaultValue = "10000", paramLabel = "LINES", converter = Counts.Positive.class,
-            description = "Unread lines a member may fall behind before it is disconnected (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-queue", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.Positive.class,
+            description = "Bytes of unread lines a member may fall behind before it is disconnected, e.g. 256k, 4m"
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
@@ -50,8 +54,11 @@ public final class ChatServerCommand implements Callable<Integer> {
         boolean polling = framing.framing().connectionPerExchange();
         ChatRoom room = new ChatRoom(console, deliverable(framer, polling), tooLongHint(framer));
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
+        MemoryBudget memory = MemoryBudget.of(server.maxMemory());
+        AtomicReference<FramedServer> bound = new AtomicReference<>();
         FramedServer.Handler handler = polling
-                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), wire)
+                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), floodLimit,
+                        () -> bound.get().maxConnections(), memory, wire)
                 : new StreamChatHandler(room, maxQueue, floodLimit, wire);
         // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
@@ -62,8 +69,9 @@ public final class ChatServerCommand implements Callable<Integer> {
         String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
-                frameTimeout);
-        return ServerRunner.run(new FramedServer(settings, handler, console));
+                frameTimeout, server.writeTimeout(), server.maxMemory());
+        bound.set(new FramedServer(settings, handler, console, memory));
+        return ServerRunner.run(bound.get());
     }
 
     /**

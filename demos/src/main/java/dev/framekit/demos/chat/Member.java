@@ -29,6 +29,21 @@ abstract class Member {
     }
 
     /**
+     * What a queued line counts against a member's queue and the memory budget: its UTF-8
+     * length, worked out without encoding it.
+     */
+    static int cost(String line) {
+        int bytes = line.length();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2; // a surrogate pair is 4 bytes in all
+            }
+        }
+        return bytes;
+    }
+
+    /**
      * Queues one line for the member without blocking.
      *
      * @return false if the member's queue is full: it is too far behind

@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.demos.server.PeerMemory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,17 +18,51 @@ final class PollingMember extends Member {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<String> lines = new ArrayDeque<>();
-    private final int capacity;
+    private final long capacity;
     private final String token;
+    private final ReentrantLock floodLock = new ReentrantLock();
+    private final FloodControl flood;
+    private volatile PeerMemory memory = PeerMemory.NONE;
+    private long queuedBytes;
     private long firstNumber = 1;
     private volatile long lastSeen = System.nanoTime();
     private int polling;
     private String goneReason;
 
-    PollingMember(String token, int capacity, String peer) {
+    /**
+     * @param capacity the most bytes of lines not yet acknowledged; past it the member is too far behind
+     * @param floodLimit the lines a second it may post before its posts are answered more slowly; 0 for no limit
+     */
+    PollingMember(String token, long capacity, String peer, int floodLimit) {
         super(peer);
         this.token = token;
         this.capacity = capacity;
+        this.flood = new FloodControl(floodLimit);
+    }
+
+    /** A member without flood control. */
+    PollingMember(String token, long capacity, String peer) {
+        this(token, capacity, peer, 0);
+    }
+
+    /** Counts the member's lines against {@code budgetAccount} from now on. */
+    void account(PeerMemory budgetAccount) {
+        this.memory = budgetAccount;
+    }
+
+    /**
+     * Waits, if the member posts faster than its flood limit, before its post is handled: the
+     * post's reply comes later, and the client, which waits for it, slows down. Nothing is dropped.
+     *
+     * @return true if it had to wait
+     */
+    boolean throttle() {
+        floodLock.lock();
+        try {
+            return flood.acquire();
+        } finally {
+            floodLock.unlock();
+        }
     }
 
     /** The result of a poll: the last line number included, and the lines; or why the member is gone. */
@@ -44,9 +79,11 @@ final class PollingMember extends Member {
             if (goneReason != null) {
                 return true;
             }
-            if (lines.size() >= capacity) {
+            int cost = cost(line);
+            if (queuedBytes + cost > capacity || !memory.add(cost)) {
                 return false;
             }
+            queuedBytes += cost;
             lines.addLast(line);
             arrived.signalAll();
             return true;
@@ -60,8 +97,18 @@ final class PollingMember extends Member {
         end("quit");
     }
 
+    /** Too far behind: what is queued is dropped (and given back to the budget), so the next poll says it is gone. */
     @Override
     void disconnect() {
+        lock.lock();
+        try {
+            memory.add(-queuedBytes);
+            queuedBytes = 0;
+            firstNumber += lines.size();
+            lines.clear();
+        } finally {
+            lock.unlock();
+        }
         end("disconnected: too far behind");
     }
 
@@ -103,7 +150,9 @@ final class PollingMember extends Member {
             polling++;
             touch();
             while (firstNumber <= acknowledged && !lines.isEmpty()) {
-                lines.removeFirst();
+                int cost = cost(lines.removeFirst());
+                queuedBytes -= cost;
+                memory.add(-cost);
                 firstNumber++;
             }
             long deadline = System.nanoTime() + wait.toNanos();

@@ -15,21 +15,21 @@ import java.net.InetSocketAddress;
  */
 final class StreamChatHandler implements FramedServer.Handler {
     private final ChatRoom room;
-    private final int queueCapacity;
+    private final long maxQueueBytes;
     private final int floodLimit;
     private final WireLog wire;
 
-    StreamChatHandler(ChatRoom room, int queueCapacity, int floodLimit, WireLog wire) {
+    StreamChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, WireLog wire) {
         this.wire = wire;
         this.room = room;
-        this.queueCapacity = queueCapacity;
+        this.maxQueueBytes = maxQueueBytes;
         this.floodLimit = floodLimit;
     }
 
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
-        StreamMember member = new StreamMember(connection, queueCapacity,
+        StreamMember member = new StreamMember(connection, maxQueueBytes,
                 remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
         member.start();
         room.join(member);

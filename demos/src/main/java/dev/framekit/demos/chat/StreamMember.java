@@ -2,18 +2,21 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.PeerMemory;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A member on a persistent connection (fixed, delimiter or length framing). Lines for it wait
- * in a bounded queue; its own virtual thread writes them, a batch per flush, so a slow reader
- * slows only itself.
+ * in a queue bounded in bytes ({@code --max-queue}), which takes memory only for the lines in
+ * it, and they count against the server's memory budget; its own virtual thread writes them, a
+ * batch per flush, so a slow reader slows only itself.
  */
 final class StreamMember extends Member {
     private static final String END = new String("end of stream");
@@ -21,15 +24,20 @@ final class StreamMember extends Member {
     private final FramedConnection connection;
     private final ConnectionStats stats;
     private final WireLog wire;
-    private final BlockingQueue<String> outbound;
+    private final BlockingQueue<String> outbound = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final long maxQueueBytes;
+    private final PeerMemory memory;
     private Thread writer;
 
-    StreamMember(FramedConnection connection, int queueCapacity, String peer, ConnectionStats stats, WireLog wire) {
+    /** @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind */
+    StreamMember(FramedConnection connection, long maxQueueBytes, String peer, ConnectionStats stats, WireLog wire) {
         super(peer);
         this.wire = wire;
         this.connection = connection;
         this.stats = stats;
-        this.outbound = new ArrayBlockingQueue<>(queueCapacity + 1);
+        this.maxQueueBytes = maxQueueBytes;
+        this.memory = PeerMemory.of(connection);
     }
 
     /** Starts the thread that writes queued lines to the connection. */
@@ -39,8 +47,16 @@ final class StreamMember extends Member {
 
     @Override
     boolean deliver(String line) {
-        // One slot stays free for the END marker, so finish() always fits.
-        return outbound.remainingCapacity() > 1 && outbound.offer(line);
+        int cost = cost(line);
+        if (queuedBytes.get() + cost > maxQueueBytes) {
+            return false;
+        }
+        if (!memory.add(cost)) {
+            return false; // shed to keep the memory budget
+        }
+        queuedBytes.addAndGet(cost);
+        outbound.add(line);
+        return true;
     }
 
     @Override
@@ -50,8 +66,20 @@ final class StreamMember extends Member {
 
     @Override
     void disconnect() {
-        outbound.clear();
+        String line;
+        while ((line = outbound.poll()) != null) {
+            taken(line);
+        }
         closeQuietly();
+    }
+
+    /** Gives back what a line taken off the queue counted. */
+    private void taken(String line) {
+        if (line != END) {
+            int cost = cost(line);
+            queuedBytes.addAndGet(-cost);
+            memory.add(-cost);
+        }
     }
 
     /** Waits until everything queued before {@link #finish()} has been written. */
@@ -66,6 +94,7 @@ final class StreamMember extends Member {
             while (true) {
                 String line = outbound.take();
                 while (line != null) {
+                    taken(line);
                     if (line == END) {
                         connection.flush();
                         connection.shutdownOutput();

@@ -22,6 +22,17 @@ public final class ServerOptions {
                     + "(stops a slowloris peer trickling bytes); 0 = never (default: 30s).")
     Duration frameTimeout = Duration.ofSeconds(30);
 
+    @Option(names = "--write-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.class,
+            description = "Close a connection that takes no byte of what the server sends for this long "
+                    + "(a peer that stopped reading); 0 = never (default: 30s).")
+    Duration writeTimeout = Duration.ofSeconds(30);
+
+    @Option(names = "--max-memory", defaultValue = "0", paramLabel = "BYTES", converter = ByteSizes.LongConverter.class,
+            description = "Most bytes the server holds for peers (buffers, partial frames, queues, history), e.g. 48m;"
+                    + " over it the costliest peer is closed and new connections refused"
+                    + " (default: 0, a quarter of the JVM's max heap, said at start-up).")
+    long maxMemory;
+
     @Option(names = "--max-connections", defaultValue = "0", paramLabel = "N", converter = Counts.class,
             description = "Most connections served at once; past it a new connection is closed at once with a log line "
                     + "(default: what the open-file limit leaves room for).")
@@ -45,6 +56,16 @@ public final class ServerOptions {
     /** How long a frame may take once its first byte has arrived; zero for ever. */
     public Duration frameTimeout() {
         return frameTimeout;
+    }
+
+    /** How long a peer may take no byte of a write; zero for ever. */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /** The memory budget in bytes; 0 for the default share of the heap. */
+    public long maxMemory() {
+        return maxMemory;
     }
 
     /** The most connections at once; 0 to take it from the open-file limit. */

@@ -41,7 +41,7 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         String clientCommand = clientName() + " --host HOST --port PORT " + framing.asArguments() + " hello";
         FramedServer.Settings settings = new FramedServer.Settings(name, server.host(), server.port(), framer,
                 server.idleTimeout(), clientCommand, framing.framing().speaksLines(),
-                server.maxConnections(), server.frameTimeout());
+                server.maxConnections(), server.frameTimeout(), server.writeTimeout(), server.maxMemory());
         FramedServer listener = new FramedServer(settings, new ReplyHandler(reply(),
                 WireLog.of(framing.hexdump(), console, framer), framing.framing().connectionPerExchange()), console);
         return ServerRunner.run(listener);

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Accepts connections until the server closes, and hands each one that fits the budget on. It
- * never stops or spins, whatever accept does: past the connection limit a peer is closed at once
- * with a log line; out of descriptors, the spare one is given up to accept and close the waiting
+ * never stops or spins, whatever accept does: past the connection limit, or while the server is
+ * over its memory budget, a peer is closed at once with a log line; out of descriptors, the spare one is given up to accept and close the waiting
  * peer; a failure that repeats waits longer each time, up to a second.
  */
 final class AcceptLoop {
@@ -19,24 +19,34 @@ final class AcceptLoop {
 
     private final ServerSocket serverSocket;
     private final DescriptorBudget budget;
+    private final MemoryBudget memory;
     private final RefusalLog refusals;
     private final BooleanSupplier closing;
 
-    AcceptLoop(ServerSocket serverSocket, DescriptorBudget budget, RefusalLog refusals, BooleanSupplier closing) {
+    AcceptLoop(ServerSocket serverSocket, DescriptorBudget budget, MemoryBudget memory, RefusalLog refusals,
+            BooleanSupplier closing) {
         this.serverSocket = serverSocket;
         this.budget = budget;
+        this.memory = memory;
         this.refusals = refusals;
         this.closing = closing;
     }
 
     /** Accepts until closed; each accepted socket holds a budget slot, which {@code serve} must release. */
-    void run(Consumer<Socket> serve) {
+    void run(Consumer<PeerSocket> serve) {
         long backoffMillis = 0;
         while (!closing.getAsBoolean()) {
-            Socket socket;
+            PeerSocket socket;
             try {
-                socket = serverSocket.accept();
+                socket = (PeerSocket) serverSocket.accept();
                 backoffMillis = 0;
+            } catch (Error e) {
+                // Out of memory accepting: wait a little for memory to come back, then go on.
+                backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(10, backoffMillis * 2));
+                refusals.refuse("a new connection", ConnectionErrors.describe(e).replace("closed after", "accept failed after")
+                        + "; pausing " + backoffMillis + " ms");
+                pause(backoffMillis);
+                continue;
             } catch (IOException e) {
                 if (closing.getAsBoolean()) {
                     return;
@@ -50,12 +60,24 @@ final class AcceptLoop {
                 pause(backoffMillis);
                 continue;
             }
+            if (memory.over()) {
+                refusals.refuse(peer(socket), memory.fullReason());
+                closeQuietly(socket);
+                continue;
+            }
             if (!budget.tryAcquire()) {
                 refusals.refuse(peer(socket), budget.fullReason());
                 closeQuietly(socket);
                 continue;
             }
-            serve.accept(socket);
+            try {
+                serve.accept(socket);
+            } catch (Throwable e) {
+                // Say, out of memory starting its thread: this peer is refused, the loop goes on.
+                budget.release();
+                refusals.refuse(peer(socket), ConnectionErrors.describe(e).replace("closed after", "after"));
+                closeQuietly(socket);
+            }
         }
     }
 

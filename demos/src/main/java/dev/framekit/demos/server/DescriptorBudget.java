@@ -38,12 +38,13 @@ final class DescriptorBudget {
     }
 
     /**
-     * The budget for {@code requested} connections (0: what the open-file limit leaves room for).
-     * Says so in one line on {@code console} when the open-file limit is the tighter of the two or
-     * lower than 10,000.
+     * The budget for {@code requested} connections (0: what both the open-file limit and the
+     * memory budget leave room for). Says in one line on {@code console} how the limit was
+     * decided, with the memory budget; and when the open-file limit is lower than asked.
      */
-    static DescriptorBudget decide(String command, int requested, Console console) {
+    static DescriptorBudget decide(String command, int requested, MemoryBudget memory, Console console) {
         OptionalLong allowed = FileLimits.connectionsAllowed();
+        long memoryAllows = Math.max(1, memory.limit() / MemoryBudget.PER_PEER_BYTES);
         if (requested > 0) {
             if (allowed.isPresent() && allowed.getAsLong() < requested) {
                 console.line(command + ": --max-connections " + requested + " is more than the open-file limit ("
@@ -51,17 +52,25 @@ final class DescriptorBudget {
                         + " connections); past that, connections are refused as descriptors run out; "
                         + FileLimits.howToRaise());
             }
+            console.line(command + ": " + memory.describe() + "; at most " + requested + " connections (--max-connections)");
             return new DescriptorBudget(requested, "the most --max-connections allows");
         }
-        if (allowed.isEmpty()) {
-            return new DescriptorBudget(DEFAULT_MAX_CONNECTIONS, "the default most (set another with --max-connections)");
-        }
-        int limit = (int) Math.min(Integer.MAX_VALUE, allowed.getAsLong());
-        if (limit < LOW_LIMIT) {
+        long fileAllows = allowed.orElse(DEFAULT_MAX_CONNECTIONS);
+        int limit = (int) Math.min(Integer.MAX_VALUE, Math.min(fileAllows, memoryAllows));
+        boolean memoryBound = memoryAllows < fileAllows;
+        String files = allowed.isPresent() ? "the open-file limit " + FileLimits.softLimit().getAsLong() + " leaves room for "
+                + fileAllows : "the default is " + DEFAULT_MAX_CONNECTIONS;
+        console.line(command + ": " + memory.describe() + "; at most " + limit + " connections, the fewer of what the"
+                + " budget allows at " + (MemoryBudget.PER_PEER_BYTES / 1024) + " KiB each (" + memoryAllows + ") and what "
+                + files + " (set another with --max-connections)");
+        if (!memoryBound && allowed.isPresent() && limit < LOW_LIMIT) {
             console.line(command + ": the open-file limit is " + FileLimits.softLimit().getAsLong() + ", room for about "
                     + limit + " connections; more are refused; " + FileLimits.howToRaise());
         }
-        return new DescriptorBudget(limit, "the most the open-file limit leaves room for (" + FileLimits.howToRaise() + ")");
+        String reason = memoryBound ? "the most the memory budget leaves room for (raise it with --max-memory or -Xmx)"
+                : allowed.isPresent() ? "the most the open-file limit leaves room for (" + FileLimits.howToRaise() + ")"
+                : "the default most (set another with --max-connections)";
+        return new DescriptorBudget(limit, reason);
     }
 
     /** The most connections served at once. */

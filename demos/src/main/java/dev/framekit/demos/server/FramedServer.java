@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection does: a bad frame, a reset or an idle peer closes that connection only.
  *
  * <p>Its limits: at most as many connections at once as its {@link DescriptorBudget} allows;
- * past it a new connection is closed at once with a log line ({@link AcceptLoop}). A connection
+ * past it a new connection is closed at once with a log line ({@link AcceptLoop}); the same while
+ * the server holds more for its peers than its {@link MemoryBudget}, which sheds the peer that
+ * holds most. A connection
  * silent between frames for {@code idleTimeout}, or one whose frame is not complete
- * {@code frameTimeout} after its first byte (a slowloris peer), is closed with a log line.
+ * {@code frameTimeout} after its first byte (a slowloris peer), or one that takes no byte of a
+ * write for {@code writeTimeout} (it stopped reading), is closed with a log line.
  */
 public final class FramedServer implements AutoCloseable {
     /** Serves one connection until it ends; return normally on a clean end. */
@@ -45,35 +48,65 @@ public final class FramedServer implements AutoCloseable {
      * @param maxConnections the most connections served at once; past it a new connection is
      *     closed at once with a log line. 0 takes it from the open-file limit.
      * @param frameTimeout how long a frame may take to arrive once its first byte has; zero for no limit
+     * @param writeTimeout how long a peer may take no byte of a write before it is closed; zero for no limit
+     * @param maxMemory the bytes the server may hold on behalf of peers; 0 for the default share of the heap
      */
     public record Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
-            String clientCommand, boolean lineFraming, int maxConnections, Duration frameTimeout) {
+            String clientCommand, boolean lineFraming, int maxConnections, Duration frameTimeout,
+            Duration writeTimeout, long maxMemory) {
         /** Settings with the default limits: connections from the open-file limit, frames within 30 s. */
         public Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
                 String clientCommand, boolean lineFraming) {
             this(command, host, port, framer, idleTimeout, clientCommand, lineFraming, 0, DEFAULT_FRAME_TIMEOUT);
+        }
+
+        /** Settings with the default write timeout and memory budget. */
+        public Settings(String command, String host, int port, Framer framer, Duration idleTimeout,
+                String clientCommand, boolean lineFraming, int maxConnections, Duration frameTimeout) {
+            this(command, host, port, framer, idleTimeout, clientCommand, lineFraming, maxConnections, frameTimeout,
+                    DEFAULT_WRITE_TIMEOUT, 0);
         }
     }
 
     /** How long a frame may take to arrive unless told otherwise: 30 seconds. */
     public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How long a peer may accept no byte of a write unless told otherwise: 30 seconds. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
     private final Settings settings;
     private final Handler handler;
     private final Console console;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<PeerSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong served = new AtomicLong();
     private final RefusalLog refusals;
     private DescriptorBudget budget;
+    private final MemoryBudget memory;
+    private Watchdog watchdog;
     private ServerSocket serverSocket;
     private volatile boolean closing;
 
-    /** A server that is not yet listening. */
+    /** A server that is not yet listening, with the memory budget its settings give. */
     public FramedServer(Settings settings, Handler handler, Console console) {
+        this(settings, handler, console, MemoryBudget.of(settings.maxMemory()));
+    }
+
+    /**
+     * A server that is not yet listening, counting what it holds for peers against
+     * {@code memory}: a handler that holds more for peers than its connections (a chat room's
+     * members that poll) opens accounts in the same budget.
+     */
+    public FramedServer(Settings settings, Handler handler, Console console, MemoryBudget memory) {
         this.settings = settings;
         this.handler = handler;
         this.console = console;
         this.refusals = new RefusalLog(console);
+        this.memory = memory;
+    }
+
+    /** The memory budget every peer of this server counts against. */
+    public MemoryBudget memory() {
+        return memory;
     }
 
     /** How this server is set up. */
@@ -86,13 +119,13 @@ public final class FramedServer implements AutoCloseable {
      * once {@link #serve()} runs.
      */
     public int bind() throws IOException {
-        serverSocket = new ServerSocket();
+        serverSocket = new PeerServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 1024);
         int port = serverSocket.getLocalPort();
         StartupBanner.print(console, settings, port, serverSocket.getInetAddress().isAnyLocalAddress());
         warmUpVirtualThreadIo();
-        budget = DescriptorBudget.decide(settings.command(), settings.maxConnections(), console);
+        budget = DescriptorBudget.decide(settings.command(), settings.maxConnections(), memory, console);
         return port;
     }
 
@@ -127,7 +160,10 @@ public final class FramedServer implements AutoCloseable {
 
     /** Accepts connections until {@link #close()}; each is served on its own virtual thread. */
     public void serve() throws IOException {
-        new AcceptLoop(serverSocket, budget, refusals, () -> closing).run(socket -> {
+        watchdog = new Watchdog(open, settings.writeTimeout());
+        watchdog.start();
+        new AcceptLoop(serverSocket, budget, memory, refusals, () -> closing).run(socket -> {
+            socket.account(memory.open(socket::closeFor));
             open.add(socket);
             Thread.ofVirtual().name("conn-" + socket.getPort()).start(() -> serveOne(socket));
         });
@@ -150,6 +186,9 @@ public final class FramedServer implements AutoCloseable {
         if (budget != null) {
             budget.closeSpare();
         }
+        if (watchdog != null) {
+            watchdog.stop();
+        }
         for (Socket socket : List.copyOf(open)) {
             try {
                 socket.close();
@@ -163,12 +202,45 @@ public final class FramedServer implements AutoCloseable {
                 + (count == 1 ? " connection" : " connections") + (refused == 0 ? "" : "; refused " + refused));
     }
 
-    private void serveOne(Socket socket) {
+    /**
+     * Serves one connection and logs its end in one line. Nothing it throws escapes: an
+     * {@link Error} (say, {@link OutOfMemoryError}) ends this connection only, and the accept
+     * loop and every other connection carry on.
+     */
+    private void serveOne(PeerSocket socket) {
         String peer = AcceptLoop.peer(socket);
         ConnectionStats stats = new ConnectionStats();
-        console.log(peer + " connected");
         String ending;
-        try (FramedConnection connection = FramedConnection.of(socket, settings.framer())) {
+        try {
+            console.log(peer + " connected");
+            ending = serveAndClose(socket, stats);
+        } catch (Throwable e) {
+            ending = ConnectionErrors.describe(e);
+        } finally {
+            open.remove(socket);
+            served.incrementAndGet();
+            budget.release();
+            socket.closeAccount();
+        }
+        try {
+            console.log(peer + " " + stats + "; " + ending);
+        } catch (Throwable ignored) {
+            // Out of memory even for one log line: the connection is closed, nothing more to do.
+        }
+    }
+
+    /**
+     * Runs the handler, then closes the connection whatever happened; returns how it ended. The
+     * close is not a try-with-resources: an {@link Error} thrown twice can be the same object
+     * (the JVM preallocates some), and suppressing it into itself would throw
+     * "Self-suppression not permitted" in its place.
+     */
+    private String serveAndClose(PeerSocket socket, ConnectionStats stats) {
+        FramedConnection connection = null;
+        String ending;
+        try {
+            connection = FramedConnection.of(socket, settings.framer());
+            socket.attach(connection.reader());
             // Silent between frames: the socket's read timeout. Inside a frame: the reader's frame deadline.
             connection.readTimeout(settings.idleTimeout());
             connection.frameDeadline(settings.frameTimeout());
@@ -180,13 +252,12 @@ public final class FramedServer implements AutoCloseable {
             ending = "idle for " + settings.idleTimeout().toSeconds() + " s; closed it (--idle-timeout)";
         } catch (IOException e) {
             ending = closing ? "closed: server stopping" : "closed: " + NetworkErrors.describe(e);
-        } catch (RuntimeException e) {
-            ending = "closed after an internal error: " + e;
-        } finally {
-            open.remove(socket);
-            served.incrementAndGet();
-            budget.release();
+        } catch (Throwable e) {
+            ending = ConnectionErrors.describe(e);
         }
-        console.log(peer + " " + stats + "; " + ending);
+        String closedBecause = socket.closedBecause();
+        ConnectionErrors.closeQuietly(connection == null ? socket : connection);
+        ConnectionErrors.closeQuietly(socket);
+        return closedBecause != null ? closedBecause : ending;
     }
 }

@@ -27,6 +27,15 @@ public final class ServerRunner {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        // Any thread not the server's own (a JDK helper, a chat writer) that dies of an Error says so in one line.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            try {
+                System.err.println(name + ": thread " + thread.getName() + " ended: " + ConnectionErrors.describe(e)
+                        .replace("closed after ", "after "));
+            } catch (Throwable ignored) {
+                // Not even one line could be printed.
+            }
+        });
         try {
             server.serve();
             return 0;

@@ -102,9 +102,9 @@ class ChatIT {
     @Test
     void aMemberThatNeverReadsDoesNotStallTheRoom() throws Exception {
         // Flood control paces the flooder at 5,000 lines a second, which a healthy reader keeps up
-        // with; the stuck member's 2,000-line queue overflows within seconds.
+        // with; the stuck member's 2 MiB queue (about 2,000 of these lines) overflows within seconds.
         FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter", "--flood-limit", "5000",
-                "--max-queue", "2000");
+                "--max-queue", "2m");
         int messages = 20_000;
         String padding = "p".repeat(1_000);
         // A small, fixed receive buffer: loopback buffers may otherwise grow to hold all 20 MB.

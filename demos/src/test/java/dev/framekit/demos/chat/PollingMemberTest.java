@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PollingMemberTest {
-    private final PollingMember member = new PollingMember("token", 10, "test");
+    private final PollingMember member = new PollingMember("token", 60, "test"); // ten 6-byte lines
 
     @Test
     void aPollReturnsTheLinesSinceTheLastAcknowledgedOne() throws Exception {
@@ -67,10 +67,19 @@ class PollingMemberTest {
     }
 
     @Test
+    void aMemberFallsBehindByBytesNotLines() {
+        PollingMember small = new PollingMember("token", 1000, "test");
+        assertTrue(small.deliver("x".repeat(999)));
+        assertFalse(small.deliver("yy"), "1,001 bytes unread is past a 1,000-byte queue");
+        assertTrue(small.deliver("z"));
+    }
+
+    @Test
     void aPollReplyIsCappedInSizeButCarriesAtLeastOneLine() throws Exception {
-        member.deliver("x".repeat(100));
-        member.deliver("y".repeat(100));
-        PollingMember.Batch batch = member.poll(0, Duration.ZERO, 10);
+        PollingMember roomy = new PollingMember("token", 1000, "test");
+        roomy.deliver("x".repeat(100));
+        roomy.deliver("y".repeat(100));
+        PollingMember.Batch batch = roomy.poll(0, Duration.ZERO, 10);
         assertEquals(1, batch.lines().size());
         assertEquals(1, batch.last());
     }

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
+import dev.framekit.demos.HeapUse;
 import dev.framekit.demos.RawSockets;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +60,7 @@ class ServerMemoryIT {
         }
         Thread.sleep(2_000); // every server thread has read what arrived
 
-        long usedKib = heapUsedAfterGcKib(server);
+        long usedKib = HeapUse.afterGcKib(server);
         System.out.printf("echo-server -Xmx64m, %,d connections each declaring %,d bytes and sending %,d:"
                 + " heap used after GC %,d KiB (%.1f KiB per connection)%n",
                 CONNECTIONS, DECLARED, SENT_PER_CONNECTION + 4, usedKib, usedKib / (double) CONNECTIONS);
@@ -75,24 +73,5 @@ class ServerMemoryIT {
         }
         String output = String.join("\n", server.stdoutLines()) + String.join("\n", server.stderrLines());
         assertFalse(output.contains("OutOfMemoryError") || output.contains("Exception"), server.transcript());
-    }
-
-    /** Runs a full GC in the server with jcmd, then reads the heap's used size from GC.heap_info. */
-    private static long heapUsedAfterGcKib(FramekitProcess server) throws Exception {
-        String pid = Long.toString(server.process().pid());
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
-        assertTrue(used.find(), "no heap size in jcmd's answer:\n" + info);
-        return Long.parseLong(used.group(1));
-    }
-
-    private static String jcmd(String pid, String command) throws Exception {
-        String jcmd = Path.of(Framekit.java()).resolveSibling("jcmd").toString();
-        Process process = new ProcessBuilder(jcmd, pid, command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "jcmd " + command + " did not finish");
-        assertEquals(0, process.exitValue(), "jcmd " + command + ": " + out);
-        return out;
     }
 }

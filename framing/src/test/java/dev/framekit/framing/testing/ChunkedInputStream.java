@@ -70,4 +70,18 @@ public final class ChunkedInputStream extends InputStream {
         position += n;
         return n;
     }
+
+    /**
+     * Returns how many bytes the next read call hands out: the bytes of its chunk "have arrived",
+     * so a reader can tell a stream with more waiting from one it would wait on.
+     *
+     * @return the size of the next chunk, or 0 at the end
+     */
+    @Override
+    public int available() {
+        if (position >= data.length) {
+            return 0;
+        }
+        return Math.min(chunkSizes[Math.min(chunk, chunkSizes.length - 1)], data.length - position);
+    }
 }

@@ -1,0 +1,187 @@
+package dev.framekit.demos.server;
+
+import dev.framekit.demos.options.ByteSizes;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The bytes one server process holds on behalf of its peers, under one limit
+ * ({@code --max-memory}; by default {@value #DEFAULT_HEAP_PERCENT}% of the JVM's max heap, the rest
+ * left for the JVM and for what is not counted). Each peer has an {@link Account}: a connection's
+ * inbound buffer and partial frame, the write in progress, a chat member's queue. When taking
+ * more would go over the limit, the peer that holds most is shed (its {@code shed} action closes
+ * it, with the reason to log), and {@link #over()} tells the accept loop to refuse new
+ * connections until it is back under. So no peer behaviour ends in {@link OutOfMemoryError}.
+ *
+ * <p>Every account is also charged {@value #PER_PEER_BYTES} bytes for what a peer costs that is
+ * not a buffer (its socket, thread, reader and writer objects), so the limit also bounds how many
+ * peers fit. General: HTTP and WebSocket servers open accounts the same way. Thread-safe, and it
+ * never blocks.
+ */
+public final class MemoryBudget {
+    /** The share of the max heap the budget takes unless told otherwise. */
+    public static final int DEFAULT_HEAP_PERCENT = 50;
+
+    /**
+     * What an idle peer costs besides its buffers: socket, virtual thread and its stack, reader,
+     * writer; measured at 9.3 KiB for an idle delimiter connection (jcmd GC.heap_info, 3,000
+     * connections), rounded up.
+     */
+    public static final int PER_PEER_BYTES = 10 * 1024;
+
+    /** Arrays this large are "humongous" in G1 at small heaps (half a 1 MiB region): they take whole regions. */
+    private static final int HUMONGOUS = 512 * 1024;
+
+    private final long limit;
+    private final String limitSource;
+    private final AtomicLong used = new AtomicLong();
+    private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
+    private final AtomicLong shedCount = new AtomicLong();
+
+    private MemoryBudget(long limit, String limitSource) {
+        this.limit = limit;
+        this.limitSource = limitSource;
+    }
+
+    /** A budget of {@code requested} bytes, or with 0 the default share of the max heap. */
+    public static MemoryBudget of(long requested) {
+        if (requested > 0) {
+            return new MemoryBudget(requested, "--max-memory");
+        }
+        long heap = roundToMib(Runtime.getRuntime().maxMemory());
+        return new MemoryBudget(heap * DEFAULT_HEAP_PERCENT / 100,
+                DEFAULT_HEAP_PERCENT + "% of the " + ByteSizes.format(heap) + " max heap; set it with --max-memory");
+    }
+
+    private static long roundToMib(long bytes) {
+        return (bytes + (1 << 19)) >> 20 << 20;
+    }
+
+    /**
+     * What a buffer of {@code bytes} takes in the heap: a large one is rounded up to whole MiB,
+     * since G1 gives an array of half a region or more whole regions of its own (regions are 1 MiB
+     * in heaps under 2 GiB), so a 1.06 MiB buffer takes 2 MiB.
+     */
+    public static long heapCost(long bytes) {
+        return bytes < HUMONGOUS ? bytes : (bytes + (1 << 20) - 1) >> 20 << 20;
+    }
+
+    /** The limit in bytes. */
+    public long limit() {
+        return limit;
+    }
+
+    /** Bytes held now, by every account. */
+    public long used() {
+        return used.get();
+    }
+
+    /** Whether the server holds more than its limit: new connections are refused. */
+    public boolean over() {
+        return used.get() > limit;
+    }
+
+    /** How many peers have been shed so far. */
+    public long shedCount() {
+        return shedCount.get();
+    }
+
+    /** E.g. {@code memory budget 32m (50% of the 64m max heap; set it with --max-memory)}, for the start-up banner. */
+    public String describe() {
+        return "memory budget " + ByteSizes.format(limit) + " (" + limitSource + ")";
+    }
+
+    /** Why a new connection is refused while over the limit. */
+    public String fullReason() {
+        return "over the memory budget (" + used.get() + " of " + limit + " bytes held for peers, --max-memory);"
+                + " new connections are refused until it is back under";
+    }
+
+    /**
+     * Opens an account for one peer, charged {@value #PER_PEER_BYTES} bytes at once.
+     *
+     * @param shed closes the peer, given the one-line reason; called at most once, from any thread,
+     *     and must not block
+     */
+    public Account open(Consumer<String> shed) {
+        Account account = new Account(shed);
+        accounts.add(account);
+        account.set(0);
+        return account;
+    }
+
+    /** The bytes one peer holds; see {@link MemoryBudget}. */
+    public final class Account implements AutoCloseable {
+        private final Consumer<String> shed;
+        private final AtomicLong held = new AtomicLong();
+        private volatile boolean shedOrClosed;
+
+        private Account(Consumer<String> shed) {
+            this.shed = shed;
+        }
+
+        /**
+         * Sets what this peer holds to {@code bytes} (plus the per-peer charge). Over the limit,
+         * sheds the peer that holds most until back under.
+         *
+         * @return false if this peer itself was shed (or is closed): stop taking on its behalf
+         */
+        public boolean set(long bytes) {
+            if (shedOrClosed) {
+                return false;
+            }
+            long now = bytes + PER_PEER_BYTES;
+            long before = held.getAndSet(now);
+            if (used.addAndGet(now - before) > limit && now > before) {
+                shedUntilUnder();
+            }
+            return !shedOrClosed;
+        }
+
+        /** Adds {@code delta} bytes (negative to give back); see {@link #set}. */
+        public boolean add(long delta) {
+            return set(held() + delta);
+        }
+
+        /** The bytes this peer holds, not counting the per-peer charge. */
+        public long held() {
+            return Math.max(0, held.get() - PER_PEER_BYTES);
+        }
+
+        /** Gives back everything this peer holds; the peer has ended. */
+        @Override
+        public void close() {
+            shedOrClosed = true;
+            if (accounts.remove(this)) {
+                used.addAndGet(-held.getAndSet(0));
+            }
+        }
+
+        private boolean shedOnce() {
+            if (!accounts.remove(this)) {
+                return false;
+            }
+            shedOrClosed = true;
+            long bytes = held.getAndSet(0);
+            used.addAndGet(-bytes);
+            shedCount.incrementAndGet();
+            shed.accept("holding " + Math.max(0, bytes - PER_PEER_BYTES) + " bytes, the most of any peer, when the server"
+                    + " was over its memory budget of " + limit + " bytes; closed it (--max-memory)");
+            return true;
+        }
+    }
+
+    /** Sheds the peers that hold most, one at a time, until the budget is back under its limit. */
+    private void shedUntilUnder() {
+        while (used.get() > limit) {
+            Account costliest = accounts.stream().max(Comparator.comparingLong(a -> a.held.get())).orElse(null);
+            if (costliest == null) {
+                return;
+            }
+            costliest.shedOnce();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.framekit.demos.server;
+
+import dev.framekit.framing.FrameReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An accepted socket that the server runtime can watch and account: its output stream lets the
+ * {@link Watchdog} see a peer that stopped reading ({@link WatchedOutputStream}); its input
+ * stream counts the connection's buffers against the {@link MemoryBudget} before each read
+ * ({@link AccountedInputStream}); another thread may close it saying why ({@link #closeFor}).
+ * Made by {@link PeerServerSocket#accept()}.
+ */
+final class PeerSocket extends Socket implements PeerMemory {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong handlerHeld = new AtomicLong();
+    private InputStream in;
+    private volatile WatchedOutputStream out;
+    private volatile FrameReader reader;
+    private volatile MemoryBudget.Account account;
+    private volatile String closedBecause;
+
+    PeerSocket() {
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        lock.lock();
+        try {
+            if (in == null) {
+                in = new AccountedInputStream(super.getInputStream(), this);
+            }
+            return in;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        lock.lock();
+        try {
+            if (out == null) {
+                out = new WatchedOutputStream(super.getOutputStream(), this::recount);
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The output stream, for the {@link Watchdog} to see a stalled write; null until the connection writes. */
+    WatchedOutputStream watchedOutput() {
+        return out;
+    }
+
+    /**
+     * Closes the connection from another thread (a watchdog, the memory budget), noting why: the
+     * connection's own thread, whose read or write then fails, logs {@code reason} as its end.
+     * The first reason given is kept.
+     */
+    void closeFor(String reason) {
+        if (closedBecause == null) {
+            closedBecause = reason;
+        }
+        ConnectionErrors.closeQuietly(this);
+    }
+
+    /** Why {@link #closeFor} closed the connection, or null if it did not. */
+    String closedBecause() {
+        return closedBecause;
+    }
+
+    /** Lets the budget see the buffer of the connection's reader. */
+    void attach(FrameReader frameReader) {
+        this.reader = frameReader;
+    }
+
+    /** Counts this connection against {@code budgetAccount}; shedding it closes it with the budget's reason. */
+    void account(MemoryBudget.Account budgetAccount) {
+        this.account = budgetAccount;
+    }
+
+    /** Gives back what this connection held: it has ended. */
+    void closeAccount() {
+        MemoryBudget.Account current = account;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /**
+     * Tells the budget what this connection holds now: its reader's buffer, the write in
+     * progress, and what its handler holds for it ({@link #add}).
+     *
+     * @return false if it was shed (and so closed) to keep the budget
+     */
+    boolean recount() {
+        MemoryBudget.Account current = account;
+        if (current == null) {
+            return true;
+        }
+        FrameReader frameReader = reader;
+        WatchedOutputStream output = out;
+        long bytes = MemoryBudget.heapCost(frameReader == null ? 0 : frameReader.bufferCapacity())
+                + (output == null ? 0 : output.unsent())
+                + handlerHeld.get();
+        return current.set(bytes);
+    }
+
+    @Override
+    public boolean add(long delta) {
+        handlerHeld.addAndGet(delta);
+        return recount();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.framekit.demos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The live heap of a server under test, measured with the JDK's own jcmd: a full GC, then GC.heap_info. */
+public final class HeapUse {
+    private HeapUse() {}
+
+    /** Runs a full GC in the server, then returns the heap's used size in KiB. */
+    public static long afterGcKib(FramekitProcess server) throws Exception {
+        String pid = Long.toString(server.process().pid());
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+        assertTrue(used.find(), "no heap size in jcmd's answer:\n" + info);
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(String pid, String command) throws Exception {
+        String jcmd = Path.of(Framekit.java()).resolveSibling("jcmd").toString();
+        Process process = new ProcessBuilder(jcmd, pid, command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "jcmd " + command + " did not finish");
+        assertEquals(0, process.exitValue(), "jcmd " + command + ": " + out);
+        return out;
+    }
+}

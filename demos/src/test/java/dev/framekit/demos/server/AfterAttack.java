@@ -1,0 +1,50 @@
+package dev.framekit.demos.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.demos.FramekitProcess;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** What every attack test checks afterwards: the server is alive, serves a healthy client at once, and logged no error. */
+final class AfterAttack {
+    private AfterAttack() {}
+
+    /** Asserts the server is alive and echoes one message on {@code framer} within 5 s. */
+    static void servesAHealthyClient(FramekitProcess server, Framer framer) throws IOException {
+        assertTrue(server.isAlive(), server.transcript());
+        try (FramedConnection good = FramedConnection.connector("127.0.0.1", server.port()).framer(framer)
+                .readTimeout(Duration.ofSeconds(5)).connect()) {
+            good.send("still answering");
+            assertEquals("still answering", good.readString(), server.transcript());
+        }
+    }
+
+    /** Asserts the server's output has no OutOfMemoryError and no stack trace. */
+    static void loggedNoErrors(FramekitProcess server) {
+        String output = String.join("\n", server.stdoutLines()) + "\n" + String.join("\n", server.stderrLines());
+        assertFalse(output.contains("OutOfMemoryError"), server.transcript());
+        assertFalse(output.contains("\tat ") || output.contains("Exception in thread"), server.transcript());
+    }
+
+    /** How many stdout lines so far contain {@code text}. */
+    static long linesContaining(FramekitProcess server, String text) {
+        List<String> lines = server.stdoutLines();
+        return lines.stream().filter(line -> line.contains(text)).count();
+    }
+
+    /** Waits up to {@code timeout} until {@code count} stdout lines contain {@code text}; returns how many did. */
+    static long awaitLines(FramekitProcess server, String text, long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen;
+        while ((seen = linesContaining(server, text)) < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return seen;
+    }
+}

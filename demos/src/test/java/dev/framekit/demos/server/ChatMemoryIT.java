@@ -1,0 +1,164 @@
+package dev.framekit.demos.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.demos.Framekit;
+import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.HeapUse;
+import dev.framekit.demos.RawSockets;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The chat server's memory in a 64 MiB heap: 1,000 idle members, a member that never reads while
+ * another posts lines of almost 1 MiB, and on send-and-close a flood of JOINs and a poller that
+ * never acknowledges. Each ends with the offenders gone in one line each, the server alive and a
+ * new member welcomed at once.
+ */
+@Timeout(240)
+class ChatMemoryIT {
+    private final Framekit framekit = new Framekit();
+    private final RawSockets sockets = new RawSockets();
+
+    @AfterEach
+    void stop() throws IOException {
+        sockets.close();
+        framekit.close();
+    }
+
+    private FramekitProcess chatServer(String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("chat-server", "--host", "127.0.0.1", "--port", "0"));
+        args.addAll(List.of(options));
+        return framekit.startWithJvmOptions(List.of("-Xmx64m"), args.toArray(String[]::new)).awaitReady();
+    }
+
+    /** A new line member is welcomed within 5 s. */
+    private static void welcomesANewMember(FramekitProcess server) throws IOException {
+        assertTrue(server.isAlive(), server.transcript());
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("-- welcome")) {
+                // Lines for the room before the welcome, if any.
+            }
+            assertTrue(line != null, server.transcript());
+        }
+    }
+
+    @Test
+    void aThousandIdleMembersCostAFewKibEach() throws Exception {
+        int members = 1_000;
+        FramekitProcess server = chatServer("--framing", "delimiter");
+        long baseKib = HeapUse.afterGcKib(server);
+        for (int i = 0; i < members; i++) {
+            sockets.open(server.port());
+        }
+        // Slow on a shared machine: every join is announced to every member, half a million lines in all.
+        assertEquals(members, AfterAttack.awaitLines(server, " joined as guest", members, Duration.ofSeconds(90)),
+                server.transcript());
+        Thread.sleep(2_000); // every join notice has been written to every member
+        long idleKib = HeapUse.afterGcKib(server);
+        System.out.printf("chat-server -Xmx64m, %,d idle members: heap after GC %,d KiB, %,d KiB before;"
+                + " %.1f KiB per member%n", members, idleKib, baseKib, (idleKib - baseKib) / (double) members);
+
+        assertTrue((idleKib - baseKib) / (double) members < 16, "an idle member costs a few KiB");
+        welcomesANewMember(server);
+        AfterAttack.loggedNoErrors(server);
+    }
+
+    @Test
+    void aMemberThatNeverReadsWhileAnotherPostsMebibyteLinesIsDisconnectedInOneLine() throws Exception {
+        // Queues of 4 MiB, and the poster paced at 2 lines a second: a healthy reader keeps up, even on a busy machine.
+        FramekitProcess server = chatServer("--framing", "delimiter", "--max-queue", "4m", "--flood-limit", "2");
+        Socket stuck = new Socket();
+        stuck.setReceiveBufferSize(4096);
+        stuck.connect(new InetSocketAddress("127.0.0.1", server.port()));
+        server.awaitLine("joined as guest1");
+        Socket poster = sockets.open(server.port());
+        server.awaitLine("joined as guest2");
+        Socket healthy = sockets.open(server.port());
+        server.awaitLine("joined as guest3");
+        BufferedReader healthyIn = new BufferedReader(new InputStreamReader(healthy.getInputStream(), StandardCharsets.UTF_8));
+        healthy.setSoTimeout(20_000);
+
+        String big = "y".repeat(1_000_000);
+        OutputStream out = poster.getOutputStream();
+        int lines = 10;
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < lines; i++) {
+                    out.write((i + " " + big + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (IOException e) {
+                // The test ends.
+            }
+        });
+        int received = 0;
+        String line;
+        while (received < lines && (line = healthyIn.readLine()) != null) {
+            if (line.startsWith("<guest2> ")) {
+                received++;
+            }
+        }
+
+        stuck.close();
+        assertEquals(lines, received, "the healthy member missed nothing\n" + server.transcript());
+        assertTrue(server.awaitLine("guest1 left: disconnected: too far behind").contains("guest1"), server.transcript());
+        welcomesANewMember(server);
+        AfterAttack.loggedNoErrors(server);
+    }
+
+    @Test
+    void onSendAndCloseAJoinFloodIsCappedAndAPollerThatNeverAcknowledgesIsDisconnected() throws Exception {
+        FramekitProcess server = chatServer("--framing", "close", "--max-connections", "100", "--max-queue", "256k");
+        // A poller that polls but never acknowledges, while long lines are said: too far behind at 256 KiB.
+        String token = exchange(server, "JOIN").substring(3);
+        String sayer = exchange(server, "JOIN").substring(3);
+        String reason = null;
+        for (int i = 0; i < 20 && reason == null; i++) {
+            exchange(server, "SAY " + sayer + "\n" + i + " " + "z".repeat(60_000));
+            String poll = exchange(server, "POLL " + token + " 0\n");
+            if (poll.startsWith("GONE")) {
+                reason = poll;
+            }
+        }
+        assertTrue(reason != null && reason.contains("too far behind"), String.valueOf(reason));
+
+        // A flood of JOINs: the room holds as many members as the server holds connections.
+        int joined = 0;
+        String refusal = null;
+        for (int i = 0; i < 300; i++) {
+            String reply = exchange(server, "JOIN");
+            if (reply.startsWith("OK ")) {
+                joined++;
+            } else {
+                refusal = reply;
+            }
+        }
+        assertEquals(99, joined, "100 members with the sayer\n" + server.transcript());
+        assertTrue(refusal != null && refusal.contains("the room is full: 100 members"), refusal);
+        assertTrue(server.isAlive());
+        AfterAttack.loggedNoErrors(server);
+    }
+
+    private static String exchange(FramekitProcess server, String request) throws IOException {
+        try (FramedConnection connection = FramedConnection.connector("127.0.0.1", server.port())
+                .framer(Framers.sendAndClose()).readTimeout(Duration.ofSeconds(10)).connect()) {
+            return connection.exchange(request);
+        }
+    }
+}
