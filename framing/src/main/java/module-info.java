@@ -1,6 +1,7 @@
 /**
  * The framekit library: the {@link dev.framekit.framing.Framer} API, the framers and the
- * blocking stream layer, all in the one exported package {@code dev.framekit.framing}.
+ * blocking stream layer in {@code dev.framekit.framing}; the WebSocket opening handshake and
+ * connection (over the WebSocket framer) in {@code dev.framekit.framing.websocket}.
  *
  * <p>Netty's buffer module is required transitively: {@code ByteBuf} appears in the API, so a
  * module that reads this one reads {@code io.netty.buffer} too. ({@code io.netty.common},
@@ -14,4 +15,5 @@ module dev.framekit.framing {
     requires io.netty.common; // ByteProcessor, for scans inside the framers
 
     exports dev.framekit.framing;
+    exports dev.framekit.framing.websocket; // the WebSocket handshake and connection, over the framer
 }

@@ -1,5 +1,6 @@
 package dev.framekit.demos;
 
+import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import java.util.ArrayList;
@@ -43,6 +44,11 @@ public enum Framings {
         all.addAll(options);
         all.addAll(List.of(rest));
         return all.toArray(String[]::new);
+    }
+
+    /** Whether the framing {@code options} select needs a connection per exchange: the registry's answer. */
+    public static boolean connectionPerExchange(List<String> options) {
+        return Framing.named(options.get(options.indexOf("--framing") + 1)).connectionPerExchange();
     }
 
     /** Every framing, for {@code @MethodSource} or {@code @EnumSource}. */

@@ -16,13 +16,17 @@ import io.netty.buffer.ByteBuf;
  * is the end of the message. A frame over the framer's maximum throws
  * {@link FrameTooLongException} as soon as that is known, before it is buffered whole. If that
  * exception is {@link FrameTooLongException#resumable() resumable}, later calls first discard the
- * rest of the oversized frame as it arrives (one of two cases in which a call that returns
- * {@code null} consumes bytes), then decode the next frame.
+ * rest of the oversized frame as it arrives (one case in which a call that returns
+ * {@code null} consumes bytes), then decode the next frame. Another is a rule with
+ * frames that carry no message for the caller: a WebSocket decoder consumes each control frame
+ * (ping, pong, close) as it hands it to its listener, and each fragment of a message as it copies
+ * it into the message it reassembles, so such a call may consume bytes and still return
+ * {@code null}; a call right after it, with no new bytes, consumes nothing.
  *
  * <p><b>A framing that ends before the stream does.</b> Some framings carry a bounded section of
  * the stream and then stop: a chunked HTTP body ends with its last chunk, and the bytes after it
  * belong to the next message and another framer. The call that reads the end of such a section
- * consumes the bytes that end it (the other case of a {@code null} that consumes), returns
+ * consumes the bytes that end it (the third case of a {@code null} that consumes), returns
  * {@code null}, and from then on {@link #isFinished()} is true and every call returns
  * {@code null}. A {@link FrameReader} reports it as the end of the frames without reading
  * further, and the caller switches framer for what follows. A decoder that wraps another

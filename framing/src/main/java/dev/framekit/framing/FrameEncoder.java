@@ -8,11 +8,16 @@ import io.netty.buffer.ByteBuf;
  *
  * <p><b>The contract.</b> A message is framed in three parts, in this order: {@link #check}
  * says whether the message may be written now (and writes nothing); {@link #writeHeader} writes
- * what precedes the payload (a length field, or nothing); the caller writes the payload's bytes
- * itself; {@link #writeTrailer} writes what follows it (padding, a delimiter, or nothing) and
+ * what precedes the payload (a length field, or nothing); the payload's bytes follow, written by
+ * the caller or, through {@link #writePayload}, by the encoder; {@link #writeTrailer} writes what follows it (padding, a delimiter, or nothing) and
  * <b>completes the message</b>: an encoder that counts messages counts it there. The parts are
  * public so that {@link FrameWriter} can send a large payload straight from the caller's memory
  * between the header and the trailer, for every framer, a user's own included.
+ *
+ * <p><b>Payloads are sent unchanged</b>, except by a rule whose wire format transforms them (a
+ * WebSocket client masks every payload byte with a per-frame key). Such an encoder overrides
+ * {@link #writePayload} and answers false to {@link #sendsPayloadUnchanged()}; a writer then
+ * copies the payload through {@code writePayload} instead of sending it straight from memory.
  *
  * <p><b>One message per connection.</b> A framing rule whose connection carries one message
  * (send-and-close) keeps that rule here, in the per-connection encoder, not in a flag callers
@@ -42,6 +47,29 @@ public interface FrameEncoder {
     void writeHeader(int payloadLength, ByteBuf out);
 
     /**
+     * Writes the payload's bytes as they go on the wire, between {@link #writeHeader} and
+     * {@link #writeTrailer}. The default appends them unchanged; an encoder whose rule transforms
+     * them (WebSocket client masking) overrides this and {@link #sendsPayloadUnchanged()}.
+     *
+     * @param message the message; its readable bytes are the payload (indices unchanged)
+     * @param out the buffer to append to
+     */
+    default void writePayload(ByteBuf message, ByteBuf out) {
+        out.writeBytes(message, message.readerIndex(), message.readableBytes());
+    }
+
+    /**
+     * Returns true if {@link #writePayload} appends the payload unchanged, so that a writer may
+     * send the caller's bytes straight to the stream instead (the zero-copy path of
+     * {@link FrameWriter}). True unless the rule transforms the payload.
+     *
+     * @return whether the payload goes on the wire byte for byte as given
+     */
+    default boolean sendsPayloadUnchanged() {
+        return true;
+    }
+
+    /**
      * Writes what follows a payload of {@code payloadLength} bytes, if anything, and completes
      * the message.
      *
@@ -62,7 +90,7 @@ public interface FrameEncoder {
     }
 
     /**
-     * Frames one message into {@code out}: check, header, payload, trailer.
+     * Frames one message into {@code out}: check, header, payload ({@link #writePayload}), trailer.
      *
      * @param message the message; its readable bytes are the payload (indices unchanged)
      * @param out the buffer to append the frame to
@@ -75,7 +103,7 @@ public interface FrameEncoder {
         }
         int length = message.readableBytes();
         writeHeader(length, out);
-        out.writeBytes(message, message.readerIndex(), length);
+        writePayload(message, out);
         writeTrailer(length, out);
     }
 

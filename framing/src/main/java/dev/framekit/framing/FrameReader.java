@@ -256,18 +256,6 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * Reads the next frame as a new byte array.
-     *
-     * @return the next frame's payload, or {@code null} if the stream ended cleanly
-     * @throws IOException if the stream fails or the bytes do not fit the framing rule
-     * @deprecated renamed {@link #readByteArray()}: the name says what comes back
-     */
-    @Deprecated(forRemoval = true)
-    public byte[] read() throws IOException {
-        return readByteArray();
-    }
-
-    /**
      * Reads the next frame as UTF-8 text. Only whole frames are decoded, so a character is never
      * split across reads; malformed UTF-8 becomes U+FFFD.
      *

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * costs a few write calls, not one each. {@code writeAndFlush} is {@code write} plus
  * {@code flush}: use it when the peer should see the message now. A payload of
  * {@value #DIRECT_WRITE_THRESHOLD} bytes or more is written straight from the caller's memory to
- * the stream between its header and its trailer, without being copied into the batch. The writer
+ * the stream between its header and its trailer, without being copied into the batch (unless the
+ * encoder transforms payloads: {@link FrameEncoder#sendsPayloadUnchanged()}). The writer
  * frames through the public {@link FrameEncoder} parts that {@link Framer#newEncoder()} makes, so
  * this holds for every framer, a user's own included.
  *
@@ -125,11 +126,11 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         }
         int length = message.readableBytes();
         encoder.writeHeader(length, batch);
-        if (length >= DIRECT_WRITE_THRESHOLD) {
+        if (length >= DIRECT_WRITE_THRESHOLD && encoder.sendsPayloadUnchanged()) {
             drainBatch();
             message.getBytes(message.readerIndex(), out, length);
         } else {
-            batch.writeBytes(message, message.readerIndex(), length);
+            encoder.writePayload(message, batch);
         }
         encoder.writeTrailer(length, batch);
         if (batch.readableBytes() >= BATCH_SIZE) {
@@ -197,43 +198,6 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      */
     public FrameWriter writeAndFlush(String message) throws IOException {
         return writeAndFlush(message.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Writes a message and flushes.
-     *
-     * @param message the payload
-     * @throws IOException if the framer refuses the message or the stream fails
-     * @deprecated renamed {@link #writeAndFlush(ByteBuf)}, so that it does not share a name with
-     *     {@link FramedConnection#send(ByteBuf)}
-     */
-    @Deprecated(forRemoval = true)
-    public void send(ByteBuf message) throws IOException {
-        writeAndFlush(message);
-    }
-
-    /**
-     * Writes a message and flushes.
-     *
-     * @param message the payload bytes
-     * @throws IOException if the framer refuses the message or the stream fails
-     * @deprecated renamed {@link #writeAndFlush(byte[])}
-     */
-    @Deprecated(forRemoval = true)
-    public void send(byte[] message) throws IOException {
-        writeAndFlush(message);
-    }
-
-    /**
-     * Writes a message as UTF-8 and flushes.
-     *
-     * @param message the text
-     * @throws IOException if the framer refuses the message or the stream fails
-     * @deprecated renamed {@link #writeAndFlush(String)}
-     */
-    @Deprecated(forRemoval = true)
-    public void send(String message) throws IOException {
-        writeAndFlush(message);
     }
 
     /**

@@ -93,19 +93,6 @@ public final class FramedConnection implements AutoCloseable {
     }
 
     /**
-     * Starts configuring a connection to {@code host:port}.
-     *
-     * @param host a host name or address
-     * @param port the TCP port
-     * @return a connector
-     * @deprecated renamed {@link #connector(String, int)}: a builder named by what it makes
-     */
-    @Deprecated(forRemoval = true)
-    public static Connector to(String host, int port) {
-        return connector(host, port);
-    }
-
-    /**
      * Wraps a socket that is already connected, typically one returned by
      * {@link java.net.ServerSocket#accept()}. Closing the connection closes the socket.
      *
@@ -157,18 +144,6 @@ public final class FramedConnection implements AutoCloseable {
      */
     public byte[] readByteArray() throws IOException {
         return reader.readByteArray();
-    }
-
-    /**
-     * Reads the next frame as a byte array.
-     *
-     * @return the payload, or {@code null} if the peer ended cleanly
-     * @throws IOException if the stream fails or the bytes do not fit the framing rule
-     * @deprecated renamed {@link #readByteArray()}
-     */
-    @Deprecated(forRemoval = true)
-    public byte[] read() throws IOException {
-        return readByteArray();
     }
 
     /**

@@ -45,9 +45,7 @@ import io.netty.buffer.Unpooled;
  * stream layer's batching and zero-copy writes like framekit's own. Do not override
  * {@code encode}: it must stay the parts in order. A framer that wraps another (to log, to count)
  * delegates {@code newEncoder()} and {@code newDecoder()} to it, and so keeps its per-connection
- * rules. (A framer written against 0.1 that implements only {@code encode}, {@code newDecoder} and
- * {@code maxFrameLength} still works through default bridges that encode into a scratch buffer;
- * those defaults become abstract methods once the demos have migrated.) Check your framer with {@code dev.framekit.framing.testing.FramerConformance} from the
+ * rules. Check your framer with {@code dev.framekit.framing.testing.FramerConformance} from the
  * {@code framing} test-jar, the suite framekit's own framers pass.
  *
  * <p>Most programs do not call a framer directly: {@link FrameReader}, {@link FrameWriter} and
@@ -62,18 +60,7 @@ public interface Framer {
      * @return the refusal, whose text says why and carries the sizes, or {@code null} if the
      *     message can be framed
      */
-    default MessageRefusedException check(ByteBuf message) {
-        // The bridge for a 0.1 framer that implements only encode: the one place that still encodes to find out.
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            encode(message, scratch);
-            return null;
-        } catch (MessageRefusedException refusal) {
-            return refusal;
-        } finally {
-            scratch.release();
-        }
-    }
+    MessageRefusedException check(ByteBuf message);
 
     /**
      * Says whether this rule can carry {@code message}; see {@link #check(ByteBuf)}.
@@ -92,10 +79,7 @@ public interface Framer {
      * @param payloadLength the payload's length in bytes
      * @return the bytes {@link #writeHeader} and {@link #writeTrailer} write together
      */
-    default int overhead(int payloadLength) {
-        throw new UnsupportedOperationException(this + " implements only encode (the 0.1 contract); implement"
-                + " check, overhead, writeHeader, writeTrailer and newEncoder");
-    }
+    int overhead(int payloadLength);
 
     /**
      * Writes what precedes a payload of {@code payloadLength} bytes (a length field), if
@@ -104,10 +88,7 @@ public interface Framer {
      * @param payloadLength the payload's length in bytes
      * @param out the buffer to append to
      */
-    default void writeHeader(int payloadLength, ByteBuf out) {
-        throw new UnsupportedOperationException(this + " implements only encode (the 0.1 contract); implement"
-                + " check, overhead, writeHeader, writeTrailer and newEncoder");
-    }
+    void writeHeader(int payloadLength, ByteBuf out);
 
     /**
      * Writes what follows a payload of {@code payloadLength} bytes (padding, a delimiter), if
@@ -116,10 +97,7 @@ public interface Framer {
      * @param payloadLength the payload's length in bytes
      * @param out the buffer to append to
      */
-    default void writeTrailer(int payloadLength, ByteBuf out) {
-        throw new UnsupportedOperationException(this + " implements only encode (the 0.1 contract); implement"
-                + " check, overhead, writeHeader, writeTrailer and newEncoder");
-    }
+    void writeTrailer(int payloadLength, ByteBuf out);
 
     /**
      * Appends one framed message to {@code out}: {@link #check}, then the header, the message's
@@ -158,18 +136,14 @@ public interface Framer {
 
     /**
      * Makes the encoder for one connection, which holds that connection's encode state (for
-     * send-and-close: whether its one message has been written).
-     *
-     * <p>The default is a bridge for framers written against 0.1, which implement only
-     * {@code encode}: it frames each message whole into a scratch buffer (a copy per message,
-     * and no direct write of large payloads). Implement this method, usually as
-     * {@code FrameEncoder.of(this)}, together with the parts.
+     * send-and-close: whether its one message has been written): usually
+     * {@code FrameEncoder.of(this)}, or {@link FrameEncoder#oneMessage(Framer)} for a rule with
+     * one message per connection. A framer that wraps another returns the wrapped framer's
+     * encoder (or one that delegates to it), and so keeps its per-connection rules.
      *
      * @return an encoder positioned at the start of a stream
      */
-    default FrameEncoder newEncoder() {
-        return new WholeFrameEncoder(this);
-    }
+    FrameEncoder newEncoder();
 
     /**
      * Makes the decoder for one connection. Decoders hold per-connection state and are not
@@ -186,18 +160,4 @@ public interface Framer {
      * @return the maximum frame length in bytes
      */
     int maxFrameLength();
-
-    /**
-     * Returns true if this rule carries a single message per connection (send-and-close).
-     *
-     * @return whether a connection carries exactly one message in each direction
-     * @deprecated callers should not branch on the rule: {@link FramedConnection#send(byte[])}
-     *     ends a send-and-close message by itself, {@link FramedConnection#exchange(byte[])} is
-     *     the explicit one-shot request and reply, and the rule itself lives in
-     *     {@link #newEncoder()}. Removed after the demos migrate.
-     */
-    @Deprecated(forRemoval = true)
-    default boolean oneMessagePerConnection() {
-        return false;
-    }
 }

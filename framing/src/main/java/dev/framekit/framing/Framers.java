@@ -25,22 +25,6 @@ import java.nio.charset.StandardCharsets;
  * {@link FrameLimits}.
  */
 public final class Framers {
-    /**
-     * The maximum frame length every framer starts with: 1 MiB.
-     *
-     * @deprecated use {@link FrameLimits#DEFAULT_MAX_FRAME_LENGTH}
-     */
-    @Deprecated(forRemoval = true)
-    public static final int DEFAULT_MAX_FRAME_LENGTH = FrameLimits.DEFAULT_MAX_FRAME_LENGTH;
-
-    /**
-     * The largest maximum frame length a framer accepts: 1 GiB.
-     *
-     * @deprecated use {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
-     */
-    @Deprecated(forRemoval = true)
-    public static final int LARGEST_MAX_FRAME_LENGTH = FrameLimits.LARGEST_MAX_FRAME_LENGTH;
-
     private Framers() {}
 
     /**
@@ -127,5 +111,28 @@ public final class Framers {
      */
     public static ChunkedFramer chunked() {
         return ChunkedFramer.DEFAULT;
+    }
+
+    // ---- WebSocket (RFC 6455), one factory per role ----
+
+    /**
+     * WebSocket frames for the server end, after the opening handshake: sends unmasked frames
+     * ({@code BINARY} unless {@link WebSocketFramer#sendAs} says otherwise), receives only masked
+     * ones. See {@link WebSocketFramer}.
+     *
+     * @return the framer
+     */
+    public static WebSocketFramer webSocketServer() {
+        return WebSocketFramer.SERVER;
+    }
+
+    /**
+     * WebSocket frames for the client end: masks every frame with a fresh random key, receives
+     * only unmasked frames. See {@link WebSocketFramer}.
+     *
+     * @return the framer
+     */
+    public static WebSocketFramer webSocketClient() {
+        return WebSocketFramer.CLIENT;
     }
 }

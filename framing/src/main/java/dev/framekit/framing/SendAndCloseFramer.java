@@ -49,17 +49,6 @@ public final class SendAndCloseFramer extends AbstractFramer {
     }
 
     /**
-     * Always true: one message per connection, ended by a half-close.
-     *
-     * @deprecated the rule lives in {@link #newEncoder()}; see {@link Framer#oneMessagePerConnection()}
-     */
-    @Deprecated(forRemoval = true)
-    @Override
-    public boolean oneMessagePerConnection() {
-        return true;
-    }
-
-    /**
      * Returns a new encoder for one connection: it writes one message, then refuses a second and
      * reports {@link FrameEncoder#isFinished() finished}, so the connection half-closes.
      */

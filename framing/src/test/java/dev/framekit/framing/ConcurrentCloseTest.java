@@ -115,7 +115,7 @@ class ConcurrentCloseTest {
     void aReaderClosedByAnotherThreadRefusesFurtherReadsWithAnIOException() throws Exception {
         FramedConnection connection = connect();
         connection.close();
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, connection::read);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, connection::readByteArray);
         assertEquals("frame reader is closed", e.getMessage());
         IOException w = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> connection.send("x"));
         assertEquals("frame writer is closed", w.getMessage());

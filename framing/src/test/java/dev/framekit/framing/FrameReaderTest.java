@@ -135,7 +135,7 @@ class FrameReaderTest {
         FrameReader reader =
                 new FrameReader(HostileStreams.endingAfter(wire, 4 + 3), Framers.lengthPrefixed());
 
-        TruncatedFrameException e = assertThrows(TruncatedFrameException.class, reader::read);
+        TruncatedFrameException e = assertThrows(TruncatedFrameException.class, reader::readByteArray);
         assertEquals(7, e.bytesReceived());
         assertEquals(14, e.bytesExpected());
         assertTrue(e.getMessage().contains("3 of 10 payload bytes"), e.getMessage());
@@ -353,7 +353,7 @@ class FrameReaderTest {
 
         FrameTooLongException first = assertThrows(FrameTooLongException.class, reader::readFrame);
         int callsAfterFailure = in.readCalls();
-        assertSame(first, assertThrows(FrameTooLongException.class, reader::read));
+        assertSame(first, assertThrows(FrameTooLongException.class, reader::readByteArray));
         assertSame(first, assertThrows(FrameTooLongException.class, reader::readString));
         assertEquals(callsAfterFailure, in.readCalls(), "the stream is out of step; it is not read again");
     }
@@ -363,8 +363,8 @@ class FrameReaderTest {
         FrameReader reader = new FrameReader(new ByteArrayInputStream(new byte[] {0, 0, 0, 9, 1}),
                 Framers.lengthPrefixed());
 
-        TruncatedFrameException first = assertThrows(TruncatedFrameException.class, reader::read);
-        assertSame(first, assertThrows(TruncatedFrameException.class, reader::read));
+        TruncatedFrameException first = assertThrows(TruncatedFrameException.class, reader::readByteArray);
+        assertSame(first, assertThrows(TruncatedFrameException.class, reader::readByteArray));
     }
 
     // ---- ByteBuf ownership --------------------------------------------------------------------

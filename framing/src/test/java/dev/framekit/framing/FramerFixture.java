@@ -40,7 +40,9 @@ record FramerFixture(
             lengthPrefixed(),
             sendAndClose(),
             chunked(),
-            exactLength());
+            exactLength(),
+            WebSocketFixtures.serverToClient(),
+            WebSocketFixtures.clientToServer());
 
     static List<FramerFixture> all() {
         return ALL;

@@ -82,6 +82,23 @@ class FramerFuzzTest {
         checkContract(framer, data, payload -> payload.length == framer.length());
     }
 
+    @FuzzTest(maxDuration = "30s")
+    void webSocketFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        boolean fromClient = data.consumeBoolean();
+        int maxFrame = data.consumeInt(1, 64);
+        int maxMessage = maxFrame + data.consumeInt(0, 64);
+        boolean text = data.consumeBoolean();
+        WebSocketFramer client = Framers.webSocketClient().maxFrameLength(maxFrame).maxMessageLength(maxMessage);
+        WebSocketFramer server = Framers.webSocketServer().maxFrameLength(maxFrame).maxMessageLength(maxMessage);
+        WebSocketFramer sender = (fromClient ? client : server)
+                .sendAs(text ? WebSocketOpcode.TEXT : WebSocketOpcode.BINARY);
+        Framer direction = new WebSocketDirection(sender, fromClient ? server : client);
+        // One frame per message: at most the frame limit, and text must be UTF-8 (it survives a round trip).
+        checkContract(direction, data, payload -> payload.length <= maxFrame
+                && (!text || java.util.Arrays.equals(payload, new String(payload, java.nio.charset.StandardCharsets.UTF_8)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
     private static void checkContract(Framer framer, FuzzedDataProvider data, Predicate<byte[]> wireFormatCarries) {
         checkContract(framer, framer, data, wireFormatCarries);
     }

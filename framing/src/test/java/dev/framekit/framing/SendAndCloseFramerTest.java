@@ -57,13 +57,6 @@ class SendAndCloseFramerTest {
     }
 
     @Test
-    @SuppressWarnings("removal")
-    void deprecatedFlagStillAnswersUntilTheDemosMigrate() {
-        assertTrue(framer.oneMessagePerConnection());
-        assertFalse(Framers.lengthPrefixed().oneMessagePerConnection());
-    }
-
-    @Test
     void decodesEmptyStreamAtEndAsTheEmptyMessage() {
         assertTrue(Feed.sameEverySplit(framer, new byte[0]).hasFrames(List.of(new byte[0])));
     }

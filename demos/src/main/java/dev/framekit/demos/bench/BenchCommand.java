@@ -9,6 +9,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-            "Run the JMH microbenchmarks: in-memory decode/encode of every framer against Netty's",
-            "decoders and DataInputStream, and the one-byte-per-read trickle case.",
+            "Run the JMH microbenchmarks of every framer's decode and encode against Netty's decoders.",
+            "They run in memory, with DataInputStream and the one-byte-per-read trickle case as well.",
             "Arguments go to JMH, e.g.: bench Decode -f 1 -wi 2 -i 3   (a pattern, then JMH options).",
             "Benchmarks: DecodeBenchmark, EncodeBenchmark, LengthPrefixBaselineBenchmark, TrickleBenchmark."
         })
@@ -34,6 +35,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Runs bench in this JVM: the entry point of the JVM {@link UnsafeWarnings#rerunAllowing} starts. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
     @Override
     public Integer call() {
         try {
@@ -43,10 +49,19 @@ public final class BenchCommand implements Callable<Integer> {
                 org.openjdk.jmh.Main.main(arguments.toArray(String[]::new));
                 return 0;
             }
+            if (UnsafeWarnings.thisJvmWarns()) {
+                return UnsafeWarnings.rerunAllowing(BenchCommand.class, arguments);
+            }
             OptionsBuilder builder = new OptionsBuilder();
             builder.parent(options);
             if (options.getIncludes().isEmpty()) {
                 builder.include(BenchCommand.class.getPackageName() + ".*");
+            }
+            if (!options.getJvm().hasValue()) { // forks run this JVM's java, whose release is known
+                List<String> forkArguments = new ArrayList<>(options.getJvmArgsAppend().orElse(List.of()));
+                forkArguments.addAll(UnsafeWarnings.toAppend(Runtime.version().feature(),
+                        options.getJvmArgs().orElse(UnsafeWarnings.hostArguments())));
+                builder.jvmArgsAppend(forkArguments.toArray(String[]::new));
             }
             new Runner(builder.build()).run();
             return 0;

@@ -3,7 +3,6 @@ package dev.framekit.demos.bench;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingSettings;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.Framers;
 import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -30,8 +29,9 @@ final class BenchFramings {
 
     private BenchFramings() {}
 
+    /** The Netty decoders' limit: the one the registry's framers get for {@code size} ({@link FramingSettings#forMessages}). */
     static int maxFrame(int size) {
-        return Math.max(size, Framers.DEFAULT_MAX_FRAME_LENGTH);
+        return FramingSettings.forMessages(size).maxFrame();
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.Durations;
-import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.Version;
 import dev.framekit.framing.Framer;
@@ -58,7 +57,7 @@ public final class ChatClientCommand implements Callable<Integer> {
         WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
-            ChatSession session = Framing.connectionPerMessage(framer)
+            ChatSession session = framing.framing().connectionPerExchange()
                     ? new PollingChatSession(client, framer, console, wire, reconnectFor)
                     : new StreamChatSession(client, framer, console, wire, reconnectFor);
             return session.run(name, stdin);

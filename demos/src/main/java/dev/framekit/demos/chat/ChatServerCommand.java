@@ -3,7 +3,6 @@ package dev.framekit.demos.chat;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.Counts;
-import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
@@ -48,9 +47,9 @@ public final class ChatServerCommand implements Callable<Integer> {
     public Integer call() {
         Framer framer = framing.framer(spec);
         Console console = new Console(System.out);
-        ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
+        boolean polling = framing.framing().connectionPerExchange();
+        ChatRoom room = new ChatRoom(console, deliverable(framer, polling), tooLongHint(framer));
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
-        boolean polling = Framing.connectionPerMessage(framer);
         FramedServer.Handler handler = polling
                 ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), wire)
                 : new StreamChatHandler(room, maxQueue, floodLimit, wire);
@@ -67,14 +66,18 @@ public final class ChatServerCommand implements Callable<Integer> {
         return ServerRunner.run(new FramedServer(settings, handler, console));
     }
 
-    /** Whether a server-to-client line can be framed; a fixed frame, say, may be too small for "<name> " plus the text. */
-    static Predicate<String> deliverable(Framer framer) {
-        if (Framing.connectionPerMessage(framer)) {
+    /**
+     * Whether a server-to-client line can be framed; a fixed frame, say, may be too small for
+     * "&lt;name&gt; " plus the text. With {@code polling} (a connection per exchange), lines reach a
+     * member batched into one poll reply.
+     */
+    static Predicate<String> deliverable(Framer framer, boolean polling) {
+        if (polling) {
             // Lines reach a polling member batched into one reply: each must leave room for the reply's head.
             int room = framer.maxFrameLength() - 64;
             return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
         }
-        return line -> Framing.refusal(framer, line.getBytes(StandardCharsets.UTF_8)) == null;
+        return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null;
     }
 
     private static String tooLongHint(Framer framer) {

@@ -46,7 +46,7 @@ final class PollChatHandler implements FramedServer.Handler {
         wire.show("request received", request);
         String reply = answer(request, connection);
         wire.show("reply sent", reply);
-        connection.send(reply);
+        connection.sendLast(reply);
         stats.sent(reply);
     }
 

@@ -163,8 +163,7 @@ final class PollingChatSession extends ChatSession {
     private String request(String message, Duration readTimeout) throws IOException {
         try (FramedConnection connection = client.connector(framer).readTimeout(readTimeout).connect()) {
             wire.show("request sent", message);
-            connection.send(message);
-            String reply = connection.readString();
+            String reply = connection.exchange(message);
             if (reply == null || reply.isEmpty()) {
                 // Every answer has a head (OK, GONE, ERROR); nothing at all means the server went away.
                 throw new IOException("the server closed the connection without answering");

@@ -4,6 +4,7 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
@@ -55,7 +56,7 @@ final class StreamChatSession extends ChatSession {
                 wire.show("sent", line);
                 return;
             } catch (MessageRefusedException e) {
-                console.line("-- not sent: " + e.getMessage());
+                console.line("-- not sent: " + OptionTerms.of(e.getMessage()));
                 return;
             } catch (IOException e) {
                 // The receiving thread notices the loss too, and reconnects (or gives up and exits).

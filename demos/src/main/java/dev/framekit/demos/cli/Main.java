@@ -4,11 +4,13 @@ import dev.framekit.demos.chat.ChatClientCommand;
 import dev.framekit.demos.chat.ChatServerCommand;
 import dev.framekit.demos.echo.EchoClientCommand;
 import dev.framekit.demos.echo.EchoServerCommand;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.demos.options.Version;
 import dev.framekit.demos.reverse.ReverseClientCommand;
 import dev.framekit.demos.reverse.ReverseServerCommand;
-import picocli.CommandLine.Command;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code framekit} command line: {@code java -jar demos/target/framekit.jar <command> [options]}. */
 @Command(name = "framekit", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -21,6 +23,7 @@ import picocli.CommandLine;
             dev.framekit.demos.compare.CompareCommand.class,
             dev.framekit.demos.bench.BenchCommand.class,
             dev.framekit.demos.load.LoadCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -44,13 +47,34 @@ public final class Main implements Runnable {
                 .setParameterExceptionHandler(Main::usageError);
     }
 
-    /** A usage mistake: one line that says what was wrong, and where to look. */
+    /** A usage mistake: one line that says what was wrong (and the nearest command or option to a typo), and where to look. */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String name = command.getCommandSpec().qualifiedName(" ");
-        command.getErr().println(name + ": " + e.getMessage());
+        command.getErr().println(name + ": " + describe(e));
         command.getErr().println("Try '" + name + " --help' for the options.");
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * The mistake in the command line's terms: a library range error names the option
+     * ({@link OptionTerms}); a mistyped command or option says which one was probably meant.
+     */
+    static String describe(CommandLine.ParameterException e) {
+        String message = OptionTerms.of(e.getMessage());
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+            return message;
+        }
+        List<String> unmatchedArgs = unmatched.getUnmatched();
+        if (!unmatched.isUnknownOption() && !unmatchedArgs.isEmpty()
+                && !e.getCommandLine().getSubcommands().isEmpty()) {
+            message = "'" + unmatchedArgs.get(0) + "' is not a command";
+        }
+        List<String> suggestions = unmatched.getSuggestions();
+        if (suggestions.isEmpty()) {
+            return message;
+        }
+        return message + "; did you mean " + suggestions.get(0) + "?"; // picocli lists the nearest first
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.framekit.demos.compare.report.HexdumpSample;
 import dev.framekit.demos.compare.report.JsonRenderer;
 import dev.framekit.demos.compare.report.TableRenderer;
 import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.console.Progress;
 import dev.framekit.demos.options.Durations;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.Version;
@@ -34,8 +35,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-            "Run the same workload through every framer over loopback and print them side by side:",
-            "streaming throughput, ping-pong latency, wire overhead, connections, properties;",
+            "Compare every framer over loopback on one workload, side by side with classic baselines.",
+            "It prints streaming throughput, ping-pong latency, wire overhead, connections and properties,",
             "with the raw byte pump, DataInputStream and BufferedReader.readLine as baselines.",
             "Every message is verified on arrival; a loss, duplicate or reorder fails the run (exit 1)."
         })
@@ -102,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
             sampleOut.flush();
         }
         Comparison comparison = new Comparison(settings, contenders);
-        Progress progress = Progress.onTerminal(err, comparison.steps());
+        Progress progress = Progress.onTerminal(err, "compare", comparison.steps());
         List<Result> results;
         try {
             results = comparison.run(progress);

@@ -12,6 +12,7 @@ import dev.framekit.demos.compare.measure.StreamRun;
 import dev.framekit.demos.compare.measure.Tally;
 import dev.framekit.demos.compare.measure.VerificationException;
 import dev.framekit.demos.compare.measure.Workload;
+import dev.framekit.demos.console.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.framekit.demos.console;
 
+import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.OptionTerms;
+import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FramingException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,8 +19,13 @@ public final class NetworkErrors {
     /** Describes {@code e} in one line: what happened, in words a user acts on. */
     public static String describe(IOException e) {
         String message = String.valueOf(e.getMessage());
+        if (e instanceof FrameTimeoutException late) {
+            long arrived = late.bytesReceived();
+            return "a frame was still incomplete after " + Durations.format(late.deadline()) + " (" + arrived
+                    + (arrived == 1 ? " byte" : " bytes") + " of it arrived)";
+        }
         if (e instanceof FramingException) {
-            return message;
+            return OptionTerms.of(message); // a hint such as "raise it with maxFrameLength(n)" names --max-frame
         }
         if (e instanceof SocketTimeoutException) {
             return message.startsWith("cannot connect") ? message : "timed out waiting for the peer (" + message + ")";

@@ -1,10 +1,11 @@
 package dev.framekit.demos.console;
 
-import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.ChunkedFramer;
 import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.ExactLengthFramer;
 import dev.framekit.framing.FixedLengthFramer;
+import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.MessageRefusedException;
@@ -15,7 +16,8 @@ import io.netty.buffer.Unpooled;
 /**
  * Renders a message as it travels on the wire under a framer: netty's pretty hex dump of the
  * whole frame, preceded by a line that says which bytes are header, payload, padding and
- * delimiter.
+ * delimiter, and whether the frame is ended by the sender half-closing (the connection's encoder
+ * is finished after it: send-and-close).
  */
 public final class WireDump {
     private WireDump() {}
@@ -29,11 +31,13 @@ public final class WireDump {
     public static String of(String direction, Framer framer, byte[] payload) {
         ByteBuf frame = Unpooled.buffer();
         try {
-            framer.encode(payload, frame);
+            FrameEncoder encoder = framer.newEncoder();
+            encoder.encode(Unpooled.wrappedBuffer(payload), frame);
+            String halfClose = encoder.isFinished() ? " | then the sender half-closes (FIN)" : "";
             return direction + " " + frame.readableBytes() + " bytes on the wire: " + parts(framer, payload.length)
-                    + System.lineSeparator() + ByteBufUtil.prettyHexDump(frame);
+                    + halfClose + System.lineSeparator() + ByteBufUtil.prettyHexDump(frame);
         } catch (MessageRefusedException e) {
-            return direction + ": " + e.getMessage();
+            return direction + ": " + OptionTerms.of(e.getMessage());
         } finally {
             frame.release();
         }
@@ -63,9 +67,6 @@ public final class WireDump {
         if (framer instanceof DelimiterFramer delimited) {
             int d = delimited.delimiter().length;
             return payloadRange(0, length) + " | " + range(length, d) + " delimiter " + ByteBufUtil.hexDump(delimited.delimiter());
-        }
-        if (Framing.connectionPerMessage(framer)) {
-            return payloadRange(0, length) + " | then the sender half-closes (FIN)";
         }
         return payloadRange(0, length);
     }

@@ -25,7 +25,7 @@ final class ConnectionWorker implements Runnable {
     public void run() {
         FramedConnection connection = null;
         try {
-            if (!plan.connectionPerMessage()) {
+            if (!plan.connectionPerExchange()) {
                 try {
                     connection = run.connect();
                 } catch (IOException e) {
@@ -63,11 +63,11 @@ final class ConnectionWorker implements Runnable {
             }
             try {
                 if (persistent != null) {
-                    exchange(persistent, sequence);
+                    exchange(persistent, sequence, false);
                 } else {
                     FramedConnection single = run.connect();
                     try {
-                        exchange(single, sequence);
+                        exchange(single, sequence, true);
                     } finally {
                         run.close(single);
                     }
@@ -79,12 +79,19 @@ final class ConnectionWorker implements Runnable {
         }
     }
 
-    private void exchange(FramedConnection connection, long sequence) throws IOException {
+    /** One message and its echo; {@code last}: the connection's one exchange (send, half-close, read the reply). */
+    private void exchange(FramedConnection connection, long sequence, boolean last) throws IOException {
         byte[] message = run.payloads().make(number, sequence);
         long sent = System.nanoTime();
-        connection.send(message);
-        run.sent();
-        byte[] echo = connection.read();
+        byte[] echo;
+        if (last) {
+            run.sent(); // counted before the reply is read, as on a persistent connection
+            echo = connection.exchange(message);
+        } else {
+            connection.send(message);
+            run.sent();
+            echo = connection.readByteArray();
+        }
         long roundTrip = System.nanoTime() - sent;
         if (echo == null) {
             throw new EOFException();

@@ -1,5 +1,6 @@
 package dev.framekit.demos.load;
 
+import dev.framekit.demos.console.Progress;
 import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.Durations;
@@ -7,11 +8,12 @@ import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.Version;
 import dev.framekit.demos.server.FileLimits;
+import dev.framekit.framing.FixedLengthFramer;
+import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -82,13 +84,15 @@ public final class LoadCommand implements Callable<Integer> {
         Payloads payloads = payloads(framer);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         OptionalLong room = FileLimits.connectionsAllowed();
-        if (!plan.connectionPerMessage() && room.isPresent() && room.getAsLong() < connections) {
+        if (!plan.connectionPerExchange() && room.isPresent() && room.getAsLong() < connections) {
             System.err.println("load: the open-file limit (" + FileLimits.softLimit().getAsLong() + ") leaves room for about "
                     + room.getAsLong() + " connections, fewer than --connections " + connections + "; "
                     + FileLimits.howToRaise());
             return 1;
         }
-        LoadReport report = new LoadRun(plan, payloads, System.err).execute();
+        FramedConnection.Connector connector = client.connector(plan.address(), framer).readTimeout(plan.timeout());
+        Progress progress = Progress.onTerminal(new PrintWriter(System.err, true, StandardCharsets.UTF_8), "load", 1);
+        LoadReport report = new LoadRun(plan, payloads, connector, progress).execute();
         report.print(out);
         return report.ok() ? 0 : 1;
     }
@@ -119,7 +123,7 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        return new LoadPlan(address, client.port(), framer, connections, durationOnly ? Long.MAX_VALUE : messages,
+        return new LoadPlan(address, client.port(), framer, framing.framing().connectionPerExchange(), connections, durationOnly ? Long.MAX_VALUE : messages,
                 duration, size, rate, ramp, client.timeout());
     }
 
@@ -135,27 +139,16 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        String refusal = Framing.refusal(framer, payloads.make(MAX_CONNECTIONS - 1, 0));
+        MessageRefusedException refusal = framer.check(payloads.make(MAX_CONNECTIONS - 1, 0));
         if (refusal != null) {
-            throw usage("the framing cannot carry the load's messages: " + refusal);
+            throw usage("the framing cannot carry the load's messages: " + refusal.getMessage());
         }
         return payloads;
     }
 
-    /** The fixed framing's pad byte, found by framing an empty message; -1 on other framings. */
-    private int padByte(Framer framer) {
-        if (framing.framing() != Framing.FIXED) {
-            return -1;
-        }
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(new byte[0], scratch);
-            return scratch.getByte(0) & 0xff;
-        } catch (MessageRefusedException e) {
-            return -1;
-        } finally {
-            scratch.release();
-        }
+    /** The fixed framing's pad byte; -1 on other framings. */
+    private static int padByte(Framer framer) {
+        return framer instanceof FixedLengthFramer fixed ? fixed.padByte() & 0xff : -1;
     }
 
     private ParameterException usage(String message) {

@@ -31,7 +31,7 @@ record LoadReport(LoadPlan plan, long opened, long connectFailures, int peakHeld
         out.println("load: " + plan.connections() + " connections to " + plan.address().getHostAddress() + ":"
                 + plan.port() + ", " + plan.framer() + ", " + messages + " of " + plan.size() + " bytes each"
                 + (plan.rate() > 0 ? String.format(Locale.ROOT, " at %.0f msg/s", plan.rate()) : ""));
-        if (plan.connectionPerMessage()) {
+        if (plan.connectionPerExchange()) {
             out.println("connections held: " + peakHeld + " at once at most (send-and-close: one connection per message, "
                     + opened + " opened, " + connectFailures + " failed)");
         } else {

@@ -1,8 +1,8 @@
 package dev.framekit.demos.load;
 
+import dev.framekit.demos.console.Progress;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,12 +16,16 @@ import java.util.concurrent.locks.LockSupport;
  * plan's timeout.
  */
 final class LoadRun {
-    /** How often progress is printed while a run is under way. */
-    private static final long PROGRESS_NANOS = 2_000_000_000L;
+    /** A run shows its progress once it has lasted this long: a short run prints nothing but its report. */
+    private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
+
+    /** How often the progress bar is redrawn once shown. */
+    private static final long REDRAW_NANOS = 200_000_000L;
 
     private final LoadPlan plan;
     private final Payloads payloads;
-    private final PrintStream progress;
+    private final FramedConnection.Connector connector;
+    private final Progress progress;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final ErrorTally errors = new ErrorTally();
     private final LongAdder sent = new LongAdder();
@@ -37,9 +41,11 @@ final class LoadRun {
     private volatile long startNanos;
     private volatile long deadlineNanos;
 
-    LoadRun(LoadPlan plan, Payloads payloads, PrintStream progress) {
+    /** A run of {@code plan}, whose every connection {@code connector} opens (framer and timeouts set). */
+    LoadRun(LoadPlan plan, Payloads payloads, FramedConnection.Connector connector, Progress progress) {
         this.plan = plan;
         this.payloads = payloads;
+        this.connector = connector;
         this.progress = progress;
         this.arrived = new CountDownLatch(plan.connections());
         this.messagingDone = new CountDownLatch(plan.connections());
@@ -49,13 +55,14 @@ final class LoadRun {
     LoadReport execute() throws InterruptedException {
         long rampStart = System.nanoTime();
         Thread[] workers = new Thread[plan.connections()];
-        long nextProgress = rampStart + PROGRESS_NANOS;
+        long nextProgress = rampStart + PROGRESS_AFTER_NANOS;
         for (int i = 0; i < workers.length; i++) {
             sleepUntil(rampStart + (long) (i * 1e9 / plan.rampPerSecond()));
             workers[i] = Thread.ofVirtual().name("load-" + i).start(new ConnectionWorker(this, i));
             if (System.nanoTime() > nextProgress) {
-                progress.println("load: ramping up, " + opened.sum() + " of " + plan.connections() + " connected");
-                nextProgress += PROGRESS_NANOS;
+                progress.show(opened.sum(), plan.connections(),
+                        "ramping up: " + opened.sum() + " of " + plan.connections() + " connected");
+                nextProgress = System.nanoTime() + REDRAW_NANOS;
             }
         }
         // Each worker arrives once it has connected, or failed to within the timeout.
@@ -66,12 +73,12 @@ final class LoadRun {
         deadlineNanos = startNanos + plan.duration().toNanos();
         start.countDown();
         long waitUntil = deadlineNanos + plan.timeout().toNanos() + 5_000_000_000L;
-        while (!messagingDone.await(500, TimeUnit.MILLISECONDS) && System.nanoTime() < waitUntil) {
+        while (!messagingDone.await(REDRAW_NANOS, TimeUnit.NANOSECONDS) && System.nanoTime() < waitUntil) {
             if (System.nanoTime() > nextProgress) {
-                progress.println("load: " + verified.sum() + " echoes verified, " + errors.total() + " errors");
-                nextProgress += PROGRESS_NANOS;
+                showMessagesProgress();
             }
         }
+        progress.finish();
         long elapsed = System.nanoTime() - startNanos;
         int heldAtEnd = open.get();
         allDone.countDown();
@@ -80,6 +87,16 @@ final class LoadRun {
         }
         return new LoadReport(plan, opened.sum(), connectFailures.sum(), peakOpen.get(),
                 Math.min(heldAtStart, heldAtEnd), rampNanos, sent.sum(), verified.sum(), elapsed, latency, errors);
+    }
+
+    /** How far the messages phase is: messages sent of all, or for a run of a set length, time passed. */
+    private void showMessagesProgress() {
+        String what = verified.sum() + " echoes verified, " + errors.total() + " errors";
+        if (plan.messages() == Long.MAX_VALUE) {
+            progress.show(System.nanoTime() - startNanos, plan.duration().toNanos(), what);
+        } else {
+            progress.show(sent.sum(), plan.messages() * plan.connections(), what);
+        }
     }
 
     LoadPlan plan() {
@@ -96,11 +113,7 @@ final class LoadRun {
 
     /** Opens one connection to the server, counted and bounded by the timeout. */
     FramedConnection connect() throws IOException {
-        FramedConnection connection = FramedConnection.to(plan.address().getHostAddress(), plan.port())
-                .framer(plan.framer())
-                .connectTimeout(plan.timeout())
-                .readTimeout(plan.timeout())
-                .connect();
+        FramedConnection connection = connector.connect();
         opened.increment();
         peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         return connection;

@@ -2,6 +2,7 @@ package dev.framekit.demos.options;
 
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
+import java.net.InetAddress;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,20 @@ public final class ClientOptions {
      * {@code --timeout 0} (no limit on replies) keeps the library's default connect timeout.
      */
     public FramedConnection.Connector connector(Framer framer) {
-        FramedConnection.Connector connector = FramedConnection.to(host, port).framer(framer);
+        return connector(host, framer);
+    }
+
+    /**
+     * Starts a connection as {@link #connector(Framer)} does, to {@code address}: the --host
+     * already resolved (and checked, as {@code load} does), so every connection reaches the same
+     * address.
+     */
+    public FramedConnection.Connector connector(InetAddress address, Framer framer) {
+        return connector(address.getHostAddress(), framer);
+    }
+
+    private FramedConnection.Connector connector(String target, Framer framer) {
+        FramedConnection.Connector connector = FramedConnection.connector(target, port).framer(framer);
         if (!timeout.isZero()) {
             connector.connectTimeout(timeout);
         }

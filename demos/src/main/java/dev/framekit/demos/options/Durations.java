@@ -30,6 +30,12 @@ public final class Durations implements ITypeConverter<Duration> {
         }
     }
 
+    /** {@code 30 s}, or {@code 1500 ms} when not whole seconds: a duration in a message. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     static Duration parse(String value) {
         Duration duration;
         try {

@@ -1,13 +1,12 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.FrameLimits;
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every framing the demos offer, by its {@code --framing} name: the one registry. Each constant
@@ -18,7 +17,7 @@ import java.util.List;
  */
 public enum Framing {
     /** Fixed-length padded frames: {@code --frame-size} bytes, padded with {@code --pad}. */
-    FIXED("fixed") {
+    FIXED("fixed", "--frame-size", "--pad") {
         @Override
         public Framer build(FramingSettings settings) {
             if (settings.frameSize() > settings.maxFrame()) {
@@ -32,9 +31,14 @@ public enum Framing {
         String settingsAsArguments(FramingSettings settings) {
             return " --frame-size " + settings.frameSize() + " --pad '" + settings.pad() + "'";
         }
+
+        @Override
+        Map<String, String> libraryNames() {
+            return Map.of("frameSize", "--frame-size");
+        }
     },
     /** Delimited frames, split once at the first {@code --delimiter}. */
-    DELIMITER("delimiter") {
+    DELIMITER("delimiter", "--delimiter") {
         @Override
         public Framer build(FramingSettings settings) {
             return Framers.delimiter(settings.delimiterBytes()).maxFrameLength(settings.maxFrame());
@@ -63,12 +67,39 @@ public enum Framing {
         public Framer build(FramingSettings settings) {
             return Framers.sendAndClose().maxFrameLength(settings.maxFrame());
         }
+
+        @Override
+        public boolean connectionPerExchange() {
+            return true;
+        }
     };
 
     private final String name;
+    private final List<String> ownOptions;
 
-    Framing(String name) {
+    /** A framing called {@code name} whose own settings are {@code ownOptions} (none for most). */
+    Framing(String name, String... ownOptions) {
         this.name = name;
+        this.ownOptions = List.of(ownOptions);
+    }
+
+    /**
+     * The options that set this framing's own settings, e.g. {@code --frame-size} and
+     * {@code --pad} for fixed. Given with another framing they would be ignored, so they are a
+     * usage error there ({@link FramingOptions#framer(picocli.CommandLine.Model.CommandSpec)}).
+     * Options every framing reads, such as {@code --max-frame}, belong to none.
+     */
+    public List<String> ownOptions() {
+        return ownOptions;
+    }
+
+    /**
+     * The library's names for this framing's settings, by the option that sets each, e.g.
+     * {@code frameSize} is {@code --frame-size}: a library message shown on the command line names
+     * the option instead ({@link OptionTerms}).
+     */
+    Map<String, String> libraryNames() {
+        return Map.of();
     }
 
     /**
@@ -85,7 +116,7 @@ public enum Framing {
 
     /** This framing's settings as they would be typed after {@code --framing NAME}; by default only --max-frame. */
     String settingsAsArguments(FramingSettings settings) {
-        return settings.maxFrame() == Framers.DEFAULT_MAX_FRAME_LENGTH ? ""
+        return settings.maxFrame() == FrameLimits.DEFAULT_MAX_FRAME_LENGTH ? ""
                 : " --max-frame " + ByteSizes.format(settings.maxFrame());
     }
 
@@ -95,28 +126,14 @@ public enum Framing {
     }
 
     /**
-     * Whether {@code framer} carries one message per connection (send-and-close). The one place
-     * the demos ask the library, so that the switch to an explicit one-shot exchange is one edit.
+     * Whether each exchange (one request, one reply) needs a connection of its own: the
+     * lifecycle the commands follow for this framing. A client then makes each request with
+     * {@code FramedConnection.exchange} on a fresh connection, and a server answers it with
+     * {@code sendLast}; otherwise one connection carries any number of messages. The framer
+     * itself is not asked: its encoder enforces the rule, the command chooses the lifecycle.
      */
-    public static boolean connectionPerMessage(Framer framer) {
-        return framer.oneMessagePerConnection();
-    }
-
-    /**
-     * Why {@code framer} cannot carry {@code message}, or null if it can. The one place the demos
-     * ask "does it fit"; it encodes into a scratch buffer until the library answers the question
-     * itself ({@code framer.check(message)}), which will make this one line.
-     */
-    public static String refusal(Framer framer, byte[] message) {
-        ByteBuf scratch = Unpooled.buffer();
-        try {
-            framer.encode(message, scratch);
-            return null;
-        } catch (MessageRefusedException e) {
-            return e.getMessage();
-        } finally {
-            scratch.release();
-        }
+    public boolean connectionPerExchange() {
+        return false;
     }
 
     /** The command-line name: fixed, delimiter, length, close. */

@@ -1,10 +1,12 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 
 /** The framing options every command shares: which framing (from the {@link Framing} registry), and its settings. */
@@ -38,12 +40,33 @@ public final class FramingOptions {
         return framing.build(settings());
     }
 
-    /** Builds the framer these options describe; a bad combination is a usage error of {@code spec}'s command. */
+    /**
+     * Builds the framer these options describe; a bad combination is a usage error of
+     * {@code spec}'s command (shown in the command line's terms, see {@link OptionTerms}). So is an option
+     * of another framing ({@link Framing#ownOptions()}), e.g. {@code --pad} with
+     * {@code --framing length}, which would otherwise be silently ignored.
+     */
     public Framer framer(CommandSpec spec) {
+        rejectOptionsOfOtherFramings(spec.commandLine());
         try {
             return framer();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void rejectOptionsOfOtherFramings(CommandLine commandLine) {
+        ParseResult given = commandLine.getParseResult();
+        if (given == null) {
+            return;
+        }
+        for (Framing other : Framing.values()) {
+            for (String option : other.ownOptions()) {
+                if (!framing.ownOptions().contains(option) && given.hasMatchedOption(option)) {
+                    throw new ParameterException(commandLine, option + " applies to --framing " + other
+                            + " only, not to --framing " + framing + "; drop it, or choose --framing " + other);
+                }
+            }
         }
     }
 

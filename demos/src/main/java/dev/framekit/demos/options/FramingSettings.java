@@ -1,6 +1,6 @@
 package dev.framekit.demos.options;
 
-import dev.framekit.framing.Framers;
+import dev.framekit.framing.FrameLimits;
 
 /**
  * The settings a {@link Framing} builds its framer from, as typed on the command line; each
@@ -14,12 +14,12 @@ import dev.framekit.framing.Framers;
 public record FramingSettings(int frameSize, String pad, String delimiter, int maxFrame) {
     /** The defaults of the command-line options. */
     public static final FramingSettings DEFAULTS =
-            new FramingSettings(256, "\\0", "\\n", Framers.DEFAULT_MAX_FRAME_LENGTH);
+            new FramingSettings(256, "\\0", "\\n", FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
 
     /** The defaults, with a fixed frame of {@code size} bytes and every limit raised to carry {@code size}. */
     public static FramingSettings forMessages(int size) {
         return new FramingSettings(size, DEFAULTS.pad, DEFAULTS.delimiter,
-                Math.max(size, Framers.DEFAULT_MAX_FRAME_LENGTH));
+                Math.max(size, FrameLimits.DEFAULT_MAX_FRAME_LENGTH));
     }
 
     /** These settings with another delimiter. */

@@ -4,13 +4,14 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
-import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.demos.options.Version;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * A client that sends messages and prints each reply on its own line: the shape of
  * echo-client and reverse-client. Messages are the arguments, or else the lines of standard
- * input. On send-and-close every message is its own connection.
+ * input. On a framing with a connection per exchange (send-and-close) every message is its own
+ * connection and its own {@code exchange}.
  */
 @Command(versionProvider = Version.class)
 public abstract class ReplyClientCommand implements Callable<Integer> {
@@ -51,25 +53,35 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
         // Wire dumps go to standard error, so standard output stays one reply per line.
         WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);
         Iterator<String> input = messages.isEmpty() ? stdinLines() : messages.iterator();
+        boolean connectionPerExchange = framing.framing().connectionPerExchange();
         int number = 0;
         FramedConnection connection = null;
         try {
             while (input.hasNext()) {
                 byte[] message = input.next().getBytes(StandardCharsets.UTF_8);
                 number++;
-                if (connection == null) {
-                    connection = connect(framer);
+                wire.show("message " + number + " sent", message);
+                byte[] reply;
+                if (connectionPerExchange) {
+                    try (FramedConnection single = connect(framer)) {
+                        reply = single.exchange(message);
+                    }
+                } else {
+                    if (connection == null) {
+                        connection = connect(framer);
+                    }
+                    connection.send(message);
+                    reply = connection.readByteArray();
                 }
-                byte[] reply = exchange(connection, wire, message, number);
+                if (reply == null) {
+                    throw new EOFException();
+                }
+                wire.show("reply " + number + " received", reply);
                 out.println(new String(reply, StandardCharsets.UTF_8));
-                if (Framing.connectionPerMessage(framer)) {
-                    connection.close();
-                    connection = null;
-                }
             }
             return 0;
         } catch (MessageRefusedException e) {
-            System.err.println(spec.name() + ": message " + number + " refused: " + e.getMessage());
+            System.err.println(spec.name() + ": message " + number + " refused: " + OptionTerms.of(e.getMessage()));
             return 1;
         } catch (IOException e) {
             System.err.println(spec.name() + ": " + NetworkErrors.describe(e));
@@ -81,18 +93,6 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
 
     private FramedConnection connect(Framer framer) throws IOException {
         return client.connector(framer).readTimeout(client.timeout()).connect();
-    }
-
-    private static byte[] exchange(FramedConnection connection, WireLog wire, byte[] message, int number)
-            throws IOException {
-        wire.show("message " + number + " sent", message);
-        connection.send(message);
-        byte[] reply = connection.read();
-        if (reply == null) {
-            throw new java.io.EOFException();
-        }
-        wire.show("reply " + number + " received", reply);
-        return reply;
     }
 
     private static Iterator<String> stdinLines() {

@@ -11,33 +11,56 @@ import java.util.function.UnaryOperator;
 
 /**
  * Serves a request/reply protocol: every message received is answered with a function of it
- * (the same bytes for echo, reversed for reverse). On send-and-close the one reply half-closes
- * the connection, which ends the exchange.
+ * (the same bytes for echo, reversed for reverse). On a framing with a connection per exchange
+ * (send-and-close) the connection carries one request, and the reply is sent with
+ * {@code sendLast}: it half-closes the connection, which ends the exchange.
  */
 public final class ReplyHandler implements FramedServer.Handler {
     private final UnaryOperator<byte[]> reply;
     private final WireLog wire;
+    private final boolean connectionPerExchange;
 
-    /** Replies with {@code reply.apply(message)}, showing every frame on {@code wire} (--hexdump). */
-    public ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire) {
+    /**
+     * Replies with {@code reply.apply(message)}, showing every frame on {@code wire} (--hexdump);
+     * with {@code connectionPerExchange}, one request per connection, answered last.
+     */
+    public ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange) {
         this.reply = reply;
         this.wire = wire;
+        this.connectionPerExchange = connectionPerExchange;
     }
 
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
-        byte[] message;
-        while ((message = connection.read()) != null) {
-            stats.received(message.length);
-            wire.show("received", message);
-            byte[] answer = reply.apply(message);
-            try {
-                connection.send(answer);
-            } catch (MessageRefusedException e) {
-                throw new FramingException("cannot send the reply, the framer refuses it: " + e.getMessage());
+        if (connectionPerExchange) {
+            byte[] request = connection.readByteArray();
+            if (request != null) {
+                answer(request, stats, connection::sendLast);
             }
-            stats.sent(answer.length);
-            wire.show("sent", answer);
+            return;
         }
+        byte[] message;
+        while ((message = connection.readByteArray()) != null) {
+            answer(message, stats, connection::send);
+        }
+    }
+
+    /** How an answer leaves: {@code send}, or {@code sendLast} for the one answer of a connection. */
+    @FunctionalInterface
+    private interface Sender {
+        void send(byte[] answer) throws IOException;
+    }
+
+    private void answer(byte[] message, ConnectionStats stats, Sender sender) throws IOException {
+        stats.received(message.length);
+        wire.show("received", message);
+        byte[] answer = reply.apply(message);
+        try {
+            sender.send(answer);
+        } catch (MessageRefusedException e) {
+            throw new FramingException("cannot send the reply, the framer refuses it: " + e.getMessage());
+        }
+        stats.sent(answer.length);
+        wire.show("sent", answer);
     }
 }

@@ -5,7 +5,6 @@ import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
-import dev.framekit.demos.reply.ReplyHandler;
 import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.framing.Framer;
@@ -43,7 +42,8 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         FramedServer.Settings settings = new FramedServer.Settings(name, server.host(), server.port(), framer,
                 server.idleTimeout(), clientCommand, framing.framing().speaksLines(),
                 server.maxConnections(), server.frameTimeout());
-        FramedServer listener = new FramedServer(settings, new ReplyHandler(reply(), WireLog.of(framing.hexdump(), console, framer)), console);
+        FramedServer listener = new FramedServer(settings, new ReplyHandler(reply(),
+                WireLog.of(framing.hexdump(), console, framer), framing.framing().connectionPerExchange()), console);
         return ServerRunner.run(listener);
     }
 }

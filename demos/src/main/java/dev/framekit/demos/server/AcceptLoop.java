@@ -30,12 +30,12 @@ final class AcceptLoop {
     }
 
     /** Accepts until closed; each accepted socket holds a budget slot, which {@code serve} must release. */
-    void run(Consumer<DeadlineSocket> serve) {
+    void run(Consumer<Socket> serve) {
         long backoffMillis = 0;
         while (!closing.getAsBoolean()) {
-            DeadlineSocket socket;
+            Socket socket;
             try {
-                socket = (DeadlineSocket) serverSocket.accept();
+                socket = serverSocket.accept();
                 backoffMillis = 0;
             } catch (IOException e) {
                 if (closing.getAsBoolean()) {

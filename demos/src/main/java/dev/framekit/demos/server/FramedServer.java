@@ -2,6 +2,7 @@ package dev.framekit.demos.server;
 
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class FramedServer implements AutoCloseable {
      * once {@link #serve()} runs.
      */
     public int bind() throws IOException {
-        serverSocket = new DeadlineServerSocket(settings.idleTimeout(), settings.frameTimeout());
+        serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 1024);
         int port = serverSocket.getLocalPort();
@@ -162,17 +163,19 @@ public final class FramedServer implements AutoCloseable {
                 + (count == 1 ? " connection" : " connections") + (refused == 0 ? "" : "; refused " + refused));
     }
 
-    private void serveOne(DeadlineSocket socket) {
+    private void serveOne(Socket socket) {
         String peer = AcceptLoop.peer(socket);
         ConnectionStats stats = new ConnectionStats();
         console.log(peer + " connected");
         String ending;
         try (FramedConnection connection = FramedConnection.of(socket, settings.framer())) {
-            socket.attach(connection.reader());
+            // Silent between frames: the socket's read timeout. Inside a frame: the reader's frame deadline.
+            connection.readTimeout(settings.idleTimeout());
+            connection.frameDeadline(settings.frameTimeout());
             handler.serve(connection, stats);
             ending = "ended cleanly";
         } catch (FrameTimeoutException e) {
-            ending = e.getMessage();
+            ending = NetworkErrors.describe(e) + "; closed it (--frame-timeout)";
         } catch (SocketTimeoutException e) {
             ending = "idle for " + settings.idleTimeout().toSeconds() + " s; closed it (--idle-timeout)";
         } catch (IOException e) {

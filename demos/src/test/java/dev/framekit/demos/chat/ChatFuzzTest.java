@@ -82,13 +82,14 @@ class ChatFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void aChatRoomStaysConsistentWhateverItsMembersDo(FuzzedDataProvider data) {
-        Framer framer = switch (data.consumeInt(0, 3)) {
+        int framing = data.consumeInt(0, 3);
+        Framer framer = switch (framing) {
             case 0 -> Framers.delimiter("\n").maxFrameLength(data.consumeInt(8, 120));
             case 1 -> Framers.fixedLength(data.consumeInt(8, 120)).pad('#');
             case 2 -> Framers.lengthPrefixed().maxFrameLength(data.consumeInt(8, 120));
             default -> Framers.sendAndClose().maxFrameLength(data.consumeInt(72, 200));
         };
-        Predicate<String> deliverable = ChatServerCommand.deliverable(framer);
+        Predicate<String> deliverable = ChatServerCommand.deliverable(framer, framing == 3);
         ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long");
         Room model = new Room(room, deliverable);
 

@@ -11,6 +11,7 @@ import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.compare.measure.Tally;
 import dev.framekit.demos.compare.measure.VerificationException;
 import dev.framekit.demos.compare.measure.Workload;
+import dev.framekit.demos.console.Progress;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framers;
 import java.io.PrintWriter;
@@ -111,7 +112,7 @@ class CompareCommandTest {
         Contender dropping = new FramerContender("dropping", size -> FaultyFramers.dropping(Framers.lines(), 12));
 
         VerificationException failure = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,
-                () -> new Comparison(settings, List.of(dropping)).run(new Progress(null, false, 1)));
+                () -> new Comparison(settings, List.of(dropping)).run(new Progress(null, false, "compare", 1)));
 
         assertTrue(failure.getMessage().contains("received 29 messages"), failure.getMessage());
     }

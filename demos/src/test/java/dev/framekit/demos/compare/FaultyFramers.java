@@ -1,11 +1,15 @@
 package dev.framekit.demos.compare;
 
 import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 
-/** Framers that break on purpose after decoding correctly: the loss check must catch each of them. */
+/**
+ * Framers that break on purpose after decoding correctly: the loss check must catch each of them.
+ * They encode exactly as the framer they wrap, through its public parts and its encoder.
+ */
 final class FaultyFramers {
     private FaultyFramers() {}
 
@@ -42,8 +46,28 @@ final class FaultyFramers {
     private static Framer wrap(Framer inner, Fault fault) {
         return new Framer() {
             @Override
-            public void encode(ByteBuf message, ByteBuf out) throws MessageRefusedException {
-                inner.encode(message, out);
+            public MessageRefusedException check(ByteBuf message) {
+                return inner.check(message);
+            }
+
+            @Override
+            public int overhead(int payloadLength) {
+                return inner.overhead(payloadLength);
+            }
+
+            @Override
+            public void writeHeader(int payloadLength, ByteBuf out) {
+                inner.writeHeader(payloadLength, out);
+            }
+
+            @Override
+            public void writeTrailer(int payloadLength, ByteBuf out) {
+                inner.writeTrailer(payloadLength, out);
+            }
+
+            @Override
+            public FrameEncoder newEncoder() {
+                return inner.newEncoder(); // keeps the inner rule's per-connection lifecycle
             }
 
             @Override

@@ -104,7 +104,7 @@ class ServerBadInputIT {
     }
 
     private static FramedConnection connect(FramekitProcess server, Framer framer) throws IOException {
-        return FramedConnection.to("127.0.0.1", server.port()).framer(framer).readTimeout(Duration.ofSeconds(10)).connect();
+        return FramedConnection.connector("127.0.0.1", server.port()).framer(framer).readTimeout(Duration.ofSeconds(10)).connect();
     }
 
     /** Reads until the server closes the socket: end of stream or a reset. Fails if it stays open. */
@@ -160,7 +160,7 @@ class ServerBadInputIT {
     void theServerClosesABadConnectionWithOneClearLogLineAndOtherConnectionsCarryOn(BadInput bad) throws IOException {
         FramekitProcess server = startServer(bad.framing());
         try (FramedConnection good = connect(server, bad.framer())) {
-            if (!bad.framer().oneMessagePerConnection()) {
+            if (!Framings.connectionPerExchange(bad.framing())) {
                 good.send("before");
                 assertEquals("before", good.readString(), server.transcript());
             }

@@ -142,7 +142,7 @@ class ServerFaultsIT {
     }
 
     private static FramedConnection connect(FramekitProcess server, Framer framer) throws IOException {
-        return FramedConnection.to("127.0.0.1", server.port()).framer(framer).readTimeout(Duration.ofSeconds(10)).connect();
+        return FramedConnection.connector("127.0.0.1", server.port()).framer(framer).readTimeout(Duration.ofSeconds(10)).connect();
     }
 
     /** The closing log line about one peer contains {@code expected}; one line connected, one closed; no stack trace. */
@@ -156,14 +156,12 @@ class ServerFaultsIT {
         assertFalse(output.contains("Exception") || output.contains("\tat "), server.transcript());
     }
 
-    /** The server still answers: the good connection (if it can carry more) and a brand-new one. */
+    /** The server still answers: the good connection (a persistent framing's) and a brand-new one. */
     private static void assertServerCarriesOn(FramekitProcess server, FramedConnection good, Framer framer)
             throws IOException {
         assertTrue(server.isAlive(), server.transcript());
-        if (!framer.oneMessagePerConnection()) {
-            good.send("after");
-            assertEquals("after", good.readString(), server.transcript());
-        }
+        good.send("after"); // every case here is a persistent framing: the good connection carries more
+        assertEquals("after", good.readString(), server.transcript());
         try (FramedConnection fresh = connect(server, framer)) {
             fresh.send("fresh");
             assertEquals("fresh", fresh.readString(), server.transcript());

@@ -68,7 +68,7 @@ class ServerMemoryIT {
                 CONNECTIONS, DECLARED, SENT_PER_CONNECTION + 4, usedKib, usedKib / (double) CONNECTIONS);
         assertTrue(server.isAlive(), server.transcript());
         assertTrue(usedKib < HEAP_BOUND_MIB * 1024L, "heap used after GC: " + usedKib + " KiB\n" + server.transcript());
-        try (FramedConnection good = FramedConnection.to("127.0.0.1", server.port()).framer(Framers.lengthPrefixed())
+        try (FramedConnection good = FramedConnection.connector("127.0.0.1", server.port()).framer(Framers.lengthPrefixed())
                 .readTimeout(Duration.ofSeconds(20)).connect()) {
             good.send("still answering");
             assertEquals("still answering", good.readString());

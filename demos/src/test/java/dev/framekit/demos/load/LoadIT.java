@@ -73,6 +73,17 @@ class LoadIT {
     }
 
     @Test
+    void aRunOfAFewSecondsPrintsNoProgressWhenStderrIsNotATerminal() {
+        // Standard error is a pipe here; on a terminal the same run draws a progress bar after 2 s.
+        FramekitProcess server = framekit.startServer("echo-server");
+        Framekit.Result result = load(server.port(), List.of(), "--connections", "4", "--duration", "3s",
+                "--rate", "400");
+        assertEquals(0, result.exitCode(), result.transcript());
+        assertEquals(List.of(), result.stderr(), result.transcript());
+        assertEquals("load: OK, every echo verified", result.stdout().get(result.stdout().size() - 1));
+    }
+
+    @Test
     void manyConnectionsAreHeldAtOnceAgainstOneEchoServerInAnotherJvm() {
         FramekitProcess server = framekit.startServer("echo-server");
         Framekit.Result result = load(server.port(), List.of(), "--connections", Integer.toString(MANY),
@@ -155,7 +166,7 @@ class LoadIT {
                         try (FramedConnection connection = FramedConnection.of(socket, Framers.lengthPrefixed())) {
                             byte[] message;
                             int number = 0;
-                            while ((message = connection.read()) != null) {
+                            while ((message = connection.readByteArray()) != null) {
                                 connection.send(reply.apply(number++, message));
                             }
                         } catch (IOException ended) {

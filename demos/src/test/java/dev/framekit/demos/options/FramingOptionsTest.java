@@ -97,9 +97,10 @@ class FramingOptionsTest {
 
     @Test
     void buildsASendAndCloseFramer() {
-        Framer framer = parse("--framing", "close", "--max-frame", "2m").framer();
+        FramingOptions options = parse("--framing", "close", "--max-frame", "2m");
+        Framer framer = options.framer();
         assertInstanceOf(SendAndCloseFramer.class, framer);
-        assertTrue(framer.oneMessagePerConnection());
+        assertTrue(options.framing().connectionPerExchange());
         assertEquals(2 << 20, framer.maxFrameLength());
     }
 

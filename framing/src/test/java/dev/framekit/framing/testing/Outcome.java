@@ -97,9 +97,10 @@ public final class Outcome {
 
     /**
      * Decodes frames off {@code in} into {@code frames} until the decoder returns null, checking
-     * that a null consumes nothing (except the call that {@linkplain FrameDecoder#isFinished()
-     * finishes} the decoder, which consumes the end of its section), that a finished decoder
-     * returns no frame, and that a released frame gives its reference back.
+     * that a null consumes nothing (or only bytes the decoder took over: a WebSocket control frame,
+     * or the end of a section when the call {@linkplain FrameDecoder#isFinished() finishes} the
+     * decoder), that a finished decoder returns no frame, and that a released frame gives its
+     * reference back.
      *
      * @param decoder the decoder
      * @param in the connection's buffer
@@ -116,10 +117,9 @@ public final class Outcome {
             boolean finishedBefore = decoder.isFinished();
             ByteBuf frame = decoder.decode(in, endOfStream);
             if (frame == null) {
-                boolean justFinished = !finishedBefore && decoder.isFinished();
-                FramerConformance.require(justFinished
-                        || (readerIndex == in.readerIndex() && readable == in.readableBytes()),
-                        "a decoder that returns null consumes nothing (unless that call finished its section)");
+                if (readerIndex != in.readerIndex() || readable != in.readableBytes()) {
+                    tookOverBytes(decoder, in, endOfStream, readerIndex, readable);
+                }
                 return;
             }
             FramerConformance.require(!finishedBefore, "a finished decoder returned a frame");
@@ -127,6 +127,28 @@ public final class Outcome {
             FramerConformance.require(in.refCnt() == 1, "a released frame gives back its reference to the buffer");
             FramerConformance.require(frames.size() <= limit + 1, "the decoder keeps returning frames: " + frames.size());
         }
+    }
+
+    /**
+     * A {@code null} that consumed bytes: allowed only for bytes the decoder took over (a WebSocket
+     * control frame handed to its listener, a fragment copied into the message it reassembles).
+     * They must have been consumed from the front, and the decoder must now wait: a second call
+     * with no new bytes returns {@code null} and consumes nothing.
+     */
+    private static void tookOverBytes(FrameDecoder decoder, ByteBuf in, boolean endOfStream, int readerIndex,
+            int readable) throws FramingException {
+        int consumed = in.readerIndex() - readerIndex;
+        FramerConformance.require(consumed > 0 && readable - in.readableBytes() == consumed,
+                "a decoder that returns null consumes nothing, or only bytes from the front that it took over");
+        int after = in.readerIndex();
+        ByteBuf again = decoder.decode(in, endOfStream);
+        if (again != null) {
+            again.release();
+        }
+        FramerConformance.require(again == null && in.readerIndex() == after,
+                "a decoder that returned null after taking over " + consumed
+                        + " bytes must then wait for more, but a second call with no new bytes "
+                        + (again != null ? "returned a frame" : "consumed more"));
     }
 
     /**

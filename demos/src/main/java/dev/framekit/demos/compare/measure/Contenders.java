@@ -22,11 +22,11 @@ public final class Contenders {
 
     /**
      * The framing called {@code name} in the registry: on a persistent connection, or one
-     * connection per message where the framing carries one message per connection.
+     * connection per message where the registry says the framing needs a connection per exchange.
      */
     public static Contender framing(String name) {
         Framing framing = Framing.named(name);
-        return Framing.connectionPerMessage(framing.forMessages(1))
+        return framing.connectionPerExchange()
                 ? new SendAndCloseContender(framing.toString(), framing::forMessages)
                 : new FramerContender(framing.toString(), framing::forMessages);
     }

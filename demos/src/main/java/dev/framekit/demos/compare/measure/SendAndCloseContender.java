@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * The send-and-close framer: every message is its own connection, ended by the sender's
- * half-close. Streaming opens connections back to back without waiting for the receiver
- * (pipelined as far as the accept queue allows); ping-pong includes the handshake in every
- * round trip, which is what this framing costs.
+ * A framing with a connection per exchange (send-and-close): every message is its own
+ * connection, ended by the sender's half-close ({@code sendLast}). Streaming opens connections
+ * back to back without waiting for the receiver (pipelined as far as the accept queue allows);
+ * ping-pong is one {@code exchange} per round trip and includes the handshake, which is what
+ * this framing costs.
  */
 public final class SendAndCloseContender extends FramekitContender {
     /** A contender called {@code name} whose framer, made per message size, carries one message per connection. */
@@ -52,7 +53,7 @@ public final class SendAndCloseContender extends FramekitContender {
             long start = System.nanoTime();
             long sent = budget.send(workload, start, message -> {
                 try (FramedConnection connection = FramedConnection.of(loopback.connect(), framer)) {
-                    connection.send(message);
+                    connection.sendLast(message);
                 }
             });
             total.set(sent);
@@ -67,11 +68,10 @@ public final class SendAndCloseContender extends FramekitContender {
             CompletableFuture<Void> echo = loopback.start(l -> {
                 for (int i = 0; i < roundTrips; i++) {
                     try (FramedConnection connection = FramedConnection.of(l.accept(), framer)) {
-                        ByteBuf frame = connection.readFrame();
-                        if (frame == null) {
-                            continue;
+                        byte[] request = connection.readByteArray();
+                        if (request != null) {
+                            connection.sendLast(request);
                         }
-                        Frames.echoAndRelease(connection, frame);
                     }
                 }
                 return null;
@@ -83,11 +83,10 @@ public final class SendAndCloseContender extends FramekitContender {
                 workload.stamp(i, message);
                 long start = System.nanoTime();
                 try (FramedConnection connection = FramedConnection.of(loopback.connect(), framer)) {
-                    connection.send(message);
-                    ByteBuf reply = connection.readFrame();
+                    byte[] reply = connection.exchange(message);
                     times[i] = System.nanoTime() - start;
                     if (reply != null) {
-                        Frames.tallyAndRelease(echoed, reply);
+                        echoed.add(reply, 0, reply.length);
                     }
                 }
             }

@@ -1,0 +1,73 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+import java.security.SecureRandom;
+import java.util.function.IntSupplier;
+
+/**
+ * One WebSocket client connection's encoder: each frame gets a fresh masking key, written last
+ * in the header, and the payload goes on the wire XORed with it (RFC 6455 section 5.3). The
+ * payload is transformed, so it is copied through {@link #writePayload} and never sent straight
+ * from the caller's memory ({@link #sendsPayloadUnchanged()} is false).
+ */
+final class MaskingEncoder implements FrameEncoder {
+    /** Masking keys must be unpredictable to the page's script (RFC 6455 section 10.3). */
+    static final IntSupplier SECURE_KEYS = new SecureRandom()::nextInt;
+
+    private final WebSocketFramer framer;
+    private final IntSupplier keys;
+    /** The key of the frame whose header was written last. */
+    private int key;
+
+    MaskingEncoder(WebSocketFramer framer, IntSupplier keys) {
+        this.framer = framer;
+        this.keys = keys;
+    }
+
+    @Override
+    public MessageRefusedException check(ByteBuf message) {
+        return framer.check(message);
+    }
+
+    @Override
+    public void writeHeader(int payloadLength, ByteBuf out) {
+        key = keys.getAsInt();
+        WebSocketFramer.writeFrameHeader(framer.sendsAs(), payloadLength, true, key, out);
+    }
+
+    @Override
+    public void writePayload(ByteBuf message, ByteBuf out) {
+        int at = out.writerIndex();
+        int length = message.readableBytes();
+        out.writeBytes(message, message.readerIndex(), length);
+        mask(out, at, length, key);
+    }
+
+    @Override
+    public void writeTrailer(int payloadLength, ByteBuf out) {}
+
+    @Override
+    public boolean sendsPayloadUnchanged() {
+        return false;
+    }
+
+    /**
+     * XORs {@code length} bytes of {@code buf} from {@code index} with the 4-byte key, in place:
+     * byte {@code i} with key byte {@code i % 4}, most significant first. Masking twice unmasks.
+     */
+    static void mask(ByteBuf buf, int index, int length, int key) {
+        int i = 0;
+        for (; i + 4 <= length; i += 4) {
+            buf.setInt(index + i, buf.getInt(index + i) ^ key);
+        }
+        for (; i < length; i++) {
+            int keyByte = key >>> (8 * (3 - (i & 3)));
+            buf.setByte(index + i, buf.getByte(index + i) ^ keyByte);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "masking encoder for " + framer;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.framekit.framing;
+
+import static dev.framekit.framing.FixtureBytes.ascii;
+import static dev.framekit.framing.FixtureBytes.bytes;
+import static dev.framekit.framing.FixtureBytes.concat;
+import static dev.framekit.framing.FixtureBytes.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WebSocket decoder on well-formed and hostile streams, each fed whole, one byte per read and
+ * split at every position: reassembly, control frames between fragments, and every refusal with
+ * its close code.
+ */
+class WebSocketDecoderTest {
+    private static final int TEXT = 0x1;
+    private static final int BINARY = 0x2;
+    private static final int CONTINUATION = 0x0;
+    private static final int CLOSE = 0x8;
+    private static final int PING = 0x9;
+    private static final int PONG = 0xa;
+
+    private static final WebSocketFramer SERVER = Framers.webSocketServer();
+    private static final WebSocketFramer CLIENT = Framers.webSocketClient();
+
+    private static byte[] fragment(boolean fin, int opcode, String text) {
+        return WebSocketWire.frame(fin, opcode, utf8(text), true);
+    }
+
+    @Test
+    void reassemblesAFragmentedMessage() {
+        byte[] wire = concat(fragment(false, TEXT, "Hel"), fragment(false, CONTINUATION, ""),
+                fragment(true, CONTINUATION, "lo ✓"), WebSocketWire.fromClient(BINARY, ascii("next")));
+        DecodeOutcome outcome = Feed.sameEverySplit(SERVER, wire);
+        assertTrue(outcome.hasFrames(List.of(utf8("Hello ✓"), ascii("next"))), outcome.toString());
+        assertNull(outcome.failure());
+    }
+
+    @Test
+    void reassemblesAMultiByteCharacterSplitAcrossFragments() {
+        byte[] check = utf8("✓"); // e2 9c 93
+        byte[] wire = concat(WebSocketWire.frame(false, TEXT, bytes(check[0]), true),
+                WebSocketWire.frame(true, CONTINUATION, bytes(check[1], check[2]), true));
+        assertTrue(Feed.sameEverySplit(SERVER, wire).hasFrames(List.of(check)));
+    }
+
+    @Test
+    void handsControlFramesBetweenFragmentsToTheListenerInOrder() throws Exception {
+        List<String> events = new ArrayList<>();
+        WebSocketFramer framer = SERVER.listener(new Recorder(events));
+        byte[] wire = concat(WebSocketWire.fromClient(PING, ascii("p1")), fragment(false, TEXT, "a"),
+                WebSocketWire.fromClient(PING, ascii("p2")), WebSocketWire.fromClient(PONG, new byte[0]),
+                fragment(true, CONTINUATION, "b"), WebSocketWire.fromClient(CLOSE, WebSocketWire.closePayload(1000, "bye")));
+        FrameDecoder decoder = framer.newDecoder();
+        ByteBuf in = Unpooled.wrappedBuffer(wire);
+        ByteBuf message = decoder.decode(in, false);
+        assertEquals("ab", message.toString(java.nio.charset.StandardCharsets.UTF_8));
+        message.release();
+        assertEquals(List.of("ping p1", "ping p2", "pong ", "message TEXT"), events);
+        assertNull(decoder.decode(in, false), "the close frame carries no message");
+        assertEquals("close 1000 bye", events.get(events.size() - 1));
+        assertNull(decoder.decode(in, true), "after the close, the end of the stream is clean");
+    }
+
+    @Test
+    void reportsACloseWithoutStatusAs1005() throws Exception {
+        List<String> events = new ArrayList<>();
+        FrameDecoder decoder = CLIENT.listener(new Recorder(events)).newDecoder();
+        assertNull(decoder.decode(Unpooled.wrappedBuffer(bytes(0x88, 0x00)), false));
+        assertEquals(List.of("close 1005 "), events);
+    }
+
+    // ---- refusals, with their close codes ----
+
+    @Test
+    void refusesAnUnmaskedClientFrame() {
+        assertProtocolError(SERVER, WebSocketWire.fromServer(TEXT, ascii("hi")), 1002, "unmasked frame from the client");
+    }
+
+    @Test
+    void refusesAMaskedServerFrame() {
+        assertProtocolError(CLIENT, WebSocketWire.fromClient(TEXT, ascii("hi")), 1002, "masked frame from the server");
+    }
+
+    @Test
+    void refusesALengthWithItsTopBitSetWithoutAllocating() {
+        byte[] header = bytes(0x82, 0xff, 0x80, 0, 0, 0, 0, 0, 0, 0, 0x37, 0xfa, 0x21, 0x3d); // 2^63
+        assertProtocolError(SERVER, header, 1002, "most significant bit");
+    }
+
+    @Test
+    void refusesAHugeLengthAsTooLongAsSoonAsItsFieldArrives() {
+        byte[] header = bytes(0x82, 0xff, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff); // 2^63 - 1, no key yet
+        DecodeOutcome outcome = Feed.sameEverySplit(SERVER, header);
+        assertEquals(WireInput.tooLongSignature(Long.MAX_VALUE, 1 << 20), outcome.signature());
+        assertEquals(1009, WebSocketCloseCodes.forFailure(outcome.failure()));
+    }
+
+    @Test
+    void refusesNonMinimalLengths() {
+        assertProtocolError(SERVER, bytes(0x82, 0xfe, 0x00, 0x05), 1002, "the length 5 in a 16-bit field");
+        assertProtocolError(SERVER, bytes(0x82, 0xff, 0, 0, 0, 0, 0, 0, 0xff, 0xff), 1002,
+                "the length 65535 in a 64-bit field");
+    }
+
+    @Test
+    void refusesAPingOf126Bytes() {
+        assertProtocolError(SERVER, WebSocketWire.fromClient(PING, new byte[126]), 1002, "PING frame of 126 payload bytes");
+    }
+
+    @Test
+    void refusesAFragmentedControlFrame() {
+        assertProtocolError(SERVER, WebSocketWire.frame(false, PING, ascii("x"), true), 1002, "fragmented PING");
+    }
+
+    @Test
+    void refusesInvalidUtf8InATextMessage() {
+        assertProtocolError(SERVER, WebSocketWire.fromClient(TEXT, bytes('o', 'k', 0xc3, 0x28)), 1007, "not UTF-8 at byte 2");
+        assertProtocolError(SERVER, concat(WebSocketWire.frame(false, TEXT, bytes(0xe2, 0x9c), true),
+                WebSocketWire.frame(true, CONTINUATION, bytes('x'), true)), 1007, "not UTF-8");
+    }
+
+    @Test
+    void refusesInvalidCloseFrames() {
+        assertProtocolError(SERVER, WebSocketWire.fromClient(CLOSE, bytes(0x03)), 1002, "1 payload byte");
+        assertProtocolError(SERVER, WebSocketWire.fromClient(CLOSE, WebSocketWire.closePayload(1006, "")), 1002, "1006");
+        assertProtocolError(SERVER, WebSocketWire.fromClient(CLOSE, concat(bytes(0x03, 0xe8), bytes(0xff))), 1007, "reason");
+        assertProtocolError(SERVER, concat(WebSocketWire.fromClient(CLOSE, new byte[0]), WebSocketWire.fromClient(TEXT,
+                ascii("late"))), 1002, "after its close frame");
+    }
+
+    @Test
+    void refusesReservedBitsAndOpcodes() {
+        assertProtocolError(SERVER, bytes(0xc1, 0x80, 1, 2, 3, 4), 1002, "reserved bits");
+        assertProtocolError(SERVER, bytes(0x83, 0x80, 1, 2, 3, 4), 1002, "reserved opcode 0x3");
+        assertProtocolError(SERVER, bytes(0x8b, 0x80, 1, 2, 3, 4), 1002, "reserved opcode 0xb");
+    }
+
+    @Test
+    void refusesContinuationsOutOfPlace() {
+        assertProtocolError(SERVER, fragment(true, CONTINUATION, "x"), 1002, "no fragmented message to continue");
+        assertProtocolError(SERVER, concat(fragment(false, TEXT, "a"), fragment(true, TEXT, "b")), 1002,
+                "while a fragmented TEXT message");
+    }
+
+    @Test
+    void boundsANeverEndingFragmentedMessage() {
+        WebSocketFramer small = SERVER.maxFrameLength(100).maxMessageLength(1000);
+        List<byte[]> fragments = new ArrayList<>();
+        fragments.add(WebSocketWire.frame(false, BINARY, new byte[100], true));
+        for (int i = 0; i < 20; i++) {
+            fragments.add(WebSocketWire.frame(false, CONTINUATION, new byte[100], true));
+        }
+        DecodeOutcome outcome = Feed.sameEverySplit(small, concat(fragments.toArray(byte[][]::new)));
+        assertEquals(WireInput.tooLongSignature(1100, 1000), outcome.signature());
+        assertTrue(outcome.failure().getMessage().contains("10 fragments"), outcome.failure().getMessage());
+        assertEquals(1009, WebSocketCloseCodes.forFailure(outcome.failure()));
+    }
+
+    @Test
+    void refusesAFrameOverTheMaximumFromItsHeader() {
+        byte[] header = bytes(0x82, 0xfe, 0x01, 0x00); // 256 bytes declared, nothing else sent
+        DecodeOutcome outcome = Feed.sameEverySplit(SERVER.maxFrameLength(255), header);
+        assertEquals(WireInput.tooLongSignature(256, 255), outcome.signature());
+    }
+
+    @Test
+    void reportsAStreamEndingInsideAFrameOrAMessage() {
+        assertEquals(WireInput.truncatedSignature(1, 2), Feed.sameEverySplit(SERVER, bytes(0x81)).signature());
+        byte[] frame = WebSocketWire.fromClient(TEXT, ascii("hello"));
+        assertEquals(WireInput.truncatedSignature(frame.length - 1, frame.length),
+                Feed.sameEverySplit(SERVER, java.util.Arrays.copyOf(frame, frame.length - 1)).signature());
+        byte[] first = fragment(false, TEXT, "hel");
+        assertEquals(WireInput.truncatedSignature(first.length, TruncatedFrameException.UNKNOWN),
+                Feed.sameEverySplit(SERVER, first).signature());
+    }
+
+    private static void assertProtocolError(Framer framer, byte[] wire, int closeCode, String mention) {
+        DecodeOutcome outcome = Feed.sameEverySplit(framer, wire);
+        WebSocketProtocolException error = assertInstanceOf(WebSocketProtocolException.class, outcome.failure(),
+                outcome.toString());
+        assertEquals(closeCode, error.closeCode(), error.getMessage());
+        assertEquals(closeCode, WebSocketCloseCodes.forFailure(error));
+        assertTrue(error.getMessage().contains(mention), error.getMessage() + " should mention " + mention);
+        assertTrue(error.getMessage().contains("close code " + closeCode), error.getMessage());
+    }
+
+    /** Writes each listener call as a line, e.g. {@code ping p1} or {@code close 1000 bye}. */
+    private record Recorder(List<String> events) implements WebSocketListener {
+        @Override
+        public void onPing(byte[] payload) {
+            events.add("ping " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void onPong(byte[] payload) {
+            events.add("pong " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+            events.add("close " + code + " " + reason);
+        }
+
+        @Override
+        public void onMessage(WebSocketOpcode type) {
+            events.add("message " + type);
+        }
+    }
+}
