@@ -27,7 +27,7 @@ import io.netty.buffer.ByteBuf;
  * <p><b>A framing that ends before the stream does.</b> Some framings carry a bounded section of
  * the stream and then stop: a chunked HTTP body ends with its last chunk, and the bytes after it
  * belong to the next message and another framer. The call that reads the end of such a section
- * consumes the bytes that end it (the other case of a {@code null} that consumes), returns
+ * consumes the bytes that end it (the third case of a {@code null} that consumes), returns
  * {@code null}, and from then on {@link #isFinished()} is true and every call returns
  * {@code null}. A {@link FrameReader} reports it as the end of the frames without reading
  * further, and the caller switches framer for what follows. A decoder that wraps another

@@ -1,9 +1,10 @@
 package dev.framekit.demos.http;
 
-import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.console.Console;
 import dev.framekit.framing.FrameTimeoutException;
+import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
+import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.FramingException;

@@ -97,9 +97,10 @@ public final class Outcome {
 
     /**
      * Decodes frames off {@code in} into {@code frames} until the decoder returns null, checking
-     * that a null consumes nothing (except the call that {@linkplain FrameDecoder#isFinished()
-     * finishes} the decoder, which consumes the end of its section), that a finished decoder
-     * returns no frame, and that a released frame gives its reference back.
+     * that a null consumes nothing (or only bytes the decoder took over: a WebSocket control frame,
+     * or the end of a section when the call {@linkplain FrameDecoder#isFinished() finishes} the
+     * decoder), that a finished decoder returns no frame, and that a released frame gives its
+     * reference back.
      *
      * @param decoder the decoder
      * @param in the connection's buffer
