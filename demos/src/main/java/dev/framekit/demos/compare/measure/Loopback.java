@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A listening socket on 127.0.0.1 with its server side running on its own platform thread: the
- * other half of every measurement. Only loopback traffic; the port is picked by the system.
+ * other half of every measurement. Only loopback traffic; the port is picked by the system. The
+ * server thread's CPU time and allocation are read in that thread and reported with the run.
  */
 public final class Loopback implements AutoCloseable {
     /** How long a run may take before it is declared stuck. */
@@ -29,6 +30,8 @@ public final class Loopback implements AutoCloseable {
 
     private final ServerSocket server;
     private int accepted;
+    /** What the server side's thread spent, set just before its result is published. */
+    private volatile Cost serverCost = Cost.ZERO;
 
     public Loopback() throws IOException {
         server = new ServerSocket();
@@ -77,7 +80,10 @@ public final class Loopback implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(side.run(this));
+                Cost before = Cost.ofCurrentThread();
+                T value = side.run(this);
+                serverCost = Cost.ofCurrentThread().since(before);
+                result.complete(value);
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
@@ -93,7 +99,8 @@ public final class Loopback implements AutoCloseable {
      */
     public StreamRun streamRun(CompletableFuture<Received> receiver, long sent, long startNanos) throws IOException {
         Received got = await(receiver);
-        return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - startNanos, accepted());
+        return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - startNanos, accepted(), Cost.ZERO,
+                serverCost);
     }
 
     /** Waits for the server side, rethrowing what it threw. */
