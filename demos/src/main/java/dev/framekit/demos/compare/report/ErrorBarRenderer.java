@@ -33,8 +33,8 @@ final class ErrorBarRenderer extends BarRenderer {
     public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
             CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
         super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
-        if (pass != 1) {
-            return;
+        if (pass != getPassCount() - 1) {
+            return; // draw over the bars, after every pass that draws them
         }
         double[] range = ranges.get(dataset.getRowKey(row) + "\u0000" + dataset.getColumnKey(column));
         int visibleRow = state.getVisibleSeriesIndex(row);
