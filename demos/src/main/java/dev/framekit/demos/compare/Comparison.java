@@ -145,6 +145,8 @@ final class Comparison {
                     raw == null || isRaw ? Figure.NONE : ratio(p50, raw.pingPong(l -> l.percentileMicros(0.50))),
                     netty == null ? Figure.NONE : ratio(p50, byName.get(netty).pingPong(l -> l.percentileMicros(0.50))),
                     Figure.of(boxed(mine.streaming(StreamRun::cpuNanosPerMessage))),
+                    raw == null || isRaw ? Figure.NONE
+                            : ratio(mine.streaming(StreamRun::cpuNanosPerMessage), raw.streaming(StreamRun::cpuNanosPerMessage)),
                     Figure.of(boxed(mine.costPerMessage(StreamRun::sender, Cost::cpuNanos))),
                     Figure.of(boxed(mine.costPerMessage(StreamRun::receiver, Cost::cpuNanos))),
                     Figure.of(boxed(mine.streaming(StreamRun::allocatedBytesPerMessage))),

@@ -101,7 +101,8 @@ class CompareCommandTest {
                 assertTrue(Long.parseLong(row.get("verifiedMessages")) >= 4 * 40, name + " verified too few messages");
                 for (String property : List.of("binarySafe", "persistent", "largestMessage", "cannotCarry",
                         "throughputVsRaw", "throughputVsRawLow", "throughputVsRawHigh", "throughputVsRawSignificant",
-                        "p50VsRaw", "throughputVsClassic", "throughputVsNetty", "p50VsNetty", "kind")) {
+                        "p50VsRaw", "throughputVsClassic", "throughputVsNetty", "p50VsNetty", "cpuVsRaw", "cpuVsRawSignificant",
+                        "kind")) {
                     assertTrue(row.containsKey(property), name + " lacks " + property);
                 }
             }
@@ -116,7 +117,7 @@ class CompareCommandTest {
         assertEquals("\"netty LengthField\"", length.get("nettyMatch"));
         assertEquals("\"netty LineBased\"", row(rows, "delimiter", "16").get("nettyMatch"));
         assertEquals("\"netty FixedLength\"", row(rows, "fixed", "16").get("nettyMatch"));
-        for (String ratio : List.of("throughputVsClassic", "throughputVsNetty", "p50VsNetty")) {
+        for (String ratio : List.of("throughputVsClassic", "throughputVsNetty", "p50VsNetty", "cpuVsRaw")) {
             double median = number(length, ratio);
             assertTrue(number(length, ratio + "Low") <= median && median <= number(length, ratio + "High"), ratio);
         }

@@ -22,6 +22,8 @@ package dev.framekit.demos.compare.measure;
  * @param p50VsRaw p50 over the raw ping-pong's, round by round (1.0 = as fast as no framing)
  * @param p50VsNetty p50 over the matching Netty row's p50
  * @param cpuNanosPerMessage sender and receiver threads' CPU time per message streamed
+ * @param cpuVsRaw CPU per message over the raw pump's, round by round: the cost ratio, which a
+ *     descheduled thread does not move (it spends no CPU), so it holds on a busy machine
  * @param senderCpuNanosPerMessage the sender's share of it
  * @param receiverCpuNanosPerMessage the receiver's share of it
  * @param allocatedBytesPerMessage heap bytes sender and receiver allocated per message streamed
@@ -35,7 +37,7 @@ package dev.framekit.demos.compare.measure;
 public record Result(String name, Kind kind, int size, Figure messagesPerSecond, Figure megabytesPerSecond,
         Figure throughputVsRaw, String classic, Figure throughputVsClassic, String netty, Figure throughputVsNetty,
         Figure p50Micros, double p99Micros, double p999Micros, Figure p50VsRaw, Figure p50VsNetty,
-        Figure cpuNanosPerMessage, Figure senderCpuNanosPerMessage, Figure receiverCpuNanosPerMessage,
+        Figure cpuNanosPerMessage, Figure cpuVsRaw, Figure senderCpuNanosPerMessage, Figure receiverCpuNanosPerMessage,
         Figure allocatedBytesPerMessage, double wireBytesPerMessage, double overheadPercent,
         double connectionsPer1000, long roundTrips, long verifiedMessages, Qualities qualities) {
 

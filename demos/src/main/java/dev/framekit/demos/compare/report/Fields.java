@@ -37,6 +37,7 @@ final class Fields {
         figure(fields, "p50VsRaw", r.p50VsRaw(), true);
         figure(fields, "p50VsNetty", r.p50VsNetty(), true);
         figure(fields, "cpuNanosPerMessage", r.cpuNanosPerMessage(), false);
+        figure(fields, "cpuVsRaw", r.cpuVsRaw(), true);
         figure(fields, "senderCpuNanosPerMessage", r.senderCpuNanosPerMessage(), false);
         figure(fields, "receiverCpuNanosPerMessage", r.receiverCpuNanosPerMessage(), false);
         figure(fields, "allocatedBytesPerMessage", r.allocatedBytesPerMessage(), false);
