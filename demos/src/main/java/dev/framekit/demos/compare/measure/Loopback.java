@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +36,28 @@ public final class Loopback implements AutoCloseable {
     private volatile Cost serverCost = Cost.ZERO;
 
     public Loopback() throws IOException {
-        server = new ServerSocket();
+        this(new ServerSocket());
+    }
+
+    private Loopback(ServerSocket server) throws IOException {
+        this.server = server;
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+    }
+
+    /**
+     * A loopback server whose accepted sockets have a {@link SocketChannel} ({@link Socket#getChannel()}),
+     * for reading into direct buffers without the stream's copy through a temporary one.
+     */
+    public static Loopback ofChannels() throws IOException {
+        return new Loopback(ServerSocketChannel.open().socket());
+    }
+
+    /** A client channel to this loopback server, TCP_NODELAY on. */
+    public SocketChannel connectChannel() throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+        channel.connect(server.getLocalSocketAddress());
+        return channel;
     }
 
     /** A client socket to this loopback server, with TCP_NODELAY as every framekit connection has. */
