@@ -27,11 +27,6 @@ public record Figure(double median, double low, double high) {
         return new Figure(median, values[0], values[values.length - 1]);
     }
 
-    /** One value with no spread. */
-    public static Figure exactly(double value) {
-        return new Figure(value, value, value);
-    }
-
     /** Ratios {@code a[i] / b[i]}, round by round, as a figure. */
     public static Figure ratios(double[] a, double[] b) {
         Double[] ratios = new Double[Math.min(a.length, b.length)];
