@@ -2,6 +2,8 @@ package dev.framekit.demos.compare;
 
 import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
+import dev.framekit.demos.compare.measure.NettyContender;
+import dev.framekit.demos.compare.measure.UserFramer;
 import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.compare.measure.VerificationException;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,14 +38,21 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-            "Compare every framer over loopback on one workload, side by side with classic baselines.",
-            "It prints streaming throughput, ping-pong latency, wire overhead, connections and properties,",
-            "with the raw byte pump, DataInputStream and BufferedReader.readLine as baselines.",
-            "Every message is verified on arrival; a loss, duplicate or reorder fails the run (exit 1)."
+            "Run the same workload through every framer over loopback and print them side by side:",
+            "streaming throughput, ping-pong latency, wire overhead, connections, properties;",
+            "with the raw byte pump, DataInputStream and BufferedReader.readLine as baselines,",
+            "and Netty's frame decoders over real Netty NIO sockets. Contenders run in interleaved rounds;",
+            "ratios are taken round by round and shown as the median and its spread (lowest-highest round).",
+            "Every message is verified on arrival; a loss, duplicate or reorder fails the run (exit 1).",
+            "A contender faster than the raw pump (or the raw ping-pong) in every round means the",
+            "measurement is wrong: compare says so and exits 3."
         })
 public final class CompareCommand implements Callable<Integer> {
     /** The output formats. */
     public enum Format { TABLE, MARKDOWN, CSV, JSON }
+
+    /** Exit status when a contender beat the ceiling or floor: the measurement is not to be trusted. */
+    public static final int INVALID_MEASUREMENT = 3;
 
     @Option(names = {"--framings", "--framing"}, split = ",", paramLabel = "NAME[,NAME...]",
             completionCandidates = Framing.Names.class,
@@ -78,14 +88,36 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "Also draw throughput and latency to FILE (.png or .svg).")
     Path chart;
 
+    @Option(names = "--chart-scale", paramLabel = "linear|log", defaultValue = "log",
+            description = "The chart's value axes: log (default; the figures span orders of magnitude) or linear"
+                    + " (shows 2x differences as 2x).")
+    ChartWriter.Scale chartScale = ChartWriter.Scale.LOG;
+
+    @Option(names = "--framer-jar", paramLabel = "JAR",
+            description = "A jar holding your own Framer (see --framer); it runs beside framekit's, verified the same way.")
+    Path framerJar;
+
+    @Option(names = "--framer", paramLabel = "CLASS",
+            description = "With --framer-jar: your Framer class, made by its public no-arg constructor or its one"
+                    + " public static no-arg method returning a Framer.")
+    String framerClass;
+
+    @Option(names = "--no-netty", description = "Leave out the Netty contenders.")
+    boolean noNetty;
+
     @Option(names = {"--hexdump-sample", "--hexdump"}, description = "Show one message of each framer as it appears on the wire.")
     boolean hexdumpSample;
 
     @Spec
     CommandSpec spec;
 
-    /** Makes the contenders from the --framings names; a seam for tests that need a faulty one. */
-    java.util.function.Function<List<String>, List<Contender>> contenderSource = Contenders::of;
+    private static final java.util.function.Function<List<String>, List<Contender>> DEFAULT_SOURCE = Contenders::of;
+
+    /**
+     * Makes the contenders from the --framings names; a seam for tests that need a faulty one. The
+     * Netty contenders are added only to the default source's.
+     */
+    java.util.function.Function<List<String>, List<Contender>> contenderSource = DEFAULT_SOURCE;
 
     @Override
     public Integer call() {
@@ -109,6 +141,15 @@ public final class CompareCommand implements Callable<Integer> {
         List<Result> results;
         try {
             results = comparison.run(progress);
+        } catch (InvalidMeasurementException e) {
+            progress.finish();
+            for (String problem : e.problems()) {
+                err.println("compare: INVALID MEASUREMENT: " + problem);
+            }
+            err.println("compare: no figures reported; the raw pump is the ceiling and the raw ping-pong the floor,"
+                    + " so a contender beyond them in every round was measured wrongly.");
+            err.flush();
+            return INVALID_MEASUREMENT;
         } catch (VerificationException e) {
             progress.finish();
             err.println("compare: VERIFICATION FAILED: " + e.getMessage());
@@ -133,12 +174,12 @@ public final class CompareCommand implements Callable<Integer> {
             case TABLE -> new TableRenderer(false).render(results, environment);
             case MARKDOWN -> new TableRenderer(true).render(results, environment);
             case CSV -> CsvRenderer.render(results);
-            case JSON -> JsonRenderer.render(results, environment, settings);
+            case JSON -> JsonRenderer.render(results, environment, settings, comparison.unchecked());
         });
         out.flush();
         if (chart != null) {
             try {
-                ChartWriter.write(chart, results, environment);
+                ChartWriter.write(chart, results, environment, chartScale);
                 err.println("compare: chart written to " + chart);
             } catch (IOException e) {
                 err.println("compare: cannot write the chart " + chart + ": " + e.getMessage());
@@ -164,10 +205,25 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private List<Contender> contenders() {
+        List<Contender> all = new ArrayList<>();
+        if (framerJar != null || framerClass != null) {
+            if (framerJar == null || framerClass == null) {
+                throw new ParameterException(spec.commandLine(), "--framer-jar and --framer go together: name the jar and the class");
+            }
+            try {
+                all.add(UserFramer.load(framerJar, framerClass));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         try {
-            return contenderSource.apply(framings);
+            all.addAll(contenderSource.apply(framings));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--framings: " + e.getMessage());
         }
+        if (!noNetty && contenderSource == DEFAULT_SOURCE) {
+            all.addAll(NettyContender.all());
+        }
+        return all;
     }
 }

@@ -3,7 +3,10 @@ package dev.framekit.demos.compare;
 import dev.framekit.demos.compare.measure.Budget;
 import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
+import dev.framekit.demos.compare.measure.Cost;
+import dev.framekit.demos.compare.measure.Figure;
 import dev.framekit.demos.compare.measure.LatencyRun;
+import dev.framekit.demos.compare.measure.NettyFraming;
 import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.SendAndCloseContender;
 import dev.framekit.demos.compare.measure.Settings;
@@ -17,16 +20,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
- * Runs the workload through every contender at every size: warm-up runs first, then trials in
- * rounds (every contender once per round, so slow drift in a noisy machine hits all of them
- * alike), streaming then ping-pong. Every run is verified as it finishes; the first mismatch
- * throws {@link VerificationException} and nothing is reported.
+ * Runs the workload through every contender at every size in interleaved rounds: every
+ * contender once per round (A B C ... A B C ...), streaming then ping-pong, warm-up rounds
+ * first. Every ratio is taken pair by pair within a round, so drift on a busy machine hits both
+ * sides of it alike, and reported as the median over the rounds with its spread (lowest and
+ * highest round). Every run is verified as it finishes; the first mismatch throws
+ * {@link VerificationException} and nothing is reported.
+ *
+ * <p>The raw pump is the ceiling and the raw ping-pong the floor: a contender faster than the
+ * ceiling (or than the floor) in every round, by more than {@link #MARGIN}, means the
+ * measurement is wrong, and {@link #run} throws {@link InvalidMeasurementException}. Rounds too
+ * short to measure anything (under {@link #CHECKED_STREAM_NANOS}, or fewer than
+ * {@link #CHECKED_ROUND_TRIPS} round trips) are not checked; {@link #unchecked()} says which.
  */
 final class Comparison {
+    /** How far beyond the ceiling or floor every round must be before a measurement is called invalid. */
+    static final double MARGIN = 1.10;
+    /** Streaming rounds of the raw pump shorter than this are not checked against the ceiling. */
+    static final long CHECKED_STREAM_NANOS = 20_000_000;
+    /** Ping-pong rounds of the raw pump with fewer measured round trips are not checked against the floor. */
+    static final long CHECKED_ROUND_TRIPS = 200;
+
     private final Settings settings;
     private final List<Contender> contenders;
+    private final List<String> unchecked = new ArrayList<>();
 
     Comparison(Settings settings, List<Contender> contenders) {
         this.settings = settings;
@@ -42,47 +62,55 @@ final class Comparison {
         return runs * (settings.warmups() + settings.trials()) * 2;
     }
 
+    /** What was too short to check against the ceiling and floor, e.g. "16 B streaming". */
+    List<String> unchecked() {
+        return List.copyOf(unchecked);
+    }
+
     List<Result> run(Progress progress) throws Exception {
         List<Result> results = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int size : settings.sizes()) {
-            results.addAll(runSize(new Workload(size), progress));
+            Map<Contender, Rounds> rounds = runSize(new Workload(size), progress);
+            List<Result> rows = rows(size, rounds);
+            problems.addAll(check(size, rounds, rows));
+            results.addAll(rows);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMeasurementException(problems);
         }
         return results;
     }
 
-    private List<Result> runSize(Workload workload, Progress progress) throws Exception {
+    private Map<Contender, Rounds> runSize(Workload workload, Progress progress) throws Exception {
         List<Contender> contenders = this.contenders.stream().filter(c -> c.carries(workload.size())).toList();
-        Map<Contender, List<StreamRun>> streams = new LinkedHashMap<>();
-        Map<Contender, List<LatencyRun>> latencies = new LinkedHashMap<>();
-        Map<Contender, Long> verified = new LinkedHashMap<>();
-        for (Contender c : contenders) {
-            streams.put(c, new ArrayList<>());
-            latencies.put(c, new ArrayList<>());
-            verified.put(c, 0L);
-        }
+        Map<Contender, Rounds> rounds = new LinkedHashMap<>();
+        contenders.forEach(c -> rounds.put(c, new Rounds()));
         String at = Sizes.format(workload.size());
         for (int round = 0; round < settings.warmups() + settings.trials(); round++) {
             boolean warmup = round < settings.warmups();
             for (Contender c : contenders) {
                 progress.step(c.name() + " " + at + " streaming" + (warmup ? " (warm-up)" : ""));
+                Cost before = Cost.ofCurrentThread();
                 StreamRun stream = c.stream(workload, budgetFor(c));
+                stream = stream.withSenderCost(Cost.ofCurrentThread().since(before));
                 verify(c, workload, "streaming", stream.sent(), stream.received());
-                verified.merge(c, stream.sent(), Long::sum);
+                rounds.get(c).verified(stream.sent());
                 if (!warmup) {
-                    streams.get(c).add(stream);
+                    rounds.get(c).add(stream);
                 }
             }
             for (Contender c : contenders) {
                 progress.step(c.name() + " " + at + " ping-pong" + (warmup ? " (warm-up)" : ""));
                 LatencyRun latency = c.pingPong(workload, settings.roundTripsFor(c));
                 verify(c, workload, "ping-pong", latency.roundTrips().length, latency.echoed());
-                verified.merge(c, (long) latency.roundTrips().length, Long::sum);
+                rounds.get(c).verified(latency.roundTrips().length);
                 if (!warmup) {
-                    latencies.get(c).add(latency);
+                    rounds.get(c).add(latency);
                 }
             }
         }
-        return rows(contenders, workload.size(), streams, latencies, verified);
+        return rounds;
     }
 
     private Budget budgetFor(Contender c) {
@@ -96,32 +124,90 @@ final class Comparison {
                 workload.expected(sent, mode), received);
     }
 
-    private List<Result> rows(List<Contender> contenders, int size, Map<Contender, List<StreamRun>> streams,
-            Map<Contender, List<LatencyRun>> latencies, Map<Contender, Long> verified) {
-        Map<String, Double> throughput = new LinkedHashMap<>();
-        Map<String, Double> p50 = new LinkedHashMap<>();
-        for (Contender c : contenders) {
-            throughput.put(c.name(), Medians.of(streams.get(c), StreamRun::messagesPerSecond));
-            p50.put(c.name(), Medians.of(latencies.get(c), l -> l.percentileMicros(0.50)));
-        }
-        double rawThroughput = throughput.getOrDefault(Contenders.RAW, Double.NaN);
-        double rawP50 = p50.getOrDefault(Contenders.RAW, Double.NaN);
+    private List<Result> rows(int size, Map<Contender, Rounds> rounds) {
+        Map<String, Rounds> byName = new LinkedHashMap<>();
+        rounds.forEach((c, r) -> byName.put(c.name(), r));
+        Rounds raw = byName.get(Contenders.RAW);
         List<Result> rows = new ArrayList<>();
         for (Contender c : contenders) {
-            List<StreamRun> runs = streams.get(c);
-            double messagesPerSecond = throughput.get(c.name());
-            double wirePerMessage = Medians.of(runs, r -> (double) r.wireBytes() / r.sent());
-            double connectionsPer1000 = Medians.of(runs, r -> 1000.0 * r.connections() / r.sent());
-            String classic = c.baseline() ? null : Contenders.classicFor(c.name());
-            double classicThroughput = classic == null ? Double.NaN : throughput.getOrDefault(classic, Double.NaN);
-            rows.add(new Result(c.name(), c.baseline(), size, messagesPerSecond, messagesPerSecond * size / 1e6,
-                    c.name().equals(Contenders.RAW) ? Double.NaN : Medians.ratio(messagesPerSecond, rawThroughput),
-                    classic, Medians.ratio(messagesPerSecond, classicThroughput),
-                    p50.get(c.name()), Medians.of(latencies.get(c), l -> l.percentileMicros(0.99)),
-                    c.name().equals(Contenders.RAW) ? Double.NaN : Medians.ratio(p50.get(c.name()), rawP50),
-                    wirePerMessage, 100.0 * (wirePerMessage - size) / size, connectionsPer1000,
-                    verified.get(c), c.qualities(size)));
+            Rounds mine = rounds.get(c);
+            double[] throughput = mine.streaming(StreamRun::messagesPerSecond);
+            double[] p50 = mine.pingPong(l -> l.percentileMicros(0.50));
+            boolean isRaw = c.name().equals(Contenders.RAW);
+            boolean framekit = c.kind() == Result.Kind.FRAMEKIT;
+            String classic = framekit ? present(Contenders.classicFor(c.name()), byName) : null;
+            String netty = framekit ? present(NettyFraming.matchFor(c.name()), byName) : null;
+            Histogram all = mine.allRoundTrips();
+            Figure messagesPerSecond = Figure.of(boxed(throughput));
+            List<StreamRun> runs = mine.streams();
+            double wirePerMessage = median(runs.stream().mapToDouble(r -> (double) r.wireBytes() / r.sent()).toArray());
+            rows.add(new Result(c.name(), c.kind(), size, messagesPerSecond, messagesPerSecond.times(size / 1e6),
+                    raw == null || isRaw ? Figure.NONE : ratio(throughput, raw.streaming(StreamRun::messagesPerSecond)),
+                    classic, classic == null ? Figure.NONE
+                            : ratio(throughput, byName.get(classic).streaming(StreamRun::messagesPerSecond)),
+                    netty, netty == null ? Figure.NONE
+                            : ratio(throughput, byName.get(netty).streaming(StreamRun::messagesPerSecond)),
+                    Figure.of(boxed(p50)), LatencyRun.percentileMicros(all, 0.99), LatencyRun.percentileMicros(all, 0.999),
+                    raw == null || isRaw ? Figure.NONE : ratio(p50, raw.pingPong(l -> l.percentileMicros(0.50))),
+                    netty == null ? Figure.NONE : ratio(p50, byName.get(netty).pingPong(l -> l.percentileMicros(0.50))),
+                    Figure.of(boxed(mine.streaming(StreamRun::cpuNanosPerMessage))),
+                    raw == null || isRaw ? Figure.NONE
+                            : ratio(mine.streaming(StreamRun::cpuNanosPerMessage), raw.streaming(StreamRun::cpuNanosPerMessage)),
+                    Figure.of(boxed(mine.costPerMessage(StreamRun::sender, Cost::cpuNanos))),
+                    Figure.of(boxed(mine.costPerMessage(StreamRun::receiver, Cost::cpuNanos))),
+                    Figure.of(boxed(mine.streaming(StreamRun::allocatedBytesPerMessage))),
+                    wirePerMessage, 100.0 * (wirePerMessage - size) / size,
+                    median(runs.stream().mapToDouble(r -> 1000.0 * r.connections() / r.sent()).toArray()),
+                    all.getTotalCount(), mine.verified(), c.qualities(size)));
         }
         return rows;
+    }
+
+    /** The ceiling and floor check at one size: what beat them in every round, beyond the margin. */
+    private List<String> check(int size, Map<Contender, Rounds> rounds, List<Result> rows) {
+        Rounds raw = rounds.entrySet().stream().filter(e -> e.getKey().name().equals(Contenders.RAW))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        List<String> problems = new ArrayList<>();
+        if (raw == null) {
+            return problems;
+        }
+        String at = Sizes.format(size);
+        boolean streaming = raw.shortestStreamNanos() >= CHECKED_STREAM_NANOS;
+        boolean pingPong = raw.fewestRoundTrips() >= CHECKED_ROUND_TRIPS;
+        if (!streaming) {
+            unchecked.add(at + " streaming");
+        }
+        if (!pingPong) {
+            unchecked.add(at + " ping-pong");
+        }
+        for (Result r : rows) {
+            if (streaming && r.throughputVsRaw().low() > MARGIN) {
+                problems.add(String.format(java.util.Locale.ROOT,
+                        "%s at %s streamed %.2fx the raw pump (every round above %.2fx): faster than the ceiling",
+                        r.name(), at, r.throughputVsRaw().median(), r.throughputVsRaw().low()));
+            }
+            if (pingPong && r.p50VsRaw().high() < 1 / MARGIN) {
+                problems.add(String.format(java.util.Locale.ROOT,
+                        "%s at %s had a round-trip p50 of %.2fx the raw ping-pong's (every round below %.2fx): faster than the floor",
+                        r.name(), at, r.p50VsRaw().median(), r.p50VsRaw().high()));
+            }
+        }
+        return problems;
+    }
+
+    private static String present(String name, Map<String, Rounds> byName) {
+        return name != null && byName.containsKey(name) ? name : null;
+    }
+
+    private static Figure ratio(double[] mine, double[] theirs) {
+        return Figure.ratios(mine, theirs);
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    private static double median(double[] values) {
+        return Figure.of(boxed(values)).median();
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.compare.measure.Contender;
+import dev.framekit.demos.compare.measure.Contenders;
+import dev.framekit.demos.compare.measure.Figure;
 import dev.framekit.demos.compare.measure.FramerContender;
 import dev.framekit.demos.compare.measure.LatencyRun;
 import dev.framekit.demos.compare.measure.Settings;
@@ -12,10 +14,12 @@ import dev.framekit.demos.compare.measure.Tally;
 import dev.framekit.demos.compare.measure.VerificationException;
 import dev.framekit.demos.compare.measure.Workload;
 import dev.framekit.demos.console.Progress;
+import dev.framekit.demos.compare.report.Formats;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +28,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code compare --quick --format json} on a tiny workload, and runs that must fail their loss check. */
-@Timeout(60)
+/**
+ * {@code compare --quick --format json} on a tiny workload; runs that must fail their loss check;
+ * a contender faster than the ceiling; the user's own framer from a jar.
+ */
+@Timeout(120)
 class CompareCommandTest {
-    private static final List<String> CONTENDERS = java.util.stream.Stream.concat(Framing.comparedNames().stream(),
-            java.util.stream.Stream.of("raw pump", "DataInputStream", "BufferedReader.readLine")).toList();
-    private static final List<String> NUMBERS = List.of("messagesPerSecond", "megabytesPerSecond", "p50Micros",
-            "p99Micros", "wireBytesPerMessage", "overheadPercent", "connectionsPer1000", "verifiedMessages");
+    private static final List<String> NETTY = List.of("netty LengthField", "netty FixedLength", "netty LineBased",
+            "netty DelimiterBased");
+    private static final List<String> CONTENDERS = java.util.stream.Stream.of(Framing.comparedNames(),
+            List.of("raw pump", "DataInputStream", "BufferedReader.readLine"), NETTY).flatMap(List::stream).toList();
+    /** Figures measured per round: each has a median, a low and a high round. */
+    private static final List<String> FIGURES = List.of("messagesPerSecond", "megabytesPerSecond", "p50Micros",
+            "cpuNanosPerMessage", "senderCpuNanosPerMessage", "receiverCpuNanosPerMessage", "allocatedBytesPerMessage");
+    private static final List<String> NUMBERS = List.of("p99Micros", "p999Micros", "wireBytesPerMessage",
+            "overheadPercent", "connectionsPer1000", "roundTrips", "verifiedMessages");
     private static final Pattern ROW = Pattern.compile("\\{\"framing\": [^{}]*}");
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\": (\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)");
 
@@ -61,33 +74,45 @@ class CompareCommandTest {
     }
 
     @Test
-    void quickJsonRunReportsEveryFramerAndBaselineWithEveryMetricAndAPassedLossCheck() {
-        Run run = compare(new CompareCommand(), "--quick", "--messages", "40", "--trials", "1", "--sizes", "16,1k",
+    void quickJsonRunReportsEveryFramerBaselineAndNettyRowWithEveryMetricSpreadAndCost() {
+        Run run = compare(new CompareCommand(), "--quick", "--messages", "40", "--trials", "3", "--sizes", "16,1k",
                 "--format", "json");
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("\"verification\": \"passed\""), run.out());
+        assertTrue(run.out().contains("\"ceilingAndFloorCheck\": \"passed"), run.out());
         List<Map<String, String>> rows = rows(run.out());
         assertEquals(CONTENDERS.size() * 2, rows.size(), run.out());
         for (String size : List.of("16", "1024")) {
             for (String name : CONTENDERS) {
-                Map<String, String> row = rows.stream()
-                        .filter(r -> ("\"" + name + "\"").equals(r.get("framing")) && size.equals(r.get("sizeBytes")))
-                        .findFirst().orElseThrow(() -> new AssertionError("no row for " + name + " at " + size));
-                for (String metric : NUMBERS) {
-                    String value = row.get(metric);
-                    assertTrue(value != null && Double.parseDouble(value) >= 0, name + " " + size + ": " + metric + "=" + value);
+                Map<String, String> row = row(rows, name, size);
+                for (String metric : FIGURES) {
+                    double median = number(row, metric);
+                    double low = number(row, metric + "Low");
+                    double high = number(row, metric + "High");
+                    assertTrue(low >= 0 && low <= median && median <= high, name + " " + size + ": " + metric
+                            + " " + low + " <= " + median + " <= " + high);
                 }
-                assertTrue(Double.parseDouble(row.get("messagesPerSecond")) > 0, name + " streamed nothing");
-                assertTrue(Long.parseLong(row.get("verifiedMessages")) >= 80, name + " verified too few messages");
+                for (String metric : NUMBERS) {
+                    assertTrue(number(row, metric) >= 0, name + " " + size + ": " + metric);
+                }
+                assertTrue(number(row, "messagesPerSecond") > 0, name + " streamed nothing");
+                assertTrue(number(row, "cpuNanosPerMessage") > 0, name + " cost no CPU");
+                assertTrue(number(row, "receiverCpuNanosPerMessage") > 0, name + ": no receiver CPU");
+                assertTrue(Long.parseLong(row.get("verifiedMessages")) >= 4 * 40, name + " verified too few messages");
                 for (String property : List.of("binarySafe", "persistent", "largestMessage", "cannotCarry",
-                        "throughputVsRaw", "p50VsRaw", "throughputVsClassic")) {
+                        "throughputVsRaw", "throughputVsRawLow", "throughputVsRawHigh", "throughputVsRawSignificant",
+                        "p50VsRaw", "throughputVsClassic", "throughputVsNetty", "p50VsNetty", "cpuVsRaw", "cpuVsRawSignificant",
+                        "kind")) {
                     assertTrue(row.containsKey(property), name + " lacks " + property);
                 }
             }
+            for (String netty : NETTY) {
+                assertEquals("\"netty\"", row(rows, netty, size).get("kind"));
+                assertTrue(number(row(rows, netty, size), "throughputVsRaw") > 0, netty);
+            }
         }
-        Map<String, String> length = rows.get(2);
-        assertEquals("\"length\"", length.get("framing"));
+        Map<String, String> length = row(rows, "length", "16");
         assertEquals("20.0000", length.get("wireBytesPerMessage"));
         assertEquals("\"DataInputStream\"", length.get("classicBaseline"));
         assertFalse(length.get("throughputVsClassic").equals("null"));
@@ -97,6 +122,102 @@ class CompareCommandTest {
         Map<String, String> netstring = rows.stream().filter(r -> "\"netstring\"".equals(r.get("framing")))
                 .findFirst().orElseThrow();
         assertEquals("20.0000", netstring.get("wireBytesPerMessage"), "16:...,");
+        assertEquals("\"netty LengthField\"", length.get("nettyMatch"));
+        assertEquals("\"netty LineBased\"", row(rows, "delimiter", "16").get("nettyMatch"));
+        assertEquals("\"netty FixedLength\"", row(rows, "fixed", "16").get("nettyMatch"));
+        for (String ratio : List.of("throughputVsClassic", "throughputVsNetty", "p50VsNetty", "cpuVsRaw")) {
+            double median = number(length, ratio);
+            assertTrue(number(length, ratio + "Low") <= median && median <= number(length, ratio + "High"), ratio);
+        }
+        assertEquals("20.0000", row(rows, "netty LengthField", "16").get("wireBytesPerMessage"));
+        assertEquals("17.0000", row(rows, "netty LineBased", "16").get("wireBytesPerMessage"));
+    }
+
+    @Test
+    void tableMarksARatioWhoseSpreadReachesAcrossOneAsNotSignificant() {
+        Run run = compare(new CompareCommand(), "--quick", "--messages", "40", "--trials", "3", "--sizes", "16",
+                "--framings", "length", "--no-netty");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("~ marks a ratio whose rounds range across 1.00x"), run.out());
+        assertTrue(run.out().contains("CPU ns/msg") && run.out().contains("alloc B/msg") && run.out().contains("p99.9 us"),
+                run.out());
+        assertTrue(run.out().matches("(?s).*\\d\\.\\d\\dx \\[\\d+\\.\\d\\d-\\d+\\.\\d\\d].*"), run.out());
+    }
+
+    @Test
+    void ratioWhoseRoundsRangeAcrossOneIsMarkedNotSignificant() {
+        Figure across = Figure.ratios(new double[] {9, 11, 10}, new double[] {10, 10, 10});
+        Figure below = Figure.ratios(new double[] {8, 9, 7}, new double[] {10, 10, 10});
+
+        assertFalse(across.significant());
+        assertEquals("~1.00x [0.90-1.10]", Formats.ratio(across));
+        assertTrue(below.significant());
+        assertEquals("0.80x [0.70-0.90]", Formats.ratio(below));
+    }
+
+    @Test
+    void contenderFasterThanTheCeilingMakesTheMeasurementInvalidAndExitsNonZero() {
+        CompareCommand command = new CompareCommand();
+        command.contenderSource = names -> {
+            List<Contender> contenders = new ArrayList<>(Contenders.of(List.of()));
+            contenders.add(0, new SkippingContender());
+            return contenders;
+        };
+
+        Run run = compare(command, "--quick", "--duration", "40ms", "--trials", "1", "--sizes", "16", "--format", "json");
+
+        assertEquals(CompareCommand.INVALID_MEASUREMENT, run.status(), run.err());
+        assertTrue(run.err().contains("INVALID MEASUREMENT: too good to be true at 16 B streamed"), run.err());
+        assertTrue(run.err().contains("faster than the ceiling"), run.err());
+        assertTrue(run.err().contains("faster than the floor"), run.err());
+        assertFalse(run.out().contains("results"), run.out());
+    }
+
+    @Test
+    void usersOwnFramerFromAJarRunsBesideTheOthersAndIsVerified(@TempDir Path dir) throws Exception {
+        Path jar = UserFramerJar.build(dir);
+        List<String> args = new ArrayList<>(UserFramerJar.args(jar));
+        args.addAll(List.of("--quick", "--messages", "40", "--trials", "1", "--sizes", "16,1k", "--framings", "length",
+                "--no-netty", "--format", "json"));
+
+        Run run = compare(new CompareCommand(), args.toArray(String[]::new));
+
+        assertEquals(0, run.status(), run.err());
+        for (String size : List.of("16", "1024")) {
+            Map<String, String> mine = row(rows(run.out()), "ShortLengthFramer", size);
+            assertEquals("\"user\"", mine.get("kind"));
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", Integer.parseInt(size) + 2.0),
+                    mine.get("wireBytesPerMessage"));
+            assertTrue(Long.parseLong(mine.get("verifiedMessages")) >= 80, mine.toString());
+            assertTrue(number(mine, "messagesPerSecond") > 0);
+        }
+    }
+
+    @Test
+    void frameJarWithoutAFramerClassIsAUsageError(@TempDir Path dir) throws Exception {
+        Path jar = UserFramerJar.build(dir);
+
+        Run missing = compare(new CompareCommand(), "--framer-jar", jar.toString(), "--quick");
+        Run wrong = compare(new CompareCommand(), "--framer-jar", jar.toString(), "--framer", "com.example.Nope", "--quick");
+
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("--framer-jar and --framer go together"), missing.err());
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains("com.example.Nope: no such class"), wrong.err());
+    }
+
+    private static Map<String, String> row(List<Map<String, String>> rows, String name, String size) {
+        return rows.stream().filter(r -> ("\"" + name + "\"").equals(r.get("framing")) && size.equals(r.get("sizeBytes")))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + name + " at " + size));
+    }
+
+    private static double number(Map<String, String> row, String field) {
+        String value = row.get(field);
+        if (value == null || value.equals("null")) {
+            throw new AssertionError(field + " is " + value + " in " + row);
+        }
+        return Double.parseDouble(value);
     }
 
     @Test

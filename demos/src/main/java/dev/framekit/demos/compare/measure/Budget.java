@@ -41,12 +41,12 @@ public record Budget(long maxMessages, Duration duration) {
     }
 
     /** The nanoTime after which the sender stops, or Long.MAX_VALUE for none. */
-    private long deadline(long startNanos) {
+    long deadline(long startNanos) {
         return duration.isZero() ? Long.MAX_VALUE : startNanos + duration.toNanos();
     }
 
     /** Whether the sender, having sent {@code sent}, sends another. */
-    private boolean more(long sent, long deadline) {
+    boolean more(long sent, long deadline) {
         return sent < maxMessages && ((sent & 31) != 0 || sent == 0 || System.nanoTime() < deadline);
     }
 }

@@ -3,16 +3,21 @@ package dev.framekit.demos.compare.measure;
 import dev.framekit.framing.Framer;
 
 /**
- * One way of carrying messages over loopback that compare measures: a framekit framer, or a
- * baseline (the raw byte pump, the classic JDK idioms). Each run opens its own loopback server,
+ * One way of carrying messages over loopback that compare measures: a framekit framer, a
+ * baseline (the raw byte pump, the classic JDK idioms), a Netty pipeline, or the user's framer. Each run opens its own loopback server,
  * sends the workload, and returns what the receiver tallied; {@link Comparison} checks it.
  */
 public interface Contender {
     /** The name in the table, e.g. {@code length} or {@code raw pump}. */
     public String name();
 
-    /** True for a baseline, false for a framekit framer. */
+    /** True for a baseline (the raw pump, the classic JDK idioms), false for every other contender. */
     public boolean baseline();
+
+    /** What it is: framekit, a baseline, Netty or the user's own; drawn from {@link #baseline()} unless told. */
+    default Result.Kind kind() {
+        return baseline() ? Result.Kind.BASELINE : Result.Kind.FRAMEKIT;
+    }
 
     /** How the receiver tallies: per message, or per byte for an unframed stream. */
     default Tally.Mode tallyMode() {

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A listening socket on 127.0.0.1 with its server side running on its own platform thread: the
- * other half of every measurement. Only loopback traffic; the port is picked by the system.
+ * other half of every measurement. Only loopback traffic; the port is picked by the system. The
+ * server thread's CPU time and allocation are read in that thread and reported with the run.
  */
 public final class Loopback implements AutoCloseable {
     /** How long a run may take before it is declared stuck. */
@@ -29,10 +32,32 @@ public final class Loopback implements AutoCloseable {
 
     private final ServerSocket server;
     private int accepted;
+    /** What the server side's thread spent, set just before its result is published. */
+    private volatile Cost serverCost = Cost.ZERO;
 
     public Loopback() throws IOException {
-        server = new ServerSocket();
+        this(new ServerSocket());
+    }
+
+    private Loopback(ServerSocket server) throws IOException {
+        this.server = server;
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+    }
+
+    /**
+     * A loopback server whose accepted sockets have a {@link SocketChannel} ({@link Socket#getChannel()}),
+     * for reading into direct buffers without the stream's copy through a temporary one.
+     */
+    public static Loopback ofChannels() throws IOException {
+        return new Loopback(ServerSocketChannel.open().socket());
+    }
+
+    /** A client channel to this loopback server, TCP_NODELAY on. */
+    public SocketChannel connectChannel() throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+        channel.connect(server.getLocalSocketAddress());
+        return channel;
     }
 
     /** A client socket to this loopback server, with TCP_NODELAY as every framekit connection has. */
@@ -77,7 +102,10 @@ public final class Loopback implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(side.run(this));
+                Cost before = Cost.ofCurrentThread();
+                T value = side.run(this);
+                serverCost = Cost.ofCurrentThread().since(before);
+                result.complete(value);
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
@@ -93,7 +121,8 @@ public final class Loopback implements AutoCloseable {
      */
     public StreamRun streamRun(CompletableFuture<Received> receiver, long sent, long startNanos) throws IOException {
         Received got = await(receiver);
-        return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - startNanos, accepted());
+        return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - startNanos, accepted(), Cost.ZERO,
+                serverCost);
     }
 
     /** Waits for the server side, rethrowing what it threw. */

@@ -2,12 +2,14 @@ package dev.framekit.demos.compare.report;
 
 import java.time.LocalDate;
 
-/** Where a comparison ran: the figures mean little without the machine, JDK and date. */
-public record Environment(String jdk, String os, int cpus, String cpu, String date) {
+/** Where a comparison ran: the figures mean little without the machine, JDK, date and the machine's load. */
+public record Environment(String jdk, String os, int cpus, String cpu, double loadAverage, String date) {
     public static Environment current() {
         return new Environment(System.getProperty("java.vm.name") + " " + Runtime.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), LocalDate.now().toString());
+                Runtime.getRuntime().availableProcessors(), cpuModel(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                LocalDate.now().toString());
     }
 
     private static String cpuModel() {
@@ -21,6 +23,7 @@ public record Environment(String jdk, String os, int cpus, String cpu, String da
 
     /** One line for the top of a report. */
     public String describe() {
-        return cpus + " CPUs (" + cpu + "), " + os + ", " + jdk + ", " + date;
+        return cpus + " CPUs (" + cpu + "), " + os + ", " + jdk + ", " + date
+                + (loadAverage >= 0 ? String.format(java.util.Locale.ROOT, ", load average %.2f at the end", loadAverage) : "");
     }
 }

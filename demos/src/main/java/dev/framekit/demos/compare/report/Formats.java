@@ -1,5 +1,6 @@
 package dev.framekit.demos.compare.report;
 
+import dev.framekit.demos.compare.measure.Figure;
 import java.util.Locale;
 
 /** How figures are written in tables: grouped counts, fixed decimals, ratios with an x, "-" for none. */
@@ -16,6 +17,30 @@ public final class Formats {
 
     public static String ratio(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2fx", value);
+    }
+
+    /**
+     * A ratio with its spread over the rounds: {@code 0.95x [0.90-1.02]}, marked {@code ~} in
+     * front when the rounds range across 1.00x (not significant: the difference is smaller than
+     * its spread).
+     */
+    public static String ratio(Figure figure) {
+        if (figure.isNone()) {
+            return "-";
+        }
+        return (figure.significant() ? "" : NOT_SIGNIFICANT) + String.format(Locale.ROOT, "%.2fx [%.2f-%.2f]",
+                figure.median(), figure.low(), figure.high());
+    }
+
+    /** The mark in front of a ratio whose spread reaches across 1.00x. */
+    public static final String NOT_SIGNIFICANT = "~";
+
+    /** A figure's spread as plus or minus half its range, in percent of its median: {@code ±6%}. */
+    public static String spread(Figure figure) {
+        if (figure.isNone() || figure.median() == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "±%.0f%%", 50 * (figure.high() - figure.low()) / figure.median());
     }
 
     public static String percent(double value) {

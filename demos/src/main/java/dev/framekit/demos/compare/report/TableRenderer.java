@@ -13,8 +13,9 @@ import java.util.Map;
  * properties of each; as aligned plain text or as a Markdown table.
  */
 public final class TableRenderer {
-    private static final List<String> FIGURES = List.of("framing", "size", "msgs/s", "MB/s", "vs raw", "vs classic",
-            "p50 us", "p99 us", "p50 vs raw", "wire B/msg", "overhead", "conn/1k msgs");
+    private static final List<String> FIGURES = List.of("framing", "size", "msgs/s", "spread", "MB/s", "vs raw",
+            "vs classic", "vs netty", "p50 us", "p99 us", "p99.9 us", "p50 vs raw", "p50 vs netty", "CPU ns/msg",
+            "CPU vs raw", "alloc B/msg", "wire B/msg", "overhead", "conn/1k msgs");
     private static final List<String> PROPERTIES = List.of("framing", "binary-safe", "persistent", "largest message",
             "cannot carry");
 
@@ -30,10 +31,14 @@ public final class TableRenderer {
         out.append('\n');
         List<List<String>> rows = new ArrayList<>();
         for (Result r : results) {
-            rows.add(List.of(r.name(), Sizes.format(r.size()), Formats.count(r.messagesPerSecond()),
-                    Formats.decimal(r.megabytesPerSecond(), 1), Formats.ratio(r.throughputVsRaw()),
-                    Formats.ratio(r.throughputVsClassic()), Formats.decimal(r.p50Micros(), 1),
-                    Formats.decimal(r.p99Micros(), 1), Formats.ratio(r.p50VsRaw()),
+            rows.add(List.of(r.name(), Sizes.format(r.size()), Formats.count(r.messagesPerSecond().median()),
+                    Formats.spread(r.messagesPerSecond()), Formats.decimal(r.megabytesPerSecond().median(), 1),
+                    Formats.ratio(r.throughputVsRaw()), Formats.ratio(r.throughputVsClassic()),
+                    Formats.ratio(r.throughputVsNetty()), Formats.decimal(r.p50Micros().median(), 1),
+                    Formats.decimal(r.p99Micros(), 1), Formats.decimal(r.p999Micros(), 1),
+                    Formats.ratio(r.p50VsRaw()), Formats.ratio(r.p50VsNetty()),
+                    Formats.decimal(r.cpuNanosPerMessage().median(), 0), Formats.ratio(r.cpuVsRaw()),
+                    Formats.decimal(r.allocatedBytesPerMessage().median(), 0),
                     Formats.decimal(r.wireBytesPerMessage(), 1), Formats.percent(r.overheadPercent()),
                     Formats.decimal(r.connectionsPer1000(), 1)));
         }
@@ -54,12 +59,20 @@ public final class TableRenderer {
 
     public static String legend() {
         return """
-                msgs/s, MB/s: one-way streaming over loopback, pipelined, batched writes (payload MB, 10^6 bytes).
-                vs raw: throughput / the raw unframed byte pump's; p50 vs raw: p50 / the raw ping-pong's.
+                Rounds: every contender runs once per round (A B C ... A B C ...); each figure is the median
+                over the rounds. Ratios are taken pair by pair within a round, then the median is shown with
+                [lowest-highest] round. ~ marks a ratio whose rounds range across 1.00x: not significant.
+                msgs/s, MB/s: one-way streaming over loopback, pipelined, batched writes (payload MB, 10^6 bytes);
+                spread: +/- half the range of the rounds' msgs/s, in percent of the median.
+                vs raw: throughput / the raw unframed byte pump's (the ceiling); p50 vs raw: p50 / the raw ping-pong's (the floor).
                 vs classic: throughput / DataInputStream.readInt+readFully (fixed, length)
-                            or BufferedReader.readLine (delimiter), measured in the same run.
-                p50/p99: ping-pong round trip, one message in flight. Figures are medians of the trials;
-                every message was checked on arrival (count and CRC-32C).
+                            or BufferedReader.readLine (delimiter); vs netty: / the matching Netty decoder over Netty NIO.
+                p50/p99/p99.9: ping-pong round trip, one message in flight, platform threads, TCP_NODELAY both ends;
+                p50 is the median of the rounds' p50s, p99 and p99.9 are over every measured round trip of every round.
+                CPU ns/msg: sender + receiver threads' CPU time per message streamed (ThreadMXBean);
+                CPU vs raw: that cost / the raw pump's, per round (steadier than msgs/s on a busy machine);
+                alloc B/msg: heap bytes those threads allocated per message streamed.
+                Every message was checked on arrival (count and CRC-32C).
                 """;
     }
 

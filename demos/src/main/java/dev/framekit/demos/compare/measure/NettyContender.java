@@ -1,0 +1,142 @@
+package dev.framekit.demos.compare.measure;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * What a framekit user would pick instead: a real Netty NIO client and server over loopback, one
+ * event-loop thread each, with one of Netty's frame decoders ({@link NettyFraming}). Same
+ * workload, same verification (the server tallies every frame it decodes; the client every echo),
+ * TCP_NODELAY on both ends. The client drives Netty from its event loop, as Netty is meant to be
+ * used; the cost of a run is what the two event-loop threads spent.
+ */
+public final class NettyContender implements Contender {
+    private final NettyFraming framing;
+
+    NettyContender(NettyFraming framing) {
+        this.framing = framing;
+    }
+
+    /** Every Netty decoder compare runs. */
+    public static List<Contender> all() {
+        return java.util.Arrays.stream(NettyFraming.values()).<Contender>map(NettyContender::new).toList();
+    }
+
+    @Override
+    public String name() {
+        return framing.label();
+    }
+
+    @Override
+    public boolean baseline() {
+        return false;
+    }
+
+    @Override
+    public Result.Kind kind() {
+        return Result.Kind.NETTY;
+    }
+
+    @Override
+    public Qualities qualities(int size) {
+        return switch (framing) {
+            case LENGTH -> new Qualities(true, true, "1 MiB (as set here)", "-");
+            case FIXED -> new Qualities(false, true, "the frame size", "any other size (no padding)");
+            case LINES, DELIMITER -> new Qualities(false, true, "1 MiB (as set here)", "\\n inside a message");
+        };
+    }
+
+    @Override
+    public StreamRun stream(Workload workload, Budget budget) throws Exception {
+        CompletableFuture<Received> received = new CompletableFuture<>();
+        AtomicInteger accepted = new AtomicInteger();
+        NettyPump pump = new NettyPump(workload, budget, framing.newline());
+        try (NettyThreads server = new NettyThreads("compare-netty-server");
+                NettyThreads client = new NettyThreads("compare-netty-client")) {
+            Channel listening = listen(server, pipeline -> {
+                accepted.incrementAndGet();
+                NettyReceiver receiver = new NettyReceiver(received);
+                pipeline.addLast(receiver.wireCounter(), framing.decoder(workload.size()), receiver);
+            });
+            try {
+                connect(client, listening, pipeline -> add(pipeline, framing.encoder(), pump));
+                long sent = Loopback.await(pump.done());
+                Received got = Loopback.await(received);
+                return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - pump.startNanos(),
+                        accepted.get(), client.cost(), server.cost());
+            } finally {
+                listening.close().syncUninterruptibly();
+            }
+        }
+    }
+
+    @Override
+    public LatencyRun pingPong(Workload workload, int roundTrips) throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        NettyPinger pinger = new NettyPinger(workload, roundTrips, framing.newline());
+        NettyEcho echo = new NettyEcho(framing.newline());
+        try (NettyThreads server = new NettyThreads("compare-netty-server");
+                NettyThreads client = new NettyThreads("compare-netty-client")) {
+            Channel listening = listen(server, pipeline -> {
+                accepted.incrementAndGet();
+                add(pipeline, framing.decoder(workload.size()), framing.encoder(), echo);
+            });
+            try {
+                connect(client, listening, pipeline -> add(pipeline, framing.decoder(workload.size()),
+                        framing.encoder(), pinger));
+                long[] times = Loopback.await(pinger.done());
+                return new LatencyRun(times, pinger.echoed(), accepted.get());
+            } finally {
+                listening.close().syncUninterruptibly();
+            }
+        }
+    }
+
+    private static Channel listen(NettyThreads threads, Consumer<ChannelPipeline> setUp) throws InterruptedException {
+        return new ServerBootstrap().group(threads.group()).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        setUp.accept(channel.pipeline());
+                    }
+                })
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    private static void connect(NettyThreads threads, Channel listening, Consumer<ChannelPipeline> setUp)
+            throws InterruptedException {
+        new Bootstrap().group(threads.group()).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        setUp.accept(channel.pipeline());
+                    }
+                })
+                .connect(listening.localAddress()).sync();
+    }
+
+    /** Adds the handlers that are there (the encoder is null where the sender frames by hand). */
+    private static void add(ChannelPipeline pipeline, ChannelHandler... handlers) {
+        for (ChannelHandler handler : handlers) {
+            if (handler != null) {
+                pipeline.addLast(handler);
+            }
+        }
+    }
+}
