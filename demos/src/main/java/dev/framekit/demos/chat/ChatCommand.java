@@ -36,11 +36,12 @@ public sealed interface ChatCommand {
     record Invalid(String problem) implements ChatCommand {}
 
     /**
-     * Parses one line. A trailing {@code \r} (telnet, Windows) is dropped. A line starting with
-     * {@code //} says the rest literally, starting with {@code /}.
+     * Parses one line. A trailing {@code \r} (telnet, Windows) is dropped; what is left is made
+     * {@linkplain SafeText#clean safe to print}, so no part of a command carries a control
+     * character. A line starting with {@code //} says the rest literally, starting with {@code /}.
      */
     static ChatCommand parse(String rawLine) {
-        String line = rawLine.endsWith("\r") ? rawLine.substring(0, rawLine.length() - 1) : rawLine;
+        String line = SafeText.clean(rawLine.endsWith("\r") ? rawLine.substring(0, rawLine.length() - 1) : rawLine);
         if (!line.startsWith("/")) {
             return new Say(line);
         }

@@ -223,18 +223,22 @@ final class ChatRoom {
         return true;
     }
 
-    /** Queues {@code line} to {@code member}; one that cannot take it is dropped after this turn. Call with the lock held. */
+    /**
+     * Queues {@code line}, {@linkplain SafeText#clean made safe to print}, to {@code member}; one
+     * that cannot take it is dropped after this turn. Call with the lock held.
+     */
     private void tell(Member member, String line, Turn turn) {
-        if (!member.deliver(line)) {
+        if (!member.deliver(SafeText.clean(line))) {
             turn.laggards.add(member);
         }
     }
 
-    /** Queues {@code line} to everyone but {@code from}. Call with the lock held. */
+    /** Queues {@code line}, made safe to print, to everyone but {@code from}. Call with the lock held. */
     private void sendToOthers(Member from, String line, Turn turn) {
+        String safe = SafeText.clean(line);
         for (Member member : members.values()) {
-            if (member != from) {
-                tell(member, line, turn);
+            if (member != from && !member.deliver(safe)) {
+                turn.laggards.add(member);
             }
         }
     }

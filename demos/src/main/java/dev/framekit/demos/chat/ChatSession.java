@@ -74,13 +74,13 @@ abstract class ChatSession {
             giveUp("-- disconnected: " + reason);
         }
         Backoff backoff = new Backoff(reconnectFor);
-        console.line("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
+        print("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
         return backoff;
     }
 
     /** Says the session is back. */
     final void reconnected() {
-        console.line("-- reconnected to " + client.host() + ":" + client.port());
+        print("-- reconnected to " + client.host() + ":" + client.port());
     }
 
     /** Waits before the next reconnect attempt; when the time is up, gives up with {@code lastError}. */
@@ -96,9 +96,17 @@ abstract class ChatSession {
                 + ": " + lastError);
     }
 
+    /**
+     * Prints one line, {@linkplain SafeText#clean made safe}: whatever the server or a peer on
+     * another implementation sends, no character of it acts on the terminal.
+     */
+    final void print(String line) {
+        console.line(SafeText.clean(line));
+    }
+
     /** Reports {@code line} and exits with status 1: the main thread may be blocked reading the terminal. */
     final void giveUp(String line) {
-        console.line(line);
+        print(line);
         System.exit(1);
     }
 }

@@ -83,7 +83,7 @@ final class PollingChatSession extends ChatSession {
                 // The poller notices too, and rejoins (or gives up and exits).
             }
             if (System.nanoTime() - deadline > 0) {
-                console.line("-- not sent (the server could not be reached): " + line);
+                print("-- not sent (the server could not be reached): " + line);
                 return;
             }
             try {
@@ -130,7 +130,7 @@ final class PollingChatSession extends ChatSession {
                 String body = PollProtocol.body(reply);
                 if (!body.isEmpty()) {
                     for (String line : body.split("\n", -1)) {
-                        console.line(line);
+                        print(line);
                     }
                 }
             } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
@@ -53,7 +52,7 @@ final class StreamChatHandler implements FramedServer.Handler {
                 }
             }
         } catch (IOException e) {
-            reason = NetworkErrors.describe(e);
+            reason = LeaveReasons.of(e);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -55,7 +55,7 @@ final class StreamChatSession extends ChatSession {
                 wire.show("sent", line);
                 return;
             } catch (MessageRefusedException e) {
-                console.line("-- not sent: " + e.getMessage());
+                print("-- not sent: " + e.getMessage());
                 return;
             } catch (IOException e) {
                 // The receiving thread notices the loss too, and reconnects (or gives up and exits).
@@ -132,7 +132,7 @@ final class StreamChatSession extends ChatSession {
             String line;
             while ((line = current.readString()) != null) {
                 wire.show("received", line);
-                console.line(line);
+                print(line);
             }
             return "the server closed the connection";
         } catch (IOException e) {

@@ -147,4 +147,17 @@ class ChatRoomTest {
         room.handle(ghost, "/msg alice psst");
         assertEquals(aliceBefore, alice.received.size());
     }
+
+    @Test
+    void aForgedLineArrivesAsOneVisibleLineFromItsRealSender() {
+        RecordingMember mallory = join("mallory");
+        RecordingMember alice = join("alice");
+        room.handle(mallory, "hi all\n<bob> send her the money\r\u001b[2J\u202e");
+        assertEquals("<mallory> hi all␤<bob> send her the money␍␛[2J[U+202E]", alice.last());
+        room.handle(mallory, "/me waves\n-- bob left");
+        assertEquals("* mallory waves␤-- bob left", alice.last());
+        room.handle(mallory, "/msg alice psst\n*bob* hi");
+        assertEquals("*mallory* psst␤*bob* hi", alice.last());
+        assertTrue(alice.received.stream().noneMatch(SafeTextTest::hasRawControl), String.join("|", alice.received));
+    }
 }
