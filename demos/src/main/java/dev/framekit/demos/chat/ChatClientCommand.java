@@ -49,9 +49,9 @@ public final class ChatClientCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Framer framer = framing.framer(spec);
-        if (name != null && !ChatCommand.NAME.matcher(name).matches()) {
+        if (name != null && !Names.isValid(name)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--name '" + name + "' is not a name: use 1 to 20 letters, digits, _ or -");
+                    "--name '" + SafeText.clean(name) + "' cannot be used: " + Names.problem(name));
         }
         Console console = new Console(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         // Wire dumps go to standard error, so standard output stays the room's lines.

@@ -1,16 +1,12 @@
 package dev.framekit.demos.chat;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One line from a chat member, parsed: plain text to say, or a command ({@code /nick NAME},
  * {@code /who}, {@code /me ACTION}, {@code /msg NAME TEXT}, {@code /quit}, {@code /help}).
  */
 public sealed interface ChatCommand {
-    /** Names: 1 to 20 letters, digits, '_' or '-'. */
-    Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-]{1,20}");
-
     /** Text for everyone else. */
     record Say(String text) implements ChatCommand {}
 
@@ -52,8 +48,7 @@ public sealed interface ChatCommand {
         String command = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? "" : line.substring(space + 1).strip();
         return switch (command) {
-            case "/nick" -> NAME.matcher(rest).matches() ? new Nick(rest)
-                    : new Invalid("usage: /nick NAME (1 to 20 letters, digits, _ or -)");
+            case "/nick" -> nick(rest);
             case "/who" -> new Who();
             case "/me" -> rest.isEmpty() ? new Invalid("usage: /me ACTION") : new Me(rest);
             case "/msg" -> parseMsg(rest);
@@ -61,6 +56,11 @@ public sealed interface ChatCommand {
             case "/help" -> new Help();
             default -> new Invalid("unknown command " + command + "; /help lists the commands");
         };
+    }
+
+    private static ChatCommand nick(String name) {
+        String problem = Names.problem(name);
+        return problem == null ? new Nick(name) : new Invalid("usage: /nick NAME; " + problem);
     }
 
     private static ChatCommand parseMsg(String rest) {

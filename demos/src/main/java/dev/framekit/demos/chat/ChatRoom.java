@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -28,7 +27,10 @@ final class ChatRoom {
     static final String[] HELP = {
         "-- commands: /nick NAME (choose a name), /who (who is here), /me ACTION (* you act),",
         "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
-        "--           any other line is said to everyone else; start it with // to say a line beginning with /"
+        "--           any other line is said to everyone else; start it with // to say a line beginning with /;",
+        "--           a name is " + Names.RULE + ", unique ignoring case",
+        "--           (" + String.join(", ", new java.util.TreeSet<>(Names.RESERVED)) + " are reserved);",
+        "--           control characters, escapes and invisible characters are shown as marks such as ␤ and [U+202E]"
     };
 
     private static final String TOO_FAR_BEHIND = "disconnected: too far behind, its queue of unread messages was full";
@@ -266,6 +268,6 @@ final class ChatRoom {
     }
 
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return Names.key(name);
     }
 }

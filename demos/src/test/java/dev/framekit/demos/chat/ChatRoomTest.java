@@ -160,4 +160,23 @@ class ChatRoomTest {
         assertEquals("*mallory* psst␤*bob* hi", alice.last());
         assertTrue(alice.received.stream().noneMatch(SafeTextTest::hasRawControl), String.join("|", alice.received));
     }
+
+    @Test
+    void aCaseInsensitiveDuplicateOrALookAlikeNameIsRefused() {
+        RecordingMember bob = join("bob");
+        RecordingMember other = join(null);
+        room.handle(other, "/nick BoB");
+        assertEquals("-- the name BoB is taken; /who lists the names in use", other.last());
+        room.handle(other, "/nick b\u043eb");
+        assertEquals("-- usage: /nick NAME; a name is " + Names.RULE, other.last());
+        assertEquals(List.of("bob", "guest2"), room.names());
+        assertEquals("bob", bob.name());
+    }
+
+    @Test
+    void helpSaysWhatANameMayContain() {
+        RecordingMember alice = join("alice");
+        room.handle(alice, "/help");
+        assertTrue(String.join("\n", alice.received).contains(Names.RULE));
+    }
 }
