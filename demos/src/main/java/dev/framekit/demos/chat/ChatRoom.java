@@ -61,19 +61,46 @@ final class ChatRoom {
 
     /** Adds a member under a fresh guest name and announces it. */
     void join(Member member) {
+        join(member, null);
+    }
+
+    /**
+     * Adds a member and announces it: under {@code wanted} if that is a valid name nobody has
+     * (the room then sees {@code -- alice joined} and the member {@code -- you are now alice}),
+     * else under a fresh guest name, telling the member why {@code wanted} was refused.
+     *
+     * @param wanted the name asked for on joining, or null
+     */
+    void join(Member member, String wanted) {
         act(turn -> {
-            String name;
-            do {
-                name = "guest" + (++guests);
-            } while (members.containsKey(key(name)));
+            String refusal = wanted == null ? null : nameRefusal(member, wanted);
+            String name = wanted;
+            if (wanted == null || refusal != null) {
+                do {
+                    name = "guest" + (++guests);
+                } while (members.containsKey(key(name)));
+            }
             member.rename(name);
             members.put(key(name), member);
             sendToOthers(member, "-- " + name + " joined", turn);
             tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
                     + " other(s) here. /nick NAME to choose a name, /help for commands", turn);
+            if (wanted != null) {
+                tell(member, refusal == null ? "-- you are now " + name : "-- " + refusal, turn);
+            }
             turn.logLines.add(member.peer() + " joined as " + name);
             return null;
         });
+    }
+
+    /** Why {@code member} cannot take {@code name}, or null. Call with the lock held. */
+    private String nameRefusal(Member member, String name) {
+        String problem = Names.problem(name);
+        if (problem != null) {
+            return "usage: /nick NAME; " + problem;
+        }
+        Member holder = members.get(key(name));
+        return holder != null && holder != member ? "the name " + name + " is taken; /who lists the names in use" : null;
     }
 
     /** The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already has. */
@@ -177,9 +204,9 @@ final class ChatRoom {
             tell(member, "-- you are already " + name, turn);
             return;
         }
-        Member holder = members.get(key(name));
-        if (holder != null && holder != member) {
-            tell(member, "-- the name " + name + " is taken; /who lists the names in use", turn);
+        String refusal = nameRefusal(member, name);
+        if (refusal != null) {
+            tell(member, "-- " + refusal, turn);
             return;
         }
         members.remove(key(old));

@@ -51,9 +51,10 @@ public final class ChatServerCommand implements Callable<Integer> {
         ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         boolean polling = Framing.connectionPerMessage(framer);
+        PeerCheck check = new PeerCheck(framing.framing(), framer, framing.asArguments());
         FramedServer.Handler handler = polling
-                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), wire)
-                : new StreamChatHandler(room, maxQueue, floodLimit, wire);
+                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), wire, check)
+                : new StreamChatHandler(room, maxQueue, floodLimit, wire, check);
         // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
         Duration idle = polling || idleGiven ? server.idleTimeout() : Duration.ZERO;

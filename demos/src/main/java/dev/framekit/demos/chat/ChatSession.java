@@ -21,8 +21,11 @@ abstract class ChatSession {
     final WireLog wire;
     final Duration reconnectFor;
 
-    /** The name to take again after a reconnect: --name, or the last /nick. */
-    volatile String name;
+    /** The name asked for with --name, or null. */
+    volatile String requested;
+
+    /** The last name the server confirmed ({@code -- you are now NAME}), or null: the one a reconnect asks for. */
+    volatile String confirmed;
 
     /** Set once the user has asked to leave: a lost connection is then not reconnected. */
     volatile boolean leaving;
@@ -49,7 +52,8 @@ abstract class ChatSession {
 
     /**
      * The stdin loop every session shares: sends each typed line while {@code connected} says the
-     * session goes on, remembering a /nick for reconnects, until /quit or the end of input.
+     * session goes on, until /quit or the end of input. A /nick is only asked for: the name is
+     * taken when the server confirms it.
      */
     final void sendTypedLines(BufferedReader input, BooleanSupplier connected) throws IOException {
         String line;
@@ -57,9 +61,6 @@ abstract class ChatSession {
             ChatCommand command = ChatCommand.parse(line);
             if (command instanceof ChatCommand.Quit) {
                 return;
-            }
-            if (command instanceof ChatCommand.Nick nick) {
-                this.name = nick.name();
             }
             send(line);
         }
@@ -96,6 +97,27 @@ abstract class ChatSession {
                 + ": " + lastError);
     }
 
+    /** The name to ask for on (re)joining: the last one the server confirmed, else --name; or null. */
+    final String nameToAsk() {
+        String name = confirmed;
+        return name != null ? name : requested;
+    }
+
+    /**
+     * Prints one line from the server, noting a name it confirms; a refusal of this client's
+     * framing ends the session with status 1.
+     */
+    final void heard(String line) {
+        String confirmation = "-- you are now ";
+        if (line.startsWith(confirmation) && Names.isValid(line.substring(confirmation.length()))) {
+            confirmed = line.substring(confirmation.length());
+        }
+        if (WrongFraming.isRefusal(line)) {
+            giveUp(line);
+        }
+        print(line);
+    }
+
     /**
      * Prints one line, {@linkplain SafeText#clean made safe}: whatever the server or a peer on
      * another implementation sends, no character of it acts on the terminal.
@@ -107,6 +129,7 @@ abstract class ChatSession {
     /** Reports {@code line} and exits with status 1: the main thread may be blocked reading the terminal. */
     final void giveUp(String line) {
         print(line);
+        System.out.flush();
         System.exit(1);
     }
 }

@@ -54,6 +54,23 @@ final class StreamMember extends Member {
         closeQuietly();
     }
 
+    /**
+     * Sends {@code reply} as it is, unframed (it is already in the peer's own protocol), then
+     * ends the connection; for a peer refused before it joined, to which nothing was queued.
+     */
+    void disconnectAfter(byte[] reply) {
+        outbound.clear();
+        try {
+            connection.socket().getOutputStream().write(reply);
+            connection.socket().getOutputStream().flush();
+            connection.socket().shutdownOutput();
+            PeerCheck.drain(connection.socket());
+        } catch (IOException e) {
+            // The peer is gone already; nothing more to tell it.
+        }
+        closeQuietly();
+    }
+
     /** Waits until everything queued before {@link #finish()} has been written. */
     void awaitWriter() throws InterruptedException {
         if (writer != null) {

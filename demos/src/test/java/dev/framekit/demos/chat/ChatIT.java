@@ -40,7 +40,7 @@ class ChatIT {
         alice.awaitLine("-- you are now alice");
         FramekitProcess bob = framekit.start(framing.args(client, "--name", "bob"));
         bob.awaitLine("-- you are now bob");
-        alice.awaitLine("-- guest\\d+ is now bob");
+        alice.awaitLine("^-- bob joined$");
 
         alice.send("hello bob");
         bob.awaitLine("^<alice> hello bob$");
