@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Arrival {
     /** How long a silent new connection waits before it joins as a guest. */
-    static final Duration GRACE = Duration.ofMillis(500);
+    static final Duration GRACE = Duration.ofSeconds(2);
 
     private static final int WAITING = 0;
     private static final int JOINED = 1;
