@@ -119,6 +119,28 @@ final class ChatRoom {
         return act(turn -> present(member) ? apply(member, command, turn) : !(command instanceof ChatCommand.Quit));
     }
 
+    /** What every member is told when the server stops. */
+    static final String SHUTTING_DOWN = "-- server shutting down";
+
+    /**
+     * The server is stopping: every member is told {@link #SHUTTING_DOWN}, then this waits up
+     * to {@code flush} for their writers to send it before their connections are closed.
+     */
+    void shutDown(java.time.Duration flush) {
+        act(turn -> {
+            for (Member member : members.values()) {
+                tell(member, SHUTTING_DOWN, turn);
+            }
+            turn.logLines.add("telling " + members.size() + " member(s) the server is shutting down");
+            return null;
+        });
+        try {
+            Thread.sleep(flush);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Tells {@code member} alone. */
     void reply(Member member, String line) {
         act(turn -> {

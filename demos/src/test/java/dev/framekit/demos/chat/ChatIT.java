@@ -87,6 +87,19 @@ class ChatIT {
     }
 
     @Test
+    void onShutdownEveryMemberIsToldIncludingNcUsers() throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter");
+        FramekitProcess alice = framekit.start("chat-client", "--host", "127.0.0.1", "--port",
+                Integer.toString(server.port()), "--framing", "delimiter", "--name", "alice", "--reconnect-for", "0");
+        alice.awaitLine("^-- you are now alice$");
+        try (LineClient nc = joined(new LineClient(server.port()), "bob")) {
+            server.close(); // SIGTERM, as Ctrl-C
+            assertEquals("-- server shutting down", nc.awaitLineStartingWith("-- server"));
+            alice.awaitLine("^-- server shutting down$");
+        }
+    }
+
+    @Test
     void anOverlongLineGetsANoticeAndTheMemberStays() throws Exception {
         FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter", "--max-frame", "1k");
         try (LineClient alice = new LineClient(server.port()); LineClient bob = new LineClient(server.port())) {
