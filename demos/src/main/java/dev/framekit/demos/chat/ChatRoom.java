@@ -40,6 +40,7 @@ final class ChatRoom {
     private final Console log;
     private final Predicate<String> deliverable;
     private final String tooLongHint;
+    private final History history;
     private int guests;
 
     /**
@@ -48,9 +49,18 @@ final class ChatRoom {
      * @param tooLongHint what to tell a member whose line could not be framed
      */
     ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint) {
+        this(log, deliverable, tooLongHint, 0);
+    }
+
+    /**
+     * A room that sends a member who joins its last {@code historyLines} messages and actions
+     * (at most {@link History#MAX_BYTES} of them), marked as history.
+     */
+    ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines) {
         this.log = log;
         this.deliverable = deliverable;
         this.tooLongHint = tooLongHint;
+        this.history = new History(historyLines, History.MAX_BYTES);
     }
 
     /** What one call did, settled once the lock is released: lines to log, members to drop. */
@@ -87,6 +97,9 @@ final class ChatRoom {
                     + " other(s) here. /nick NAME to choose a name, /help for commands", turn);
             if (wanted != null) {
                 tell(member, refusal == null ? "-- you are now " + name : "-- " + refusal, turn);
+            }
+            for (String line : history.marked()) {
+                tell(member, line, turn);
             }
             turn.logLines.add(member.peer() + " joined as " + name);
             return null;
@@ -214,9 +227,11 @@ final class ChatRoom {
         return false;
     }
 
+    /** Sends a message or action to everyone else and keeps it in the history. */
     private void broadcast(Member from, String line, Turn turn) {
         if (fits(from, line, turn)) {
             sendToOthers(from, line, turn);
+            history.add(SafeText.clean(line));
         }
     }
 

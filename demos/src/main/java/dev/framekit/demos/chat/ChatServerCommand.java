@@ -42,6 +42,11 @@ public final class ChatServerCommand implements Callable<Integer> {
             description = "Unread lines a member may fall behind before it is disconnected (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 
+    @Option(names = "--history", defaultValue = "20", paramLabel = "LINES", converter = Counts.class,
+            description = "Messages a member who joins is sent from before, marked [history]; at most 64 KiB of them;"
+                    + " 0 = none (default: ${DEFAULT-VALUE}).")
+    int history;
+
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
     static final String CHAT_FRAME_TIMEOUT = "5m";
 
@@ -73,7 +78,7 @@ public final class ChatServerCommand implements Callable<Integer> {
     public Integer call() {
         Framer framer = framing.framer(spec);
         Console console = new Console(System.out);
-        ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer));
+        ChatRoom room = new ChatRoom(console, deliverable(framer), tooLongHint(framer), history);
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         boolean polling = Framing.connectionPerMessage(framer);
         PeerCheck check = new PeerCheck(framing.framing(), framer, framing.asArguments());

@@ -179,4 +179,30 @@ class ChatRoomTest {
         room.handle(alice, "/help");
         assertTrue(String.join("\n", alice.received).contains(Names.RULE));
     }
+
+    @Test
+    void aMemberWhoJoinsIsSentTheLastLinesMarkedAsHistory() {
+        ChatRoom withHistory = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 3);
+        RecordingMember alice = new RecordingMember();
+        withHistory.join(alice, "alice");
+        for (int i = 1; i <= 5; i++) {
+            withHistory.handle(alice, "line " + i);
+        }
+        withHistory.handle(alice, "/me waves");
+        RecordingMember bob = new RecordingMember();
+        withHistory.join(bob, "bob");
+        assertEquals(List.of("[history] <alice> line 4", "[history] <alice> line 5", "[history] * alice waves"),
+                bob.received.subList(bob.received.size() - 3, bob.received.size()));
+    }
+
+    @Test
+    void historyIsBoundedInBytesToo() {
+        History history = new History(100, 50); // 12 bytes a line: 4 fit
+        for (int i = 0; i < 10; i++) {
+            history.add("0123456789-" + i);
+        }
+        assertEquals(List.of("[history] 0123456789-6", "[history] 0123456789-7", "[history] 0123456789-8",
+                "[history] 0123456789-9"),
+                history.marked());
+    }
 }

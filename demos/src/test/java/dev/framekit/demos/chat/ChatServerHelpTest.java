@@ -42,5 +42,7 @@ class ChatServerHelpTest {
         commandLine.parseArgs();
         assertEquals(Integer.toString(command.floodLimit), helpDefault("--flood-limit"));
         assertEquals(Integer.toString(command.maxQueue), helpDefault("--max-queue"));
+        assertEquals(Integer.toString(command.history), helpDefault("--history"));
+        assertEquals(20, command.history);
     }
 }
