@@ -4,7 +4,6 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.Framer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -45,7 +44,17 @@ abstract class ChatSession {
      * @return the exit status: 0 after leaving normally, 1 if the server went away
      * @throws IOException if the server cannot be reached at all
      */
-    abstract int run(String name, BufferedReader input) throws IOException;
+    abstract int run(String name, LineSource input) throws IOException;
+
+    /** Where typed lines come from: standard input line by line, or a {@link TerminalInput}. */
+    @FunctionalInterface
+    interface LineSource {
+        /** The next line, or null at the end of input. */
+        String readLine() throws IOException;
+    }
+
+    /** Whether printed lines start with the time they arrived ({@code --timestamps}). */
+    volatile boolean timestamps;
 
     /** Posts one typed line to the room. */
     abstract void send(String line);
@@ -55,7 +64,7 @@ abstract class ChatSession {
      * session goes on, until /quit or the end of input. A /nick is only asked for: the name is
      * taken when the server confirms it.
      */
-    final void sendTypedLines(BufferedReader input, BooleanSupplier connected) throws IOException {
+    final void sendTypedLines(LineSource input, BooleanSupplier connected) throws IOException {
         String line;
         while (connected.getAsBoolean() && (line = input.readLine()) != null) {
             ChatCommand command = ChatCommand.parse(line);
@@ -123,7 +132,9 @@ abstract class ChatSession {
      * another implementation sends, no character of it acts on the terminal.
      */
     final void print(String line) {
-        console.line(SafeText.clean(line));
+        String time = timestamps ? java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm "))
+                : "";
+        console.line(time + SafeText.clean(line));
     }
 
     /** Reports {@code line} and exits with status 1: the main thread may be blocked reading the terminal. */

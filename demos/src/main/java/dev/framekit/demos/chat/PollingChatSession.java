@@ -7,7 +7,6 @@ import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -32,7 +31,7 @@ final class PollingChatSession extends ChatSession {
     }
 
     @Override
-    int run(String name, BufferedReader input) throws IOException {
+    int run(String name, LineSource input) throws IOException {
         this.requested = name;
         token = join();
         Thread poller = Thread.ofPlatform().daemon().name("chat-poller").start(this::pollLoop);

@@ -8,7 +8,6 @@ import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.MessageRefusedException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +34,7 @@ final class StreamChatSession extends ChatSession {
     }
 
     @Override
-    int run(String name, BufferedReader input) throws IOException {
+    int run(String name, LineSource input) throws IOException {
         this.requested = name;
         connection = connectAndJoin();
         Thread.ofPlatform().daemon().name("chat-receiver").start(this::receive);
