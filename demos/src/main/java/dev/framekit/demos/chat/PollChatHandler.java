@@ -25,11 +25,14 @@ final class PollChatHandler implements FramedServer.Handler {
     private final int queueCapacity;
     private final int maxReplyBytes;
     private final WireLog wire;
+    private final PeerCheck check;
     private final Map<String, PollingMember> members = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    PollChatHandler(ChatRoom room, int queueCapacity, int maxFrameLength, WireLog wire) {
+    /** @param check reads each request, refusing a peer that speaks another protocol or framing */
+    PollChatHandler(ChatRoom room, int queueCapacity, int maxFrameLength, WireLog wire, PeerCheck check) {
         this.wire = wire;
+        this.check = check;
         this.room = room;
         this.queueCapacity = queueCapacity;
         this.maxReplyBytes = Math.max(1, maxFrameLength - 64);
@@ -38,7 +41,16 @@ final class PollChatHandler implements FramedServer.Handler {
 
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
-        String request = connection.readString();
+        connection.reader().framer(check);
+        String request;
+        try {
+            request = connection.readString();
+        } catch (ForeignPeerException e) {
+            connection.socket().getOutputStream().write(e.reply());
+            connection.socket().shutdownOutput();
+            PeerCheck.drain(connection.socket());
+            throw e;
+        }
         if (request == null) {
             return;
         }
@@ -54,13 +66,14 @@ final class PollChatHandler implements FramedServer.Handler {
         String[] head = PollProtocol.head(request).split(" ");
         switch (head[0]) {
             case PollProtocol.JOIN -> {
+                String wanted = head.length > 1 ? head[1] : null;
                 InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
                 byte[] secret = new byte[12];
                 random.nextBytes(secret);
                 PollingMember member = new PollingMember(HexFormat.of().formatHex(secret), queueCapacity,
                         remote.getAddress().getHostAddress());
                 members.put(member.token(), member);
-                room.join(member);
+                room.join(member, wanted);
                 return PollProtocol.OK + " " + member.token();
             }
             case PollProtocol.SAY -> {
