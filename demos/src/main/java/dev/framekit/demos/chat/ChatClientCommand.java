@@ -42,25 +42,30 @@ public final class ChatClientCommand implements Callable<Integer> {
                     + " between attempts (default: ${DEFAULT-VALUE}; 0 exits at once).")
     Duration reconnectFor = Duration.ofMinutes(2);
 
+    @Option(names = "--timestamps", description = "Start each line printed with the time it arrived (HH:MM).")
+    boolean timestamps;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Framer framer = framing.framer(spec);
-        if (name != null && !ChatCommand.NAME.matcher(name).matches()) {
+        if (name != null && !Names.isValid(name)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--name '" + name + "' is not a name: use 1 to 20 letters, digits, _ or -");
+                    "--name '" + SafeText.clean(name) + "' cannot be used: " + Names.problem(name));
         }
-        Console console = new Console(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         // Wire dumps go to standard error, so standard output stays the room's lines.
         WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);
-        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try {
+        try (TerminalInput terminal = TerminalInput.stdinIsTerminal() ? TerminalInput.system() : null) {
+            Console console = new Console(terminal != null ? terminal.printer()
+                    : new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             ChatSession session = framing.framing().connectionPerExchange()
                     ? new PollingChatSession(client, framer, console, wire, reconnectFor)
                     : new StreamChatSession(client, framer, console, wire, reconnectFor);
-            return session.run(name, stdin);
+            session.timestamps = timestamps;
+            return session.run(name, terminal != null ? terminal::readLine : stdin::readLine);
         } catch (IOException e) {
             System.err.println(spec.name() + ": " + NetworkErrors.describe(e));
             return 1;

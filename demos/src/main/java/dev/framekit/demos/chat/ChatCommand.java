@@ -1,16 +1,12 @@
 package dev.framekit.demos.chat;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One line from a chat member, parsed: plain text to say, or a command ({@code /nick NAME},
  * {@code /who}, {@code /me ACTION}, {@code /msg NAME TEXT}, {@code /quit}, {@code /help}).
  */
 public sealed interface ChatCommand {
-    /** Names: 1 to 20 letters, digits, '_' or '-'. */
-    Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-]{1,20}");
-
     /** Text for everyone else. */
     record Say(String text) implements ChatCommand {}
 
@@ -36,11 +32,12 @@ public sealed interface ChatCommand {
     record Invalid(String problem) implements ChatCommand {}
 
     /**
-     * Parses one line. A trailing {@code \r} (telnet, Windows) is dropped. A line starting with
-     * {@code //} says the rest literally, starting with {@code /}.
+     * Parses one line. A trailing {@code \r} (telnet, Windows) is dropped; what is left is made
+     * {@linkplain SafeText#clean safe to print}, so no part of a command carries a control
+     * character. A line starting with {@code //} says the rest literally, starting with {@code /}.
      */
     static ChatCommand parse(String rawLine) {
-        String line = rawLine.endsWith("\r") ? rawLine.substring(0, rawLine.length() - 1) : rawLine;
+        String line = SafeText.clean(rawLine.endsWith("\r") ? rawLine.substring(0, rawLine.length() - 1) : rawLine);
         if (!line.startsWith("/")) {
             return new Say(line);
         }
@@ -51,8 +48,7 @@ public sealed interface ChatCommand {
         String command = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? "" : line.substring(space + 1).strip();
         return switch (command) {
-            case "/nick" -> NAME.matcher(rest).matches() ? new Nick(rest)
-                    : new Invalid("usage: /nick NAME (1 to 20 letters, digits, _ or -)");
+            case "/nick" -> nick(rest);
             case "/who" -> new Who();
             case "/me" -> rest.isEmpty() ? new Invalid("usage: /me ACTION") : new Me(rest);
             case "/msg" -> parseMsg(rest);
@@ -60,6 +56,11 @@ public sealed interface ChatCommand {
             case "/help" -> new Help();
             default -> new Invalid("unknown command " + command + "; /help lists the commands");
         };
+    }
+
+    private static ChatCommand nick(String name) {
+        String problem = Names.problem(name);
+        return problem == null ? new Nick(name) : new Invalid("usage: /nick NAME; " + problem);
     }
 
     private static ChatCommand parseMsg(String rest) {

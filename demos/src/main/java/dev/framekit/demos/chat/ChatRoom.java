@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -28,7 +27,10 @@ final class ChatRoom {
     static final String[] HELP = {
         "-- commands: /nick NAME (choose a name), /who (who is here), /me ACTION (* you act),",
         "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
-        "--           any other line is said to everyone else; start it with // to say a line beginning with /"
+        "--           any other line is said to everyone else; start it with // to say a line beginning with /;",
+        "--           a name is " + Names.RULE + ", unique ignoring case",
+        "--           (" + String.join(", ", new java.util.TreeSet<>(Names.RESERVED)) + " are reserved);",
+        "--           control characters, escapes and invisible characters are shown as marks such as ␤ and [U+202E]"
     };
 
     private static final String TOO_FAR_BEHIND = "disconnected: too far behind, its queue of unread messages was full";
@@ -38,6 +40,7 @@ final class ChatRoom {
     private final Console log;
     private final Predicate<String> deliverable;
     private final String tooLongHint;
+    private final History history;
     private int guests;
 
     /**
@@ -46,9 +49,18 @@ final class ChatRoom {
      * @param tooLongHint what to tell a member whose line could not be framed
      */
     ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint) {
+        this(log, deliverable, tooLongHint, 0);
+    }
+
+    /**
+     * A room that sends a member who joins its last {@code historyLines} messages and actions
+     * (at most {@link History#MAX_BYTES} of them), marked as history.
+     */
+    ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines) {
         this.log = log;
         this.deliverable = deliverable;
         this.tooLongHint = tooLongHint;
+        this.history = new History(historyLines, History.MAX_BYTES);
     }
 
     /** What one call did, settled once the lock is released: lines to log, members to drop. */
@@ -59,19 +71,49 @@ final class ChatRoom {
 
     /** Adds a member under a fresh guest name and announces it. */
     void join(Member member) {
+        join(member, null);
+    }
+
+    /**
+     * Adds a member and announces it: under {@code wanted} if that is a valid name nobody has
+     * (the room then sees {@code -- alice joined} and the member {@code -- you are now alice}),
+     * else under a fresh guest name, telling the member why {@code wanted} was refused.
+     *
+     * @param wanted the name asked for on joining, or null
+     */
+    void join(Member member, String wanted) {
         act(turn -> {
-            String name;
-            do {
-                name = "guest" + (++guests);
-            } while (members.containsKey(key(name)));
+            String refusal = wanted == null ? null : nameRefusal(member, wanted);
+            String name = wanted;
+            if (wanted == null || refusal != null) {
+                do {
+                    name = "guest" + (++guests);
+                } while (members.containsKey(key(name)));
+            }
             member.rename(name);
             members.put(key(name), member);
             sendToOthers(member, "-- " + name + " joined", turn);
             tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
                     + " other(s) here. /nick NAME to choose a name, /help for commands", turn);
+            if (wanted != null) {
+                tell(member, refusal == null ? "-- you are now " + name : "-- " + refusal, turn);
+            }
+            for (String line : history.marked()) {
+                tell(member, line, turn);
+            }
             turn.logLines.add(member.peer() + " joined as " + name);
             return null;
         });
+    }
+
+    /** Why {@code member} cannot take {@code name}, or null. Call with the lock held. */
+    private String nameRefusal(Member member, String name) {
+        String problem = Names.problem(name);
+        if (problem != null) {
+            return "usage: /nick NAME; " + problem;
+        }
+        Member holder = members.get(key(name));
+        return holder != null && holder != member ? "the name " + name + " is taken; /who lists the names in use" : null;
     }
 
     /** The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already has. */
@@ -88,6 +130,28 @@ final class ChatRoom {
     boolean handle(Member member, String line) {
         ChatCommand command = ChatCommand.parse(line);
         return act(turn -> present(member) ? apply(member, command, turn) : !(command instanceof ChatCommand.Quit));
+    }
+
+    /** What every member is told when the server stops. */
+    static final String SHUTTING_DOWN = "-- server shutting down";
+
+    /**
+     * The server is stopping: every member is told {@link #SHUTTING_DOWN}, then this waits up
+     * to {@code flush} for their writers to send it before their connections are closed.
+     */
+    void shutDown(java.time.Duration flush) {
+        act(turn -> {
+            for (Member member : members.values()) {
+                tell(member, SHUTTING_DOWN, turn);
+            }
+            turn.logLines.add("telling " + members.size() + " member(s) the server is shutting down");
+            return null;
+        });
+        try {
+            Thread.sleep(flush);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Tells {@code member} alone. */
@@ -163,9 +227,11 @@ final class ChatRoom {
         return false;
     }
 
+    /** Sends a message or action to everyone else and keeps it in the history. */
     private void broadcast(Member from, String line, Turn turn) {
         if (fits(from, line, turn)) {
             sendToOthers(from, line, turn);
+            history.add(SafeText.clean(line));
         }
     }
 
@@ -175,9 +241,9 @@ final class ChatRoom {
             tell(member, "-- you are already " + name, turn);
             return;
         }
-        Member holder = members.get(key(name));
-        if (holder != null && holder != member) {
-            tell(member, "-- the name " + name + " is taken; /who lists the names in use", turn);
+        String refusal = nameRefusal(member, name);
+        if (refusal != null) {
+            tell(member, "-- " + refusal, turn);
             return;
         }
         members.remove(key(old));
@@ -223,18 +289,22 @@ final class ChatRoom {
         return true;
     }
 
-    /** Queues {@code line} to {@code member}; one that cannot take it is dropped after this turn. Call with the lock held. */
+    /**
+     * Queues {@code line}, {@linkplain SafeText#clean made safe to print}, to {@code member}; one
+     * that cannot take it is dropped after this turn. Call with the lock held.
+     */
     private void tell(Member member, String line, Turn turn) {
-        if (!member.deliver(line)) {
+        if (!member.deliver(SafeText.clean(line))) {
             turn.laggards.add(member);
         }
     }
 
-    /** Queues {@code line} to everyone but {@code from}. Call with the lock held. */
+    /** Queues {@code line}, made safe to print, to everyone but {@code from}. Call with the lock held. */
     private void sendToOthers(Member from, String line, Turn turn) {
+        String safe = SafeText.clean(line);
         for (Member member : members.values()) {
-            if (member != from) {
-                tell(member, line, turn);
+            if (member != from && !member.deliver(safe)) {
+                turn.laggards.add(member);
             }
         }
     }
@@ -262,6 +332,6 @@ final class ChatRoom {
     }
 
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return Names.key(name);
     }
 }

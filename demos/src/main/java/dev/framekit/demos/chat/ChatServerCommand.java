@@ -17,13 +17,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code framekit chat-server}: a chat room on any framing; a plain {@code nc} user is welcome on the \n delimiter. */
 @Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        defaultValueProvider = ChatServerCommand.Defaults.class,
         description = "Run a chat room. On --framing delimiter (\\n), nc or telnet users are full members.")
 public final class ChatServerCommand implements Callable<Integer> {
     @Mixin
@@ -41,8 +45,34 @@ public final class ChatServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 
+    @Option(names = "--history", defaultValue = "20", paramLabel = "LINES", converter = Counts.class,
+            description = "Messages a member who joins is sent from before, marked [history]; at most 64 KiB of them;"
+                    + " 0 = none (default: ${DEFAULT-VALUE}).")
+    int history;
+
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
-    static final Duration CHAT_FRAME_TIMEOUT = Duration.ofMinutes(5);
+    static final String CHAT_FRAME_TIMEOUT = "5m";
+
+    /** How long a chat member may be quiet unless --idle-timeout says otherwise: for ever (on --framing close, 5m). */
+    static final String CHAT_IDLE_TIMEOUT = "0";
+
+    /** The defaults a chat room runs with where they differ from other servers'; --help shows these. */
+    public static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            if (argument instanceof OptionSpec option) {
+                return switch (option.longestName()) {
+                    case "--frame-timeout" -> CHAT_FRAME_TIMEOUT;
+                    case "--idle-timeout" -> CHAT_IDLE_TIMEOUT;
+                    default -> null;
+                };
+            }
+            return null;
+        }
+    }
+
+    /** How long the goodbye to every member may take to be written before the server closes. */
+    static final Duration SHUTDOWN_FLUSH = Duration.ofMillis(500);
 
     @Spec
     CommandSpec spec;
@@ -52,26 +82,27 @@ public final class ChatServerCommand implements Callable<Integer> {
         Framer framer = framing.framer(spec);
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
-        ChatRoom room = new ChatRoom(console, deliverable(framer, polling), tooLongHint(framer));
+        ChatRoom room = new ChatRoom(console, deliverable(framer, polling), tooLongHint(framer), history);
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         MemoryBudget memory = MemoryBudget.of(server.maxMemory());
         AtomicReference<FramedServer> bound = new AtomicReference<>();
+        PeerCheck check = new PeerCheck(framing.framing(), framer, framing.asArguments());
         FramedServer.Handler handler = polling
                 ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), floodLimit,
-                        () -> bound.get().maxConnections(), memory, wire)
-                : new StreamChatHandler(room, maxQueue, floodLimit, wire);
-        // Members of a chat room may be quiet for long; only an explicit --idle-timeout closes them.
+                        () -> bound.get().maxConnections(), memory, wire, check)
+                : new StreamChatHandler(room, maxQueue, floodLimit, wire, check);
+        // Members of a chat room may be quiet for long (CHAT_IDLE_TIMEOUT); a send-and-close
+        // connection carries one request, and one that sends nothing is closed after the usual 5m.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
-        Duration idle = polling || idleGiven ? server.idleTimeout() : Duration.ZERO;
+        Duration idle = polling && !idleGiven ? Duration.ofMinutes(5) : server.idleTimeout();
         // A person may type one line slowly (telnet sends each key); a trickle still ends after CHAT_FRAME_TIMEOUT.
-        boolean frameGiven = spec.commandLine().getParseResult().hasMatchedOption("--frame-timeout");
-        Duration frameTimeout = frameGiven ? server.frameTimeout() : CHAT_FRAME_TIMEOUT;
+        Duration frameTimeout = server.frameTimeout();
         String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory());
         bound.set(new FramedServer(settings, handler, console, memory));
-        return ServerRunner.run(bound.get());
+        return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH));
     }
 
     /**

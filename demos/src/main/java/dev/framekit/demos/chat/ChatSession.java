@@ -4,7 +4,6 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.Framer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -21,8 +20,11 @@ abstract class ChatSession {
     final WireLog wire;
     final Duration reconnectFor;
 
-    /** The name to take again after a reconnect: --name, or the last /nick. */
-    volatile String name;
+    /** The name asked for with --name, or null. */
+    volatile String requested;
+
+    /** The last name the server confirmed ({@code -- you are now NAME}), or null: the one a reconnect asks for. */
+    volatile String confirmed;
 
     /** Set once the user has asked to leave: a lost connection is then not reconnected. */
     volatile boolean leaving;
@@ -42,24 +44,32 @@ abstract class ChatSession {
      * @return the exit status: 0 after leaving normally, 1 if the server went away
      * @throws IOException if the server cannot be reached at all
      */
-    abstract int run(String name, BufferedReader input) throws IOException;
+    abstract int run(String name, LineSource input) throws IOException;
+
+    /** Where typed lines come from: standard input line by line, or a {@link TerminalInput}. */
+    @FunctionalInterface
+    interface LineSource {
+        /** The next line, or null at the end of input. */
+        String readLine() throws IOException;
+    }
+
+    /** Whether printed lines start with the time they arrived ({@code --timestamps}). */
+    volatile boolean timestamps;
 
     /** Posts one typed line to the room. */
     abstract void send(String line);
 
     /**
      * The stdin loop every session shares: sends each typed line while {@code connected} says the
-     * session goes on, remembering a /nick for reconnects, until /quit or the end of input.
+     * session goes on, until /quit or the end of input. A /nick is only asked for: the name is
+     * taken when the server confirms it.
      */
-    final void sendTypedLines(BufferedReader input, BooleanSupplier connected) throws IOException {
+    final void sendTypedLines(LineSource input, BooleanSupplier connected) throws IOException {
         String line;
         while (connected.getAsBoolean() && (line = input.readLine()) != null) {
             ChatCommand command = ChatCommand.parse(line);
             if (command instanceof ChatCommand.Quit) {
                 return;
-            }
-            if (command instanceof ChatCommand.Nick nick) {
-                this.name = nick.name();
             }
             send(line);
         }
@@ -74,13 +84,13 @@ abstract class ChatSession {
             giveUp("-- disconnected: " + reason);
         }
         Backoff backoff = new Backoff(reconnectFor);
-        console.line("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
+        print("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
         return backoff;
     }
 
     /** Says the session is back. */
     final void reconnected() {
-        console.line("-- reconnected to " + client.host() + ":" + client.port());
+        print("-- reconnected to " + client.host() + ":" + client.port());
     }
 
     /** Waits before the next reconnect attempt; when the time is up, gives up with {@code lastError}. */
@@ -96,9 +106,41 @@ abstract class ChatSession {
                 + ": " + lastError);
     }
 
+    /** The name to ask for on (re)joining: the last one the server confirmed, else --name; or null. */
+    final String nameToAsk() {
+        String name = confirmed;
+        return name != null ? name : requested;
+    }
+
+    /**
+     * Prints one line from the server, noting a name it confirms; a refusal of this client's
+     * framing ends the session with status 1.
+     */
+    final void heard(String line) {
+        String confirmation = "-- you are now ";
+        if (line.startsWith(confirmation) && Names.isValid(line.substring(confirmation.length()))) {
+            confirmed = line.substring(confirmation.length());
+        }
+        if (WrongFraming.isRefusal(line)) {
+            giveUp(line);
+        }
+        print(line);
+    }
+
+    /**
+     * Prints one line, {@linkplain SafeText#clean made safe}: whatever the server or a peer on
+     * another implementation sends, no character of it acts on the terminal.
+     */
+    final void print(String line) {
+        String time = timestamps ? java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm "))
+                : "";
+        console.line(time + SafeText.clean(line));
+    }
+
     /** Reports {@code line} and exits with status 1: the main thread may be blocked reading the terminal. */
     final void giveUp(String line) {
-        console.line(line);
+        print(line);
+        System.out.flush();
         System.exit(1);
     }
 }

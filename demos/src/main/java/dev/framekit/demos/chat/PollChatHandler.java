@@ -33,6 +33,7 @@ final class PollChatHandler implements FramedServer.Handler {
     private final IntSupplier maxMembers;
     private final MemoryBudget memory;
     private final WireLog wire;
+    private final PeerCheck check;
     private final Map<String, PollingMember> members = new ConcurrentHashMap<>();
     private final Map<PollingMember, MemoryBudget.Account> accounts = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -42,10 +43,12 @@ final class PollChatHandler implements FramedServer.Handler {
      * @param floodLimit lines a second a member may post before its replies are slowed; 0 for no limit
      * @param maxMembers the most members at once (the server's connection limit, known once it is bound)
      * @param memory the server's memory budget, which members' lines count against
+     * @param check reads each request, refusing a peer that speaks another protocol or framing
      */
     PollChatHandler(ChatRoom room, long maxQueueBytes, int maxFrameLength, int floodLimit, IntSupplier maxMembers,
-            MemoryBudget memory, WireLog wire) {
+            MemoryBudget memory, WireLog wire, PeerCheck check) {
         this.wire = wire;
+        this.check = check;
         this.room = room;
         this.maxQueueBytes = maxQueueBytes;
         this.maxReplyBytes = Math.max(1, maxFrameLength - 64);
@@ -57,7 +60,16 @@ final class PollChatHandler implements FramedServer.Handler {
 
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
-        String request = connection.readString();
+        connection.reader().framer(check);
+        String request;
+        try {
+            request = connection.readString();
+        } catch (ForeignPeerException e) {
+            connection.socket().getOutputStream().write(e.reply());
+            connection.socket().shutdownOutput();
+            PeerCheck.drain(connection.socket());
+            throw e;
+        }
         if (request == null) {
             return;
         }
@@ -73,6 +85,7 @@ final class PollChatHandler implements FramedServer.Handler {
         String[] head = PollProtocol.head(request).split(" ");
         switch (head[0]) {
             case PollProtocol.JOIN -> {
+                String wanted = head.length > 1 ? head[1] : null;
                 if (members.size() >= maxMembers.getAsInt()) {
                     return PollProtocol.ERROR + " the room is full: " + members.size()
                             + " members, the most this server holds (--max-connections)";
@@ -89,7 +102,7 @@ final class PollChatHandler implements FramedServer.Handler {
                 accounts.put(member, account);
                 member.account(account::add);
                 members.put(member.token(), member);
-                room.join(member);
+                room.join(member, wanted);
                 return PollProtocol.OK + " " + member.token();
             }
             case PollProtocol.SAY -> {

@@ -5,7 +5,7 @@ package dev.framekit.demos.chat;
  * request and reply is UTF-8 text; its first line is a verb and arguments:
  *
  * <pre>
- * JOIN                          -&gt; OK TOKEN
+ * JOIN [NAME]                   -&gt; OK TOKEN         (joins as NAME if it is free)
  * SAY TOKEN \n LINE             -&gt; OK                  | GONE REASON
  * POLL TOKEN LAST \n            -&gt; OK LAST \n LINES... | GONE REASON
  * </pre>

@@ -6,7 +6,7 @@ import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
-import java.io.BufferedReader;
+import dev.framekit.framing.FramingException;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -16,7 +16,8 @@ import java.time.Duration;
  *
  * <p>If the server cannot be reached, or no longer knows this member (it was restarted), the
  * polling thread says so in one line and tries again with {@link Backoff}: it resumes the old
- * membership if the server still has it, else joins anew with the same name. Lines typed
+ * membership if the server still has it, else joins anew asking for the last name the server
+ * confirmed. Lines typed
  * meanwhile are posted once it is back. After the reconnect time limit it gives up with one line
  * and exit status 1.
  */
@@ -30,8 +31,8 @@ final class PollingChatSession extends ChatSession {
     }
 
     @Override
-    int run(String name, BufferedReader input) throws IOException {
-        this.name = name;
+    int run(String name, LineSource input) throws IOException {
+        this.requested = name;
         token = join();
         Thread poller = Thread.ofPlatform().daemon().name("chat-poller").start(this::pollLoop);
         sendTypedLines(input, poller::isAlive);
@@ -54,16 +55,22 @@ final class PollingChatSession extends ChatSession {
 
     /** Joins the room (taking the name, if any) and returns the membership token. */
     private String join() throws IOException {
-        String joined = request(PollProtocol.JOIN, client.timeout());
-        if (!PollProtocol.head(joined).startsWith(PollProtocol.OK + " ")) {
-            throw new IOException("the server did not let us join: " + PollProtocol.head(joined));
+        String nick = nameToAsk();
+        String joined;
+        try {
+            joined = request(PollProtocol.JOIN + (nick == null ? "" : " " + nick), client.timeout());
+        } catch (FramingException e) {
+            giveUp(WrongFraming.after(e, framer));
+            throw e;
         }
-        String fresh = PollProtocol.head(joined).substring(3).strip();
-        String nick = name;
-        if (nick != null) {
-            request(PollProtocol.SAY + " " + fresh + "\n/nick " + nick, client.timeout());
+        String head = PollProtocol.head(joined);
+        if (WrongFraming.isRefusal(head)) {
+            giveUp(head);
         }
-        return fresh;
+        if (!head.startsWith(PollProtocol.OK + " ")) {
+            giveUp(WrongFraming.unexpectedReply(joined, framer));
+        }
+        return head.substring(3).strip();
     }
 
     /**
@@ -83,7 +90,7 @@ final class PollingChatSession extends ChatSession {
                 // The poller notices too, and rejoins (or gives up and exits).
             }
             if (System.nanoTime() - deadline > 0) {
-                console.line("-- not sent (the server could not be reached): " + line);
+                print("-- not sent (the server could not be reached): " + line);
                 return;
             }
             try {
@@ -130,7 +137,7 @@ final class PollingChatSession extends ChatSession {
                 String body = PollProtocol.body(reply);
                 if (!body.isEmpty()) {
                     for (String line : body.split("\n", -1)) {
-                        console.line(line);
+                        heard(line);
                     }
                 }
             } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
@@ -11,16 +10,21 @@ import java.net.InetSocketAddress;
 
 /**
  * Serves one chat member on a persistent connection: reads its lines (throttled by flood
- * control) and hands them to the room; a writer thread sends the room's lines back.
+ * control) and hands them to the room; a writer thread sends the room's lines back. It joins
+ * the room on its first line or after {@link Arrival#GRACE}; a peer whose first bytes are
+ * another protocol or framing, or a framing error, is closed before that, unseen by the room.
  */
 final class StreamChatHandler implements FramedServer.Handler {
     private final ChatRoom room;
     private final long maxQueueBytes;
     private final int floodLimit;
     private final WireLog wire;
+    private final PeerCheck check;
 
-    StreamChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, WireLog wire) {
+    /** @param check reads each connection, refusing a peer that speaks another protocol or framing */
+    StreamChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, WireLog wire, PeerCheck check) {
         this.wire = wire;
+        this.check = check;
         this.room = room;
         this.maxQueueBytes = maxQueueBytes;
         this.floodLimit = floodLimit;
@@ -31,16 +35,24 @@ final class StreamChatHandler implements FramedServer.Handler {
         InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
         StreamMember member = new StreamMember(connection, maxQueueBytes,
                 remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
+        connection.reader().framer(check);
         member.start();
-        room.join(member);
+        Arrival arrival = new Arrival(room, member, Arrival.GRACE);
         FloodControl flood = new FloodControl(floodLimit);
         boolean warned = false;
+        boolean spoke = false;
         String reason = "connection closed";
         try {
             String line;
             while ((line = readLine(connection, member)) != null) {
                 stats.received(line);
                 wire.show("received from " + member.name(), line);
+                if (!spoke) {
+                    spoke = true;
+                    if (arrival.join(nameAskedFor(line))) {
+                        continue;
+                    }
+                }
                 if (flood.acquire() && !warned) {
                     warned = true;
                     room.reply(member, "-- you are sending more than " + floodLimit
@@ -52,8 +64,19 @@ final class StreamChatHandler implements FramedServer.Handler {
                     return;
                 }
             }
+            arrival.refuse();
+        } catch (ForeignPeerException e) {
+            if (arrival.refuse()) {
+                member.disconnectAfter(e.reply());
+            } else {
+                reason = LeaveReasons.of(e);
+            }
+            throw e;
         } catch (IOException e) {
-            reason = NetworkErrors.describe(e);
+            if (!spoke && arrival.refuse()) {
+                throw e;
+            }
+            reason = LeaveReasons.of(e);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -61,6 +84,11 @@ final class StreamChatHandler implements FramedServer.Handler {
             room.leave(member, reason.equals("connection closed") ? "" : reason);
             member.disconnect();
         }
+    }
+
+    /** The name a first line asks for: {@code /nick NAME} joins the room as NAME directly. */
+    private static String nameAskedFor(String firstLine) {
+        return ChatCommand.parse(firstLine) instanceof ChatCommand.Nick nick ? nick.name() : null;
     }
 
     /** Reads the next line; a line over the framer's maximum is refused with a notice where the framer can resume. */

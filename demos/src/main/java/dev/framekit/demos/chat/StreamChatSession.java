@@ -7,8 +7,8 @@ import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
 import dev.framekit.framing.MessageRefusedException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * lines at a time, while the main thread sends what is typed.
  *
  * <p>If the connection is lost (the server stopped, restarted, or the network failed) the
- * receiving thread says so in one line and reconnects with {@link Backoff}, taking the same
- * name again; lines typed meanwhile are sent once it is back. After the reconnect time limit it
- * gives up with one line and exit status 1.
+ * receiving thread says so in one line and reconnects with {@link Backoff}, asking for the
+ * last name the server confirmed; lines typed meanwhile are sent once it is back. After the reconnect time limit it
+ * gives up with one line and exit status 1. A server on another framing is not a lost
+ * connection: the client says which framing it probably speaks and exits with status 1.
  */
 final class StreamChatSession extends ChatSession {
     private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
@@ -34,8 +35,8 @@ final class StreamChatSession extends ChatSession {
     }
 
     @Override
-    int run(String name, BufferedReader input) throws IOException {
-        this.name = name;
+    int run(String name, LineSource input) throws IOException {
+        this.requested = name;
         connection = connectAndJoin();
         Thread.ofPlatform().daemon().name("chat-receiver").start(this::receive);
         try {
@@ -56,7 +57,7 @@ final class StreamChatSession extends ChatSession {
                 wire.show("sent", line);
                 return;
             } catch (MessageRefusedException e) {
-                console.line("-- not sent: " + OptionTerms.of(e.getMessage()));
+                print("-- not sent: " + OptionTerms.of(e.getMessage()));
                 return;
             } catch (IOException e) {
                 // The receiving thread notices the loss too, and reconnects (or gives up and exits).
@@ -95,7 +96,7 @@ final class StreamChatSession extends ChatSession {
 
     private FramedConnection connectAndJoin() throws IOException {
         FramedConnection fresh = client.connector(framer).connect();
-        String nick = name;
+        String nick = nameToAsk();
         if (nick != null) {
             try {
                 fresh.send("/nick " + nick);
@@ -129,13 +130,29 @@ final class StreamChatSession extends ChatSession {
 
     /** Prints the room's lines until the connection ends, and says how it ended. */
     private String printUntilLost(FramedConnection current) {
+        boolean framed = false;
+        WrongFraming.FirstFrames first = new WrongFraming.FirstFrames(framer);
         try {
             String line;
             while ((line = current.readString()) != null) {
+                framed = true;
                 wire.show("received", line);
-                console.line(line);
+                String wrong = first.examine(line);
+                if (wrong != null) {
+                    giveUp(wrong);
+                }
+                if (!first.holding()) {
+                    heard(line);
+                }
             }
             return "the server closed the connection";
+        } catch (FramingException e) {
+            String wrong = framed ? first.after(e) : WrongFraming.after(e, framer);
+            if (wrong != null && !leaving) {
+                // Not a lost connection: reconnecting would only repeat it.
+                giveUp(wrong);
+            }
+            return NetworkErrors.describe(e);
         } catch (IOException e) {
             return NetworkErrors.describe(e);
         } finally {

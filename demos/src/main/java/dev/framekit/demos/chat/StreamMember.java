@@ -82,6 +82,23 @@ final class StreamMember extends Member {
         }
     }
 
+    /**
+     * Sends {@code reply} as it is, unframed (it is already in the peer's own protocol), then
+     * ends the connection; for a peer refused before it joined, to which nothing was queued.
+     */
+    void disconnectAfter(byte[] reply) {
+        outbound.clear();
+        try {
+            connection.socket().getOutputStream().write(reply);
+            connection.socket().getOutputStream().flush();
+            connection.socket().shutdownOutput();
+            PeerCheck.drain(connection.socket());
+        } catch (IOException e) {
+            // The peer is gone already; nothing more to tell it.
+        }
+        closeQuietly();
+    }
+
     /** Waits until everything queued before {@link #finish()} has been written. */
     void awaitWriter() throws InterruptedException {
         if (writer != null) {
@@ -131,18 +148,27 @@ final class StreamMember extends Member {
         }
     }
 
-    /** Splits {@code line} at code point boundaries into pieces of at most {@code maxBytes} UTF-8 bytes. */
+    /**
+     * Splits {@code line} into pieces of at most {@code maxBytes} UTF-8 bytes, never inside a
+     * character, and after the last space of a piece where it has one, so that words stay whole.
+     */
     static List<String> pieces(String line, int maxBytes) {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         int bytes = 0;
+        int lastSpace = -1;
         for (int i = 0; i < line.length(); ) {
             int codePoint = line.codePointAt(i);
             int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
             if (bytes + size > maxBytes && i > start) {
-                pieces.add(line.substring(start, i));
-                start = i;
-                bytes = 0;
+                int cut = lastSpace > start ? lastSpace + 1 : i;
+                pieces.add(line.substring(start, cut));
+                bytes = line.substring(cut, i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                start = cut;
+                lastSpace = -1;
+            }
+            if (codePoint == ' ') {
+                lastSpace = i;
             }
             bytes += size;
             i += Character.charCount(codePoint);

@@ -14,12 +14,12 @@ public final class ServerOptions {
     int port = 7342;
 
     @Option(names = "--idle-timeout", defaultValue = "5m", paramLabel = "DURATION", converter = Durations.class,
-            description = "Close a connection that sends nothing for this long, e.g. 30s, 5m; 0 = never (default: 5m).")
+            description = "Close a connection that sends nothing for this long, e.g. 30s, 5m; 0 = never (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout = Duration.ofMinutes(5);
 
     @Option(names = "--frame-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.class,
             description = "Close a connection whose frame is not complete this long after its first byte arrived "
-                    + "(stops a slowloris peer trickling bytes); 0 = never (default: 30s).")
+                    + "(stops a slowloris peer trickling bytes); 0 = never (default: ${DEFAULT-VALUE}).")
     Duration frameTimeout = Duration.ofSeconds(30);
 
     @Option(names = "--write-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.class,

@@ -196,10 +196,24 @@ public final class FramedServer implements AutoCloseable {
                 // The connection's own thread logs how it ended.
             }
         }
+        awaitConnectionsEnded(Duration.ofSeconds(2));
         long count = served.get();
         long refused = refusals.count();
         console.log(settings.command() + " stopped after serving " + count
                 + (count == 1 ? " connection" : " connections") + (refused == 0 ? "" : "; refused " + refused));
+    }
+
+    /** Waits until every connection's thread has logged its end, so the count in the last line is right. */
+    private void awaitConnectionsEnded(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

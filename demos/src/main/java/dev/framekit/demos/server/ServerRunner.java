@@ -11,6 +11,14 @@ public final class ServerRunner {
 
     /** Binds, serves until Ctrl-C, and returns the exit status; failures are one line on stderr. */
     public static int run(FramedServer server) {
+        return run(server, () -> {});
+    }
+
+    /**
+     * Like {@link #run(FramedServer)}; on Ctrl-C, {@code beforeClose} runs first (to say goodbye
+     * to the peers), then the server closes.
+     */
+    public static int run(FramedServer server, Runnable beforeClose) {
         FramedServer.Settings settings = server.settings();
         String name = settings.command();
         String where = settings.host() + ":" + settings.port();
@@ -26,7 +34,10 @@ public final class ServerRunner {
             System.err.println(name + ": cannot listen on " + where + ": " + NetworkErrors.describe(e));
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            beforeClose.run();
+            server.close();
+        }, "shutdown"));
         // Any thread not the server's own (a JDK helper, a chat writer) that dies of an Error says so in one line.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             try {

@@ -34,8 +34,9 @@ class ChatCommandTest {
     }
 
     @Test
-    void acceptsUnicodeNames() {
-        assertEquals(new ChatCommand.Nick("José"), ChatCommand.parse("/nick José"));
+    void refusesNamesOutsideAsciiSoThatNoneCanLookLikeAnother() {
+        assertInstanceOf(ChatCommand.Invalid.class, ChatCommand.parse("/nick José"));
+        assertEquals(new ChatCommand.Nick("Jose"), ChatCommand.parse("/nick Jose"));
     }
 
     @Test

@@ -40,7 +40,7 @@ class ChatIT {
         alice.awaitLine("-- you are now alice");
         FramekitProcess bob = framekit.start(framing.args(client, "--name", "bob"));
         bob.awaitLine("-- you are now bob");
-        alice.awaitLine("-- guest\\d+ is now bob");
+        alice.awaitLine("^-- bob joined$");
 
         alice.send("hello bob");
         bob.awaitLine("^<alice> hello bob$");
@@ -84,6 +84,19 @@ class ChatIT {
         }
         server.awaitLine("ended cleanly$");
         assertTrue(server.isAlive());
+    }
+
+    @Test
+    void onShutdownEveryMemberIsToldIncludingNcUsers() throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter");
+        FramekitProcess alice = framekit.start("chat-client", "--host", "127.0.0.1", "--port",
+                Integer.toString(server.port()), "--framing", "delimiter", "--name", "alice", "--reconnect-for", "0");
+        alice.awaitLine("^-- you are now alice$");
+        try (LineClient nc = joined(new LineClient(server.port()), "bob")) {
+            server.close(); // SIGTERM, as Ctrl-C
+            assertEquals("-- server shutting down", nc.awaitLineStartingWith("-- server"));
+            alice.awaitLine("^-- server shutting down$");
+        }
     }
 
     @Test

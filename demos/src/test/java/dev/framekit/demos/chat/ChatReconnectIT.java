@@ -72,6 +72,34 @@ class ChatReconnectIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Framings.class, names = {"LENGTH", "CLOSE"})
+    void aReconnectAsksForTheLastConfirmedNameNeverARefusedOne(Framings framing) {
+        FramekitProcess server = framekit.startServer("chat-server", framing.options().toArray(String[]::new));
+        int port = server.port();
+        List<String> client = List.of("chat-client", "--host", "127.0.0.1", "--port", Integer.toString(port));
+        FramekitProcess bob = framekit.start(framing.args(client, "--name", "bob"));
+        bob.awaitLine("-- you are now bob");
+        FramekitProcess carol = framekit.start(framing.args(client));
+        carol.awaitLine("^-- welcome, guest\\d+;");
+        carol.send("/nick carol");
+        carol.awaitLine("^-- you are now carol$");
+        carol.send("/nick bob");
+        carol.awaitLine("^-- the name bob is taken");
+        bob.send("/quit");
+        assertEquals(0, bob.awaitExit(WAIT), bob.transcript());
+
+        server.close();
+        carol.awaitLine(Pattern.compile("^-- connection lost: "), WAIT);
+        FramekitProcess restarted = restart(port, framing);
+        carol.awaitLine(Pattern.compile("^-- reconnected to "), WAIT);
+        carol.awaitLine(Pattern.compile("^-- you are now carol$"), WAIT);
+        restarted.awaitLine("joined as carol$");
+        assertFalse(restarted.stdoutLines().stream().anyMatch(line -> line.contains("bob")), restarted.transcript());
+        carol.closeStdin();
+        assertEquals(0, carol.awaitExit(WAIT), carol.transcript());
+    }
+
     @Test
     void aClientReconnectsAfterTheServerIsKilledAndLinesTypedMeanwhileArrive() {
         FramekitProcess server = framekit.startServer("chat-server", "--framing", "length");

@@ -147,4 +147,62 @@ class ChatRoomTest {
         room.handle(ghost, "/msg alice psst");
         assertEquals(aliceBefore, alice.received.size());
     }
+
+    @Test
+    void aForgedLineArrivesAsOneVisibleLineFromItsRealSender() {
+        RecordingMember mallory = join("mallory");
+        RecordingMember alice = join("alice");
+        room.handle(mallory, "hi all\n<bob> send her the money\r\u001b[2J\u202e");
+        assertEquals("<mallory> hi all␤<bob> send her the money␍␛[2J[U+202E]", alice.last());
+        room.handle(mallory, "/me waves\n-- bob left");
+        assertEquals("* mallory waves␤-- bob left", alice.last());
+        room.handle(mallory, "/msg alice psst\n*bob* hi");
+        assertEquals("*mallory* psst␤*bob* hi", alice.last());
+        assertTrue(alice.received.stream().noneMatch(SafeTextTest::hasRawControl), String.join("|", alice.received));
+    }
+
+    @Test
+    void aCaseInsensitiveDuplicateOrALookAlikeNameIsRefused() {
+        RecordingMember bob = join("bob");
+        RecordingMember other = join(null);
+        room.handle(other, "/nick BoB");
+        assertEquals("-- the name BoB is taken; /who lists the names in use", other.last());
+        room.handle(other, "/nick b\u043eb");
+        assertEquals("-- usage: /nick NAME; a name is " + Names.RULE, other.last());
+        assertEquals(List.of("bob", "guest2"), room.names());
+        assertEquals("bob", bob.name());
+    }
+
+    @Test
+    void helpSaysWhatANameMayContain() {
+        RecordingMember alice = join("alice");
+        room.handle(alice, "/help");
+        assertTrue(String.join("\n", alice.received).contains(Names.RULE));
+    }
+
+    @Test
+    void aMemberWhoJoinsIsSentTheLastLinesMarkedAsHistory() {
+        ChatRoom withHistory = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 3);
+        RecordingMember alice = new RecordingMember();
+        withHistory.join(alice, "alice");
+        for (int i = 1; i <= 5; i++) {
+            withHistory.handle(alice, "line " + i);
+        }
+        withHistory.handle(alice, "/me waves");
+        RecordingMember bob = new RecordingMember();
+        withHistory.join(bob, "bob");
+        assertEquals(List.of("[history] <alice> line 4", "[history] <alice> line 5", "[history] * alice waves"),
+                bob.received.subList(bob.received.size() - 3, bob.received.size()));
+    }
+
+    @Test
+    void historyIsBoundedInBytesToo() {
+        History history = new History(100, 50); // 12 bytes a line: 4 fit
+        for (int i = 0; i < 10; i++) {
+            history.add("0123456789-" + i);
+        }
+        assertEquals(List.of("[history] 0123456789-6", "[history] 0123456789-7", "[history] 0123456789-8",
+                "[history] 0123456789-9"),
+                history.marked());
+    }
 }

@@ -60,7 +60,7 @@ class LanChatIT {
         alice.awaitLine("-- you are now alice");
         FramekitProcess bob = framekit.startPrefixed(hosts.onClient(), framing.args(client, "--name", "bob"));
         bob.awaitLine("-- you are now bob");
-        alice.awaitLine("is now bob$");
+        alice.awaitLine("^-- bob joined$");
 
         alice.send("hello across the wire");
         bob.awaitLine("^<alice> hello across the wire$");

@@ -1,0 +1,278 @@
+package dev.framekit.demos.chat;
+
+import dev.framekit.demos.options.Framing;
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameEncoder;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads a chat connection with the server's framer, but first looks at the bytes the peer sends
+ * before its first frame, and throws {@link ForeignPeerException} when they show it speaks
+ * something else. Nothing is consumed by looking; once the first frame is read, every call goes
+ * straight to the real decoder.
+ *
+ * <pre>
+ * first bytes                                 peer speaks      it is sent
+ * GET / HTTP/1.1 (any method, a whole line)   HTTP             400 Bad Request: this port speaks framekit chat
+ * 16 03 ..                                    TLS              a TLS alert (handshake failure)
+ * 4 printable bytes, on length framing        lines            one \n line naming the server's framing
+ * 00 in the first 4 bytes, on a text framing  length prefix    one length-prefixed frame naming it
+ * \n in a first fixed frame                   lines            one \n line naming it
+ * 8 pad bytes at the end, on a delimiter      fixed frames     one \n line naming it
+ * JOIN/SAY/POLL then the end, not on close    send-and-close   the line, then the close
+ * not JOIN/SAY/POLL, on close                 lines or length  one line or frame naming it
+ * </pre>
+ */
+final class PeerCheck implements Framer {
+    /** How many first bytes are looked at for an HTTP request line. */
+    static final int LOOK_AHEAD = 1024;
+
+    private static final List<String> HTTP_METHODS =
+            List.of("GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ");
+    private static final List<String> POLL_VERBS =
+            List.of(PollProtocol.JOIN, PollProtocol.SAY + " ", PollProtocol.POLL + " ");
+    private static final byte[] TLS_HANDSHAKE_FAILURE = {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x28};
+
+    private final Framing framing;
+    private final Framer framer;
+    private final String arguments;
+
+    /**
+     * @param framing the server's framing
+     * @param framer the server's framer, which reads every frame
+     * @param arguments the server's framing as client options, for the replies
+     */
+    PeerCheck(Framing framing, Framer framer, String arguments) {
+        this.framing = framing;
+        this.framer = framer;
+        this.arguments = arguments;
+    }
+
+    @Override
+    public FrameDecoder newDecoder() {
+        FrameDecoder real = framer.newDecoder();
+        return new FrameDecoder() {
+            private boolean passed;
+
+            @Override
+            public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+                if (passed) {
+                    return real.decode(in, endOfStream);
+                }
+                if (examine(in, endOfStream) == Verdict.UNDECIDED && !endOfStream) {
+                    return null;
+                }
+                ByteBuf frame = real.decode(in, endOfStream);
+                passed = frame != null;
+                return frame;
+            }
+        };
+    }
+
+    @Override
+    public int maxFrameLength() {
+        return framer.maxFrameLength();
+    }
+
+    @Override
+    public MessageRefusedException check(ByteBuf message) {
+        return framer.check(message);
+    }
+
+    @Override
+    public int overhead(int payloadLength) {
+        return framer.overhead(payloadLength);
+    }
+
+    @Override
+    public void writeHeader(int payloadLength, ByteBuf out) {
+        framer.writeHeader(payloadLength, out);
+    }
+
+    @Override
+    public void writeTrailer(int payloadLength, ByteBuf out) {
+        framer.writeTrailer(payloadLength, out);
+    }
+
+    @Override
+    public FrameEncoder newEncoder() {
+        return framer.newEncoder();
+    }
+
+    @Override
+    public String toString() {
+        return framer.toString();
+    }
+
+    private enum Verdict { UNDECIDED, CHAT }
+
+    /** Looks at the first bytes; throws if they are foreign. */
+    private Verdict examine(ByteBuf in, boolean endOfStream) throws ForeignPeerException {
+        int readable = Math.min(in.readableBytes(), LOOK_AHEAD);
+        byte[] first = new byte[readable];
+        in.getBytes(in.readerIndex(), first);
+        if (readable >= 2 && first[0] == 0x16 && first[1] == 0x03) {
+            throw new ForeignPeerException("spoke TLS, not framekit chat; closed before joining", TLS_HANDSHAKE_FAILURE);
+        }
+        Verdict http = examineHttp(first, endOfStream);
+        if (http == Verdict.UNDECIDED && readable < LOOK_AHEAD) {
+            return endOfStream ? examineFraming(first, true) : Verdict.UNDECIDED;
+        }
+        return examineFraming(first, endOfStream);
+    }
+
+    private Verdict examineHttp(byte[] first, boolean endOfStream) throws ForeignPeerException {
+        String text = new String(first, StandardCharsets.ISO_8859_1);
+        boolean method = HTTP_METHODS.stream().anyMatch(m -> text.startsWith(m) || m.startsWith(text));
+        if (!method) {
+            return Verdict.CHAT;
+        }
+        int newline = text.indexOf('\n');
+        if (newline < 0) {
+            return endOfStream ? Verdict.CHAT : Verdict.UNDECIDED;
+        }
+        String requestLine = text.substring(0, newline).strip();
+        if (requestLine.matches("[A-Z]+ \\S+ HTTP/1\\.[01]")) {
+            throw new ForeignPeerException("spoke HTTP (" + requestLine.substring(0, requestLine.indexOf(' '))
+                    + "), not framekit chat; answered 400 and closed before joining", httpReply());
+        }
+        return Verdict.CHAT;
+    }
+
+    private Verdict examineFraming(byte[] first, boolean endOfStream) throws ForeignPeerException {
+        int head = Math.min(first.length, 4);
+        switch (framing) {
+            case LENGTH -> {
+                if (first.length < 4) {
+                    return endOfStream ? Verdict.CHAT : Verdict.UNDECIDED;
+                }
+                if (printable(first, 4)) {
+                    throw wrong("lines of text", lineReply());
+                }
+            }
+            case CLOSE -> {
+                String text = new String(first, StandardCharsets.ISO_8859_1);
+                boolean verb = POLL_VERBS.stream().anyMatch(v -> text.startsWith(v) || v.startsWith(text));
+                if (!verb) {
+                    throw hasZero(first, head) ? wrong("a length prefix", lengthReply()) : wrong("lines of text", lineReply());
+                }
+                if (first.length < 5 && !endOfStream) {
+                    return Verdict.UNDECIDED;
+                }
+            }
+            case DELIMITER, FIXED -> {
+                if (hasZero(first, head)) {
+                    throw wrong("a length prefix", lengthReply());
+                }
+                if (framing == Framing.FIXED && first.length < framer.maxFrameLength()
+                        && new String(first, StandardCharsets.ISO_8859_1).indexOf('\n') >= 0) {
+                    throw wrong("lines of text", lineReply());
+                }
+                if (framing == Framing.DELIMITER && padded(first)) {
+                    throw wrong("fixed-size frames", lineReply());
+                }
+                if (endOfStream) {
+                    String text = new String(first, StandardCharsets.ISO_8859_1);
+                    if (POLL_VERBS.stream().anyMatch(text::startsWith) || text.equals(PollProtocol.JOIN)) {
+                        throw wrong("send-and-close", message().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return Verdict.CHAT;
+    }
+
+    private ForeignPeerException wrong(String what, byte[] reply) {
+        return new ForeignPeerException("spoke another framing (" + what + "), not " + arguments
+                + "; closed before joining", reply);
+    }
+
+    /** What a peer on the wrong framing or protocol is told. */
+    String message() {
+        return "-- this port speaks framekit chat with " + arguments + "; use chat-client " + arguments;
+    }
+
+    private byte[] lineReply() {
+        return (message() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] lengthReply() {
+        byte[] text = message().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + text.length).putInt(text.length).put(text).array();
+    }
+
+    private byte[] httpReply() {
+        byte[] body = ("This port speaks framekit chat (" + arguments + "), not HTTP.\n"
+                + "Join with: chat-client " + arguments + "\n").getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                + body.length + "\r\nConnection: close\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(headBytes.length + body.length).put(headBytes).put(body).array();
+    }
+
+    private static boolean printable(byte[] bytes, int count) {
+        for (int i = 0; i < count; i++) {
+            int b = bytes[i] & 0xff;
+            if ((b < 0x20 && b != '\r' && b != '\n' && b != '\t') || b >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code bytes} end in a run of 8 or more of one byte that is no letter, digit or space: padding. */
+    private static boolean padded(byte[] bytes) {
+        int n = bytes.length;
+        if (n < 8) {
+            return false;
+        }
+        byte last = bytes[n - 1];
+        if (Character.isLetterOrDigit(last) || last == ' ' || last == '.' || last == '!' || last == '?') {
+            return false;
+        }
+        for (int i = n - 8; i < n; i++) {
+            if (bytes[i] != last) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasZero(byte[] bytes, int count) {
+        for (int i = 0; i < count; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads and drops what the peer still sends, for at most a second, before the socket is
+     * closed: closing with unread bytes would reset the connection, and the peer might lose the
+     * reply it was just sent.
+     */
+    static void drain(Socket socket) throws IOException {
+        socket.setSoTimeout(1000);
+        byte[] sink = new byte[8192];
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        try {
+            InputStream in = socket.getInputStream();
+            while (System.nanoTime() < deadline && in.read(sink) >= 0) {
+                // Dropped.
+            }
+        } catch (SocketTimeoutException e) {
+            // The peer kept the connection open; it is closed now.
+        }
+    }
+}

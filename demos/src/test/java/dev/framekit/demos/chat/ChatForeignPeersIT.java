@@ -1,0 +1,181 @@
+package dev.framekit.demos.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.demos.Framekit;
+import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.Framings;
+import dev.framekit.demos.RawSockets;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Peers that do not speak the chat server's protocol or framing: an HTTP client (curl), a TLS
+ * ClientHello, a chat-client on the wrong framing. Each gets one short reply and is closed
+ * before it joins; the room sees nothing of it.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ChatForeignPeersIT {
+    private static final Pattern NOTICE = Pattern.compile("^-- \\S+ (joined|left|is now)");
+
+    private final Framekit framekit = new Framekit();
+
+    @AfterEach
+    void stopProcesses() {
+        framekit.close();
+    }
+
+    @Test
+    void curlPostGetsA400AndNothingOfItReachesTheRoom() throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter");
+        FramekitProcess watcher = watcher(server, Framings.NEWLINE);
+        Process curl = new ProcessBuilder("curl", "-sS", "-i", "-m", "10", "-X", "POST", "--data-binary",
+                "/nick admin\nhello from curl\n/quit\n", "http://127.0.0.1:" + server.port() + "/")
+                .redirectErrorStream(true).start();
+        String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(curl.waitFor(15, TimeUnit.SECONDS));
+        assertEquals(0, curl.exitValue(), answer);
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request"), answer);
+        assertTrue(answer.contains("This port speaks framekit chat"), answer);
+        server.awaitLine("closed: spoke HTTP \\(POST\\), not framekit chat");
+        assertRoomSawNothing(watcher);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Framings.class)
+    void anHttpRequestIsAnsweredWithOne400AndClosedOnEveryFraming(Framings framing) throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", framing.options().toArray(String[]::new));
+        FramekitProcess watcher = watcher(server, framing);
+        try (RawSockets sockets = new RawSockets()) {
+            Socket socket = sockets.open(server.port());
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: chat\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(readToEnd(socket), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+            assertTrue(answer.contains("framekit chat"), answer);
+        }
+        server.awaitLine("closed: spoke HTTP \\(GET\\)");
+        assertRoomSawNothing(watcher);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Framings.class)
+    void aTlsClientHelloGetsOneAlertAndIsClosedOnEveryFraming(Framings framing) throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", framing.options().toArray(String[]::new));
+        FramekitProcess watcher = watcher(server, framing);
+        try (RawSockets sockets = new RawSockets()) {
+            Socket socket = sockets.open(server.port());
+            socket.getOutputStream().write(clientHello());
+            byte[] answer = readToEnd(socket);
+            assertTrue(answer.length == 7 && answer[0] == 0x15, "a TLS alert record: " + java.util.HexFormat.of().formatHex(answer));
+        }
+        server.awaitLine("closed: spoke TLS");
+        assertRoomSawNothing(watcher);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Framings.class, names = {"NEWLINE", "LENGTH", "CLOSE", "FIXED", "HASH_STAR_HASH"})
+    void aChatClientOnTheWrongFramingExitsWithinSecondsWithOneLineAndTheRoomSeesNothing(Framings framing) {
+        FramekitProcess server = framekit.startServer("chat-server", framing.options().toArray(String[]::new));
+        FramekitProcess watcher = watcher(server, framing);
+        Framings wrong = framing == Framings.LENGTH ? Framings.NEWLINE : Framings.LENGTH;
+        long start = System.nanoTime();
+        FramekitProcess intruder = framekit.start(wrong.args(List.of("chat-client", "--host", "127.0.0.1",
+                "--port", Integer.toString(server.port())), "--name", "mallory"));
+        assertEquals(1, intruder.awaitExit(Duration.ofSeconds(15)), intruder.transcript());
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertTrue(seconds < 10, "exited after " + seconds + " s");
+        List<String> said = intruder.stdoutLines();
+        assertEquals(1, said.size(), intruder.transcript());
+        assertTrue(said.get(0).contains(String.join(" ", framing.options().subList(0, 2))), said.get(0));
+        assertFalse(String.join("\n", intruder.stderrLines()).contains("Exception"), intruder.transcript());
+        assertRoomSawNothing(watcher);
+        assertFalse(server.stdoutLines().stream().anyMatch(line -> line.contains("joined as mallory")), server.transcript());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Framings.class, names = {"NEWLINE", "LENGTH", "CLOSE"})
+    void aRawPeerSpeakingTheOtherFramingIsToldInItsOwnFraming(Framings framing) throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", framing.options().toArray(String[]::new));
+        try (RawSockets sockets = new RawSockets()) {
+            Socket socket = sockets.open(server.port());
+            if (framing == Framings.LENGTH) {
+                // nc on a length port: the reply is a line it can read.
+                socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(readToEnd(socket), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("-- this port speaks framekit chat with --framing length") && answer.endsWith("\n"),
+                        answer);
+            } else {
+                // A length-prefix peer on a text port: the reply is one length-prefixed frame.
+                socket.getOutputStream().write(new byte[] {0, 0, 0, 5, 'h', 'e', 'l', 'l', 'o'});
+                byte[] answer = readToEnd(socket);
+                int length = ((answer[0] & 0xff) << 24) | ((answer[1] & 0xff) << 16) | ((answer[2] & 0xff) << 8) | (answer[3] & 0xff);
+                assertEquals(answer.length - 4, length);
+                assertTrue(new String(answer, 4, length, StandardCharsets.UTF_8).startsWith("-- this port speaks framekit chat"));
+            }
+        }
+    }
+
+    /** A chat-client in the room, on the server's own framing, to see what the room is shown. */
+    private FramekitProcess watcher(FramekitProcess server, Framings framing) {
+        FramekitProcess watcher = framekit.start(framing.args(List.of("chat-client", "--host", "127.0.0.1",
+                "--port", Integer.toString(server.port())), "--name", "watcher"));
+        watcher.awaitLine("^-- you are now watcher$");
+        return watcher;
+    }
+
+    /** The watcher is still alone in the room and was shown no notice and no line from anyone. */
+    private static void assertRoomSawNothing(FramekitProcess watcher) {
+        watcher.send("/who");
+        watcher.awaitLine("^-- in the room \\(1\\): watcher$");
+        for (String line : watcher.stdoutLines()) {
+            assertFalse(NOTICE.matcher(line).find() || line.startsWith("<") || line.startsWith("*"), watcher.transcript());
+        }
+    }
+
+    private static byte[] readToEnd(Socket socket) throws Exception {
+        socket.setSoTimeout(10_000);
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        return all.toByteArray();
+    }
+
+    /** The start of a TLS 1.2 ClientHello record, as a browser or {@code openssl s_client} sends it. */
+    private static byte[] clientHello() {
+        byte[] hello = new byte[5 + 4 + 2 + 32 + 1 + 2 + 2 + 2];
+        int i = 0;
+        hello[i++] = 0x16;
+        hello[i++] = 0x03;
+        hello[i++] = 0x01;
+        hello[i++] = 0x00;
+        hello[i++] = (byte) (hello.length - 5);
+        hello[i++] = 0x01; // ClientHello
+        hello[i++] = 0x00;
+        hello[i++] = 0x00;
+        hello[i++] = (byte) (hello.length - 9);
+        hello[i++] = 0x03;
+        hello[i++] = 0x03;
+        i += 32; // random
+        hello[i++] = 0x00; // session id
+        hello[i++] = 0x00;
+        hello[i++] = 0x02;
+        hello[i++] = 0x00;
+        hello[i++] = 0x2f; // TLS_RSA_WITH_AES_128_CBC_SHA
+        hello[i++] = 0x01;
+        hello[i] = 0x00; // compression: none
+        return hello;
+    }
+}
