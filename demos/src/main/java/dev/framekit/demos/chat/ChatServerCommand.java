@@ -10,6 +10,7 @@ import dev.framekit.demos.options.Version;
 import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.MemoryBudget;
 import dev.framekit.demos.server.ServerRunner;
+import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.Framer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -116,7 +117,9 @@ public final class ChatServerCommand implements Callable<Integer> {
             int room = framer.maxFrameLength() - 64;
             return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
         }
-        return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null;
+        // A line too long for one frame goes in several, each with the sender's name (FrameSplitter).
+        return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
+                || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
     }
 
     private static String tooLongHint(Framer framer) {

@@ -129,8 +129,9 @@ final class StreamMember extends Member {
     }
 
     /**
-     * Writes one line. Relayed chat lines were checked to fit the framing before they were
-     * queued; the server's own notices may not fit a small frame, and are then sent in pieces.
+     * Writes one line. A line the framing refuses as too long (a small fixed frame) is sent as
+     * several lines that each keep its head ({@link FrameSplitter}); a piece the framing still
+     * cannot carry (say, ending in the pad byte) is left out.
      */
     private void write(String line) throws IOException {
         try {
@@ -138,11 +139,12 @@ final class StreamMember extends Member {
             stats.sent(line);
             wire.show("sent to " + name(), line);
         } catch (MessageRefusedException tooLong) {
-            for (String piece : pieces(line, connection.writer().framer().maxFrameLength())) {
+            for (String piece : FrameSplitter.split(line, connection.writer().framer().maxFrameLength())) {
                 try {
                     connection.write(piece);
+                    stats.sent(piece);
                 } catch (MessageRefusedException stillRefused) {
-                    // A piece the framing cannot carry (say, ending in the pad byte) is left out.
+                    // Left out; the rest of the line still goes.
                 }
             }
         }

@@ -38,10 +38,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-            "Run the same workload through every framer over loopback and print them side by side:",
-            "streaming throughput, ping-pong latency, wire overhead, connections, properties;",
-            "with the raw byte pump, DataInputStream and BufferedReader.readLine as baselines,",
-            "and Netty's frame decoders over real Netty NIO sockets. Contenders run in interleaved rounds;",
+            "Compare every framer over loopback on one workload, side by side with classic baselines.",
+            "It prints streaming throughput, ping-pong latency, CPU and allocation per message, wire",
+            "overhead, connections and properties, with the raw byte pump, DataInputStream,",
+            "BufferedReader.readLine and Netty's frame decoders over real Netty NIO sockets as baselines.",
+            "Contenders run in interleaved rounds;",
             "ratios are taken round by round and shown as the median and its spread (lowest-highest round).",
             "Every message is verified on arrival; a loss, duplicate or reorder fails the run (exit 1).",
             "A contender faster than the raw pump (or the raw ping-pong) in every round means the",
