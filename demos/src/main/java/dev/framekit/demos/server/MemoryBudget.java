@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class MemoryBudget {
     /** The share of the max heap the budget takes unless told otherwise. */
-    public static final int DEFAULT_HEAP_PERCENT = 50;
+    public static final int DEFAULT_HEAP_PERCENT = dev.framekit.demos.options.ServerOptions.DEFAULT_MEMORY_PERCENT;
 
     /**
      * What an idle peer costs besides its buffers: socket, virtual thread and its stack, reader,

@@ -41,7 +41,7 @@ class ChatServerHelpTest {
     void theRoomDefaultsInTheHelpAreTheOnesTheRoomRunsWith() {
         commandLine.parseArgs();
         assertEquals(Integer.toString(command.floodLimit), helpDefault("--flood-limit"));
-        assertEquals(Integer.toString(command.maxQueue), helpDefault("--max-queue"));
+        assertEquals(command.maxQueue, dev.framekit.demos.options.ByteSizes.parse(helpDefault("--max-queue")));
         assertEquals(Integer.toString(command.history), helpDefault("--history"));
         assertEquals(20, command.history);
     }
