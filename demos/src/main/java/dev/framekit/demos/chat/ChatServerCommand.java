@@ -8,7 +8,9 @@ import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
 import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.ServerRunner;
+import dev.framekit.demos.chat.web.WebBanner;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -45,6 +47,14 @@ public final class ChatServerCommand implements Callable<Integer> {
             description = "Messages a member who joins is sent from before, marked [history]; at most 64 KiB of them;"
                     + " 0 = none (default: ${DEFAULT-VALUE}).")
     int history;
+
+    @Option(names = "--web-port", paramLabel = "PORT",
+            description = "Also serve the room to browsers on PORT: the chat page at /, its WebSocket at /chat"
+                    + " (0 = any free port; default: off).")
+    Integer webPort;
+
+    @Option(names = "--no-qr", description = "With --web-port, do not draw the QR codes of the page's URLs on the banner.")
+    boolean noQr;
 
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
     static final String CHAT_FRAME_TIMEOUT = "5m";
@@ -94,7 +104,16 @@ public final class ChatServerCommand implements Callable<Integer> {
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout);
-        return ServerRunner.run(new FramedServer(settings, handler, console), () -> room.shutDown(SHUTDOWN_FLUSH));
+        FramedServer main = new FramedServer(settings, handler, console);
+        if (webPort == null) {
+            return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH));
+        }
+        FramedServer web = new FramedServer(new FramedServer.Settings(spec.name() + "-web", server.host(), webPort,
+                Framers.webSocketServer(), idle, null, false, server.maxConnections(), frameTimeout),
+                new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console);
+        boolean everyInterface = isAnyLocal(server.host());
+        return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH), web,
+                port -> WebBanner.print(console, server.host(), port, everyInterface, !noQr));
     }
 
     /**
@@ -109,6 +128,14 @@ public final class ChatServerCommand implements Callable<Integer> {
             return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
         }
         return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null;
+    }
+
+    private static boolean isAnyLocal(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String tooLongHint(Framer framer) {
