@@ -6,10 +6,9 @@ import dev.framekit.framing.websocket.WebSocketConnection;
 import java.io.IOException;
 
 /**
- * Reads a {@link WebMember}'s messages and hands them to the room, as {@code StreamChatHandler}
- * does for a line member: it joins on its first message (as {@code NAME} if that is
- * {@code /nick NAME}) or after {@link Arrival#GRACE}; flood control slows its reading; a message
- * with several lines is taken as that many chat lines.
+ * Reads a {@link WebMember}'s messages and hands them to the room through a {@link LineIntake},
+ * as {@code StreamChatHandler} does for a line member; a message with several lines is taken as
+ * that many chat lines.
  */
 final class WebChatReader {
     private final ChatRoom room;
@@ -28,10 +27,8 @@ final class WebChatReader {
 
     /** Reads until the connection ends; the member then leaves the room. */
     void run(WebSocketConnection ws) throws IOException {
-        Arrival arrival = new Arrival(room, member, Arrival.GRACE);
-        FloodControl flood = new FloodControl(floodLimit);
-        boolean warned = false;
-        boolean spoke = false;
+        LineIntake intake = new LineIntake(room, member, floodLimit);
+        Arrival arrival = intake.arrival();
         String reason = "";
         try {
             String text;
@@ -39,18 +36,7 @@ final class WebChatReader {
                 for (String line : text.split("\r?\n")) {
                     stats.received(line);
                     wire.show("received from " + member.name(), line);
-                    if (!spoke) {
-                        spoke = true;
-                        if (arrival.join(ChatCommand.parse(line) instanceof ChatCommand.Nick nick ? nick.name() : null)) {
-                            continue;
-                        }
-                    }
-                    if (flood.acquire() && !warned) {
-                        warned = true;
-                        room.reply(member, "-- you are sending more than " + floodLimit
-                                + " lines a second; your connection is being slowed down (nothing is lost)");
-                    }
-                    if (!room.handle(member, line)) {
+                    if (!intake.take(line)) {
                         member.awaitWriter(); // /quit: the goodbye, then the close frame (1000)
                         return;
                     }
