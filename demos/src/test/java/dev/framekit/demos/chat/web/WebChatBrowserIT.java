@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat.web;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
@@ -74,6 +75,38 @@ class WebChatBrowserIT {
             await(second, "<bob> second line from bob");
             await(first, "<bob> second line from bob");
             bob.await("^<carol> second line from carol$");
+        } catch (AssertionError | RuntimeException e) {
+            screenshots();
+            throw e;
+        }
+    }
+
+    @Test
+    void thePageReconnectsAfterTheServerRestartsAndAsksForItsNameAgain() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        WebRoom room = WebRoom.start(framekit);
+        WebDriver page = browser("restart");
+        try {
+            page.get("http://127.0.0.1:" + room.webPort + "/");
+            type(page, "/nick erin");
+            await(page, "-- you are now erin");
+            room.server.process().destroy();
+            room.server.awaitExit(WebRoom.WAIT);
+            await(page, "-- server shutting down");
+            WebRoom again = WebRoom.startOn(framekit, 0, room.webPort);
+            try (WebRoom.LineMember bob = new WebRoom.LineMember(again.linePort, "bob")) {
+                long deadline = System.nanoTime() + WebRoom.WAIT.toNanos();
+                String who = "";
+                while (!who.contains("erin") && System.nanoTime() < deadline) {
+                    Thread.sleep(300);
+                    bob.say("/who");
+                    who = bob.await("^-- in the room ");
+                }
+                assertTrue(who.contains("erin"), "the page did not reconnect as erin: " + who);
+                type(page, "back again");
+                bob.await("^<erin> back again$");
+            }
         } catch (AssertionError | RuntimeException e) {
             screenshots();
             throw e;

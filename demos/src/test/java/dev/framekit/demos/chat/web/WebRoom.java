@@ -31,12 +31,18 @@ final class WebRoom {
         this.webPort = webPort;
     }
 
-    /** Starts the server with the extra {@code options}. */
+    /** Starts the server on any free ports with the extra {@code options}. */
     static WebRoom start(Framekit framekit, String... options) {
-        String[] args = new String[options.length + 5];
-        System.arraycopy(new String[] {"--framing", "delimiter", "--web-port", "0", "--no-qr"}, 0, args, 0, 5);
-        System.arraycopy(options, 0, args, 5, options.length);
-        FramekitProcess server = framekit.startServer("chat-server", args);
+        return startOn(framekit, 0, 0, options);
+    }
+
+    /** Starts the server on the given ports (0 = any free one) with the extra {@code options}. */
+    static WebRoom startOn(Framekit framekit, int linePort, int webPort, String... options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("chat-server", "--host", "127.0.0.1",
+                "--port", Integer.toString(linePort), "--framing", "delimiter", "--web-port", Integer.toString(webPort),
+                "--no-qr"));
+        args.addAll(java.util.List.of(options));
+        FramekitProcess server = framekit.start(args.toArray(String[]::new)).awaitReady();
         Matcher m = WEB_READY.matcher(server.awaitLine(WEB_READY.pattern()));
         if (!m.find()) {
             throw new AssertionError("no web port in " + server.transcript());
