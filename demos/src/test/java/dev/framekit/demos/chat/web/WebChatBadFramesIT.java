@@ -60,6 +60,41 @@ class WebChatBadFramesIT {
         }
     }
 
+    @Test
+    void aWebMemberThatStopsReadingIsDisconnectedAndTheRoomCarriesOn() throws Exception {
+        WebRoom room = WebRoom.start(framekit, "--max-queue", "200", "--flood-limit", "0");
+        try (WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob");
+                Socket slow = new Socket()) {
+            slow.setReceiveBufferSize(4096);
+            slow.connect(new java.net.InetSocketAddress("127.0.0.1", room.webPort));
+            OutputStream out = slow.getOutputStream();
+            out.write(upgrade(room.webPort));
+            out.write(frame(0x81, "/nick slow".getBytes(StandardCharsets.UTF_8)));
+            out.flush();
+            bob.await("^-- slow joined$");
+            String line = "x".repeat(1000);
+            long deadline = System.nanoTime() + WebRoom.WAIT.toNanos();
+            for (int i = 0; i < 20_000 && System.nanoTime() < deadline && bob.lines.stream().noneMatch(
+                    l -> l.startsWith("-- slow left")); i++) {
+                bob.say(line);
+            }
+            bob.await("^-- slow left \\(disconnected: too far behind");
+            room.server.awaitLine("; closed: ");
+            bob.say("/who"); // answered once the server has read the rest of the flood
+            bob.await("^-- in the room \\(1\\): bob$");
+            try (WebRoom.WsMember alice = new WebRoom.WsMember(room.webPort, "alice")) {
+                alice.ws.sendText("still here");
+                bob.await("^<alice> still here$");
+            }
+        }
+    }
+
+    private static byte[] upgrade(int port) {
+        return ("GET /chat HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** One frame, FIN and opcode in {@code first}, masked with the key 0. */
     private static byte[] frame(int first, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -81,9 +116,7 @@ class WebChatBadFramesIT {
         try (Socket socket = new Socket("127.0.0.1", room.webPort)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /chat HTTP/1.1\r\nHost: 127.0.0.1:" + room.webPort + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(upgrade(room.webPort));
             out.write(bytes);
             out.flush();
             socket.shutdownOutput();
