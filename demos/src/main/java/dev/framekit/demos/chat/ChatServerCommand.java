@@ -11,7 +11,9 @@ import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.MemoryBudget;
 import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.framing.FixedLengthFramer;
+import dev.framekit.demos.chat.web.WebBanner;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -50,6 +52,14 @@ public final class ChatServerCommand implements Callable<Integer> {
             description = "Messages a member who joins is sent from before, marked [history]; at most 64 KiB of them;"
                     + " 0 = none (default: ${DEFAULT-VALUE}).")
     int history;
+
+    @Option(names = "--web-port", paramLabel = "PORT",
+            description = "Also serve the room to browsers on PORT: the chat page at /, its WebSocket at /chat"
+                    + " (0 = any free port; default: off).")
+    Integer webPort;
+
+    @Option(names = "--no-qr", description = "With --web-port, do not draw the QR codes of the page's URLs on the banner.")
+    boolean noQr;
 
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
     static final String CHAT_FRAME_TIMEOUT = "5m";
@@ -103,7 +113,17 @@ public final class ChatServerCommand implements Callable<Integer> {
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory());
         bound.set(new FramedServer(settings, handler, console, memory));
-        return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH));
+        FramedServer main = bound.get();
+        if (webPort == null) {
+            return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH));
+        }
+        FramedServer web = new FramedServer(new FramedServer.Settings(spec.name() + "-web", server.host(), webPort,
+                Framers.webSocketServer(), idle, null, false, server.maxConnections(), frameTimeout,
+                server.writeTimeout(), server.maxMemory()),
+                new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console, memory);
+        boolean everyInterface = isAnyLocal(server.host());
+        return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH), web,
+                port -> WebBanner.print(console, server.host(), port, everyInterface, !noQr));
     }
 
     /**
@@ -120,6 +140,14 @@ public final class ChatServerCommand implements Callable<Integer> {
         // A line too long for one frame goes in several, each with the sender's name (FrameSplitter).
         return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
                 || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
+    }
+
+    private static boolean isAnyLocal(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String tooLongHint(Framer framer) {

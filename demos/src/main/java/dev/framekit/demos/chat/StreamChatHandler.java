@@ -37,28 +37,15 @@ final class StreamChatHandler implements FramedServer.Handler {
                 remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
         connection.reader().framer(check);
         member.start();
-        Arrival arrival = new Arrival(room, member, Arrival.GRACE);
-        FloodControl flood = new FloodControl(floodLimit);
-        boolean warned = false;
-        boolean spoke = false;
+        LineIntake intake = new LineIntake(room, member, floodLimit);
+        Arrival arrival = intake.arrival();
         String reason = "connection closed";
         try {
             String line;
             while ((line = readLine(connection, member)) != null) {
                 stats.received(line);
                 wire.show("received from " + member.name(), line);
-                if (!spoke) {
-                    spoke = true;
-                    if (arrival.join(nameAskedFor(line))) {
-                        continue;
-                    }
-                }
-                if (flood.acquire() && !warned) {
-                    warned = true;
-                    room.reply(member, "-- you are sending more than " + floodLimit
-                            + " lines a second; your connection is being slowed down (nothing is lost)");
-                }
-                if (!room.handle(member, line)) {
+                if (!intake.take(line)) {
                     // /quit: the room has finished the member; send what is queued (the goodbye), then close.
                     member.awaitWriter();
                     return;
@@ -73,7 +60,7 @@ final class StreamChatHandler implements FramedServer.Handler {
             }
             throw e;
         } catch (IOException e) {
-            if (!spoke && arrival.refuse()) {
+            if (!intake.spoke() && arrival.refuse()) {
                 throw e;
             }
             reason = LeaveReasons.of(e);
@@ -84,11 +71,6 @@ final class StreamChatHandler implements FramedServer.Handler {
             room.leave(member, reason.equals("connection closed") ? "" : reason);
             member.disconnect();
         }
-    }
-
-    /** The name a first line asks for: {@code /nick NAME} joins the room as NAME directly. */
-    private static String nameAskedFor(String firstLine) {
-        return ChatCommand.parse(firstLine) instanceof ChatCommand.Nick nick ? nick.name() : null;
     }
 
     /** Reads the next line; a line over the framer's maximum is refused with a notice where the framer can resume. */

@@ -68,7 +68,8 @@ class LanChatIT {
         alice.awaitLine("^<bob> loud and clear ✓$");
 
         // The server saw them arrive from the other host's address.
-        server.awaitLine(java.util.regex.Pattern.quote(hosts.clientAddress()) + ".* joined as guest");
+        // chat-client --name joins as that name directly (the room never sees a guest rename).
+        server.awaitLine(java.util.regex.Pattern.quote(hosts.clientAddress()) + ".* joined as alice");
 
         bob.send("/quit");
         assertEquals(0, bob.awaitExit(Duration.ofSeconds(15)), bob.transcript());

@@ -1,0 +1,154 @@
+package dev.framekit.demos.chat.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.demos.Framekit;
+import dev.framekit.framing.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.HandshakeException;
+import dev.framekit.framing.websocket.WebSocketClientHandshake;
+import dev.framekit.framing.websocket.WebSocketConnection;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code chat-server --web-port} end to end: the real jar, WebSocket members next to an nc-style line member. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class WebChatIT {
+    private final Framekit framekit = new Framekit();
+
+    @AfterEach
+    void stop() {
+        framekit.close();
+    }
+
+    @Test
+    void webAndLineMembersTalkBothWays() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        try (WebRoom.WsMember alice = new WebRoom.WsMember(room.webPort, "alice");
+                WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob")) {
+            alice.await("^-- bob joined$");
+            alice.ws.sendText("hello bob ✓");
+            bob.await("^<alice> hello bob ✓$");
+            bob.say("hi alice");
+            alice.await("^<bob> hi alice$");
+            alice.ws.sendText("/me waves");
+            bob.await("^\\* alice waves$");
+            alice.ws.sendText("/who");
+            alice.await("^-- in the room \\(2\\): ");
+            alice.ws.sendText("/msg bob psst");
+            bob.await("^\\*alice\\* psst$");
+            alice.ws.sendText("bad \u001b[31m escape");
+            String cleaned = bob.await("^<alice> bad ");
+            assertFalse(cleaned.contains("\u001b"), cleaned);
+            alice.ws.sendText("/quit");
+            bob.await("^-- alice left");
+            waitFor(() -> alice.closeCode != null);
+            assertEquals(WebSocketCloseCodes.NORMAL, alice.closeCode);
+        }
+        room.server.awaitLine("\\(web\\) alice left");
+    }
+
+    @Test
+    void foreignOriginIsRefusedWith403AndOneLogLine() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        WebSocketClientHandshake handshake = WebSocketClientHandshake.of("127.0.0.1", room.webPort, "/chat")
+                .origin("http://evil.example");
+        HandshakeException e = assertThrows(HandshakeException.class,
+                () -> WebSocketConnection.connect(handshake, "127.0.0.1", room.webPort));
+        assertEquals(403, e.status());
+        room.server.awaitLine("answered the WebSocket upgrade with 403 Forbidden: the Origin http://evil.example");
+        try (WebRoom.WsMember same = new WebRoom.WsMember(room.webPort, "ok")) {
+            same.ws.sendText("/who");
+            same.await("^-- in the room \\(1\\): ok$");
+        }
+    }
+
+    @Test
+    void pageIsSelfContainedAndOtherPathsAre404() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        String page = get(room.webPort, "/");
+        assertTrue(page.startsWith("HTTP/1.1 200 OK\r\n"), page);
+        assertTrue(page.contains("Content-Type: text/html; charset=utf-8"), page);
+        assertTrue(page.contains("\"/chat\""), page);
+        assertTrue(page.contains("textContent"), page);
+        assertFalse(page.contains("innerHTML"), page);
+        assertFalse(page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resources");
+        String missing = get(room.webPort, "/favicon.ico");
+        assertTrue(missing.startsWith("HTTP/1.1 404 "), missing);
+        room.server.awaitLine("answered 404 Not Found: no such page: /favicon.ico");
+    }
+
+    @Test
+    void badVersionIs426AndUnmaskedFrameIsClosedWith1002AndTheRoomCarriesOn() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        try (WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob")) {
+            String refused = exchange(room.webPort, upgrade(room.webPort, "8"), new byte[0]);
+            assertTrue(refused.startsWith("HTTP/1.1 426 Upgrade Required\r\n"), refused);
+            assertTrue(refused.contains("Sec-WebSocket-Version: 13"), refused);
+            room.server.awaitLine("answered the WebSocket upgrade with 426 Upgrade Required");
+
+            // 0x81 0x02 "hi": a text frame without the mask bit, which a client must set.
+            String closed = exchange(room.webPort, upgrade(room.webPort, "13"), new byte[] {(byte) 0x81, 2, 'h', 'i'});
+            assertTrue(closed.startsWith("HTTP/1.1 101 "), closed);
+            int at = closed.indexOf("\r\n\r\n") + 4;
+            byte[] frame = closed.substring(at).getBytes(StandardCharsets.ISO_8859_1);
+            assertEquals(0x88, frame[0] & 0xff, "a close frame");
+            assertEquals(WebSocketCloseCodes.PROTOCOL_ERROR, ((frame[2] & 0xff) << 8) | (frame[3] & 0xff));
+            room.server.awaitLine("closed: .*mask");
+
+            try (WebRoom.WsMember alice = new WebRoom.WsMember(room.webPort, "alice")) {
+                alice.ws.sendText("still here");
+                bob.await("^<alice> still here$");
+            }
+        }
+    }
+
+    @Test
+    void shutdownClosesWebMembersWith1001() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        WebRoom.WsMember alice = new WebRoom.WsMember(room.webPort, "alice");
+        room.server.process().destroy();
+        alice.await("^-- server shutting down$");
+        waitFor(() -> alice.closeCode != null);
+        assertEquals(WebSocketCloseCodes.GOING_AWAY, alice.closeCode);
+        alice.close();
+    }
+
+    private static String upgrade(int port, String version) {
+        return "GET /chat HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: " + version + "\r\n\r\n";
+    }
+
+    private static String get(int port, String path) throws Exception {
+        return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n", new byte[0]);
+    }
+
+    /** Sends a request head and {@code after}, and reads until the server closes. */
+    private static String exchange(int port, String head, byte[] after) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(after);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WebRoom.WAIT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), "timed out");
+    }
+}
