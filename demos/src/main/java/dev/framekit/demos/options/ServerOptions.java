@@ -33,7 +33,7 @@ public final class ServerOptions {
     @Option(names = "--max-memory", defaultValue = "0", paramLabel = "BYTES", converter = ByteSizes.LongConverter.class,
             description = "Most bytes the server holds for peers (buffers, partial frames, queues, history), e.g. 48m;"
                     + " over it the costliest peer is closed and new connections refused"
-                    + " (default: 0, meaning " + DEFAULT_MEMORY_PERCENT + "% of the JVM's max heap, said at start-up).")
+                    + " (default: 0, meaning " + DEFAULT_MEMORY_PERCENT + "%% of the JVM's max heap, said at start-up).")
     long maxMemory;
 
     @Option(names = "--max-connections", defaultValue = "0", paramLabel = "N", converter = Counts.class,
