@@ -8,9 +8,6 @@ import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A member on a persistent connection (fixed, delimiter or length framing). Lines for it wait
@@ -24,10 +21,7 @@ final class StreamMember extends Member {
     private final FramedConnection connection;
     private final ConnectionStats stats;
     private final WireLog wire;
-    private final BlockingQueue<String> outbound = new LinkedBlockingQueue<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final long maxQueueBytes;
-    private final PeerMemory memory;
+    private final LineQueue outbound;
     private Thread writer;
 
     /** @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind */
@@ -36,8 +30,7 @@ final class StreamMember extends Member {
         this.wire = wire;
         this.connection = connection;
         this.stats = stats;
-        this.maxQueueBytes = maxQueueBytes;
-        this.memory = PeerMemory.of(connection);
+        this.outbound = new LineQueue(maxQueueBytes, PeerMemory.of(connection));
     }
 
     /** Starts the thread that writes queued lines to the connection. */
@@ -47,39 +40,18 @@ final class StreamMember extends Member {
 
     @Override
     boolean deliver(String line) {
-        int cost = cost(line);
-        if (queuedBytes.get() + cost > maxQueueBytes) {
-            return false;
-        }
-        if (!memory.add(cost)) {
-            return false; // shed to keep the memory budget
-        }
-        queuedBytes.addAndGet(cost);
-        outbound.add(line);
-        return true;
+        return outbound.offer(line); // false: too far behind, or shed to keep the memory budget
     }
 
     @Override
     void finish() {
-        outbound.offer(END);
+        outbound.mark(END);
     }
 
     @Override
     void disconnect() {
-        String line;
-        while ((line = outbound.poll()) != null) {
-            taken(line);
-        }
+        outbound.clear();
         closeQuietly();
-    }
-
-    /** Gives back what a line taken off the queue counted. */
-    private void taken(String line) {
-        if (line != END) {
-            int cost = cost(line);
-            queuedBytes.addAndGet(-cost);
-            memory.add(-cost);
-        }
     }
 
     /**
@@ -111,7 +83,6 @@ final class StreamMember extends Member {
             while (true) {
                 String line = outbound.take();
                 while (line != null) {
-                    taken(line);
                     if (line == END) {
                         connection.flush();
                         connection.shutdownOutput();

@@ -7,9 +7,7 @@ import dev.framekit.framing.websocket.WebSocketConnection;
 import java.io.IOException;
 import java.time.Duration;
 import dev.framekit.demos.server.PeerMemory;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
+
 
 /**
  * A member in a browser, on a WebSocket: one text message per chat line. Lines wait in a queue
@@ -30,10 +28,7 @@ final class WebMember extends Member {
     private final WebSocketConnection ws;
     private final ConnectionStats stats;
     private final WireLog wire;
-    private final BlockingQueue<String> outbound = new LinkedBlockingQueue<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final long maxQueueBytes;
-    private final PeerMemory memory;
+    private final LineQueue outbound;
     private Thread writer;
 
     /** @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind */
@@ -43,8 +38,7 @@ final class WebMember extends Member {
         this.ws = ws;
         this.stats = stats;
         this.wire = wire;
-        this.maxQueueBytes = maxQueueBytes;
-        this.memory = memory;
+        this.outbound = new LineQueue(maxQueueBytes, memory);
     }
 
     /** Starts the thread that sends queued lines. */
@@ -54,27 +48,24 @@ final class WebMember extends Member {
 
     @Override
     boolean deliver(String line) {
-        int cost = cost(line);
-        if (queuedBytes.get() + cost > maxQueueBytes || !memory.add(cost)) {
+        if (!outbound.offer(line)) {
             return false; // too far behind, or shed to keep the memory budget
         }
-        queuedBytes.addAndGet(cost);
-        outbound.add(line);
         if (line.equals(ChatRoom.SHUTTING_DOWN)) {
-            outbound.offer(GOING_AWAY);
+            outbound.mark(GOING_AWAY);
         }
         return true;
     }
 
     @Override
     void finish() {
-        outbound.offer(QUIT);
+        outbound.mark(QUIT);
     }
 
     @Override
     void disconnect() {
-        drop();
-        outbound.offer(TOO_FAR_BEHIND);
+        outbound.clear();
+        outbound.mark(TOO_FAR_BEHIND);
         Thread.ofVirtual().name("web-policy-" + peer()).start(() -> {
             try {
                 Thread.sleep(POLICY_GRACE);
@@ -87,25 +78,8 @@ final class WebMember extends Member {
 
     /** The connection has ended: the writer thread stops. */
     void stop() {
-        drop();
-        outbound.offer(STOP);
-    }
-
-    /** Empties the queue, giving back what its lines counted. */
-    private void drop() {
-        String line;
-        while ((line = outbound.poll()) != null) {
-            taken(line);
-        }
-    }
-
-    /** Gives back what a line taken off the queue counted (markers count nothing). */
-    private void taken(String line) {
-        if (line != QUIT && line != GOING_AWAY && line != TOO_FAR_BEHIND && line != STOP) {
-            int cost = cost(line);
-            queuedBytes.addAndGet(-cost);
-            memory.add(-cost);
-        }
+        outbound.clear();
+        outbound.mark(STOP);
     }
 
     /** Waits until everything queued before {@link #finish()} has been sent. */
@@ -119,7 +93,6 @@ final class WebMember extends Member {
         try {
             while (true) {
                 String line = outbound.take();
-                taken(line);
                 if (line == STOP) {
                     return;
                 } else if (line == QUIT) {
