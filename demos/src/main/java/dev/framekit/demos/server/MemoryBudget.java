@@ -135,15 +135,33 @@ public final class MemoryBudget {
             }
             long now = bytes + PER_PEER_BYTES;
             long before = held.getAndSet(now);
-            if (used.addAndGet(now - before) > limit && now > before) {
-                shedUntilUnder();
-            }
-            return !shedOrClosed;
+            return settle(used.addAndGet(now - before), now > before);
         }
 
         /** Adds {@code delta} bytes (negative to give back); see {@link #set}. */
         public boolean add(long delta) {
-            return set(held() + delta);
+            if (shedOrClosed) {
+                return false;
+            }
+            held.addAndGet(delta);
+            return settle(used.addAndGet(delta), delta > 0);
+        }
+
+        /**
+         * After a change to this account: if it was shed or closed meanwhile (by another thread),
+         * gives back what the change put into the total, which nobody else will; otherwise sheds
+         * until under the limit if the change took more and passed it. The flag is set before an
+         * account is zeroed, so one of the two sides always sees the other's bytes.
+         */
+        private boolean settle(long total, boolean grew) {
+            if (shedOrClosed) {
+                used.addAndGet(-held.getAndSet(0));
+                return false;
+            }
+            if (grew && total > limit) {
+                shedUntilUnder();
+            }
+            return !shedOrClosed;
         }
 
         /** The bytes this peer holds, not counting the per-peer charge. */
@@ -155,9 +173,8 @@ public final class MemoryBudget {
         @Override
         public void close() {
             shedOrClosed = true;
-            if (accounts.remove(this)) {
-                used.addAndGet(-held.getAndSet(0));
-            }
+            accounts.remove(this);
+            used.addAndGet(-held.getAndSet(0));
         }
 
         private boolean shedOnce() {

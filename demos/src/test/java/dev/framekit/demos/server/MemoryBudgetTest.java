@@ -62,4 +62,36 @@ class MemoryBudgetTest {
         assertTrue(defaults.limit() > 0);
         assertTrue(defaults.describe().contains("50% of the"), defaults.describe());
     }
+
+    @Test
+    void peersThatGrowAndShrinkOnManyThreadsWhileOthersAreShedLeaveNothingBehind() throws Exception {
+        MemoryBudget tight = MemoryBudget.of(8 * PEER + 50_000);
+        int threads = 8;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long seed = t;
+            workers.add(Thread.ofPlatform().start(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                for (int peer = 0; peer < 200; peer++) {
+                    MemoryBudget.Account account = tight.open(reason -> { });
+                    for (int step = 0; step < 50; step++) {
+                        int bytes = random.nextInt(20_000);
+                        if (random.nextBoolean()) {
+                            account.add(bytes);
+                        } else {
+                            account.set(bytes);
+                        }
+                        account.add(-random.nextInt(1 + (int) account.held()));
+                    }
+                    account.close();
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+
+        assertEquals(0, tight.used(), "every account closed: nothing may stay counted (a leak refuses every new peer)");
+        assertFalse(tight.over());
+    }
 }

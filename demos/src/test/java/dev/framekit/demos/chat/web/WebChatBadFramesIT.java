@@ -62,7 +62,7 @@ class WebChatBadFramesIT {
 
     @Test
     void aWebMemberThatStopsReadingIsDisconnectedAndTheRoomCarriesOn() throws Exception {
-        WebRoom room = WebRoom.start(framekit, "--max-queue", "200", "--flood-limit", "0");
+        WebRoom room = WebRoom.start(framekit, "--max-queue", "200k", "--flood-limit", "0");
         try (WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob");
                 Socket slow = new Socket()) {
             slow.setReceiveBufferSize(4096);
