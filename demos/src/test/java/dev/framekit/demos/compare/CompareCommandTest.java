@@ -207,6 +207,19 @@ class CompareCommandTest {
         assertTrue(wrong.err().contains("com.example.Nope: no such class"), wrong.err());
     }
 
+    @Test
+    void aFramingThatCannotCarryASizeHasNoRowThereAndTheOthersStillDo() {
+        Run run = compare(new CompareCommand(), "--quick", "--messages", "20", "--trials", "1", "--sizes", "16,64k",
+                "--framings", "length,length:u16", "--no-netty", "--format", "json");
+
+        assertEquals(0, run.status(), run.err());
+        List<Map<String, String>> rows = rows(run.out());
+        row(rows, "length:u16", "16");
+        row(rows, "length", "65536");
+        assertTrue(rows.stream().noneMatch(r -> "\"length:u16\"".equals(r.get("framing")) && "65536".equals(r.get("sizeBytes"))),
+                "a 2-byte length field cannot declare 64 KiB");
+    }
+
     private static Map<String, String> row(List<Map<String, String>> rows, String name, String size) {
         return rows.stream().filter(r -> ("\"" + name + "\"").equals(r.get("framing")) && size.equals(r.get("sizeBytes")))
                 .findFirst().orElseThrow(() -> new AssertionError("no row for " + name + " at " + size));
