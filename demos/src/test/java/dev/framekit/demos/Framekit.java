@@ -100,9 +100,13 @@ public final class Framekit implements AutoCloseable {
         return launch(List.of(), jvmOptions, args);
     }
 
-    private FramekitProcess launch(List<String> prefix, List<String> jvmOptions, String... args) {
+    /**
+     * The command line that runs {@code java JVM-OPTIONS... -jar framekit.jar ARGS...}, for a
+     * test that starts it its own way (under a pseudo-terminal, say).
+     */
+    public static List<String> commandLine(List<String> jvmOptions, String... args) {
         Path jar = jar();
-        List<String> command = new ArrayList<>(prefix);
+        List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
         command.addAll(List.of(
@@ -112,6 +116,12 @@ public final class Framekit implements AutoCloseable {
                 "-Xlog:disable",
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private FramekitProcess launch(List<String> prefix, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(commandLine(jvmOptions, args));
         try {
             Process process = new ProcessBuilder(command).start();
             FramekitProcess running = new FramekitProcess(command, process);

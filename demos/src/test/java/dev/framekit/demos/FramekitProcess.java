@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
 /**
  * One running {@code framekit} process, started by {@link Framekit}: collects its stdout and
  * stderr line by line (UTF-8) as they arrive, waits for lines matching a pattern, writes lines
- * to its stdin, and stops it (destroy, then destroyForcibly).
+ * to its stdin, and stops it (SIGTERM, then SIGKILL after 5 s).
+ *
+ * <p>Signals are sent through {@link ProcessHandle}, never {@link Process#destroy()}: that one
+ * also closes the pipes of the process's output at once, so whatever it prints while it shuts
+ * down (a server's last line) would never be read.
  *
  * <p>Every wait is bounded; a failed wait is an {@link AssertionError} that shows everything
  * the process printed so far, so a failing test says what the process was doing.
@@ -183,14 +187,39 @@ public final class FramekitProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the process: destroy (SIGTERM, so shutdown hooks run), then destroyForcibly after 5 s. */
+    /**
+     * Sends SIGTERM, as {@code kill} or a service manager does: shutdown hooks run. What the
+     * process prints until it exits is still read; {@link #awaitExit} then has all of it.
+     */
+    public FramekitProcess terminate() {
+        process.toHandle().destroy();
+        return this;
+    }
+
+    /** Sends SIGINT, as Ctrl-C in its terminal does; what it prints until it exits is still read. */
+    public FramekitProcess interrupt() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -INT " + process.pid() + " failed\n" + transcript());
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run kill: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return this;
+    }
+
+    /** Stops the process: SIGTERM (so shutdown hooks run, their output still read), then SIGKILL after 5 s. */
     @Override
     public void close() {
         closeStdin();
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
+        terminate();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -5,9 +5,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A new connection on its way into the room. It joins once: when its first frame arrives (as
- * the name it asks for, if that frame is {@code /nick NAME}), or when it has been quiet for the
- * grace time (a person on {@code nc} who just listens). A peer found speaking another protocol
- * or framing before either is {@link #refuse() refused} and never joins: the room sees nothing.
+ * the name it asks for, if that frame is {@code /nick NAME}), or, if it sends nothing at all for
+ * the grace time, as a guest (a person on {@code nc} who just listens). A peer that has sent
+ * part of a frame is not a silent peer: it joins with its first frame or not at all. A peer
+ * found speaking another protocol or framing before it joins is {@link #refuse() refused} and
+ * never joins: the room sees nothing.
+ *
+ * <p>Who tells that the grace has passed in silence depends on the transport: a stream reader
+ * times its own first read out and calls {@link #joinSilent()}; a reader that cannot time out a
+ * read (a WebSocket's, which has nothing half-sent to tell apart) starts {@link #joinSilentAfter}.
  */
 final class Arrival {
     /** How long a silent new connection waits before it joins as a guest. */
@@ -20,20 +26,34 @@ final class Arrival {
     private final ChatRoom room;
     private final Member member;
     private final AtomicInteger state = new AtomicInteger(WAITING);
-    private final Thread timer;
+    private volatile Thread timer;
 
-    /** Starts the grace time for {@code member}. */
-    Arrival(ChatRoom room, Member member, Duration grace) {
+    /** {@code member}'s arrival; it joins by {@link #join}, {@link #joinSilent()} or {@link #joinSilentAfter}. */
+    Arrival(ChatRoom room, Member member) {
         this.room = room;
         this.member = member;
-        this.timer = Thread.ofVirtual().name("chat-arrival-" + member.peer()).start(() -> {
+    }
+
+    /** Starts a timer that joins the member as a guest after {@code grace}, unless it has joined or been refused by then. */
+    void joinSilentAfter(Duration grace) {
+        timer = Thread.ofVirtual().name("chat-arrival-" + member.peer()).start(() -> {
             try {
                 Thread.sleep(grace);
-                join(null);
+                joinSilent();
             } catch (InterruptedException e) {
                 // Joined or refused meanwhile.
             }
         });
+    }
+
+    /**
+     * The peer has sent nothing for the grace time: it joins as a guest, unless already joined
+     * or refused.
+     *
+     * @return whether this call joined
+     */
+    boolean joinSilent() {
+        return join(null);
     }
 
     /**
@@ -46,9 +66,14 @@ final class Arrival {
         if (!state.compareAndSet(WAITING, JOINED)) {
             return false;
         }
-        timer.interrupt();
+        stopTimer();
         room.join(member, wanted);
         return true;
+    }
+
+    /** Whether the member is in the room (or has been, and left). */
+    boolean joined() {
+        return state.get() == JOINED;
     }
 
     /**
@@ -60,7 +85,14 @@ final class Arrival {
         if (!state.compareAndSet(WAITING, REFUSED)) {
             return false;
         }
-        timer.interrupt();
+        stopTimer();
         return true;
+    }
+
+    private void stopTimer() {
+        Thread running = timer;
+        if (running != null && running != Thread.currentThread()) {
+            running.interrupt();
+        }
     }
 }

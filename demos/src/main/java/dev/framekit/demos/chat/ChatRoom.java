@@ -42,6 +42,8 @@ final class ChatRoom {
     private final String tooLongHint;
     private final History history;
     private int guests;
+    /** Set by {@link #shutDown}: the last thing a member is told is that the server is shutting down. */
+    private boolean closing;
 
     /**
      * @param log where joins, leaves and disconnections are logged
@@ -83,6 +85,10 @@ final class ChatRoom {
      */
     void join(Member member, String wanted) {
         act(turn -> {
+            if (closing) {
+                tell(member, SHUTTING_DOWN, turn); // arrived while the server says goodbye: nobody is told of it
+                return null;
+            }
             String refusal = wanted == null ? null : nameRefusal(member, wanted);
             String name = wanted;
             if (wanted == null || refusal != null) {
@@ -123,13 +129,15 @@ final class ChatRoom {
 
     /**
      * Handles one line from {@code member}. A line from a member that has left (a send-and-close
-     * client can post after /quit, until its next poll says it is gone) changes nothing.
+     * client can post after /quit, until its next poll says it is gone), or any line once the
+     * server is {@linkplain #shutDown shutting down}, changes nothing.
      *
      * @return false if the member asked to leave
      */
     boolean handle(Member member, String line) {
         ChatCommand command = ChatCommand.parse(line);
-        return act(turn -> present(member) ? apply(member, command, turn) : !(command instanceof ChatCommand.Quit));
+        return act(turn -> closing ? true
+                : present(member) ? apply(member, command, turn) : !(command instanceof ChatCommand.Quit));
     }
 
     /** What every member is told when the server stops. */
@@ -137,10 +145,13 @@ final class ChatRoom {
 
     /**
      * The server is stopping: every member is told {@link #SHUTTING_DOWN}, then this waits up
-     * to {@code flush} for their writers to send it before their connections are closed.
+     * to {@code flush} for their writers to send it before their connections are closed. It is
+     * the last line each is sent: the leaves that follow, as the connections close, are logged
+     * but not announced, and a connection that arrives meanwhile is told it and does not join.
      */
     void shutDown(java.time.Duration flush) {
         act(turn -> {
+            closing = true;
             for (Member member : members.values()) {
                 tell(member, SHUTTING_DOWN, turn);
             }
@@ -284,7 +295,9 @@ final class ChatRoom {
             return false;
         }
         members.remove(key(member.name()));
-        sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
+        if (!closing) {
+            sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
+        }
         turn.logLines.add(member.peer() + " " + member.name() + " left" + (reason.isEmpty() ? "" : ": " + reason));
         return true;
     }

@@ -17,6 +17,7 @@ import dev.framekit.framing.Framers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -97,7 +98,8 @@ public final class ChatServerCommand implements Callable<Integer> {
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         MemoryBudget memory = MemoryBudget.of(server.maxMemory());
         AtomicReference<FramedServer> bound = new AtomicReference<>();
-        PeerCheck check = new PeerCheck(framing.framing(), framer, framing.asArguments());
+        AtomicInteger boundWebPort = new AtomicInteger();
+        PeerCheck check = new PeerCheck(framing.framing(), framer, framing.asArguments(), boundWebPort::get);
         FramedServer.Handler handler = polling
                 ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), floodLimit,
                         () -> bound.get().maxConnections(), memory, wire, check)
@@ -123,7 +125,10 @@ public final class ChatServerCommand implements Callable<Integer> {
                 new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console, memory);
         boolean everyInterface = isAnyLocal(server.host());
         return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH), web,
-                port -> WebBanner.print(console, server.host(), port, everyInterface, !noQr));
+                port -> {
+                    boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
+                    WebBanner.print(console, server.host(), port, everyInterface, !noQr);
+                });
     }
 
     /**

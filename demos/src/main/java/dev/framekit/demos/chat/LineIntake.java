@@ -14,16 +14,19 @@ final class LineIntake {
     private boolean warned;
     private boolean spoke;
 
-    /** Starts {@code member}'s arrival: it joins on its first line or after {@link Arrival#GRACE}. */
+    /**
+     * Starts {@code member}'s arrival: it joins on its first line, or as a guest when its reader
+     * says it was silent for {@link Arrival#GRACE} ({@link Arrival#joinSilent()}).
+     */
     LineIntake(ChatRoom room, Member member, int floodLimit) {
         this.room = room;
         this.member = member;
         this.floodLimit = floodLimit;
-        this.arrival = new Arrival(room, member, Arrival.GRACE);
+        this.arrival = new Arrival(room, member);
         this.flood = new FloodControl(floodLimit);
     }
 
-    /** The member's arrival, to refuse it if the connection ends before it joined. */
+    /** The member's arrival: to join it after a silent grace, or refuse it if the connection ends before it joined. */
     Arrival arrival() {
         return arrival;
     }

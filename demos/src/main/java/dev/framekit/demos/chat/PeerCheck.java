@@ -2,18 +2,19 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.FrameDecoder;
-import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
-import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Reads a chat connection with the server's framer, but first looks at the bytes the peer sends
@@ -24,6 +25,7 @@ import java.util.List;
  * <pre>
  * first bytes                                 peer speaks      it is sent
  * GET / HTTP/1.1 (any method, a whole line)   HTTP             400 Bad Request: this port speaks framekit chat
+ *                                                              (and the web page's URL, with --web-port)
  * 16 03 ..                                    TLS              a TLS alert (handshake failure)
  * 4 printable bytes, on length framing        lines            one \n line naming the server's framing
  * 00 in the first 4 bytes, on a text framing  length prefix    one length-prefixed frame naming it
@@ -32,8 +34,15 @@ import java.util.List;
  * JOIN/SAY/POLL then the end, not on close    send-and-close   the line, then the close
  * not JOIN/SAY/POLL, on close                 lines or length  one line or frame naming it
  * </pre>
+ *
+ * <p>A peer that sends part of a first frame and then nothing for {@link Arrival#GRACE} is
+ * judged once more, by {@link #afterSilence()}: on a delimiter or fixed framing, bytes that stop
+ * right after a delimiter-like byte ({@code #}, {@code *}, {@code |}, a control character; see
+ * {@link #DELIMITER_LIKE}), say {@code /nick bob#*#}, are a message on another delimiter, and it
+ * is sent one {@code \n} line naming the server's framing. Bytes that stop anywhere else (a
+ * person typing in a telnet that sends each key) wait for the rest of their frame.
  */
-final class PeerCheck implements Framer {
+final class PeerCheck extends ForwardingFramer {
     /** How many first bytes are looked at for an HTTP request line. */
     static final int LOOK_AHEAD = 1024;
 
@@ -43,19 +52,47 @@ final class PeerCheck implements Framer {
             List.of(PollProtocol.JOIN, PollProtocol.SAY + " ", PollProtocol.POLL + " ");
     private static final byte[] TLS_HANDSHAKE_FAILURE = {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x28};
 
+    /**
+     * The bytes that, ending a first frame that stalled, mark a message on another delimiter:
+     * ASCII symbols a delimiter is made of, besides every control character but tab. Letters,
+     * digits, spaces, sentence punctuation and UTF-8 are what a person typing stops after.
+     */
+    static final String DELIMITER_LIKE = "#*|~$^&@=+%<>`{}[]";
+
+    /** The most trailing delimiter-like bytes looked at: a delimiter is short. */
+    private static final int LONGEST_DELIMITER = 8;
+
     private final Framing framing;
-    private final Framer framer;
     private final String arguments;
+    private final IntSupplier webPort;
+    private final boolean afterSilence;
 
     /**
      * @param framing the server's framing
      * @param framer the server's framer, which reads every frame
      * @param arguments the server's framing as client options, for the replies
+     * @param webPort the port of the room's web page once bound, 0 if there is none: an HTTP
+     *     request is told its URL
      */
-    PeerCheck(Framing framing, Framer framer, String arguments) {
+    PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort) {
+        this(framing, framer, arguments, webPort, false);
+    }
+
+    private PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort, boolean afterSilence) {
+        super(framer);
         this.framing = framing;
-        this.framer = framer;
         this.arguments = arguments;
+        this.webPort = webPort;
+        this.afterSilence = afterSilence;
+    }
+
+    /**
+     * The same check for a connection whose peer sent part of a first frame and then nothing for
+     * the grace time: its first look at the bytes waiting also refuses a message on another
+     * delimiter; after that it reads as this check does.
+     */
+    PeerCheck afterSilence() {
+        return new PeerCheck(framing, framer, arguments, webPort, true);
     }
 
     @Override
@@ -63,11 +100,16 @@ final class PeerCheck implements Framer {
         FrameDecoder real = framer.newDecoder();
         return new FrameDecoder() {
             private boolean passed;
+            private boolean silenceJudged = !afterSilence;
 
             @Override
             public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
                 if (passed) {
                     return real.decode(in, endOfStream);
+                }
+                if (!silenceJudged) {
+                    silenceJudged = true;
+                    examineStalled(in);
                 }
                 if (examine(in, endOfStream) == Verdict.UNDECIDED && !endOfStream) {
                     return null;
@@ -77,41 +119,6 @@ final class PeerCheck implements Framer {
                 return frame;
             }
         };
-    }
-
-    @Override
-    public int maxFrameLength() {
-        return framer.maxFrameLength();
-    }
-
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        return framer.check(message);
-    }
-
-    @Override
-    public int overhead(int payloadLength) {
-        return framer.overhead(payloadLength);
-    }
-
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        framer.writeHeader(payloadLength, out);
-    }
-
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {
-        framer.writeTrailer(payloadLength, out);
-    }
-
-    @Override
-    public FrameEncoder newEncoder() {
-        return framer.newEncoder();
-    }
-
-    @Override
-    public String toString() {
-        return framer.toString();
     }
 
     private enum Verdict { UNDECIDED, CHAT }
@@ -144,7 +151,7 @@ final class PeerCheck implements Framer {
         String requestLine = text.substring(0, newline).strip();
         if (requestLine.matches("[A-Z]+ \\S+ HTTP/1\\.[01]")) {
             throw new ForeignPeerException("spoke HTTP (" + requestLine.substring(0, requestLine.indexOf(' '))
-                    + "), not framekit chat; answered 400 and closed before joining", httpReply());
+                    + "), not framekit chat; answered 400 and closed before joining", this::httpReply);
         }
         return Verdict.CHAT;
     }
@@ -192,6 +199,33 @@ final class PeerCheck implements Framer {
         return Verdict.CHAT;
     }
 
+    /**
+     * Looks at the bytes of a first frame that stopped for the grace time; throws if, on a
+     * delimiter or fixed framing, they end like a message on another delimiter.
+     */
+    private void examineStalled(ByteBuf in) throws ForeignPeerException {
+        if (framing != Framing.DELIMITER && framing != Framing.FIXED) {
+            return; // a length header with part of its payload: only the frame timeout tells
+        }
+        int end = in.writerIndex();
+        int start = Math.max(in.readerIndex(), end - LONGEST_DELIMITER);
+        int run = 0;
+        while (end - run > start && delimiterLike(in.getByte(end - run - 1))) {
+            run++;
+        }
+        if (run == 0) {
+            return;
+        }
+        byte[] tail = new byte[run];
+        in.getBytes(end - run, tail);
+        throw wrong(in.readableBytes() + " bytes ending in " + Escapes.quoted(tail) + " and nothing more for "
+                + Arrival.GRACE.toSeconds() + " s", lineReply());
+    }
+
+    private static boolean delimiterLike(byte b) {
+        return (b >= 0 && b < 0x20 && b != '\t') || b == 0x7f || DELIMITER_LIKE.indexOf(b) >= 0;
+    }
+
     private ForeignPeerException wrong(String what, byte[] reply) {
         return new ForeignPeerException("spoke another framing (" + what + "), not " + arguments
                 + "; closed before joining", reply);
@@ -211,13 +245,28 @@ final class PeerCheck implements Framer {
         return ByteBuffer.allocate(4 + text.length).putInt(text.length).put(text).array();
     }
 
-    private byte[] httpReply() {
-        byte[] body = ("This port speaks framekit chat (" + arguments + "), not HTTP.\n"
+    /**
+     * The 400 an HTTP request is answered with: this port speaks framekit chat; with a web port,
+     * the URL of the chat page on the address the request came in on.
+     */
+    private byte[] httpReply(InetAddress arrivedOn) {
+        int web = webPort.getAsInt();
+        String page = web <= 0 ? "" : "The chat page for browsers is at " + pageUrl(arrivedOn, web) + "\n";
+        byte[] body = ("This port speaks framekit chat (" + arguments + "), not HTTP.\n" + page
                 + "Join with: chat-client " + arguments + "\n").getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
                 + body.length + "\r\nConnection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         return ByteBuffer.allocate(headBytes.length + body.length).put(headBytes).put(body).array();
+    }
+
+    /** {@code http://ADDRESS:PORT/}, an IPv6 address in brackets. */
+    static String pageUrl(InetAddress address, int port) {
+        String host = address.getHostAddress();
+        if (address instanceof Inet6Address) {
+            host = "[" + host.replace("%", "%25") + "]";
+        }
+        return "http://" + host + ":" + port + "/";
     }
 
     private static boolean printable(byte[] bytes, int count) {

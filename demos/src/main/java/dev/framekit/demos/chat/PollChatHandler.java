@@ -65,7 +65,7 @@ final class PollChatHandler implements FramedServer.Handler {
         try {
             request = connection.readString();
         } catch (ForeignPeerException e) {
-            connection.socket().getOutputStream().write(e.reply());
+            connection.socket().getOutputStream().write(e.reply(connection.socket().getLocalAddress()));
             connection.socket().shutdownOutput();
             PeerCheck.drain(connection.socket());
             throw e;

@@ -7,12 +7,18 @@ import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 
 /**
  * Serves one chat member on a persistent connection: reads its lines (throttled by flood
  * control) and hands them to the room; a writer thread sends the room's lines back. It joins
- * the room on its first line or after {@link Arrival#GRACE}; a peer whose first bytes are
- * another protocol or framing, or a framing error, is closed before that, unseen by the room.
+ * the room on its first line, or as a guest if it sends nothing at all for {@link Arrival#GRACE}
+ * (someone on {@code nc} who only listens). A peer that sent part of a first frame and then
+ * nothing for the grace is not silent: {@link PeerCheck#afterSilence()} judges what it sent (a
+ * message on another delimiter is refused), else it joins with its first frame, which the frame
+ * timeout bounds. A peer whose first bytes are another protocol or framing, or a framing error,
+ * is closed before it joins, unseen by the room.
  */
 final class StreamChatHandler implements FramedServer.Handler {
     private final ChatRoom room;
@@ -42,7 +48,8 @@ final class StreamChatHandler implements FramedServer.Handler {
         String reason = "connection closed";
         try {
             String line;
-            while ((line = readLine(connection, member)) != null) {
+            while ((line = arrival.joined() || intake.spoke() ? readLine(connection, member)
+                    : firstLine(connection, member, arrival)) != null) {
                 stats.received(line);
                 wire.show("received from " + member.name(), line);
                 if (!intake.take(line)) {
@@ -54,7 +61,7 @@ final class StreamChatHandler implements FramedServer.Handler {
             arrival.refuse();
         } catch (ForeignPeerException e) {
             if (arrival.refuse()) {
-                member.disconnectAfter(e.reply());
+                member.disconnectAfter(e.reply(connection.socket().getLocalAddress()));
             } else {
                 reason = LeaveReasons.of(e);
             }
@@ -70,6 +77,38 @@ final class StreamChatHandler implements FramedServer.Handler {
         } finally {
             room.leave(member, reason.equals("connection closed") ? "" : reason);
             member.disconnect();
+        }
+    }
+
+    /**
+     * Reads the first line, giving the peer {@link Arrival#GRACE} to start: if it sends nothing
+     * in that time it joins as a guest and the read goes on with the connection's own timeout;
+     * if it sent part of a frame and then nothing, {@link PeerCheck#afterSilence()} judges the
+     * bytes waiting (refusing a message on another delimiter) and the read goes on, the frame
+     * timeout bounding it.
+     */
+    private String firstLine(FramedConnection connection, StreamMember member, Arrival arrival) throws IOException {
+        Socket socket = connection.socket();
+        int ownTimeout = socket.getSoTimeout();
+        int grace = (int) Arrival.GRACE.toMillis();
+        if (ownTimeout != 0 && ownTimeout <= grace) {
+            return readLine(connection, member); // --idle-timeout closes a silent peer first; nothing to wait for
+        }
+        socket.setSoTimeout(grace);
+        try {
+            return readLine(connection, member);
+        } catch (SocketTimeoutException silent) {
+            if (connection.reader().buffered() == 0) {
+                arrival.joinSilent();
+            } else {
+                connection.reader().framer(check.afterSilence());
+            }
+            socket.setSoTimeout(ownTimeout);
+            return readLine(connection, member);
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(ownTimeout);
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamChatSession extends ChatSession {
     private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * How long the server's first bytes may wait for the rest of their frame: a chat server sends
+     * whole lines, and sends the first (the welcome) at once, or after {@link Arrival#GRACE} to a
+     * client that has said nothing; bytes that make no frame in this time are another framing.
+     */
+    static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(5);
 
     private final CountDownLatch serverDone = new CountDownLatch(1);
     private volatile FramedConnection connection;
@@ -132,9 +141,11 @@ final class StreamChatSession extends ChatSession {
     private String printUntilLost(FramedConnection current) {
         boolean framed = false;
         WrongFraming.FirstFrames first = new WrongFraming.FirstFrames(framer);
+        ServerFirstBytes firstBytes = new ServerFirstBytes(framer);
         try {
+            current.reader().framer(firstBytes); // nothing read yet: no byte is lost
             String line;
-            while ((line = current.readString()) != null) {
+            while ((line = framed ? current.readString() : readFirst(current, firstBytes)) != null) {
                 framed = true;
                 wire.show("received", line);
                 String wrong = first.examine(line);
@@ -147,7 +158,8 @@ final class StreamChatSession extends ChatSession {
             }
             return "the server closed the connection";
         } catch (FramingException e) {
-            String wrong = framed ? first.after(e) : WrongFraming.after(e, framer);
+            String guess = framed ? null : WrongFraming.fromFirstBytes(firstBytes.seen(), framer);
+            String wrong = framed ? first.after(e) : guess != null ? guess : WrongFraming.after(e, framer);
             if (wrong != null && !leaving) {
                 // Not a lost connection: reconnecting would only repeat it.
                 giveUp(wrong);
@@ -157,6 +169,38 @@ final class StreamChatSession extends ChatSession {
             return NetworkErrors.describe(e);
         } finally {
             closeQuietly(current);
+        }
+    }
+
+    /**
+     * Reads the server's first frame. Bytes that have not made a frame after
+     * {@link #FIRST_FRAME_WAIT}, and stopped coming, are another framing: the session gives up
+     * with what they look like. A server that sends nothing is waited for as long as it takes.
+     */
+    private String readFirst(FramedConnection current, ServerFirstBytes firstBytes) throws IOException {
+        Socket socket = current.socket();
+        int ownTimeout = socket.getSoTimeout();
+        if (ownTimeout != 0) {
+            return current.readString();
+        }
+        socket.setSoTimeout((int) FIRST_FRAME_WAIT.toMillis());
+        try {
+            while (true) {
+                try {
+                    return current.readString();
+                } catch (SocketTimeoutException e) {
+                    int pending = current.reader().buffered();
+                    if (pending > 0 && !leaving) {
+                        String guess = WrongFraming.fromFirstBytes(firstBytes.seen(), framer);
+                        giveUp(guess != null ? guess : "-- the server sent " + pending + " bytes that make no "
+                                + WrongFraming.name(framer) + " frame; check its --framing (its start-up line says it)");
+                    }
+                }
+            }
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(ownTimeout);
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How a chat client tells that the server speaks another framing, and says so in one line. It
@@ -30,6 +32,34 @@ final class WrongFraming {
         }
         return "-- the server does not speak " + name(framer) + " framing" + (guess.isEmpty()
                 ? "; check its --framing (its start-up line says it)" : guess);
+    }
+
+    /**
+     * The line for a server whose first bytes never made a frame (they ended, or stopped
+     * coming): its own refusal, if they are one, else a guess from what they look like; null
+     * if they show nothing.
+     */
+    static String fromFirstBytes(byte[] seen, Framer framer) {
+        String text = new String(seen, StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        if (isRefusal(text)) {
+            return end < 0 ? text + "\u2026" : text.substring(0, end);
+        }
+        boolean zero = text.indexOf('\0') >= 0;
+        if (end > 0 && !zero && (framer instanceof DelimiterFramer || name(framer).startsWith("fixed"))) {
+            return "-- the server does not speak " + described(framer)
+                    + " framing; it sends lines ending in \\n: is it --framing delimiter --delimiter '\\n'?";
+        }
+        if (zero && seen.length >= 4 && seen[0] == 0) {
+            return "-- the server does not speak " + described(framer) + " framing; is it --framing length?";
+        }
+        return null;
+    }
+
+    /** {@link #name} with the delimiter, where there is one: {@code delimiter "#*#"}. */
+    private static String described(Framer framer) {
+        return framer instanceof DelimiterFramer delimiter
+                ? name(framer) + " " + Escapes.quoted(delimiter.delimiter()) : name(framer);
     }
 
     /** The line for a reply that does not look like chat at all on send-and-close framing. */

@@ -231,7 +231,6 @@ public final class FramedServer implements AutoCloseable {
         } catch (Throwable e) {
             ending = ConnectionErrors.describe(e);
         } finally {
-            open.remove(socket);
             served.incrementAndGet();
             budget.release();
             socket.closeAccount();
@@ -240,6 +239,9 @@ public final class FramedServer implements AutoCloseable {
             console.log(peer + " " + stats + "; " + ending);
         } catch (Throwable ignored) {
             // Out of memory even for one log line: the connection is closed, nothing more to do.
+        } finally {
+            // Last: close() waits for this, so its closing line follows every connection's and counts them all.
+            open.remove(socket);
         }
     }
 

@@ -50,8 +50,43 @@ class ChatForeignPeersIT {
         assertEquals(0, curl.exitValue(), answer);
         assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request"), answer);
         assertTrue(answer.contains("This port speaks framekit chat"), answer);
+        assertFalse(answer.contains("http://"), "no web port, no page to name: " + answer);
         server.awaitLine("closed: spoke HTTP \\(POST\\), not framekit chat");
         assertRoomSawNothing(watcher);
+    }
+
+    /**
+     * With --web-port, the 400 names the chat page's URL on the address the request came in on:
+     * the server listens on every interface, and curl reaches it on 127.0.0.1 and on 127.0.0.2.
+     */
+    @Test
+    void withAWebPortCurlIsToldTheUrlOfTheChatPageOnTheAddressItReached() throws Exception {
+        FramekitProcess server = framekit.start("chat-server", "--host", "0.0.0.0", "--port", "0", "--framing", "delimiter",
+                "--web-port", "0", "--no-qr").awaitReady();
+        java.util.regex.Matcher web = Pattern.compile("^chat-server-web listening on .*:(\\d+) ")
+                .matcher(server.awaitLine("^chat-server-web listening on "));
+        assertTrue(web.find(), server.transcript());
+        int webPort = Integer.parseInt(web.group(1));
+        for (String address : List.of("127.0.0.1", "127.0.0.2")) {
+            String answer = curl("-sS", "-i", "-m", "10", "http://" + address + ":" + server.port() + "/");
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request"), answer);
+            assertTrue(answer.contains("This port speaks framekit chat (--framing delimiter"), answer);
+            String url = "http://" + address + ":" + webPort + "/";
+            assertTrue(answer.contains("\nThe chat page for browsers is at " + url + "\n"), answer);
+            String page = curl("-sS", "-i", "-m", "10", url);
+            assertTrue(page.startsWith("HTTP/1.1 200"), "the URL named is the chat page: " + page);
+            assertTrue(page.contains("WebSocket"), page);
+        }
+    }
+
+    private static String curl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("curl"));
+        command.addAll(List.of(args));
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(curl.waitFor(15, TimeUnit.SECONDS));
+        assertEquals(0, curl.exitValue(), answer);
+        return answer;
     }
 
     @ParameterizedTest
@@ -103,6 +138,81 @@ class ChatForeignPeersIT {
         assertFalse(String.join("\n", intruder.stderrLines()).contains("Exception"), intruder.transcript());
         assertRoomSawNothing(watcher);
         assertFalse(server.stdoutLines().stream().anyMatch(line -> line.contains("joined as mallory")), server.transcript());
+    }
+
+    /**
+     * A chat-client on the {@code #*#} delimiter sends {@code /nick mallory#*#}, which never ends
+     * a line or fills a fixed frame: it is not a silent peer, so the grace does not join it as
+     * a guest; after the grace its bytes, ending in {@code #*#}, are taken for another framing.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Framings.class, names = {"NEWLINE", "FIXED"})
+    void aChatClientOnAnotherDelimiterIsRefusedAfterTheGraceAndTheRoomSeesNothing(Framings framing) {
+        FramekitProcess server = framekit.startServer("chat-server", framing.options().toArray(String[]::new));
+        FramekitProcess watcher = watcher(server, framing);
+        long start = System.nanoTime();
+        FramekitProcess intruder = framekit.start(Framings.HASH_STAR_HASH.args(List.of("chat-client", "--host",
+                "127.0.0.1", "--port", Integer.toString(server.port())), "--name", "mallory"));
+        assertEquals(1, intruder.awaitExit(Duration.ofSeconds(15)), intruder.transcript());
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertTrue(seconds < 10, "exited after " + seconds + " s");
+        assertEquals(List.of("-- this port speaks framekit chat with " + String.join(" ", framing.options().subList(0, 2))),
+                intruder.stdoutLines().stream().map(line -> line.replaceAll(" --(delimiter|frame-size).*", "")).toList(),
+                intruder.transcript());
+        assertEquals(List.of(), intruder.stderrLines(), intruder.transcript());
+        server.awaitLine("closed: spoke another framing \\(16 bytes ending in \"#\\*#\" and nothing more for 2 s\\)");
+        assertRoomSawNothing(watcher);
+        assertFalse(server.stdoutLines().stream().anyMatch(line -> line.contains(" joined as ")
+                && !line.endsWith(" joined as watcher")), server.transcript());
+    }
+
+    /**
+     * The same client with no --name sends nothing: the server cannot tell it from someone who
+     * only listens and lets it join as a guest. The client can tell: the lines it is sent never
+     * end in {@code #*#}, and it says which framing the server speaks.
+     */
+    @Test
+    void aSilentChatClientOnAnotherDelimiterSaysTheServerSpeaksLines() {
+        FramekitProcess server = framekit.startServer("chat-server", Framings.NEWLINE.options().toArray(String[]::new));
+        FramekitProcess intruder = framekit.start(Framings.HASH_STAR_HASH.args(List.of("chat-client", "--host",
+                "127.0.0.1", "--port", Integer.toString(server.port()))));
+        assertEquals(1, intruder.awaitExit(Duration.ofSeconds(20)), intruder.transcript());
+        assertEquals(List.of("-- the server does not speak delimiter \"#*#\" framing; it sends lines ending in \\n:"
+                + " is it --framing delimiter --delimiter '\\n'?"), intruder.stdoutLines(), intruder.transcript());
+        assertEquals(List.of(), intruder.stderrLines(), intruder.transcript());
+    }
+
+    @Test
+    void aSilentRawPeerStillJoinsAsAGuestAfterTheGrace() throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", Framings.NEWLINE.options().toArray(String[]::new));
+        FramekitProcess watcher = watcher(server, Framings.NEWLINE);
+        try (ChatIT.LineClient listener = new ChatIT.LineClient(server.port())) {
+            long start = System.nanoTime();
+            String welcome = listener.readLine();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(welcome.matches("^-- welcome, guest\\d+; 1 other\\(s\\) here\\..*"), welcome);
+            assertTrue(millis >= Arrival.GRACE.toMillis() - 200, "joined after " + millis + " ms");
+            String guest = welcome.substring("-- welcome, ".length(), welcome.indexOf(';'));
+            watcher.awaitLine("^-- " + guest + " joined$");
+        }
+    }
+
+    /** Part of a line, then a pause longer than the grace (a person typing in a telnet that sends each key), then the rest. */
+    @Test
+    void aPeerThatPausesMidwayThroughItsFirstLineJoinsWithThatLineNotAsAGuest() throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", Framings.NEWLINE.options().toArray(String[]::new));
+        FramekitProcess watcher = watcher(server, Framings.NEWLINE);
+        try (ChatIT.LineClient typist = new ChatIT.LineClient(server.port())) {
+            typist.send("/nick bo");
+            Thread.sleep(Arrival.GRACE.toMillis() + 1500);
+            watcher.send("/who");
+            watcher.awaitLine("^-- in the room \\(1\\): watcher$");
+            typist.send("b\n");
+            assertTrue(typist.readLine().startsWith("-- welcome, bob; 1 other(s) here"));
+            assertEquals("-- you are now bob", typist.readLine());
+            watcher.awaitLine("^-- bob joined$");
+        }
+        assertFalse(watcher.stdoutLines().stream().anyMatch(line -> line.contains("guest")), watcher.transcript());
     }
 
     @ParameterizedTest
