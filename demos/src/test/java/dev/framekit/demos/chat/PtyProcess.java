@@ -27,7 +27,7 @@ final class PtyProcess implements AutoCloseable {
     private static final String PYTHON = "/usr/bin/python3";
 
     /** CSI and OSC sequences and the few two-byte escapes a line editor draws with. */
-    private static final Pattern ESCAPES =
+    private static final Pattern ESCAPE =
             Pattern.compile("\u001b\\[[0-9;?<=>]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78]");
 
     private final List<String> command;
@@ -143,9 +143,47 @@ final class PtyProcess implements AutoCloseable {
         return "$ " + String.join(" ", command) + "\n--- terminal ---\n" + visible(raw()) + "\n---";
     }
 
-    /** {@code raw} without escape sequences and carriage returns. */
+    /**
+     * What {@code raw} leaves on a screen, line by line, as a terminal draws it: a carriage
+     * return goes back to the start of the line, {@code ESC [K} erases from the cursor to its
+     * end, a character overwrites the one under the cursor, a bell is not drawn; other escape
+     * sequences (colours, modes) are dropped. Enough for what a line editor draws on one line.
+     */
     static String visible(String raw) {
-        return ESCAPES.matcher(raw).replaceAll("").replace("\r", "");
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int column = 0;
+        java.util.regex.Matcher escape = ESCAPE.matcher(raw);
+        for (int i = 0; i < raw.length(); ) {
+            char c = raw.charAt(i);
+            if (c == '\u001b' && escape.find(i) && escape.start() == i) {
+                if (escape.group().equals("\u001b[K")) {
+                    line.setLength(column);
+                }
+                i = escape.end();
+                continue;
+            }
+            i++;
+            switch (c) {
+                case '\r' -> column = 0;
+                case '\n' -> {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    column = 0;
+                }
+                case '\u0007' -> { }
+                default -> {
+                    if (column < line.length()) {
+                        line.setCharAt(column, c);
+                    } else {
+                        line.append(c);
+                    }
+                    column++;
+                }
+            }
+        }
+        lines.add(line.toString());
+        return String.join("\n", lines);
     }
 
     /**
