@@ -48,6 +48,25 @@ class ChatRoomTest {
     }
 
     @Test
+    void theShutdownNoticeIsTheLastLineEveryMemberIsSent() {
+        RecordingMember alice = join("alice");
+        RecordingMember bob = join("bob");
+        room.shutDown(java.time.Duration.ZERO);
+        assertEquals(ChatRoom.SHUTTING_DOWN, alice.last());
+        assertEquals(ChatRoom.SHUTTING_DOWN, bob.last());
+        int aliceHad = alice.received.size();
+
+        room.handle(bob, "one more thing");
+        room.leave(bob, "connection closed");
+        RecordingMember late = new RecordingMember();
+        room.join(late, "carol");
+
+        assertEquals(aliceHad, alice.received.size(), "alice is sent nothing after the notice: " + alice.received);
+        assertEquals(List.of(ChatRoom.SHUTTING_DOWN), late.received, "a member arriving meanwhile is told only that");
+        assertTrue(logged.toString().contains("bob left: connection closed"), "the leave is still logged: " + logged);
+    }
+
+    @Test
     void namesAreUniqueIgnoringCase() {
         RecordingMember alice = join("alice");
         RecordingMember other = join(null);

@@ -29,6 +29,13 @@ class ChatShutdownIT {
     /** A connection's closing log line: {@code HH:MM:SS.mmm 127.0.0.1:PORT 2 messages in (...), ...; how it ended}. */
     private static final Pattern CONNECTION_ENDED = Pattern.compile("^\\S+ 127\\.0\\.0\\.1:\\d+ \\d+ messages? in \\(");
 
+    /**
+     * Runs the command with SIGINT at its default, as a shell runs a command in the foreground:
+     * a test run from a background job inherits SIGINT ignored, and the JVM then leaves Ctrl-C alone.
+     */
+    private static final List<String> IN_THE_FOREGROUND = List.of("/usr/bin/python3", "-c",
+            "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
+
     private final Framekit framekit = new Framekit();
 
     @AfterEach
@@ -51,7 +58,8 @@ class ChatShutdownIT {
     @ParameterizedTest
     @EnumSource(Stop.class)
     void everyMemberReadsTheNoticeLastAndTheServersLastLineCountsEveryConnection(Stop stop) throws Exception {
-        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter");
+        FramekitProcess server = framekit.startPrefixed(IN_THE_FOREGROUND, "chat-server", "--host", "127.0.0.1",
+                "--port", "0", "--framing", "delimiter").awaitReady();
         // A member that has left before the signal: its connection counts too.
         try (LineClient carol = joined(new LineClient(server.port()), "carol")) {
             carol.send("/quit\n");

@@ -4,7 +4,8 @@ Usage: python3 pty_run.py COMMAND [ARG...]
 
 The command's standard input, output and error are the terminal (120 columns, 40 rows, TERM=xterm),
 and it is the command's controlling terminal, so Ctrl-C typed there sends it SIGINT as a real
-terminal does. Everything the command writes to the terminal is copied byte for byte to this
+terminal does; SIGINT and SIGQUIT are at their defaults, as a shell leaves them for a command
+in the foreground, even if this script was started with them ignored (a background job). Everything the command writes to the terminal is copied byte for byte to this
 script's standard output. Each line of this script's standard input is the hex of bytes typed
 on the keyboard ("04" is Ctrl-D, "03" Ctrl-C, "0d" Enter). The script exits with the command's
 exit status, 128 + N if signal N ended it.
@@ -14,6 +15,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import struct
 import sys
 import termios
@@ -27,6 +29,8 @@ def main():
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         os.environ["TERM"] = "xterm"
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGQUIT, signal.SIG_DFL)
         os.execvp(command[0], command)
     keys_open = True
     pending = b""
