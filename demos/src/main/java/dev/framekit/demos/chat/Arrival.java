@@ -11,24 +11,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * found speaking another protocol or framing before it joins is {@link #refuse() refused} and
  * never joins: the room sees nothing.
  *
- * <p>Who tells that the grace has passed in silence depends on the transport: a stream reader
- * times its own first read out and calls {@link #joinSilent()}; a reader that cannot time out a
- * read (a WebSocket's, which has nothing half-sent to tell apart) starts {@link #joinSilentAfter}.
+ * <p>The grace is timed by {@link #joinSilentAfter}, on a short-lived thread of its own, so that
+ * the member's reader waits in one read for as long as the member stays (a virtual thread that
+ * wakes and waits again deeper keeps more stack memory). The reader says when part of a first
+ * frame has arrived ({@link #heard()}); from then on only that frame joins the member.
  */
 final class Arrival {
     /** How long a silent new connection waits before it joins as a guest. */
     static final Duration GRACE = Duration.ofSeconds(2);
 
+    /** Nothing received yet: the grace may join it as a guest. */
     private static final int WAITING = 0;
-    private static final int JOINED = 1;
-    private static final int REFUSED = 2;
+    /** Part of a first frame received: it joins with that frame, or not at all. */
+    private static final int SPEAKING = 1;
+    private static final int JOINED = 2;
+    private static final int REFUSED = 3;
 
     private final ChatRoom room;
     private final Member member;
     private final AtomicInteger state = new AtomicInteger(WAITING);
     private volatile Thread timer;
 
-    /** {@code member}'s arrival; it joins by {@link #join}, {@link #joinSilent()} or {@link #joinSilentAfter}. */
+    /** {@code member}'s arrival; it joins by {@link #join}, or as a guest by {@link #joinSilentAfter}. */
     Arrival(ChatRoom room, Member member) {
         this.room = room;
         this.member = member;
@@ -47,13 +51,22 @@ final class Arrival {
     }
 
     /**
-     * The peer has sent nothing for the grace time: it joins as a guest, unless already joined
-     * or refused.
+     * The peer has sent nothing for the grace time: it joins as a guest, unless it has joined,
+     * been refused, or sent part of a frame meanwhile.
      *
      * @return whether this call joined
      */
-    boolean joinSilent() {
-        return join(null);
+    private boolean joinSilent() {
+        return enter(WAITING, null);
+    }
+
+    /**
+     * Part of a first frame has arrived: the peer is not silent, and the grace no longer joins it.
+     *
+     * @return true the first time, while it had not joined nor been refused
+     */
+    boolean heard() {
+        return state.compareAndSet(WAITING, SPEAKING);
     }
 
     /**
@@ -63,17 +76,16 @@ final class Arrival {
      * @return whether this call joined
      */
     boolean join(String wanted) {
-        if (!state.compareAndSet(WAITING, JOINED)) {
+        return enter(WAITING, wanted) || enter(SPEAKING, wanted);
+    }
+
+    private boolean enter(int from, String wanted) {
+        if (!state.compareAndSet(from, JOINED)) {
             return false;
         }
         stopTimer();
         room.join(member, wanted);
         return true;
-    }
-
-    /** Whether the member is in the room (or has been, and left). */
-    boolean joined() {
-        return state.get() == JOINED;
     }
 
     /**
@@ -82,7 +94,7 @@ final class Arrival {
      * @return true if it had not joined: nobody in the room knows of it
      */
     boolean refuse() {
-        if (!state.compareAndSet(WAITING, REFUSED)) {
+        if (!state.compareAndSet(WAITING, REFUSED) && !state.compareAndSet(SPEAKING, REFUSED)) {
             return false;
         }
         stopTimer();

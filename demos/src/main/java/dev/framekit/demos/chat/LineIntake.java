@@ -15,18 +15,19 @@ final class LineIntake {
     private boolean spoke;
 
     /**
-     * Starts {@code member}'s arrival: it joins on its first line, or as a guest when its reader
-     * says it was silent for {@link Arrival#GRACE} ({@link Arrival#joinSilent()}).
+     * Starts {@code member}'s arrival: it joins on its first line, or as a guest if it sends
+     * nothing at all for {@link Arrival#GRACE}.
      */
     LineIntake(ChatRoom room, Member member, int floodLimit) {
         this.room = room;
         this.member = member;
         this.floodLimit = floodLimit;
         this.arrival = new Arrival(room, member);
+        arrival.joinSilentAfter(Arrival.GRACE);
         this.flood = new FloodControl(floodLimit);
     }
 
-    /** The member's arrival: to join it after a silent grace, or refuse it if the connection ends before it joined. */
+    /** The member's arrival: to say part of a first frame came, or refuse it if the connection ends before it joined. */
     Arrival arrival() {
         return arrival;
     }

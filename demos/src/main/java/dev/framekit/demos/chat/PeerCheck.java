@@ -66,6 +66,7 @@ final class PeerCheck extends ForwardingFramer {
     private final String arguments;
     private final IntSupplier webPort;
     private final boolean afterSilence;
+    private final Runnable onPartialFirstFrame;
 
     /**
      * @param framing the server's framing
@@ -75,15 +76,25 @@ final class PeerCheck extends ForwardingFramer {
      *     request is told its URL
      */
     PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort) {
-        this(framing, framer, arguments, webPort, false);
+        this(framing, framer, arguments, webPort, false, () -> {});
     }
 
-    private PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort, boolean afterSilence) {
+    private PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort, boolean afterSilence,
+            Runnable onPartialFirstFrame) {
         super(framer);
         this.framing = framing;
         this.arguments = arguments;
         this.webPort = webPort;
         this.afterSilence = afterSilence;
+        this.onPartialFirstFrame = onPartialFirstFrame;
+    }
+
+    /**
+     * The same check for one connection, that also runs {@code onPartialFirstFrame} (on the
+     * reading thread) the first time bytes have arrived that do not make a first frame yet.
+     */
+    PeerCheck reportingPartialFirstFrame(Runnable onPartialFirstFrame) {
+        return new PeerCheck(framing, framer, arguments, webPort, afterSilence, onPartialFirstFrame);
     }
 
     /**
@@ -92,7 +103,7 @@ final class PeerCheck extends ForwardingFramer {
      * delimiter; after that it reads as this check does.
      */
     PeerCheck afterSilence() {
-        return new PeerCheck(framing, framer, arguments, webPort, true);
+        return new PeerCheck(framing, framer, arguments, webPort, true, () -> {});
     }
 
     @Override
@@ -101,6 +112,7 @@ final class PeerCheck extends ForwardingFramer {
         return new FrameDecoder() {
             private boolean passed;
             private boolean silenceJudged = !afterSilence;
+            private boolean partialReported;
 
             @Override
             public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
@@ -111,11 +123,13 @@ final class PeerCheck extends ForwardingFramer {
                     silenceJudged = true;
                     examineStalled(in);
                 }
-                if (examine(in, endOfStream) == Verdict.UNDECIDED && !endOfStream) {
-                    return null;
-                }
-                ByteBuf frame = real.decode(in, endOfStream);
+                boolean undecided = examine(in, endOfStream) == Verdict.UNDECIDED && !endOfStream;
+                ByteBuf frame = undecided ? null : real.decode(in, endOfStream);
                 passed = frame != null;
+                if (!passed && in.isReadable() && !partialReported) {
+                    partialReported = true;
+                    onPartialFirstFrame.run();
+                }
                 return frame;
             }
         };

@@ -7,17 +7,16 @@ import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /**
  * Serves one chat member on a persistent connection: reads its lines (throttled by flood
  * control) and hands them to the room; a writer thread sends the room's lines back. It joins
  * the room on its first line, or as a guest if it sends nothing at all for {@link Arrival#GRACE}
- * (someone on {@code nc} who only listens). A peer that sent part of a first frame and then
- * nothing for the grace is not silent: {@link PeerCheck#afterSilence()} judges what it sent (a
- * message on another delimiter is refused), else it joins with its first frame, which the frame
- * timeout bounds. A peer whose first bytes are another protocol or framing, or a framing error,
+ * (someone on {@code nc} who only listens). A peer that sent part of a first frame is not
+ * silent; if it then sends nothing for the grace ({@link FirstFrameWatch}),
+ * {@link PeerCheck#afterSilence()} judges what it sent (a message on another delimiter is
+ * refused), else it joins with its first frame, which the frame timeout bounds. A peer whose first bytes are another protocol or framing, or a framing error,
  * is closed before it joins, unseen by the room.
  */
 final class StreamChatHandler implements FramedServer.Handler {
@@ -26,6 +25,9 @@ final class StreamChatHandler implements FramedServer.Handler {
     private final int floodLimit;
     private final WireLog wire;
     private final PeerCheck check;
+
+    /** What {@link #readLineOrSilence} returns when the peer sent nothing more within the grace. */
+    private static final String SILENCE = new String("silence");
 
     /** @param check reads each connection, refusing a peer that speaks another protocol or framing */
     StreamChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, WireLog wire, PeerCheck check) {
@@ -41,15 +43,15 @@ final class StreamChatHandler implements FramedServer.Handler {
         InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
         StreamMember member = new StreamMember(connection, maxQueueBytes,
                 remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
-        connection.reader().framer(check);
         member.start();
         LineIntake intake = new LineIntake(room, member, floodLimit);
         Arrival arrival = intake.arrival();
+        FirstFrameWatch watch = new FirstFrameWatch(connection.socket(), arrival);
+        connection.reader().framer(check.reportingPartialFirstFrame(watch::partialFirstFrame));
         String reason = "connection closed";
         try {
             String line;
-            while ((line = arrival.joined() || intake.spoke() ? readLine(connection, member)
-                    : firstLine(connection, member, arrival)) != null) {
+            while ((line = intake.spoke() ? readLine(connection, member) : firstLine(connection, member, watch)) != null) {
                 stats.received(line);
                 wire.show("received from " + member.name(), line);
                 if (!intake.take(line)) {
@@ -81,34 +83,40 @@ final class StreamChatHandler implements FramedServer.Handler {
     }
 
     /**
-     * Reads the first line, giving the peer {@link Arrival#GRACE} to start: if it sends nothing
-     * in that time it joins as a guest and the read goes on with the connection's own timeout;
-     * if it sent part of a frame and then nothing, {@link PeerCheck#afterSilence()} judges the
-     * bytes waiting (refusing a message on another delimiter) and the read goes on, the frame
-     * timeout bounding it.
+     * Reads the first line. A peer that sent part of it and then nothing for {@link Arrival#GRACE}
+     * has what it sent judged by {@link PeerCheck#afterSilence()} (a message on another delimiter
+     * is refused), and the read goes on, the frame timeout bounding it.
      */
-    private String firstLine(FramedConnection connection, StreamMember member, Arrival arrival) throws IOException {
-        Socket socket = connection.socket();
-        int ownTimeout = socket.getSoTimeout();
-        int grace = (int) Arrival.GRACE.toMillis();
-        if (ownTimeout != 0 && ownTimeout <= grace) {
-            return readLine(connection, member); // --idle-timeout closes a silent peer first; nothing to wait for
-        }
-        socket.setSoTimeout(grace);
+    private String firstLine(FramedConnection connection, StreamMember member, FirstFrameWatch watch)
+            throws IOException {
         try {
-            return readLine(connection, member);
-        } catch (SocketTimeoutException silent) {
-            if (connection.reader().buffered() == 0) {
-                arrival.joinSilent();
-            } else {
+            while (true) {
+                String line = readLineOrSilence(connection, member, watch);
+                if (line != SILENCE) {
+                    return line;
+                }
+                watch.stop();
                 connection.reader().framer(check.afterSilence());
             }
-            socket.setSoTimeout(ownTimeout);
-            return readLine(connection, member);
         } finally {
-            if (!socket.isClosed()) {
-                socket.setSoTimeout(ownTimeout);
+            watch.stop();
+        }
+    }
+
+    /**
+     * Like {@link #readLine}, but returns {@link #SILENCE} when the socket's read timeout passes
+     * while {@code watch} times the peer's silence. The exception ends here, in a frame of its
+     * own: the reader waits next for as long as the member stays, and must not keep it alive.
+     */
+    private String readLineOrSilence(FramedConnection connection, StreamMember member, FirstFrameWatch watch)
+            throws IOException {
+        try {
+            return readLine(connection, member);
+        } catch (SocketTimeoutException e) {
+            if (watch.timing()) {
+                return SILENCE;
             }
+            throw e;
         }
     }
 

@@ -29,7 +29,6 @@ final class WebChatReader {
     void run(WebSocketConnection ws) throws IOException {
         LineIntake intake = new LineIntake(room, member, floodLimit);
         Arrival arrival = intake.arrival();
-        arrival.joinSilentAfter(Arrival.GRACE); // a WebSocket has no half-sent line to wait for
         String reason = "";
         try {
             String text;
