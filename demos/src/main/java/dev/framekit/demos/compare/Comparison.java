@@ -105,7 +105,7 @@ final class Comparison {
                 progress.step(c.name() + " " + at + " ping-pong" + (warmup ? " (warm-up)" : ""));
                 LatencyRun latency;
                 try (KeepAwake awake = new KeepAwake(settings.keepAwakeThreads())) {
-                    latency = c.pingPong(workload, settings.roundTripsFor(c));
+                    latency = c.pingPong(workload, settings.roundTripsFor(c, workload.size()));
                 }
                 verify(c, workload, "ping-pong", latency.roundTrips().length, latency.echoed());
                 rounds.get(c).verified(latency.roundTrips().length);

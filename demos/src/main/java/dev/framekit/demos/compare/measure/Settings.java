@@ -47,10 +47,22 @@ public record Settings(List<Integer> sizes, Long messages, Duration duration, in
         return messages != null ? Budget.messages(messages) : new Budget(Long.MAX_VALUE, duration);
     }
 
-    /** Round trips per ping-pong trial (never more than the message count, if one was given). */
-    public int roundTripsFor(Contender contender) {
+    /** Messages up to this size get every round trip of a ping-pong trial; larger ones proportionally fewer. */
+    public static final int FULL_ROUND_TRIP_SIZE = 8 * 1024;
+    /** The fewest round trips a large message's ping-pong trial is cut to (enough for the floor check). */
+    public static final int MIN_LARGE_ROUND_TRIPS = 250;
+
+    /**
+     * Round trips per ping-pong trial of {@code size}-byte messages: {@link #roundTrips()} up to
+     * {@link #FULL_ROUND_TRIP_SIZE}, then as many as carry the same bytes (at least
+     * {@link #MIN_LARGE_ROUND_TRIPS}), so a 64 KiB trial does not take eight times as long as a
+     * 1 KiB one; never more than the message count, if one was given, or than the send-and-close cap.
+     */
+    public int roundTripsFor(Contender contender, int size) {
+        long perSize = size <= FULL_ROUND_TRIP_SIZE ? roundTrips
+                : Math.max(Math.min(roundTrips, MIN_LARGE_ROUND_TRIPS), (long) roundTrips * FULL_ROUND_TRIP_SIZE / size);
         long cap = contender instanceof SendAndCloseContender ? closeCap : Long.MAX_VALUE;
-        long count = messages != null ? Math.min(messages, roundTrips) : roundTrips;
+        long count = messages != null ? Math.min(messages, perSize) : perSize;
         return (int) Math.max(1, Math.min(count, cap));
     }
 }
