@@ -1,6 +1,7 @@
 package dev.framekit.demos.chat;
 
 import dev.framekit.demos.options.Framing;
+import dev.framekit.framing.ForwardingFramer;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
@@ -94,7 +95,7 @@ final class PeerCheck extends ForwardingFramer {
      * reading thread) the first time bytes have arrived that do not make a first frame yet.
      */
     PeerCheck reportingPartialFirstFrame(Runnable onPartialFirstFrame) {
-        return new PeerCheck(framing, framer, arguments, webPort, afterSilence, onPartialFirstFrame);
+        return new PeerCheck(framing, delegate(), arguments, webPort, afterSilence, onPartialFirstFrame);
     }
 
     /**
@@ -103,12 +104,12 @@ final class PeerCheck extends ForwardingFramer {
      * delimiter; after that it reads as this check does.
      */
     PeerCheck afterSilence() {
-        return new PeerCheck(framing, framer, arguments, webPort, true, () -> {});
+        return new PeerCheck(framing, delegate(), arguments, webPort, true, () -> {});
     }
 
     @Override
     public FrameDecoder newDecoder() {
-        FrameDecoder real = framer.newDecoder();
+        FrameDecoder real = delegate().newDecoder();
         return new FrameDecoder() {
             private boolean passed;
             private boolean silenceJudged = !afterSilence;
@@ -195,7 +196,7 @@ final class PeerCheck extends ForwardingFramer {
                 if (hasZero(first, head)) {
                     throw wrong("a length prefix", lengthReply());
                 }
-                if (framing == Framing.FIXED && first.length < framer.maxFrameLength()
+                if (framing == Framing.FIXED && first.length < delegate().maxFrameLength()
                         && new String(first, StandardCharsets.ISO_8859_1).indexOf('\n') >= 0) {
                     throw wrong("lines of text", lineReply());
                 }

@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.framing.ForwardingFramer;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
@@ -28,7 +29,7 @@ final class ServerFirstBytes extends ForwardingFramer {
 
     @Override
     public FrameDecoder newDecoder() {
-        FrameDecoder real = framer.newDecoder();
+        FrameDecoder real = delegate().newDecoder();
         return new FrameDecoder() {
             private boolean framed;
 
