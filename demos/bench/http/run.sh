@@ -2,6 +2,7 @@
 # The HTTP benchmark (not a test): framekit's http-server beside the JDK's HttpServer in one run,
 # keep-alive GET / and POST /echo of 1 KiB, 100 connections, with wrk (Debian: apt-get install wrk).
 # Prints one line per trial: server, workload, requests/s, p50, p99, server CPU ms per 1,000 requests.
+# Both servers start first; trials interleave between them (see below).
 #
 #   demos/bench/http/run.sh [TRIALS] [SECONDS]       (default 5 trials of 10 s; build the jar first)
 set -eu
@@ -45,17 +46,25 @@ trial() { # name port workload
              name, load, rps, p50, p99, ticks * 1000.0 / hz / n * 1000, errors}'
 }
 
+# Both servers run side by side and the trials interleave (framekit, jdk, jdk, framekit, ...), so
+# a change in the machine's load during the run hits both sides of each ratio alike.
 port=18600
 for name in framekit jdk; do
     port=$((port + 1))
     start_server "$name" "$port"
+    eval "pid_$name=\$pid port_$name=\$port"
     wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port/" >/dev/null   # warm-up (JIT)
     wrk -t2 -c"$connections" -d5s -s "$here/echo-1k.lua" "http://127.0.0.1:$port/echo" >/dev/null
-    n=0
-    while [ "$n" -lt "$trials" ]; do
-        trial "$name" "$port" get
-        trial "$name" "$port" echo-1k
-        n=$((n + 1))
+done
+trap 'kill "$pid_framekit" "$pid_jdk" 2>/dev/null || true' EXIT
+n=0
+while [ "$n" -lt "$trials" ]; do
+    order="framekit jdk"; [ $((n % 2)) -eq 0 ] || order="jdk framekit"
+    for load in get echo-1k; do
+        for name in $order; do
+            eval "pid=\$pid_$name port=\$port_$name"
+            trial "$name" "$port" "$load"
+        done
     done
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    n=$((n + 1))
 done

@@ -3,9 +3,9 @@ package dev.framekit.demos.compare;
 import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
 import dev.framekit.demos.compare.measure.NettyContender;
-import dev.framekit.demos.compare.measure.UserFramer;
 import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Settings;
+import dev.framekit.demos.compare.measure.UserFramer;
 import dev.framekit.demos.compare.measure.VerificationException;
 import dev.framekit.demos.compare.report.ChartWriter;
 import dev.framekit.demos.compare.report.CsvRenderer;
@@ -72,11 +72,12 @@ public final class CompareCommand implements Callable<Integer> {
     Long messages;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = Durations.Positive.class,
-            description = "Length of each streaming trial, e.g. 500ms or 2s (default: 1s; --quick: 150ms).")
+            description = "Length of each streaming trial, e.g. 500ms or 2s (default: " + Settings.FULL_TRIAL_MILLIS
+                    + "ms; --quick: " + Settings.QUICK_TRIAL_MILLIS + "ms).")
     Duration duration;
 
     @Option(names = "--trials", paramLabel = "N",
-            description = "Measured trials per figure; the median is reported (default: 5; --quick: 3).")
+            description = "Measured trials per figure; the median is reported (default: " + Settings.TRIALS + ").")
     Integer trials;
 
     @Option(names = "--quick", description = "A short run: the whole comparison in well under a minute.")
@@ -102,6 +103,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "With --framer-jar: your Framer class, made by its public no-arg constructor or its one"
                     + " public static no-arg method returning a Framer.")
     String framerClass;
+
+    @Option(names = "--no-keep-awake", description = "Let idle CPUs sleep during ping-pong trials (by default spinning"
+            + " threads keep them awake, so a round trip does not include a CPU's wake-up; see docs/performance.md).")
+    boolean noKeepAwake;
 
     @Option(names = "--no-netty", description = "Leave out the Netty contenders.")
     boolean noNetty;
@@ -202,7 +207,8 @@ public final class CompareCommand implements Callable<Integer> {
         Settings base = quick ? Settings.quick(sizes, messages) : Settings.full(sizes, messages, duration);
         Duration trialLength = duration != null ? duration : base.duration();
         return new Settings(base.sizes(), base.messages(), trialLength, base.roundTrips(),
-                trials != null ? trials : base.trials(), base.warmups(), base.closeCap());
+                trials != null ? trials : base.trials(), base.warmups(), base.closeCap(),
+                noKeepAwake ? 0 : base.keepAwakeThreads());
     }
 
     private List<Contender> contenders() {

@@ -5,6 +5,7 @@ import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
 import dev.framekit.demos.compare.measure.Cost;
 import dev.framekit.demos.compare.measure.Figure;
+import dev.framekit.demos.compare.measure.KeepAwake;
 import dev.framekit.demos.compare.measure.LatencyRun;
 import dev.framekit.demos.compare.measure.NettyFraming;
 import dev.framekit.demos.compare.measure.Result;
@@ -102,7 +103,10 @@ final class Comparison {
             }
             for (Contender c : contenders) {
                 progress.step(c.name() + " " + at + " ping-pong" + (warmup ? " (warm-up)" : ""));
-                LatencyRun latency = c.pingPong(workload, settings.roundTripsFor(c));
+                LatencyRun latency;
+                try (KeepAwake awake = new KeepAwake(settings.keepAwakeThreads())) {
+                    latency = c.pingPong(workload, settings.roundTripsFor(c, workload.size()));
+                }
                 verify(c, workload, "ping-pong", latency.roundTrips().length, latency.echoed());
                 rounds.get(c).verified(latency.roundTrips().length);
                 if (!warmup) {

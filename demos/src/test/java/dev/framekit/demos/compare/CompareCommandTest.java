@@ -8,6 +8,7 @@ import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
 import dev.framekit.demos.compare.measure.Figure;
 import dev.framekit.demos.compare.measure.FramerContender;
+import dev.framekit.demos.compare.measure.KeepAwake;
 import dev.framekit.demos.compare.measure.LatencyRun;
 import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.compare.measure.Tally;
@@ -81,6 +82,7 @@ class CompareCommandTest {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("\"verification\": \"passed\""), run.out());
         assertTrue(run.out().contains("\"ceilingAndFloorCheck\": \"passed"), run.out());
+        assertTrue(run.out().contains("\"keepAwakeThreads\": " + KeepAwake.defaultThreads() + "}"), run.out());
         List<Map<String, String>> rows = rows(run.out());
         assertEquals(CONTENDERS.size() * 2, rows.size(), run.out());
         for (String size : List.of("16", "1024")) {
@@ -131,6 +133,15 @@ class CompareCommandTest {
         }
         assertEquals("20.0000", row(rows, "netty LengthField", "16").get("wireBytesPerMessage"));
         assertEquals("17.0000", row(rows, "netty LineBased", "16").get("wireBytesPerMessage"));
+    }
+
+    @Test
+    void noKeepAwakeRunsThePingPongWithoutSpinners() {
+        Run run = compare(new CompareCommand(), "--quick", "--no-keep-awake", "--no-netty", "--framings", "length",
+                "--messages", "20", "--trials", "1", "--sizes", "16", "--format", "json");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"keepAwakeThreads\": 0}"), run.out());
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.framekit.demos.compare;
 
+import dev.framekit.framing.ForwardingFramer;
 import dev.framekit.framing.FrameDecoder;
-import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 
 /**
  * Framers that break on purpose after decoding correctly: the loss check must catch each of them.
- * They encode exactly as the framer they wrap, through its public parts and its encoder.
+ * They encode exactly as the framer they wrap (a {@link ForwardingFramer}).
  */
 final class FaultyFramers {
     private FaultyFramers() {}
@@ -44,32 +43,7 @@ final class FaultyFramers {
     enum Skip { INSTANCE }
 
     private static Framer wrap(Framer inner, Fault fault) {
-        return new Framer() {
-            @Override
-            public MessageRefusedException check(ByteBuf message) {
-                return inner.check(message);
-            }
-
-            @Override
-            public int overhead(int payloadLength) {
-                return inner.overhead(payloadLength);
-            }
-
-            @Override
-            public void writeHeader(int payloadLength, ByteBuf out) {
-                inner.writeHeader(payloadLength, out);
-            }
-
-            @Override
-            public void writeTrailer(int payloadLength, ByteBuf out) {
-                inner.writeTrailer(payloadLength, out);
-            }
-
-            @Override
-            public FrameEncoder newEncoder() {
-                return inner.newEncoder(); // keeps the inner rule's per-connection lifecycle
-            }
-
+        return new ForwardingFramer(inner) { // encodes as the inner framer, its encoder's lifecycle included
             @Override
             public FrameDecoder newDecoder() {
                 FrameDecoder decoder = inner.newDecoder();
@@ -86,11 +60,6 @@ final class FaultyFramers {
                         }
                     }
                 };
-            }
-
-            @Override
-            public int maxFrameLength() {
-                return inner.maxFrameLength();
             }
 
             @Override

@@ -7,19 +7,39 @@ import java.util.List;
  * What a comparison runs: the message sizes; per streaming trial a message count or a duration
  * (a count wins when given); round trips per ping-pong trial; trials, i.e. measured rounds (the
  * median and spread over them are reported) after warm-up rounds; and a cap on send-and-close
- * messages, which cost a connection each.
+ * messages, which cost a connection each; and how many spinning threads keep the other CPUs awake
+ * during ping-pong trials ({@link KeepAwake}; 0 for none).
  */
 public record Settings(List<Integer> sizes, Long messages, Duration duration, int roundTrips, int trials, int warmups,
-        int closeCap) {
+        int closeCap, int keepAwakeThreads) {
+
+    /** Milliseconds per streaming trial in the quick run. */
+    public static final int QUICK_TRIAL_MILLIS = 100;
+    /** Milliseconds per streaming trial in the full run. */
+    public static final int FULL_TRIAL_MILLIS = 1000;
+    /** Measured rounds, both runs. */
+    public static final int TRIALS = 5;
+
+    /** Settings without keep-awake spinners. */
+    public Settings(List<Integer> sizes, Long messages, Duration duration, int roundTrips, int trials, int warmups,
+            int closeCap) {
+        this(sizes, messages, duration, roundTrips, trials, warmups, closeCap, 0);
+    }
+
+    /** These settings with {@code threads} keep-awake spinners. */
+    public Settings withKeepAwake(int threads) {
+        return new Settings(sizes, messages, duration, roundTrips, trials, warmups, closeCap, threads);
+    }
 
     /** The --quick run: the whole comparison in well under a minute. */
     public static Settings quick(List<Integer> sizes, Long messages) {
-        return new Settings(sizes, messages, Duration.ofMillis(100), 2000, 5, 1, 200);
+        return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 2000, TRIALS, 1, 200, KeepAwake.defaultThreads());
     }
 
     /** The default, fuller run. */
     public static Settings full(List<Integer> sizes, Long messages, Duration duration) {
-        return new Settings(sizes, messages, duration == null ? Duration.ofSeconds(1) : duration, 10000, 5, 1, 2000);
+        return new Settings(sizes, messages, duration == null ? Duration.ofMillis(FULL_TRIAL_MILLIS) : duration, 10000, TRIALS, 1, 2000,
+                KeepAwake.defaultThreads());
     }
 
     /** The budget of one streaming trial at {@code size}. */
@@ -27,10 +47,22 @@ public record Settings(List<Integer> sizes, Long messages, Duration duration, in
         return messages != null ? Budget.messages(messages) : new Budget(Long.MAX_VALUE, duration);
     }
 
-    /** Round trips per ping-pong trial (never more than the message count, if one was given). */
-    public int roundTripsFor(Contender contender) {
+    /** Messages up to this size get every round trip of a ping-pong trial; larger ones proportionally fewer. */
+    public static final int FULL_ROUND_TRIP_SIZE = 8 * 1024;
+    /** The fewest round trips a large message's ping-pong trial is cut to (enough for the floor check). */
+    public static final int MIN_LARGE_ROUND_TRIPS = 250;
+
+    /**
+     * Round trips per ping-pong trial of {@code size}-byte messages: {@link #roundTrips()} up to
+     * {@link #FULL_ROUND_TRIP_SIZE}, then as many as carry the same bytes (at least
+     * {@link #MIN_LARGE_ROUND_TRIPS}), so a 64 KiB trial does not take eight times as long as a
+     * 1 KiB one; never more than the message count, if one was given, or than the send-and-close cap.
+     */
+    public int roundTripsFor(Contender contender, int size) {
+        long perSize = size <= FULL_ROUND_TRIP_SIZE ? roundTrips
+                : Math.max(Math.min(roundTrips, MIN_LARGE_ROUND_TRIPS), (long) roundTrips * FULL_ROUND_TRIP_SIZE / size);
         long cap = contender instanceof SendAndCloseContender ? closeCap : Long.MAX_VALUE;
-        long count = messages != null ? Math.min(messages, roundTrips) : roundTrips;
+        long count = messages != null ? Math.min(messages, perSize) : perSize;
         return (int) Math.max(1, Math.min(count, cap));
     }
 }

@@ -28,7 +28,8 @@ public final class JsonRenderer {
                 .append(", \"roundTripsPerTrial\": ").append(settings.roundTrips())
                 .append(", \"rounds\": ").append(settings.trials())
                 .append(", \"trials\": ").append(settings.trials())
-                .append(", \"warmups\": ").append(settings.warmups()).append("},\n");
+                .append(", \"warmups\": ").append(settings.warmups())
+                .append(", \"keepAwakeThreads\": ").append(settings.keepAwakeThreads()).append("},\n");
         out.append("  \"verification\": \"passed\",\n");
         out.append("  \"ceilingAndFloorCheck\": ").append(unchecked.isEmpty() ? "\"passed\""
                 : string("passed; too short to check: " + String.join(", ", unchecked))).append(",\n");

@@ -1,0 +1,89 @@
+package dev.framekit.framing;
+
+import io.netty.buffer.ByteBuf;
+import java.util.Objects;
+
+/**
+ * A framer that frames exactly as another one does, for decorators: subclass it and override only
+ * what the decorator changes (typically {@link #newDecoder()}, to look at or count what is read).
+ *
+ * <p>Every abstract method of {@link Framer} is forwarded to the {@linkplain #delegate() delegate},
+ * {@link #newEncoder()} included, so the delegate's per-connection rules (send-and-close's one
+ * message per connection, a WebSocket client's masking) survive the wrapping. The default methods
+ * ({@link Framer#encode(ByteBuf, ByteBuf)}, {@link Framer#check(byte[])}) are not forwarded: they
+ * are built from the forwarded ones, so a subclass that overrides {@link #check(ByteBuf)} changes
+ * them too.
+ *
+ * <pre>{@code
+ * AtomicInteger connections = new AtomicInteger();
+ * Framer counting = new ForwardingFramer(Framers.lengthPrefixed()) {
+ *     @Override
+ *     public FrameDecoder newDecoder() {
+ *         connections.incrementAndGet();
+ *         return super.newDecoder();
+ *     }
+ * };
+ * }</pre>
+ *
+ * <p>A forwarding framer is as immutable and shareable as its delegate.
+ */
+public abstract class ForwardingFramer implements Framer {
+    private final Framer delegate;
+
+    /**
+     * @param delegate the framer every call is forwarded to
+     */
+    protected ForwardingFramer(Framer delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /**
+     * Returns the framer this one forwards to.
+     *
+     * @return the delegate
+     */
+    protected final Framer delegate() {
+        return delegate;
+    }
+
+    @Override
+    public MessageRefusedException check(ByteBuf message) {
+        return delegate.check(message);
+    }
+
+    @Override
+    public int overhead(int payloadLength) {
+        return delegate.overhead(payloadLength);
+    }
+
+    @Override
+    public void writeHeader(int payloadLength, ByteBuf out) {
+        delegate.writeHeader(payloadLength, out);
+    }
+
+    @Override
+    public void writeTrailer(int payloadLength, ByteBuf out) {
+        delegate.writeTrailer(payloadLength, out);
+    }
+
+    @Override
+    public FrameEncoder newEncoder() {
+        return delegate.newEncoder();
+    }
+
+    @Override
+    public FrameDecoder newDecoder() {
+        return delegate.newDecoder();
+    }
+
+    @Override
+    public int maxFrameLength() {
+        return delegate.maxFrameLength();
+    }
+
+    /** The delegate's description: a decorator frames as its delegate does. */
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+}
