@@ -20,7 +20,8 @@ import java.util.function.IntSupplier;
  * one reply; see {@link PollProtocol}. Members that stop polling for a while are let go. The
  * room holds at most as many members as the server holds connections; each member's unread
  * lines are bounded in bytes and count against the server's memory budget; a member posting
- * faster than the flood limit gets its replies later.
+ * faster than the flood limit gets its replies later (its client waits for each, so it posts
+ * more slowly), and is told so once.
  */
 final class PollChatHandler implements FramedServer.Handler {
     static final Duration POLL_WAIT = Duration.ofSeconds(20);
@@ -111,7 +112,10 @@ final class PollChatHandler implements FramedServer.Handler {
                     return PollProtocol.GONE + " not in the room (left or timed out); join again";
                 }
                 member.touch();
-                member.throttle();
+                if (member.throttle()) {
+                    room.reply(member, "-- you are sending more than " + floodLimit
+                            + " lines a second; your posts are being slowed down (nothing is lost)");
+                }
                 room.handle(member, PollProtocol.body(request));
                 return PollProtocol.OK;
             }

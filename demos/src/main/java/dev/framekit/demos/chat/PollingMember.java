@@ -22,6 +22,7 @@ final class PollingMember extends Member {
     private final String token;
     private final ReentrantLock floodLock = new ReentrantLock();
     private final FloodControl flood;
+    private boolean warned;
     private volatile PeerMemory memory = PeerMemory.NONE;
     private long queuedBytes;
     private long firstNumber = 1;
@@ -52,14 +53,19 @@ final class PollingMember extends Member {
 
     /**
      * Waits, if the member posts faster than its flood limit, before its post is handled: the
-     * post's reply comes later, and the client, which waits for it, slows down. Nothing is dropped.
+     * post's reply comes later, and the client, which waits for it, slows down. Nothing is
+     * dropped. Posts sent at once on several connections wait their turn one after another.
      *
-     * @return true if it had to wait
+     * @return true the first time it had to wait: the member is to be told, once, that it is slowed down
      */
     boolean throttle() {
         floodLock.lock();
         try {
-            return flood.acquire();
+            if (flood.acquire() && !warned) {
+                warned = true;
+                return true;
+            }
+            return false;
         } finally {
             floodLock.unlock();
         }

@@ -41,6 +41,10 @@ public final class NetworkErrors {
         }
         if (e instanceof SocketException) {
             String lower = message.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("connection timed out")) {
+                // ETIMEDOUT on an open connection: keepalive probes or retransmissions went unanswered.
+                return "the peer stopped answering: connection timed out";
+            }
             if (lower.contains("reset")) {
                 return "connection reset by the peer";
             }

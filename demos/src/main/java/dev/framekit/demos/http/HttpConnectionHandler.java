@@ -1,15 +1,14 @@
 package dev.framekit.demos.http;
 
 import dev.framekit.demos.console.Console;
-import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.PeerMemory;
 import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.TruncatedFrameException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -19,7 +18,8 @@ import java.time.Duration;
  * Serves HTTP/1.1 on one connection: reads request after request (pipelined ones too, answered in
  * order), reads each body with the framer its head calls for, answers, and keeps the connection
  * open as HTTP says. Bad input gets its status, one log line, and (where the stream can no longer
- * be trusted) the connection closed: 400, 408, 413, 431, 501, 505.
+ * be trusted) the connection closed: 400, 408, 413, 431, 501, 505. A request body counts against
+ * the server's memory budget as it arrives ({@link RequestBody}), until its response is sent.
  */
 public final class HttpConnectionHandler implements FramedServer.Handler {
     /** After an error response, how long and how much the server still reads, so the peer sees the response, not a reset. */
@@ -46,22 +46,27 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
                 return;
             }
             BodyFraming framing = choose(head, out, connection);
-            byte[] body = readBody(head, framing, in, out, connection);
-            stats.received(body.length);
-            Response response = settings.routes().respond(head, body);
-            if (response.status() >= 400) {
-                settings.console().log(peer(connection) + " " + head.method() + " " + HeadSyntax.preview(head.target())
-                        + ": " + Status.line(response.status()));
-            }
-            boolean keepAlive = head.keepAlive();
-            ResponseSender.send(out, response, head.version(), head.method().equals("HEAD"), keepAlive);
-            stats.sent((int) Math.min(Integer.MAX_VALUE, response.length()));
-            if (!keepAlive) {
-                out.flush();
-                return;
-            }
-            if (in.buffered() == 0) {
-                out.flush(); // no pipelined request waiting: send now; otherwise answer it in the same write
+            try (RequestBody body = readBody(framing, in, out, connection)) {
+                byte[] bytes = body.bytes();
+                stats.received(bytes.length);
+                Response response = settings.routes().respond(head, bytes);
+                if (bytes.length > 0 && response.body() != null && response.body() != bytes) {
+                    body.hold(response.body().length); // made from the body (reversed): counted until it is sent
+                }
+                if (response.status() >= 400) {
+                    settings.console().log(peer(connection) + " " + head.method() + " " + HeadSyntax.preview(head.target())
+                            + ": " + Status.line(response.status()));
+                }
+                boolean keepAlive = head.keepAlive();
+                ResponseSender.send(out, response, head.version(), head.method().equals("HEAD"), keepAlive);
+                stats.sent((int) Math.min(Integer.MAX_VALUE, response.length()));
+                if (!keepAlive) {
+                    out.flush();
+                    return;
+                }
+                if (in.buffered() == 0) {
+                    out.flush(); // no pipelined request waiting: send now; otherwise answer it in the same write
+                }
             }
         }
     }
@@ -108,19 +113,30 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
         return framing;
     }
 
-    private byte[] readBody(RequestHead head, BodyFraming framing, MessageReader in, MessageWriter out,
-            FramedConnection connection) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    /**
+     * Reads the request's body, counted against the server's memory budget as it arrives (see
+     * {@link RequestBody}); the caller closes it once the response is sent. A peer shed to keep
+     * the budget ends here, its connection closed, the budget's reason its log line.
+     */
+    private RequestBody readBody(BodyFraming framing, MessageReader in, MessageWriter out, FramedConnection connection)
+            throws IOException {
+        RequestBody body = new RequestBody(PeerMemory.of(connection));
+        boolean read = false;
         try {
-            in.readBody(framing, settings.maxBody(), body::writeBytes);
+            in.readBody(framing, settings.maxBody(), body);
+            read = true;
+            return body;
         } catch (FrameTooLongException e) {
             throw reject(out, connection, 413, "body over --max-body " + settings.maxBody() + " bytes (" + framing + ")");
         } catch (FrameTimeoutException e) {
             throw reject(out, connection, 408, "body not complete within --header-timeout");
         } catch (FramingException e) {
             throw reject(out, connection, 400, "bad " + framing + " body: " + e.getMessage());
+        } finally {
+            if (!read) {
+                body.close();
+            }
         }
-        return body.toByteArray();
     }
 
     /**

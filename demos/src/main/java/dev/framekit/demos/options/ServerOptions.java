@@ -38,7 +38,8 @@ public final class ServerOptions {
 
     @Option(names = "--max-connections", defaultValue = "0", paramLabel = "N", converter = Counts.class,
             description = "Most connections served at once; past it a new connection is closed at once with a log line "
-                    + "(default: what the open-file limit leaves room for).")
+                    + "(default: 0, meaning the smaller of what the open-file limit and the memory budget leave room for,"
+                    + " said at start-up).")
     int maxConnections;
 
     /** The address to bind. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.framekit.demos.console.Console;
+import dev.framekit.demos.server.MemoryBudget;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import java.io.OutputStream;
@@ -28,6 +29,12 @@ import java.util.function.Predicate;
  * also come from a member that has already left: on send-and-close framing a client can still
  * post ({@code SAY}) after its {@code /quit} or after being dropped, until it polls and learns
  * it is gone.
+ *
+ * <p>The members' lines go into the server's real queues ({@link LineQueue} on the stream
+ * framings, {@link PollingMember} on send-and-close), counted against a small
+ * {@link MemoryBudget}, so that the budget sheds members along the way. After every step the
+ * budget holds exactly what the queues hold and never more than its limit; once every member
+ * has gone it holds nothing: no path through the room leaks an account's bytes.
  *
  * <p>Seeds are in {@code src/test/resources/dev/framekit/demos/chat/ChatFuzzTestInputs/<method>/}.
  * To fuzz one for real: {@code JAZZER_FUZZ=1 ./mvnw -o -pl framing,demos test
@@ -82,6 +89,18 @@ class ChatFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void aChatRoomStaysConsistentWhateverItsMembersDo(FuzzedDataProvider data) {
+        // A budget that never sheds: the steps are the seeds' own; the accounting is checked all the same.
+        runRoom(data, unused -> Long.MAX_VALUE / 4);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void aChatRoomUnderATightMemoryBudgetShedsMembersAndLeaksNothing(FuzzedDataProvider data) {
+        // Room for a few members' fixed charges and a few KiB of queued lines among them: past that, members are shed.
+        runRoom(data, fuzzed -> fuzzed.consumeInt(2, 12) * (long) MemoryBudget.PER_PEER_BYTES + fuzzed.consumeInt(0, 4_000));
+    }
+
+    /** Drives a room through the steps the data chooses, with a memory budget of the limit {@code budgetLimit} picks. */
+    private static void runRoom(FuzzedDataProvider data, java.util.function.ToLongFunction<FuzzedDataProvider> budgetLimit) {
         int framing = data.consumeInt(0, 3);
         Framer framer = switch (framing) {
             case 0 -> Framers.delimiter("\n").maxFrameLength(data.consumeInt(8, 120));
@@ -91,7 +110,8 @@ class ChatFuzzTest {
         };
         Predicate<String> deliverable = ChatServerCommand.deliverable(framer, framing == 3);
         ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long");
-        Room model = new Room(room, deliverable);
+        MemoryBudget budget = MemoryBudget.of(budgetLimit.applyAsLong(data));
+        Room model = new Room(room, deliverable, budget, framing == 3);
 
         int steps = data.consumeInt(1, 40);
         for (int step = 0; step < steps && data.remainingBytes() > 0; step++) {
@@ -103,10 +123,16 @@ class ChatFuzzTest {
             FakeMember member = model.all.get(data.consumeInt(0, model.all.size() - 1));
             switch (action) {
                 case 1 -> model.leave(member);
-                case 2 -> member.read();
+                case 2 -> {
+                    member.read();
+                    model.check(model.marks(), "read by " + member.name());
+                }
                 default -> model.handle(member, line(data, model));
             }
+            model.leaveShed();
         }
+        model.leaveAll();
+        assertEquals(0, budget.used(), "every member has gone: the budget must hold nothing (a leak refuses new peers)");
     }
 
     /** A line as members type them: a command word, a name in the room (or not), some text. */
@@ -130,15 +156,19 @@ class ChatFuzzTest {
     private static final class Room {
         private final ChatRoom room;
         private final Predicate<String> deliverable;
+        private final MemoryBudget budget;
+        private final boolean polling;
         private final List<FakeMember> all = new ArrayList<>();
 
-        Room(ChatRoom room, Predicate<String> deliverable) {
+        Room(ChatRoom room, Predicate<String> deliverable, MemoryBudget budget, boolean polling) {
             this.room = room;
             this.deliverable = deliverable;
+            this.budget = budget;
+            this.polling = polling;
         }
 
         void join(int capacity) {
-            FakeMember member = new FakeMember(capacity);
+            FakeMember member = new FakeMember(capacity, budget, polling);
             Map<FakeMember, Integer> before = marks();
             room.join(member);
             member.present = !member.disconnected;
@@ -152,6 +182,7 @@ class ChatFuzzTest {
             String name = member.name();
             room.leave(member, "");
             member.present = false;
+            member.connectionEnded();
             for (FakeMember other : all) {
                 List<String> lines = other.since(before.get(other));
                 if (other == member || !other.present) {
@@ -211,6 +242,24 @@ class ChatFuzzTest {
             check(before, what);
         }
 
+        /** Members the budget shed leave, as their connections end (the server closes each shed one). */
+        void leaveShed() {
+            for (FakeMember member : List.copyOf(all)) {
+                if (member.shed && !member.ended) {
+                    leave(member);
+                }
+            }
+        }
+
+        /** Every member's connection ends. */
+        void leaveAll() {
+            for (FakeMember member : all) {
+                if (!member.ended) {
+                    leave(member);
+                }
+            }
+        }
+
         /** What every member had received before a step. */
         private Map<FakeMember, Integer> marks() {
             Map<FakeMember, Integer> marks = new HashMap<>();
@@ -220,8 +269,21 @@ class ChatFuzzTest {
             return marks;
         }
 
-        /** After every step: the room holds exactly who should be there, under unique names, and sent well-formed lines. */
+        /**
+         * After every step: the room holds exactly who should be there, under unique names, and
+         * sent well-formed lines; the budget holds what the members' queues hold, within its limit.
+         */
         private void check(Map<FakeMember, Integer> before, String step) {
+            long counted = 0;
+            for (FakeMember member : all) {
+                if (!member.ended && !member.shed) {
+                    assertEquals(member.queuedCost, member.account.held(),
+                            () -> "after " + step + ", " + member.name() + "'s account and queue disagree");
+                    counted += member.queuedCost + MemoryBudget.PER_PEER_BYTES;
+                }
+            }
+            assertEquals(counted, budget.used(), () -> "after " + step + ", the budget holds other than its accounts");
+            assertTrue(budget.used() <= budget.limit(), () -> "after " + step + ", over the budget: " + budget.used());
             List<String> expected = new ArrayList<>();
             for (FakeMember member : all) {
                 if (member.disconnected) {
@@ -250,17 +312,35 @@ class ChatFuzzTest {
         }
     }
 
-    /** A member whose queue holds {@code capacity} unread lines; reading empties it. */
+    /**
+     * A member whose queue holds {@code capacity} unread lines; reading empties it. The lines go
+     * into a real queue, as the server's members do: a stream member's {@link LineQueue}, or on
+     * send-and-close a {@link PollingMember}, counted against the budget in an account of its own.
+     * A member the budget sheds is marked, and leaves after the step, as its closed connection would.
+     */
     private static final class FakeMember extends Member {
         final List<String> received = new ArrayList<>();
+        final MemoryBudget.Account account;
         private final int capacity;
+        private final LineQueue queue;
+        private final PollingMember poller;
         private int unread;
+        private long acknowledged;
+        long queuedCost;
         boolean present;
         boolean disconnected;
+        boolean shed;
+        boolean ended;
 
-        FakeMember(int capacity) {
+        FakeMember(int capacity, MemoryBudget budget, boolean polling) {
             super("fuzz");
             this.capacity = capacity;
+            this.account = budget.open(reason -> shed = true);
+            this.queue = polling ? null : new LineQueue(Long.MAX_VALUE, account::add);
+            this.poller = polling ? new PollingMember("token", Long.MAX_VALUE, "fuzz") : null;
+            if (poller != null) {
+                poller.account(account::add);
+            }
         }
 
         @Override
@@ -268,21 +348,65 @@ class ChatFuzzTest {
             if (disconnected || unread >= capacity) {
                 return false;
             }
-            unread++;
-            received.add(line);
-            return true;
+            boolean queued = queue != null ? queue.offer(line) : poller.deliver(line);
+            if (queued) {
+                unread++;
+                received.add(line);
+                queuedCost += cost(line);
+            }
+            return queued;
         }
 
         @Override
-        void finish() {}
+        void finish() {
+            if (poller != null) {
+                poller.finish();
+            }
+        }
 
         @Override
         void disconnect() {
             disconnected = true;
+            drop();
         }
 
+        /** Drops what is queued, giving it back to the budget. */
+        private void drop() {
+            if (queue != null) {
+                queue.clear();
+            } else {
+                poller.disconnect();
+            }
+            queuedCost = 0;
+        }
+
+        /** Takes every queued line, as the member's writer (or its client's polls) would. */
         void read() {
+            if (queue != null) {
+                while (queue.poll() != null) {
+                    // Written to the peer.
+                }
+            } else {
+                try {
+                    acknowledged = poller.poll(acknowledged, java.time.Duration.ZERO, Integer.MAX_VALUE).last();
+                    poller.poll(acknowledged, java.time.Duration.ZERO, Integer.MAX_VALUE); // acknowledges them
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
             unread = 0;
+            queuedCost = 0;
+        }
+
+        /** The member's connection has ended: what it held is dropped and its account closed, as the server does. */
+        void connectionEnded() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            drop();
+            account.close();
         }
 
         List<String> since(int mark) {

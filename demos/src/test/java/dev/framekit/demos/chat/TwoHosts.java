@@ -17,12 +17,14 @@ final class TwoHosts implements AutoCloseable {
     private final String client;
     private final String serverAddress;
     private final String clientAddress;
+    private final String clientEnd;
 
-    private TwoHosts(String server, String client, String serverAddress, String clientAddress) {
+    private TwoHosts(String server, String client, String serverAddress, String clientAddress, String clientEnd) {
         this.server = server;
         this.client = client;
         this.serverAddress = serverAddress;
         this.clientAddress = clientAddress;
+        this.clientEnd = clientEnd;
     }
 
     /** Null if namespaces can be made here, else the reason they cannot. */
@@ -43,10 +45,11 @@ final class TwoHosts implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         int subnet = (int) (pid % 250) + 1;
         String tag = Long.toString(pid % 100_000);
-        TwoHosts hosts = new TwoHosts("fk-srv-" + tag, "fk-cli-" + tag, "10.213." + subnet + ".1", "10.213." + subnet + ".2");
-        hosts.close();
         String serverEnd = "fks" + tag;
         String clientEnd = "fkc" + tag;
+        TwoHosts hosts = new TwoHosts("fk-srv-" + tag, "fk-cli-" + tag, "10.213." + subnet + ".1", "10.213." + subnet + ".2",
+                clientEnd);
+        hosts.close();
         try {
             run(List.of("ip", "netns", "add", hosts.server));
             run(List.of("ip", "netns", "add", hosts.client));
@@ -80,6 +83,15 @@ final class TwoHosts implements AutoCloseable {
     /** The command prefix that runs a program on the client host. */
     List<String> onClient() {
         return List.of("ip", "netns", "exec", client);
+    }
+
+    /**
+     * Cuts the link the way a pulled cable or a machine that lost power does: the client host's
+     * end goes down, so from then on nothing passes either way and neither side is told (no FIN
+     * or RST can reach the server).
+     */
+    void cutLink() throws IOException {
+        run(List.of("ip", "-n", client, "link", "set", clientEnd, "down"));
     }
 
     @Override

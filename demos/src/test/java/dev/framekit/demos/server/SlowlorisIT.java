@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,8 +32,22 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(90)
 class SlowlorisIT {
+    /** One echo-server with {@code --frame-timeout 1s}, shared by the tests that need nothing else of it. */
+    private static final Framekit shared = new Framekit();
+    private static FramekitProcess frameTimeoutServer;
+
     private final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
+
+    @BeforeAll
+    static void startSharedServer() {
+        frameTimeoutServer = shared.startServer("echo-server", "--frame-timeout", "1s");
+    }
+
+    @AfterAll
+    static void stopSharedServer() {
+        shared.close();
+    }
 
     @AfterEach
     void stop() throws IOException {
@@ -72,7 +88,7 @@ class SlowlorisIT {
 
     @Test
     void aClientQuietBetweenFramesIsNotCutOffByTheFrameTimeout() throws Exception {
-        FramekitProcess server = framekit.startServer("echo-server", "--frame-timeout", "1s");
+        FramekitProcess server = frameTimeoutServer;
         Socket quiet = connect(server);
         assertEquals("one", Peers.echo(quiet, "one"));
         Thread.sleep(2500);
@@ -81,7 +97,7 @@ class SlowlorisIT {
 
     @Test
     void aClientPipeliningFramesFastForLongerThanTheFrameTimeoutIsNotCutOff() throws Exception {
-        FramekitProcess server = framekit.startServer("echo-server", "--frame-timeout", "1s");
+        FramekitProcess server = frameTimeoutServer;
         Socket fast = connect(server);
         fast.setSoTimeout(10_000);
         // 7-byte frames written 100 bytes at a time: almost every write ends inside a frame.

@@ -1,0 +1,112 @@
+package dev.framekit.demos.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.framekit.demos.Framekit;
+import dev.framekit.demos.FramekitProcess;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A half-open member is reclaimed by TCP keepalive: carol joins from another host, then her link
+ * is cut and her process killed, so no FIN or RST ever reaches the server, and she sends nothing
+ * more. Without keepalive the server would keep her in the room, holding her name, for ever
+ * (a chat member has no idle timeout by default), or with Linux's own keepalive timing for more
+ * than two hours. With the server's
+ * settings (probes after 30 s of silence, every 10 s, 3 unanswered) she is gone about a minute
+ * after the last packet: one line says why her connection ended, the room is told, and her name
+ * is free again.
+ *
+ * <p>This is the one slow test of the suite (about 70 s): the kernel's keepalive timers cannot be
+ * hurried from outside the server.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class HalfOpenMemberIT {
+    /** KeepAlive's 30 s idle + 3 probes 10 s apart, and margin for a busy machine. */
+    private static final Duration RECLAIMED_WITHIN = Duration.ofSeconds(120);
+
+    private static TwoHosts hosts;
+    private final Framekit framekit = new Framekit();
+
+    @BeforeAll
+    static void createHosts() throws Exception {
+        String why = TwoHosts.whyUnavailable();
+        assumeTrue(why == null, () -> "skipped: " + why);
+        hosts = TwoHosts.create();
+    }
+
+    @AfterAll
+    static void removeHosts() {
+        if (hosts != null) {
+            hosts.close();
+        }
+    }
+
+    @AfterEach
+    void stopProcesses() {
+        framekit.close();
+    }
+
+    @Test
+    void aMemberWhoseLinkIsCutAndProcessKilledIsRemovedByKeepaliveAndHerNameFreed() throws Exception {
+        FramekitProcess server = framekit.startPrefixed(hosts.onServer(), "chat-server", "--port", "7342").awaitReady();
+        List<String> local = List.of("chat-client", "--host", "127.0.0.1", "--port", "7342");
+        FramekitProcess alice = framekit.startPrefixed(hosts.onServer(), args(local, "--name", "alice"));
+        alice.awaitLine("^-- you are now alice$");
+        FramekitProcess carol = framekit.startPrefixed(hosts.onClient(),
+                args(List.of("chat-client", "--host", hosts.serverAddress(), "--port", "7342"), "--name", "carol"));
+        carol.awaitLine("^-- you are now carol$");
+        alice.awaitLine("^-- carol joined$");
+        Matcher joined = Pattern.compile("(" + Pattern.quote(hosts.clientAddress()) + ":\\d+) joined as carol")
+                .matcher(server.awaitLine("joined as carol"));
+        assertTrue(joined.find(), server.transcript());
+        String carolPeer = joined.group(1);
+
+        hosts.cutLink();
+        long cut = System.nanoTime();
+        carol.process().destroyForcibly();
+        assertTrue(carol.process().waitFor(10, TimeUnit.SECONDS), "carol's process did not die");
+
+        // The server cannot know yet: carol is still in the room, half-open.
+        Thread.sleep(3_000);
+        alice.send("/who");
+        assertTrue(alice.awaitLine("^-- in the room \\(").contains("carol"), alice.transcript());
+
+        String left = server.awaitLine(Pattern.compile(Pattern.quote(carolPeer) + " carol left"), RECLAIMED_WITHIN);
+        double seconds = (System.nanoTime() - cut) / 1e9;
+        assertTrue(left.contains("the peer stopped answering"), left);
+        alice.awaitLine("^-- carol left \\(the peer stopped answering: connection timed out\\)$");
+
+        alice.send("/who");
+        String who = alice.awaitLine("^-- in the room \\(");
+        assertEquals("-- in the room (1): alice", who, alice.transcript());
+        FramekitProcess again = framekit.startPrefixed(hosts.onServer(), args(local, "--name", "carol"));
+        again.awaitLine("^-- you are now carol$");
+
+        List<String> ended = server.stdoutLines().stream()
+                .filter(line -> line.contains(carolPeer + " ") && line.contains(" out (")).toList();
+        System.out.printf("half-open chat member reclaimed by keepalive %.0f s after her link was cut:%n%s%n%s%n", seconds,
+                left, String.join("\n", ended));
+        assertEquals(1, ended.size(), "one line for the end of carol's connection\n" + server.transcript());
+        assertTrue(ended.get(0).contains("closed: the peer stopped answering"), ended.get(0));
+        String output = String.join("\n", server.stdoutLines()) + "\n" + String.join("\n", server.stderrLines());
+        assertFalse(output.contains("\tat ") || output.contains("Exception"), server.transcript());
+    }
+
+    private static String[] args(List<String> command, String... more) {
+        List<String> all = new java.util.ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}
