@@ -259,7 +259,7 @@ class CompareCommandTest {
 
     @Test
     void streamingRunThatLosesAMessageFailsTheLossCheck() throws Exception {
-        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 10);
+        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 10, 0);
         Contender dropping = new FramerContender("dropping", size -> FaultyFramers.dropping(Framers.lines(), 12));
 
         VerificationException failure = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,

@@ -20,17 +20,6 @@ public record Settings(List<Integer> sizes, Long messages, Duration duration, in
     /** Measured rounds, both runs. */
     public static final int TRIALS = 5;
 
-    /** Settings without keep-awake spinners. */
-    public Settings(List<Integer> sizes, Long messages, Duration duration, int roundTrips, int trials, int warmups,
-            int closeCap) {
-        this(sizes, messages, duration, roundTrips, trials, warmups, closeCap, 0);
-    }
-
-    /** These settings with {@code threads} keep-awake spinners. */
-    public Settings withKeepAwake(int threads) {
-        return new Settings(sizes, messages, duration, roundTrips, trials, warmups, closeCap, threads);
-    }
-
     /** The --quick run: the whole comparison in well under a minute. */
     public static Settings quick(List<Integer> sizes, Long messages) {
         return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 2000, TRIALS, 1, 200, KeepAwake.defaultThreads());
