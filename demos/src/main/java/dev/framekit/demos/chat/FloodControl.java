@@ -9,12 +9,15 @@ import java.util.concurrent.locks.LockSupport;
  * TCP connection pushes back on the sender. Used by one reader thread.
  */
 final class FloodControl {
+    private final int linesPerSecond;
     private final long nanosPerLine;
     private final long burstNanos;
     private long nextFree;
+    private boolean warned;
 
     /** @param linesPerSecond the sustained rate; 0 turns flood control off */
     FloodControl(int linesPerSecond) {
+        this.linesPerSecond = linesPerSecond;
         this.nanosPerLine = linesPerSecond <= 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / linesPerSecond;
         this.burstNanos = TimeUnit.SECONDS.toNanos(1);
         this.nextFree = System.nanoTime() - burstNanos;
@@ -40,5 +43,23 @@ final class FloodControl {
             LockSupport.parkNanos(nextFree - System.nanoTime());
         }
         return true;
+    }
+
+    /**
+     * Takes the right to handle one line, as {@link #acquire()}, and says whether the member is to
+     * be told now that it is slowed down: true only the first time it had to wait.
+     */
+    boolean acquireFirstWait() {
+        if (acquire() && !warned) {
+            warned = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** The one notice a slowed member gets, e.g. {@code slowed = "your posts are"}. */
+    String notice(String slowed) {
+        return "-- you are sending more than " + linesPerSecond + " lines a second; " + slowed
+                + " being slowed down (nothing is lost)";
     }
 }

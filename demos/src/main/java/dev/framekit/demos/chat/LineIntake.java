@@ -8,10 +8,8 @@ package dev.framekit.demos.chat;
 final class LineIntake {
     private final ChatRoom room;
     private final Member member;
-    private final int floodLimit;
     private final Arrival arrival;
     private final FloodControl flood;
-    private boolean warned;
     private boolean spoke;
 
     /**
@@ -21,7 +19,6 @@ final class LineIntake {
     LineIntake(ChatRoom room, Member member, int floodLimit) {
         this.room = room;
         this.member = member;
-        this.floodLimit = floodLimit;
         this.arrival = new Arrival(room, member);
         arrival.joinSilentAfter(Arrival.GRACE);
         this.flood = new FloodControl(floodLimit);
@@ -49,10 +46,8 @@ final class LineIntake {
                 return true;
             }
         }
-        if (flood.acquire() && !warned) {
-            warned = true;
-            room.reply(member, "-- you are sending more than " + floodLimit
-                    + " lines a second; your connection is being slowed down (nothing is lost)");
+        if (flood.acquireFirstWait()) {
+            room.reply(member, flood.notice("your connection is"));
         }
         return room.handle(member, line);
     }

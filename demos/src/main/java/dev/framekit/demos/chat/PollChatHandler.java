@@ -113,8 +113,7 @@ final class PollChatHandler implements FramedServer.Handler {
                 }
                 member.touch();
                 if (member.throttle()) {
-                    room.reply(member, "-- you are sending more than " + floodLimit
-                            + " lines a second; your posts are being slowed down (nothing is lost)");
+                    room.reply(member, member.slowedNotice());
                 }
                 room.handle(member, PollProtocol.body(request));
                 return PollProtocol.OK;

@@ -22,7 +22,6 @@ final class PollingMember extends Member {
     private final String token;
     private final ReentrantLock floodLock = new ReentrantLock();
     private final FloodControl flood;
-    private boolean warned;
     private volatile PeerMemory memory = PeerMemory.NONE;
     private long queuedBytes;
     private long firstNumber = 1;
@@ -61,14 +60,15 @@ final class PollingMember extends Member {
     boolean throttle() {
         floodLock.lock();
         try {
-            if (flood.acquire() && !warned) {
-                warned = true;
-                return true;
-            }
-            return false;
+            return flood.acquireFirstWait();
         } finally {
             floodLock.unlock();
         }
+    }
+
+    /** What the member is told, once, when {@link #throttle()} first returns true. */
+    String slowedNotice() {
+        return flood.notice("your posts are");
     }
 
     /** The result of a poll: the last line number included, and the lines; or why the member is gone. */

@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,5 +35,17 @@ class FloodControlTest {
         for (int i = 0; i < 100_000; i++) {
             assertFalse(flood.acquire());
         }
+    }
+
+    @Test
+    void firstWaitIsReportedOnceAndTheNoticeNamesTheLimit() {
+        FloodControl flood = new FloodControl(50);
+        int reported = 0;
+        for (int i = 0; i < 120; i++) {
+            reported += flood.acquireFirstWait() ? 1 : 0;
+        }
+        assertEquals(1, reported, "the member is told once, however long it floods");
+        assertEquals("-- you are sending more than 50 lines a second; your posts are being slowed down (nothing is lost)",
+                flood.notice("your posts are"));
     }
 }
