@@ -4,6 +4,7 @@ import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
 import dev.framekit.demos.compare.measure.NettyContender;
 import dev.framekit.demos.compare.measure.Result;
+import dev.framekit.demos.compare.measure.OneCpu;
 import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.compare.measure.UserFramer;
 import dev.framekit.demos.compare.measure.VerificationException;
@@ -77,10 +78,11 @@ public final class CompareCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--trials", paramLabel = "N",
-            description = "Measured trials per figure; the median is reported (default: " + Settings.TRIALS + ").")
+            description = "Measured trials per figure; the median is reported (default: " + Settings.FULL_TRIALS
+                    + "; --quick: " + Settings.QUICK_TRIALS + ").")
     Integer trials;
 
-    @Option(names = "--quick", description = "A short run: the whole comparison in well under a minute.")
+    @Option(names = "--quick", description = "A short run: the whole comparison in about a minute.")
     boolean quick;
 
     @Option(names = "--format", paramLabel = "table|markdown|csv|json", defaultValue = "table",
@@ -104,8 +106,15 @@ public final class CompareCommand implements Callable<Integer> {
                     + " public static no-arg method returning a Framer.")
     String framerClass;
 
-    @Option(names = "--no-keep-awake", description = "Let idle CPUs sleep during ping-pong trials (by default spinning"
-            + " threads keep them awake, so a round trip does not include a CPU's wake-up; see docs/performance.md).")
+    @Option(names = "--all-cpus", description = "Run on every CPU. By default compare moves itself onto one CPU"
+            + " (Linux, with taskset), where its figures are the whole cost of moving the messages and reproduce from"
+            + " run to run; on several CPUs the two sides of a trial run in parallel and, on a small VM, their rate"
+            + " moves by up to 3x from trial to trial (see docs/performance.md).")
+    boolean allCpus;
+
+    @Option(names = "--no-keep-awake", description = "With --all-cpus (or where compare cannot move onto one CPU): let"
+            + " idle CPUs sleep during ping-pong trials (by default spinning threads keep them awake, so a round trip"
+            + " does not include a CPU's wake-up; see docs/performance.md).")
     boolean noKeepAwake;
 
     @Option(names = "--no-netty", description = "Leave out the Netty contenders.")
@@ -142,7 +151,11 @@ public final class CompareCommand implements Callable<Integer> {
             sampleOut.println(HexdumpSample.render(contenders, sizes.get(0)));
             sampleOut.flush();
         }
-        Comparison comparison = new Comparison(settings, contenders);
+        OneCpu.Plan cpus = settings.oneCpu() ? OneCpu.plan() : OneCpu.Plan.notAsked();
+        if (cpus.possible()) {
+            settings = settings.withoutKeepAwake();
+        }
+        Comparison comparison = new Comparison(settings, contenders, cpus);
         Progress progress = Progress.onTerminal(err, "compare", comparison.steps());
         List<Result> results;
         try {
@@ -175,7 +188,7 @@ public final class CompareCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        Environment environment = Environment.current();
+        Environment environment = Environment.current(cpus.describe());
         out.print(switch (format) {
             case TABLE -> new TableRenderer(false).render(results, environment);
             case MARKDOWN -> new TableRenderer(true).render(results, environment);
@@ -207,7 +220,7 @@ public final class CompareCommand implements Callable<Integer> {
         Settings base = quick ? Settings.quick(sizes, messages) : Settings.full(sizes, messages, duration);
         Duration trialLength = duration != null ? duration : base.duration();
         return new Settings(base.sizes(), base.messages(), trialLength, base.roundTrips(),
-                trials != null ? trials : base.trials(), base.warmups(), base.closeCap(),
+                trials != null ? trials : base.trials(), base.warmups(), base.closeCap(), !allCpus,
                 noKeepAwake ? 0 : base.keepAwakeThreads());
     }
 

@@ -8,6 +8,7 @@ import dev.framekit.demos.compare.measure.Figure;
 import dev.framekit.demos.compare.measure.KeepAwake;
 import dev.framekit.demos.compare.measure.LatencyRun;
 import dev.framekit.demos.compare.measure.NettyFraming;
+import dev.framekit.demos.compare.measure.OneCpu;
 import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.SendAndCloseContender;
 import dev.framekit.demos.compare.measure.Settings;
@@ -24,7 +25,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs the workload through every contender at every size in interleaved rounds: every
+ * Runs the workload through every contender at every size in interleaved rounds, with the whole
+ * process on one CPU unless asked otherwise ({@link OneCpu}): every
  * contender once per round (A B C ... A B C ...), streaming then ping-pong, warm-up rounds
  * first. Every ratio is taken pair by pair within a round, so drift on a busy machine hits both
  * sides of it alike, and reported as the median over the rounds with its spread (lowest and
@@ -47,11 +49,14 @@ final class Comparison {
 
     private final Settings settings;
     private final List<Contender> contenders;
+    private final OneCpu.Plan cpus;
     private final List<String> unchecked = new ArrayList<>();
 
-    Comparison(Settings settings, List<Contender> contenders) {
+    /** A comparison that runs on the CPUs {@code cpus} plans: one, or every one the process has. */
+    Comparison(Settings settings, List<Contender> contenders, OneCpu.Plan cpus) {
         this.settings = settings;
         this.contenders = List.copyOf(contenders);
+        this.cpus = cpus;
     }
 
     /** Steps the progress bar takes: one per run. */
@@ -71,11 +76,13 @@ final class Comparison {
     List<Result> run(Progress progress) throws Exception {
         List<Result> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (int size : settings.sizes()) {
-            Map<Contender, Rounds> rounds = runSize(new Workload(size), progress);
-            List<Result> rows = rows(size, rounds);
-            problems.addAll(check(size, rounds, rows));
-            results.addAll(rows);
+        try (OneCpu pinned = OneCpu.pin(cpus)) {
+            for (int size : settings.sizes()) {
+                Map<Contender, Rounds> rounds = runSize(new Workload(size), progress);
+                List<Result> rows = rows(size, rounds);
+                problems.addAll(check(size, rounds, rows));
+                results.addAll(rows);
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidMeasurementException(problems);

@@ -10,6 +10,7 @@ import dev.framekit.demos.compare.measure.Figure;
 import dev.framekit.demos.compare.measure.FramerContender;
 import dev.framekit.demos.compare.measure.KeepAwake;
 import dev.framekit.demos.compare.measure.LatencyRun;
+import dev.framekit.demos.compare.measure.OneCpu;
 import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.compare.measure.Tally;
 import dev.framekit.demos.compare.measure.VerificationException;
@@ -82,7 +83,8 @@ class CompareCommandTest {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("\"verification\": \"passed\""), run.out());
         assertTrue(run.out().contains("\"ceilingAndFloorCheck\": \"passed"), run.out());
-        assertTrue(run.out().contains("\"keepAwakeThreads\": " + KeepAwake.defaultThreads() + "}"), run.out());
+        assertTrue(run.out().contains("\"ranOn\": \"one CPU (cpu "), run.out());
+        assertTrue(run.out().contains("\"oneCpu\": true, \"keepAwakeThreads\": 0}"), "no spinners beside a run on one CPU: " + run.out());
         List<Map<String, String>> rows = rows(run.out());
         assertEquals(CONTENDERS.size() * 2, rows.size(), run.out());
         for (String size : List.of("16", "1024")) {
@@ -136,12 +138,23 @@ class CompareCommandTest {
     }
 
     @Test
-    void noKeepAwakeRunsThePingPongWithoutSpinners() {
-        Run run = compare(new CompareCommand(), "--quick", "--no-keep-awake", "--no-netty", "--framings", "length",
+    void allCpusRunsOnEveryCpuWithSpinnersDuringPingPong() {
+        Run run = compare(new CompareCommand(), "--quick", "--all-cpus", "--no-netty", "--framings", "length",
                 "--messages", "20", "--trials", "1", "--sizes", "16", "--format", "json");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("\"keepAwakeThreads\": 0}"), run.out());
+        assertTrue(run.out().contains("\"ranOn\": \"all CPUs (--all-cpus)\""), run.out());
+        assertTrue(run.out().contains("\"oneCpu\": false, \"keepAwakeThreads\": " + KeepAwake.defaultThreads() + "}"),
+                run.out());
+    }
+
+    @Test
+    void noKeepAwakeRunsThePingPongWithoutSpinners() {
+        Run run = compare(new CompareCommand(), "--quick", "--all-cpus", "--no-keep-awake", "--no-netty", "--framings",
+                "length", "--messages", "20", "--trials", "1", "--sizes", "16", "--format", "json");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"oneCpu\": false, \"keepAwakeThreads\": 0}"), run.out());
     }
 
     @Test
@@ -259,11 +272,11 @@ class CompareCommandTest {
 
     @Test
     void streamingRunThatLosesAMessageFailsTheLossCheck() throws Exception {
-        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 10, 0);
+        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 10, false, 0);
         Contender dropping = new FramerContender("dropping", size -> FaultyFramers.dropping(Framers.lines(), 12));
 
         VerificationException failure = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,
-                () -> new Comparison(settings, List.of(dropping)).run(new Progress(null, false, "compare", 1)));
+                () -> new Comparison(settings, List.of(dropping), OneCpu.Plan.notAsked()).run(new Progress(null, false, "compare", 1)));
 
         assertTrue(failure.getMessage().contains("received 29 messages"), failure.getMessage());
     }

@@ -14,17 +14,17 @@ class SettingsTest {
 
     @Test
     void smallMessagesGetEveryRoundTrip() {
-        assertEquals(2000, Settings.quick(List.of(16), null).roundTripsFor(LENGTH, 16));
-        assertEquals(2000, Settings.quick(List.of(8192), null).roundTripsFor(LENGTH, 8192));
-        assertEquals(10_000, Settings.full(List.of(1024), null, null).roundTripsFor(LENGTH, 1024));
+        assertEquals(1000, Settings.quick(List.of(16), null).roundTripsFor(LENGTH, 16));
+        assertEquals(1000, Settings.quick(List.of(8192), null).roundTripsFor(LENGTH, 8192));
+        assertEquals(5000, Settings.full(List.of(1024), null, null).roundTripsFor(LENGTH, 1024));
     }
 
     @Test
     void largeMessagesGetAsManyRoundTripsAsCarryTheSameBytesButEnoughForTheFloorCheck() {
-        assertEquals(1250, Settings.full(List.of(65536), null, null).roundTripsFor(LENGTH, 65536));
+        assertEquals(625, Settings.full(List.of(65536), null, null).roundTripsFor(LENGTH, 65536));
         assertEquals(Settings.MIN_LARGE_ROUND_TRIPS, Settings.quick(List.of(65536), null).roundTripsFor(LENGTH, 65536));
         assertEquals(Settings.MIN_LARGE_ROUND_TRIPS, Settings.full(List.of(1 << 20), null, null).roundTripsFor(LENGTH, 1 << 20));
-        assertEquals(1000, Settings.quick(List.of(16384), null).roundTripsFor(LENGTH, 16384));
+        assertEquals(500, Settings.quick(List.of(16384), null).roundTripsFor(LENGTH, 16384));
     }
 
     @Test

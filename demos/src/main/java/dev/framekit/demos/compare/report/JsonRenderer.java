@@ -21,7 +21,8 @@ public final class JsonRenderer {
                 .append(", \"cpus\": ").append(environment.cpus())
                 .append(", \"cpu\": ").append(string(environment.cpu()))
                 .append(", \"loadAverage\": ").append(number(environment.loadAverage()))
-                .append(", \"date\": ").append(string(environment.date())).append("},\n");
+                .append(", \"date\": ").append(string(environment.date()))
+                .append(", \"ranOn\": ").append(string(environment.ranOn())).append("},\n");
         out.append("  \"settings\": {\"sizes\": ").append(settings.sizes())
                 .append(", \"messagesPerTrial\": ").append(settings.messages() == null ? "null" : settings.messages())
                 .append(", \"trialSeconds\": ").append(settings.messages() == null ? number(settings.duration().toMillis() / 1000.0) : "null")
@@ -29,6 +30,7 @@ public final class JsonRenderer {
                 .append(", \"rounds\": ").append(settings.trials())
                 .append(", \"trials\": ").append(settings.trials())
                 .append(", \"warmups\": ").append(settings.warmups())
+                .append(", \"oneCpu\": ").append(settings.oneCpu())
                 .append(", \"keepAwakeThreads\": ").append(settings.keepAwakeThreads()).append("},\n");
         out.append("  \"verification\": \"passed\",\n");
         out.append("  \"ceilingAndFloorCheck\": ").append(unchecked.isEmpty() ? "\"passed\""
