@@ -193,7 +193,8 @@ public final class CompareCommand implements Callable<Integer> {
             case TABLE -> new TableRenderer(false).render(results, environment);
             case MARKDOWN -> new TableRenderer(true).render(results, environment);
             case CSV -> CsvRenderer.render(results);
-            case JSON -> JsonRenderer.render(results, environment, settings, comparison.unchecked());
+            case JSON -> JsonRenderer.render(results, environment, settings, comparison.unchecked(),
+                    comparison.warmupRounds());
         });
         out.flush();
         if (chart != null) {
@@ -220,7 +221,7 @@ public final class CompareCommand implements Callable<Integer> {
         Settings base = quick ? Settings.quick(sizes, messages) : Settings.full(sizes, messages, duration);
         Duration trialLength = duration != null ? duration : base.duration();
         return new Settings(base.sizes(), base.messages(), trialLength, base.roundTrips(),
-                trials != null ? trials : base.trials(), base.warmups(), base.closeCap(), !allCpus,
+                trials != null ? trials : base.trials(), base.warmups(), base.maxWarmups(), base.closeCap(), !allCpus,
                 noKeepAwake ? 0 : base.keepAwakeThreads());
     }
 

@@ -46,11 +46,19 @@ final class Comparison {
     static final long CHECKED_STREAM_NANOS = 20_000_000;
     /** Ping-pong rounds of the raw pump with fewer measured round trips are not checked against the floor. */
     static final long CHECKED_ROUND_TRIPS = 200;
+    /**
+     * Warm-up rounds go on past {@link Settings#warmups()}, up to {@link Settings#maxWarmups()},
+     * while the JIT compiler spent more than this share of the last round's time compiling: on
+     * one CPU it takes that time from the measured threads, and the first size's rounds would
+     * measure the compiler.
+     */
+    static final double JIT_BUSY_SHARE = 0.05;
 
     private final Settings settings;
     private final List<Contender> contenders;
     private final OneCpu.Plan cpus;
     private final List<String> unchecked = new ArrayList<>();
+    private final Map<Integer, Integer> warmupRounds = new LinkedHashMap<>();
 
     /** A comparison that runs on the CPUs {@code cpus} plans: one, or every one the process has. */
     Comparison(Settings settings, List<Contender> contenders, OneCpu.Plan cpus) {
@@ -95,33 +103,59 @@ final class Comparison {
         Map<Contender, Rounds> rounds = new LinkedHashMap<>();
         contenders.forEach(c -> rounds.put(c, new Rounds()));
         String at = Sizes.format(workload.size());
-        for (int round = 0; round < settings.warmups() + settings.trials(); round++) {
-            boolean warmup = round < settings.warmups();
-            for (Contender c : contenders) {
-                progress.step(c.name() + " " + at + " streaming" + (warmup ? " (warm-up)" : ""));
-                Cost before = Cost.ofCurrentThread();
-                StreamRun stream = c.stream(workload, budgetFor(c));
-                stream = stream.withSenderCost(Cost.ofCurrentThread().since(before));
-                verify(c, workload, "streaming", stream.sent(), stream.received());
-                rounds.get(c).verified(stream.sent());
-                if (!warmup) {
-                    rounds.get(c).add(stream);
-                }
+        JitClock jit = new JitClock();
+        int warmups = 0;
+        for (int measured = 0; measured < settings.trials(); ) {
+            boolean warmup = warmups < settings.warmups()
+                    || (warmups < settings.maxWarmups() && jit.lastShare() > JIT_BUSY_SHARE);
+            if (warmup && warmups >= settings.warmups()) {
+                progress.extend(2L * contenders.size());
             }
-            for (Contender c : contenders) {
-                progress.step(c.name() + " " + at + " ping-pong" + (warmup ? " (warm-up)" : ""));
-                LatencyRun latency;
-                try (KeepAwake awake = new KeepAwake(settings.keepAwakeThreads())) {
-                    latency = c.pingPong(workload, settings.roundTripsFor(c, workload.size()));
-                }
-                verify(c, workload, "ping-pong", latency.roundTrips().length, latency.echoed());
-                rounds.get(c).verified(latency.roundTrips().length);
-                if (!warmup) {
-                    rounds.get(c).add(latency);
-                }
+            jit.start();
+            round(workload, contenders, rounds, warmup, progress);
+            jit.stop();
+            if (warmup) {
+                warmups++;
+            } else {
+                measured++;
             }
         }
+        warmupRounds.put(workload.size(), warmups);
         return rounds;
+    }
+
+    /** One round: every contender streams, then every contender ping-pongs; kept unless it is a warm-up. */
+    private void round(Workload workload, List<Contender> contenders, Map<Contender, Rounds> rounds, boolean warmup,
+            Progress progress) throws Exception {
+        String at = Sizes.format(workload.size());
+        for (Contender c : contenders) {
+            progress.step(c.name() + " " + at + " streaming" + (warmup ? " (warm-up)" : ""));
+            Cost before = Cost.ofCurrentThread();
+            StreamRun stream = c.stream(workload, budgetFor(c));
+            stream = stream.withSenderCost(Cost.ofCurrentThread().since(before));
+            verify(c, workload, "streaming", stream.sent(), stream.received());
+            rounds.get(c).verified(stream.sent());
+            if (!warmup) {
+                rounds.get(c).add(stream);
+            }
+        }
+        for (Contender c : contenders) {
+            progress.step(c.name() + " " + at + " ping-pong" + (warmup ? " (warm-up)" : ""));
+            LatencyRun latency;
+            try (KeepAwake awake = new KeepAwake(settings.keepAwakeThreads())) {
+                latency = c.pingPong(workload, settings.roundTripsFor(c, workload.size()));
+            }
+            verify(c, workload, "ping-pong", latency.roundTrips().length, latency.echoed());
+            rounds.get(c).verified(latency.roundTrips().length);
+            if (!warmup) {
+                rounds.get(c).add(latency);
+            }
+        }
+    }
+
+    /** Warm-up rounds at each size: the minimum, and more while the JIT was busy (see {@link #JIT_BUSY_SHARE}). */
+    Map<Integer, Integer> warmupRounds() {
+        return java.util.Collections.unmodifiableMap(warmupRounds);
     }
 
     private Budget budgetFor(Contender c) {

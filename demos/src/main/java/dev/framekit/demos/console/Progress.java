@@ -38,6 +38,11 @@ public final class Progress {
         return new Progress(err, Terminal.stderrIsTerminal(), label, total);
     }
 
+    /** {@code steps} more steps than the bar was made with: work found to be needed on the way. */
+    public void extend(long steps) {
+        total += steps;
+    }
+
     /** One step done; {@code what} says what runs next. */
     public void step(String what) {
         show(done + 1, total, what);

@@ -84,6 +84,12 @@ class CompareCommandTest {
         assertTrue(run.out().contains("\"verification\": \"passed\""), run.out());
         assertTrue(run.out().contains("\"ceilingAndFloorCheck\": \"passed"), run.out());
         assertTrue(run.out().contains("\"ranOn\": \"one CPU (cpu "), run.out());
+        Matcher warmups = Pattern.compile("\"warmupRounds\": \\{\"16\": (\\d+), \"1024\": (\\d+)}").matcher(run.out());
+        assertTrue(warmups.find(), run.out());
+        for (int size = 1; size <= 2; size++) {
+            int rounds = Integer.parseInt(warmups.group(size));
+            assertTrue(rounds >= 3 && rounds <= 12, "quick warms up 3 rounds, up to 12 while the JIT is busy: " + rounds);
+        }
         assertTrue(run.out().contains("\"oneCpu\": true, \"keepAwakeThreads\": 0}"), "no spinners beside a run on one CPU: " + run.out());
         List<Map<String, String>> rows = rows(run.out());
         assertEquals(CONTENDERS.size() * 2, rows.size(), run.out());
@@ -272,7 +278,7 @@ class CompareCommandTest {
 
     @Test
     void streamingRunThatLosesAMessageFailsTheLossCheck() throws Exception {
-        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 10, false, 0);
+        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 0, 10, false, 0);
         Contender dropping = new FramerContender("dropping", size -> FaultyFramers.dropping(Framers.lines(), 12));
 
         VerificationException failure = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Moves every thread of this process onto one CPU while streaming trials run, and back onto the
+ * Moves every thread of this process onto one CPU while a comparison runs, and back onto the
  * CPUs it had afterwards, with the system's {@code taskset} (Linux only).
  *
  * <p>Why: on the 2-vCPU VMs compare was measured on, a streaming trial's two busy threads on two
@@ -33,8 +33,8 @@ public final class OneCpu implements AutoCloseable {
     }
 
     /**
-     * What pinning would do here: the CPU streaming trials would run on, or why they cannot be
-     * pinned (not Linux, one CPU already, no {@code taskset}).
+     * What pinning would do here: the CPU the run would have, or why it cannot be pinned (not
+     * asked, not Linux, one CPU already, no {@code taskset} or not allowed to use it).
      */
     public record Plan(int cpu, String original, String problem) {
         /** The plan when the user asked for every CPU (--all-cpus). */
@@ -46,25 +46,31 @@ public final class OneCpu implements AutoCloseable {
             return problem == null;
         }
 
-        /** How the report describes it, e.g. "one CPU (cpu 1 of 0-1)" or "all CPUs (no taskset here)". */
+        /** How the report describes it, e.g. "one CPU (cpu 1 of 0-1)" or "all CPUs (--all-cpus)". */
         public String describe() {
             return possible() ? "one CPU (cpu " + cpu + " of " + original + ")" : "all CPUs (" + problem + ")";
         }
     }
 
-    /** Finds out whether and where streaming can be pinned; runs {@code taskset} once to check it is there. */
+    /**
+     * Finds out whether and where the run can be pinned: runs {@code taskset} once, setting the
+     * process's CPUs to what they are, to check that it is there and allowed to.
+     */
     public static Plan plan() {
         Optional<String> allowed = allowedCpus();
         if (allowed.isEmpty()) {
             return new Plan(-1, null, "no " + STATUS + ": not Linux");
         }
         List<Integer> cpus = parse(allowed.get());
-        if (cpus.size() < 2) {
-            return new Plan(cpus.isEmpty() ? -1 : cpus.get(0), allowed.get(), "the process has one CPU already");
+        if (cpus.isEmpty()) {
+            return new Plan(-1, allowed.get(), "no CPU in " + STATUS);
+        }
+        if (cpus.size() == 1) {
+            return new Plan(cpus.get(0), allowed.get(), null); // on one CPU already: nothing to move
         }
         int last = cpus.get(cpus.size() - 1);
-        if (!taskset("-p", Long.toString(ProcessHandle.current().pid()))) {
-            return new Plan(-1, allowed.get(), "no taskset here");
+        if (!taskset("-a", "-p", "-c", allowed.get(), Long.toString(ProcessHandle.current().pid()))) {
+            return new Plan(-1, allowed.get(), "taskset is missing or may not set this process's CPUs");
         }
         return new Plan(last, allowed.get(), null);
     }
@@ -73,6 +79,9 @@ public final class OneCpu implements AutoCloseable {
     public static OneCpu pin(Plan plan) throws IOException {
         if (!plan.possible()) {
             return new OneCpu(null, -1);
+        }
+        if (plan.original().equals(Integer.toString(plan.cpu()))) {
+            return new OneCpu(null, plan.cpu());
         }
         setAffinity(Integer.toString(plan.cpu()));
         return new OneCpu(plan.original(), plan.cpu());

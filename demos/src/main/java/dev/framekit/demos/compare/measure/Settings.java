@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * What a comparison runs: the message sizes; per streaming trial a message count or a duration
  * (a count wins when given); round trips per ping-pong trial; trials, i.e. measured rounds (the
- * median and spread over them are reported) after warm-up rounds; and a cap on send-and-close
+ * median and spread over them are reported) after warm-up rounds (at least {@code warmups}, and up
+ * to {@code maxWarmups} while the JIT compiler is still busy); and a cap on send-and-close
  * messages, which cost a connection each; whether the whole run moves onto one CPU ({@link OneCpu});
  * and how many spinning threads keep the other CPUs awake during ping-pong trials when it does not
  * ({@link KeepAwake}; 0 for none).
  */
 public record Settings(List<Integer> sizes, Long messages, Duration duration, int roundTrips, int trials, int warmups,
-        int closeCap, boolean oneCpu, int keepAwakeThreads) {
+        int maxWarmups, int closeCap, boolean oneCpu, int keepAwakeThreads) {
 
     /** Milliseconds per streaming trial in the quick run. */
     public static final int QUICK_TRIAL_MILLIS = 40;
@@ -23,21 +24,24 @@ public record Settings(List<Integer> sizes, Long messages, Duration duration, in
     /** Measured rounds in the full run. */
     public static final int FULL_TRIALS = 15;
 
-    /** The --quick run: the whole comparison in about a minute. */
+    /**
+     * The --quick run: 40 ms trials, whose three warm-up rounds give the JIT too little time, so
+     * warm-up goes on (up to 12 rounds) while it is busy.
+     */
     public static Settings quick(List<Integer> sizes, Long messages) {
-        return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 1000, QUICK_TRIALS, 3, 200, true,
+        return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 1000, QUICK_TRIALS, 3, 12, 200, true,
                 KeepAwake.defaultThreads());
     }
 
-    /** The default, fuller run. */
+    /** The default, fuller run: three warm-up rounds of 300 ms trials. */
     public static Settings full(List<Integer> sizes, Long messages, Duration duration) {
         return new Settings(sizes, messages, duration == null ? Duration.ofMillis(FULL_TRIAL_MILLIS) : duration, 5000,
-                FULL_TRIALS, 3, 2000, true, KeepAwake.defaultThreads());
+                FULL_TRIALS, 3, 3, 2000, true, KeepAwake.defaultThreads());
     }
 
     /** These settings with no keep-awake spinners: for a run on one CPU, where a spinner would take its time. */
     public Settings withoutKeepAwake() {
-        return new Settings(sizes, messages, duration, roundTrips, trials, warmups, closeCap, oneCpu, 0);
+        return new Settings(sizes, messages, duration, roundTrips, trials, warmups, maxWarmups, closeCap, oneCpu, 0);
     }
 
     /** The budget of one streaming trial at {@code size}. */

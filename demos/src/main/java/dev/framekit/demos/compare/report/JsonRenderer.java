@@ -13,7 +13,12 @@ import java.util.Locale;
 public final class JsonRenderer {
     private JsonRenderer() {}
 
-    public static String render(List<Result> results, Environment environment, Settings settings, List<String> unchecked) {
+    /**
+     * The report; {@code unchecked} names what was too short for the ceiling and floor check, and
+     * {@code warmupRounds} how many warm-up rounds each size took.
+     */
+    public static String render(List<Result> results, Environment environment, Settings settings, List<String> unchecked,
+            java.util.Map<Integer, Integer> warmupRounds) {
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"tool\": \"framekit compare\",\n");
         out.append("  \"environment\": {\"jdk\": ").append(string(environment.jdk()))
@@ -30,11 +35,15 @@ public final class JsonRenderer {
                 .append(", \"rounds\": ").append(settings.trials())
                 .append(", \"trials\": ").append(settings.trials())
                 .append(", \"warmups\": ").append(settings.warmups())
+                .append(", \"maxWarmups\": ").append(settings.maxWarmups())
                 .append(", \"oneCpu\": ").append(settings.oneCpu())
                 .append(", \"keepAwakeThreads\": ").append(settings.keepAwakeThreads()).append("},\n");
         out.append("  \"verification\": \"passed\",\n");
         out.append("  \"ceilingAndFloorCheck\": ").append(unchecked.isEmpty() ? "\"passed\""
                 : string("passed; too short to check: " + String.join(", ", unchecked))).append(",\n");
+        out.append("  \"warmupRounds\": {").append(warmupRounds.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))
+                .append("},\n");
         out.append("  \"results\": [\n");
         for (int i = 0; i < results.size(); i++) {
             StringBuilder row = new StringBuilder("    {");
