@@ -80,6 +80,12 @@ public final class FrameReader implements AutoCloseable {
      */
     static final int IDLE_CAPACITY = 512;
 
+    /**
+     * Over a socket, how long a read between frames waits for the next bytes with the buffer as
+     * it is before the buffer is shrunk to {@value #IDLE_CAPACITY} bytes for a longer wait: 10 ms.
+     */
+    static final int IDLE_GRACE_MILLIS = 10;
+
     /** {@link #state}: no read in progress. */
     private static final int IDLE = 0;
     /** {@link #state}: a thread is inside a read and owns the buffer. */
@@ -150,8 +156,22 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the socket's input stream cannot be opened
      */
     public static FrameReader over(Socket socket, Framer framer) throws IOException {
-        FrameReader reader = new FrameReader(socket.getInputStream(), framer);
-        reader.socket = socket;
+        return over(socket, socket.getInputStream(), framer);
+    }
+
+    /**
+     * Creates a reader of {@code in}, a stream over {@code socket}'s input (one that counts or
+     * meters the bytes it passes on, say), that manages the socket's read timeout as
+     * {@link #over(Socket, Framer)} does.
+     *
+     * @param socket the connected socket {@code in} reads from
+     * @param in the stream to read; closed by {@link #close()}
+     * @param framer the framing rule to start with
+     * @return the reader
+     */
+    public static FrameReader over(Socket socket, InputStream in, Framer framer) {
+        FrameReader reader = new FrameReader(in, framer);
+        reader.socket = Objects.requireNonNull(socket, "socket");
         return reader;
     }
 
@@ -293,7 +313,8 @@ public final class FrameReader implements AutoCloseable {
     /**
      * Returns the bytes of memory the reader's buffer takes now: what a server accounts for this
      * connection's inbound side. It is at most the frame being read plus one read chunk, and
-     * {@value #IDLE_CAPACITY} bytes while the connection waits idle between frames.
+     * {@value #IDLE_CAPACITY} bytes while the connection waits idle between frames (over a
+     * socket, from {@value #IDLE_GRACE_MILLIS} ms into the wait).
      *
      * @return the buffer's capacity in bytes; 0 once closed
      */
@@ -412,15 +433,30 @@ public final class FrameReader implements AutoCloseable {
      *
      * <p>Between frames, when nothing has arrived yet ({@link InputStream#available()} says 0),
      * the buffer is shrunk to {@value #IDLE_CAPACITY} bytes for the wait: an idle connection
-     * holds a few hundred bytes, not a chunk.
+     * holds a few hundred bytes, not a chunk. Over a socket the reader first waits up to
+     * {@value #IDLE_GRACE_MILLIS} ms with the buffer as it is: a busy stream whose reader catches
+     * up with the writer after every frame (a fast reader, or both ends on one CPU) would
+     * otherwise give its buffer back and grow it again, copying as it grows, for every frame.
      */
     private void fill() throws IOException {
         if (!buffer.isReadable() && nothingWaiting()) {
+            int waited = 0;
+            if (socket != null && buffer.capacity() > IDLE_CAPACITY && buffer.refCnt() == 1) {
+                buffer.clear();
+                if (readWithin(IDLE_GRACE_MILLIS, Math.min(buffer.writableBytes(), nextRead))) {
+                    return;
+                }
+                waited = IDLE_GRACE_MILLIS;
+            }
             if (buffer.capacity() > IDLE_CAPACITY || buffer.refCnt() > 1) {
                 replaceBuffer(IDLE_CAPACITY);
             }
             buffer.clear();
-            readInto(Math.min(buffer.writableBytes(), chunkSize), false);
+            if (waited == 0) {
+                readInto(Math.min(buffer.writableBytes(), chunkSize), false);
+            } else {
+                readRestOfTimeout(waited);
+            }
             return;
         }
         int request = nextRead;
@@ -446,6 +482,49 @@ public final class FrameReader implements AutoCloseable {
             nextRead = Math.min(nextRead * 2, chunkSize);
         } else if (read < request / 2) {
             nextRead = Math.max(nextRead / 2, smallestRead);
+        }
+    }
+
+    /**
+     * Reads up to {@code request} bytes, waiting at most {@code millis} (or the socket's own read
+     * timeout, if shorter) for them; returns false if none came in that time.
+     */
+    private boolean readWithin(int millis, int request) throws IOException {
+        int own = socket.getSoTimeout();
+        boolean shortened = own == 0 || own > millis;
+        if (shortened) {
+            socket.setSoTimeout(millis);
+        }
+        try {
+            readInto(request, true);
+            return true;
+        } catch (SocketTimeoutException e) {
+            if (shortened) {
+                return false;
+            }
+            throw e; // the socket's own timeout
+        } finally {
+            if (shortened && !socket.isClosed()) {
+                socket.setSoTimeout(own);
+            }
+        }
+    }
+
+    /** The wait after a grace of {@code waited} ms: the rest of the socket's own read timeout, if it has one. */
+    private void readRestOfTimeout(int waited) throws IOException {
+        int own = socket.getSoTimeout();
+        int request = Math.min(buffer.writableBytes(), chunkSize);
+        if (own == 0) {
+            readInto(request, false);
+            return;
+        }
+        socket.setSoTimeout(Math.max(1, own - waited));
+        try {
+            readInto(request, false);
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(own);
+            }
         }
     }
 

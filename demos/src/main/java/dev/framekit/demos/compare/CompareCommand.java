@@ -3,8 +3,8 @@ package dev.framekit.demos.compare;
 import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
 import dev.framekit.demos.compare.measure.NettyContender;
-import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.OneCpu;
+import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Settings;
 import dev.framekit.demos.compare.measure.UserFramer;
 import dev.framekit.demos.compare.measure.VerificationException;
@@ -82,7 +82,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + "; --quick: " + Settings.QUICK_TRIALS + ").")
     Integer trials;
 
-    @Option(names = "--quick", description = "A short run: the whole comparison in about a minute.")
+    @Option(names = "--quick", description = "A short run: 40 ms trials, about 100 s on a 2-core machine.")
     boolean quick;
 
     @Option(names = "--format", paramLabel = "table|markdown|csv|json", defaultValue = "table",

@@ -16,8 +16,9 @@ import java.util.function.IntFunction;
 /**
  * A framekit framer on a persistent connection: {@link FrameWriter#write} batches frames (the
  * writer drains at 64 KiB, and once at the end), {@link FrameReader#readFrame} takes them off the
- * other end without copying. The framer is made per message size, e.g. a fixed frame as large
- * as the message.
+ * other end without copying, over the socket as a server's connections read (so between frames
+ * it waits with its buffer as they do). The framer is made per message size, e.g. a fixed frame
+ * as large as the message.
  */
 public final class FramerContender extends FramekitContender {
     public FramerContender(String name, IntFunction<Framer> framerForSize) {
@@ -67,7 +68,7 @@ public final class FramerContender extends FramekitContender {
     private static Received receive(Loopback loopback, Framer framer) throws Exception {
         try (Socket socket = loopback.accept()) {
             CountingInputStream counted = new CountingInputStream(socket.getInputStream());
-            FrameReader reader = new FrameReader(counted, framer);
+            FrameReader reader = FrameReader.over(socket, counted, framer);
             Tally tally = new Tally(Tally.Mode.MESSAGES);
             ByteBuf frame;
             while ((frame = reader.readFrame()) != null) {
