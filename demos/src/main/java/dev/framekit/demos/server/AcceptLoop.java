@@ -75,6 +75,7 @@ final class AcceptLoop {
             } catch (Throwable e) {
                 // Say, out of memory starting its thread: this peer is refused, the loop goes on.
                 budget.release();
+                socket.closeAccount(); // opened before the thread was started: nobody else would close it
                 refusals.refuse(peer(socket), ConnectionErrors.describe(e).replace("closed after", "after"));
                 closeQuietly(socket);
             }

@@ -8,7 +8,10 @@ import java.net.SocketException;
 /**
  * A socket's input stream that, before each read, counts the connection's buffers against the
  * memory budget ({@link PeerSocket#recount()}): the reader has made room for the read by
- * then, so what it holds is known. A connection shed to keep the budget reads no more.
+ * then, so what it holds is known. A connection shed to keep the budget reads no more. While
+ * peers already shed have not yet let go of what keeps the server over its budget, the read
+ * waits for them first ({@link PeerSocket#awaitReleases()}), so that the bytes it brings do not
+ * land on top of theirs.
  */
 final class AccountedInputStream extends FilterInputStream {
     private final PeerSocket socket;
@@ -30,6 +33,7 @@ final class AccountedInputStream extends FilterInputStream {
         if (!socket.recount()) {
             throw new SocketException("Socket closed");
         }
+        socket.awaitReleases();
         return in.read(b, off, len);
     }
 }

@@ -1,10 +1,12 @@
 package dev.framekit.demos.server;
 
 import dev.framekit.demos.options.ByteSizes;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +18,18 @@ import java.util.function.Consumer;
  * it, with the reason to log), and {@link #over()} tells the accept loop to refuse new
  * connections until it is back under. So no peer behaviour ends in {@link OutOfMemoryError}.
  *
+ * <p>A shed peer lets go of its memory only when its own thread runs again and ends it; under a
+ * burst, with many connections' threads ready to run on few cores, that can be a while after it
+ * was shed. Until then what it held is still in the heap: {@link #releasing()}, counted by
+ * {@link #over()}, and a connection about to read waits for it ({@link Account#awaitReleases()})
+ * rather than pile more on top. (Before, the bytes of a shed peer were given back at once: with
+ * 70 uploads arriving at once in a 64 MiB heap, a heap dump at the OutOfMemoryError that followed
+ * held 22.9 MB of bodies of uploads already shed, counted nowhere, beside the 33.1 MB counted.)
+ *
  * <p>Every account is also charged {@value #PER_PEER_BYTES} bytes for what a peer costs that is
  * not a buffer (its socket, thread, reader and writer objects), so the limit also bounds how many
- * peers fit. General: HTTP and WebSocket servers open accounts the same way. Thread-safe, and it
- * never blocks.
+ * peers fit. General: HTTP and WebSocket servers open accounts the same way. Thread-safe, and
+ * nothing but {@link Account#awaitReleases()} blocks.
  */
 public final class MemoryBudget {
     /** The share of the max heap the budget takes unless told otherwise. */
@@ -35,9 +45,16 @@ public final class MemoryBudget {
     /** Arrays this large are "humongous" in G1 at small heaps (half a 1 MiB region): they take whole regions. */
     private static final int HUMONGOUS = 512 * 1024;
 
+    /** The longest a connection about to read waits for shed peers to let go of what they held. */
+    static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
+
+    /** How often a waiting connection looks again whether the shed peers have let go. */
+    private static final long RELEASE_POLL_NANOS = Duration.ofMillis(2).toNanos();
+
     private final long limit;
     private final String limitSource;
     private final AtomicLong used = new AtomicLong();
+    private final AtomicLong releasing = new AtomicLong();
     private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicLong shedCount = new AtomicLong();
 
@@ -74,14 +91,25 @@ public final class MemoryBudget {
         return limit;
     }
 
-    /** Bytes held now, by every account. */
+    /** Bytes held now by the accounts the budget counts: every peer not shed. */
     public long used() {
         return used.get();
     }
 
-    /** Whether the server holds more than its limit: new connections are refused. */
+    /**
+     * Bytes that shed peers still hold: taken off {@link #used()} when they were shed (no other peer
+     * is shed for them), given back when each peer's connection has ended and let them go.
+     */
+    public long releasing() {
+        return releasing.get();
+    }
+
+    /**
+     * Whether the server holds more than its limit, shed peers that have not yet let go included:
+     * new connections are refused.
+     */
     public boolean over() {
-        return used.get() > limit;
+        return used.get() + releasing.get() > limit;
     }
 
     /** How many peers have been shed so far. */
@@ -96,7 +124,9 @@ public final class MemoryBudget {
 
     /** Why a new connection is refused while over the limit. */
     public String fullReason() {
-        return "over the memory budget (" + used.get() + " of " + limit + " bytes held for peers, --max-memory);"
+        long shedBytes = releasing.get();
+        return "over the memory budget (" + used.get() + " of " + limit + " bytes held for peers"
+                + (shedBytes > 0 ? ", " + shedBytes + " more by shed peers not yet ended" : "") + ", --max-memory);"
                 + " new connections are refused until it is back under";
     }
 
@@ -118,6 +148,8 @@ public final class MemoryBudget {
         private final Consumer<String> shed;
         private final AtomicLong held = new AtomicLong();
         private volatile boolean shedOrClosed;
+        /** What this account held when it was shed, in {@link #releasing} until it is closed; guarded by this. */
+        private long owed;
 
         private Account(Consumer<String> shed) {
             this.shed = shed;
@@ -169,21 +201,54 @@ public final class MemoryBudget {
             return Math.max(0, held.get() - PER_PEER_BYTES);
         }
 
-        /** Gives back everything this peer holds; the peer has ended. */
-        @Override
-        public void close() {
-            shedOrClosed = true;
-            accounts.remove(this);
-            used.addAndGet(-held.getAndSet(0));
+        /**
+         * Before this peer takes more (its connection's next read): while the server is over its
+         * limit with peers already shed that have not yet let go of what they held, waits for them
+         * to (their threads need a turn to run), at most {@link #RELEASE_WAIT}. Returns at once
+         * when no shed peer is pending or the server is under its limit, and as soon as this peer
+         * is shed itself. Call it holding no lock.
+         */
+        public void awaitReleases() {
+            if (!mustWait()) {
+                return;
+            }
+            long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+            do {
+                LockSupport.parkNanos(RELEASE_POLL_NANOS);
+            } while (mustWait() && System.nanoTime() - deadline < 0);
         }
 
-        private boolean shedOnce() {
-            if (!accounts.remove(this)) {
-                return false;
+        private boolean mustWait() {
+            return !shedOrClosed && releasing.get() > 0 && over();
+        }
+
+        /** Gives back everything this peer holds; the peer has ended (and, if it was shed, let go of it). */
+        @Override
+        public void close() {
+            long wasOwed;
+            synchronized (this) {
+                shedOrClosed = true;
+                accounts.remove(this);
+                wasOwed = owed;
+                owed = 0;
             }
-            shedOrClosed = true;
-            long bytes = held.getAndSet(0);
-            used.addAndGet(-bytes);
+            used.addAndGet(-held.getAndSet(0));
+            releasing.addAndGet(-wasOwed);
+        }
+
+        /** Sheds this peer: what it held moves from {@link #used} to {@link #releasing} until it is closed. */
+        private boolean shedOnce() {
+            long bytes;
+            synchronized (this) {
+                if (!accounts.remove(this)) {
+                    return false;
+                }
+                shedOrClosed = true;
+                bytes = held.getAndSet(0);
+                owed = bytes;
+                releasing.addAndGet(bytes);
+                used.addAndGet(-bytes);
+            }
             shedCount.incrementAndGet();
             shed.accept("holding " + Math.max(0, bytes - PER_PEER_BYTES) + " bytes, the most of any peer, when the server"
                     + " was over its memory budget of " + limit + " bytes; closed it (--max-memory)");

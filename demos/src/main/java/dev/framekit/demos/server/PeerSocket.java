@@ -11,8 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An accepted socket that the server runtime can watch and account: its output stream lets the
  * {@link Watchdog} see a peer that stopped reading ({@link WatchedOutputStream}); its input
- * stream counts the connection's buffers against the {@link MemoryBudget} before each read
- * ({@link AccountedInputStream}); another thread may close it saying why ({@link #closeFor}).
+ * stream counts the connection's buffers against the {@link MemoryBudget} before each read, and
+ * waits while shed peers still hold what keeps the server over it ({@link AccountedInputStream});
+ * another thread may close it saying why ({@link #closeFor}).
  * Made by {@link PeerServerSocket#accept()}.
  */
 final class PeerSocket extends Socket implements PeerMemory {
@@ -110,6 +111,17 @@ final class PeerSocket extends Socket implements PeerMemory {
                 + (output == null ? 0 : output.unsent())
                 + handlerHeld.get();
         return current.set(bytes);
+    }
+
+    /**
+     * Before a read: while peers already shed still hold what keeps the server over its budget,
+     * waits for them to let go ({@link MemoryBudget.Account#awaitReleases()}).
+     */
+    void awaitReleases() {
+        MemoryBudget.Account current = account;
+        if (current != null) {
+            current.awaitReleases();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,69 @@ class MemoryBudgetTest {
         assertEquals(1, shed.size(), shed.toString());
         assertTrue(shed.get(0).startsWith("big: holding 60000 bytes, the most of any peer"), shed.get(0));
         assertTrue(shed.get(0).endsWith("closed it (--max-memory)"), shed.get(0));
-        assertFalse(budget.over());
         assertFalse(big.set(1), "a shed peer takes nothing more");
         assertEquals(1, budget.shedCount());
+        big.close();
+        assertFalse(budget.over());
+    }
+
+    @Test
+    void aShedPeerStillCountsAsHeldUntilItsConnectionHasEnded() {
+        MemoryBudget.Account small = open("small");
+        MemoryBudget.Account big = open("big");
+        MemoryBudget.Account growing = open("growing");
+        small.set(10_000);
+        big.set(60_000);
+        growing.set(40_000);
+
+        assertEquals(List.of("big"), shed.stream().map(line -> line.substring(0, line.indexOf(':'))).toList());
+        assertEquals(2 * PEER + 50_000, budget.used(), "the peers still counted; nobody else is shed for big");
+        assertEquals(PEER + 60_000, budget.releasing(), "big's thread has not yet let go of what it held");
+        assertTrue(budget.over(), "so the heap still holds it: new peers are refused");
+        assertTrue(budget.fullReason().contains((PEER + 60_000) + " more by shed peers not yet ended"), budget.fullReason());
+
+        big.close();
+        assertEquals(0, budget.releasing());
+        assertFalse(budget.over());
+        big.close();
+        assertEquals(0, budget.releasing(), "closing twice gives back nothing more");
+    }
+
+    @Test
+    void aReadWaitsForShedPeersToLetGoAndGoesOnAsSoonAsTheyHave() throws InterruptedException {
+        MemoryBudget.Account small = open("small");
+        MemoryBudget.Account big = open("big");
+        MemoryBudget.Account growing = open("growing");
+        small.set(10_000);
+        big.set(60_000);
+        growing.set(40_000);
+
+        Thread reader = Thread.ofVirtual().start(growing::awaitReleases);
+        reader.join(Duration.ofMillis(300));
+        assertTrue(reader.isAlive(), "while big still holds its bytes, the next read waits");
+        big.close();
+        reader.join(Duration.ofMillis(500));
+        assertFalse(reader.isAlive(), "once big has let go, it goes on");
+    }
+
+    @Test
+    void aReadDoesNotWaitUnderTheLimitNorForLongerThanTheReleaseWait() {
+        MemoryBudget.Account small = open("small");
+        MemoryBudget.Account big = open("big");
+        MemoryBudget.Account growing = open("growing");
+        small.set(10_000);
+        long start = System.nanoTime();
+        small.awaitReleases();
+        assertTrue(System.nanoTime() - start < Duration.ofMillis(200).toNanos(), "nothing shed: no wait");
+
+        big.set(60_000);
+        growing.set(40_000); // sheds big, which never ends
+        start = System.nanoTime();
+        growing.awaitReleases();
+        long waited = System.nanoTime() - start;
+        assertTrue(waited >= MemoryBudget.RELEASE_WAIT.toNanos(), "waited " + waited + " ns");
+        assertTrue(waited < MemoryBudget.RELEASE_WAIT.toNanos() * 3, "waited " + waited + " ns: a stuck peer must not stop reads");
+        assertEquals(PEER + 60_000, budget.releasing());
     }
 
     @Test
@@ -92,6 +153,7 @@ class MemoryBudgetTest {
         }
 
         assertEquals(0, tight.used(), "every account closed: nothing may stay counted (a leak refuses every new peer)");
+        assertEquals(0, tight.releasing(), "every shed account closed: nothing may stay owed");
         assertFalse(tight.over());
     }
 }
