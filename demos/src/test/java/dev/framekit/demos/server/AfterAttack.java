@@ -44,10 +44,15 @@ final class AfterAttack {
         }
     }
 
-    /** Asserts the server's output has no OutOfMemoryError and no stack trace. */
+    /**
+     * Asserts the server's output has no OutOfMemoryError, no stack trace, and no connection
+     * closed after an internal error: a contained {@code OutOfMemoryError} is logged as {@code
+     * closed after an internal error: out of memory (...)}, without the class name.
+     */
     static void loggedNoErrors(FramekitProcess server) {
         String output = String.join("\n", server.stdoutLines()) + "\n" + String.join("\n", server.stderrLines());
         assertFalse(output.contains("OutOfMemoryError"), server.transcript());
+        assertFalse(output.contains("closed after an internal error"), server.transcript());
         assertFalse(output.contains("\tat ") || output.contains("Exception in thread"), server.transcript());
     }
 
