@@ -110,10 +110,7 @@ class FrameReaderIdleGraceTest {
 
     @Test
     void theSocketsReadTimeoutKeepsItsLengthAndIsRestored() throws Exception {
-        writeLines(1, 0);
-        client.setSoTimeout(300);
-        FrameReader reader = FrameReader.over(client, Framers.lines());
-        reader.readFrame().release();
+        FrameReader reader = readerPastOneFrame(300);
 
         long start = System.nanoTime();
         assertThrows(SocketTimeoutException.class, reader::readFrame);
@@ -125,10 +122,7 @@ class FrameReaderIdleGraceTest {
 
     @Test
     void aReadTimeoutShorterThanTheGraceIsTheSocketsOwn() throws Exception {
-        writeLines(1, 0);
-        client.setSoTimeout(3);
-        FrameReader reader = FrameReader.over(client, Framers.lines());
-        reader.readFrame().release();
+        FrameReader reader = readerPastOneFrame(3);
 
         assertThrows(SocketTimeoutException.class, reader::readFrame);
         assertEquals(3, client.getSoTimeout());
@@ -144,6 +138,15 @@ class FrameReaderIdleGraceTest {
         frame.release();
         peer.shutdownOutput();
         assertNull(reader.readFrame());
+    }
+
+    /** A reader of the client socket, with read timeout {@code millis}, that has read one frame the peer wrote. */
+    private FrameReader readerPastOneFrame(int millis) throws IOException {
+        writeLines(1, 0);
+        client.setSoTimeout(millis);
+        FrameReader reader = FrameReader.over(client, Framers.lines());
+        reader.readFrame().release();
+        return reader;
     }
 
     /** The peer writes {@code count} lines of {@link #FRAME} bytes, pausing {@code pauseMillis} after each. */

@@ -19,6 +19,17 @@ class MemoryBudgetTest {
         return budget.open(reason -> shed.add(name + ": " + reason));
     }
 
+    private record Peers(MemoryBudget.Account small, MemoryBudget.Account big, MemoryBudget.Account growing) {}
+
+    /** small, big and growing take 10,000, 60,000 and 40,000 bytes: growing takes the budget over, and big is shed. */
+    private Peers bigShed() {
+        Peers peers = new Peers(open("small"), open("big"), open("growing"));
+        peers.small().set(10_000);
+        peers.big().set(60_000);
+        peers.growing().set(40_000);
+        return peers;
+    }
+
     @Test
     void everyPeerIsChargedItsFixedCostAndGivesItBackWhenClosed() {
         MemoryBudget.Account one = open("one");
@@ -50,12 +61,7 @@ class MemoryBudgetTest {
 
     @Test
     void aShedPeerStillCountsAsHeldUntilItsConnectionHasEnded() {
-        MemoryBudget.Account small = open("small");
-        MemoryBudget.Account big = open("big");
-        MemoryBudget.Account growing = open("growing");
-        small.set(10_000);
-        big.set(60_000);
-        growing.set(40_000);
+        MemoryBudget.Account big = bigShed().big();
 
         assertEquals(List.of("big"), shed.stream().map(line -> line.substring(0, line.indexOf(':'))).toList());
         assertEquals(2 * PEER + 50_000, budget.used(), "the peers still counted; nobody else is shed for big");
@@ -72,12 +78,9 @@ class MemoryBudgetTest {
 
     @Test
     void aReadWaitsForShedPeersToLetGoAndGoesOnAsSoonAsTheyHave() throws InterruptedException {
-        MemoryBudget.Account small = open("small");
-        MemoryBudget.Account big = open("big");
-        MemoryBudget.Account growing = open("growing");
-        small.set(10_000);
-        big.set(60_000);
-        growing.set(40_000);
+        Peers peers = bigShed();
+        MemoryBudget.Account big = peers.big();
+        MemoryBudget.Account growing = peers.growing();
 
         Thread reader = Thread.ofVirtual().start(growing::awaitReleases);
         reader.join(Duration.ofMillis(300));
