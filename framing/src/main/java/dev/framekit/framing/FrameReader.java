@@ -390,22 +390,40 @@ public final class FrameReader implements AutoCloseable {
             }
             return;
         }
-        int ownTimeout = socket.getSoTimeout();
         int leftMillis = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, (left + 999_999) / 1_000_000));
-        boolean deadlineBound = ownTimeout == 0 || leftMillis < ownTimeout;
-        if (deadlineBound) {
-            socket.setSoTimeout(leftMillis);
+        if (!withinMillis(leftMillis, this::fill)) {
+            throw late();
+        }
+    }
+
+    /** A step of a read that may block on the socket. */
+    @FunctionalInterface
+    private interface SocketStep {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code step} with the socket's read timeout cut to {@code millis} when that is shorter
+     * than its own (0: none), and restored afterwards. Returns false if the cut-short timeout
+     * expired; the socket's own timeout is thrown as it came.
+     */
+    private boolean withinMillis(int millis, SocketStep step) throws IOException {
+        int own = socket.getSoTimeout();
+        boolean cut = own == 0 || millis < own;
+        if (cut) {
+            socket.setSoTimeout(millis);
         }
         try {
-            fill();
+            step.run();
+            return true;
         } catch (SocketTimeoutException e) {
-            if (deadlineBound) {
-                throw late();
+            if (cut) {
+                return false;
             }
             throw e;
         } finally {
-            if (deadlineBound && !socket.isClosed()) {
-                socket.setSoTimeout(ownTimeout);
+            if (cut && !socket.isClosed()) {
+                socket.setSoTimeout(own);
             }
         }
     }
@@ -440,22 +458,25 @@ public final class FrameReader implements AutoCloseable {
      */
     private void fill() throws IOException {
         if (!buffer.isReadable() && nothingWaiting()) {
-            int waited = 0;
+            boolean graceOver = false;
             if (socket != null && buffer.capacity() > IDLE_CAPACITY && buffer.refCnt() == 1) {
                 buffer.clear();
-                if (readWithin(IDLE_GRACE_MILLIS, Math.min(buffer.writableBytes(), nextRead))) {
+                int request = Math.min(buffer.writableBytes(), nextRead);
+                if (withinMillis(IDLE_GRACE_MILLIS, () -> readInto(request, true))) {
                     return;
                 }
-                waited = IDLE_GRACE_MILLIS;
+                graceOver = true;
             }
             if (buffer.capacity() > IDLE_CAPACITY || buffer.refCnt() > 1) {
                 replaceBuffer(IDLE_CAPACITY);
             }
             buffer.clear();
-            if (waited == 0) {
-                readInto(Math.min(buffer.writableBytes(), chunkSize), false);
-            } else {
-                readRestOfTimeout(waited);
+            int request = Math.min(buffer.writableBytes(), chunkSize);
+            int own = graceOver ? socket.getSoTimeout() : 0;
+            if (own == 0) {
+                readInto(request, false);
+            } else if (!withinMillis(Math.max(1, own - IDLE_GRACE_MILLIS), () -> readInto(request, false))) {
+                throw new SocketTimeoutException("Read timed out"); // the socket's own timeout, less the grace
             }
             return;
         }
@@ -482,49 +503,6 @@ public final class FrameReader implements AutoCloseable {
             nextRead = Math.min(nextRead * 2, chunkSize);
         } else if (read < request / 2) {
             nextRead = Math.max(nextRead / 2, smallestRead);
-        }
-    }
-
-    /**
-     * Reads up to {@code request} bytes, waiting at most {@code millis} (or the socket's own read
-     * timeout, if shorter) for them; returns false if none came in that time.
-     */
-    private boolean readWithin(int millis, int request) throws IOException {
-        int own = socket.getSoTimeout();
-        boolean shortened = own == 0 || own > millis;
-        if (shortened) {
-            socket.setSoTimeout(millis);
-        }
-        try {
-            readInto(request, true);
-            return true;
-        } catch (SocketTimeoutException e) {
-            if (shortened) {
-                return false;
-            }
-            throw e; // the socket's own timeout
-        } finally {
-            if (shortened && !socket.isClosed()) {
-                socket.setSoTimeout(own);
-            }
-        }
-    }
-
-    /** The wait after a grace of {@code waited} ms: the rest of the socket's own read timeout, if it has one. */
-    private void readRestOfTimeout(int waited) throws IOException {
-        int own = socket.getSoTimeout();
-        int request = Math.min(buffer.writableBytes(), chunkSize);
-        if (own == 0) {
-            readInto(request, false);
-            return;
-        }
-        socket.setSoTimeout(Math.max(1, own - waited));
-        try {
-            readInto(request, false);
-        } finally {
-            if (!socket.isClosed()) {
-                socket.setSoTimeout(own);
-            }
         }
     }
 
