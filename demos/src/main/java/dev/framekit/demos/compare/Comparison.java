@@ -102,7 +102,6 @@ final class Comparison {
         List<Contender> contenders = this.contenders.stream().filter(c -> c.carries(workload.size())).toList();
         Map<Contender, Rounds> rounds = new LinkedHashMap<>();
         contenders.forEach(c -> rounds.put(c, new Rounds()));
-        String at = Sizes.format(workload.size());
         JitClock jit = new JitClock();
         int warmups = 0;
         for (int measured = 0; measured < settings.trials(); ) {
@@ -112,7 +111,7 @@ final class Comparison {
                 progress.extend(2L * contenders.size());
             }
             jit.start();
-            round(workload, contenders, rounds, warmup, progress);
+            round(workload, rounds, warmup, progress);
             jit.stop();
             if (warmup) {
                 warmups++;
@@ -124,11 +123,14 @@ final class Comparison {
         return rounds;
     }
 
-    /** One round: every contender streams, then every contender ping-pongs; kept unless it is a warm-up. */
-    private void round(Workload workload, List<Contender> contenders, Map<Contender, Rounds> rounds, boolean warmup,
-            Progress progress) throws Exception {
+    /**
+     * One round: every contender of {@code rounds} streams, then every one ping-pongs, in order;
+     * kept unless it is a warm-up.
+     */
+    private void round(Workload workload, Map<Contender, Rounds> rounds, boolean warmup, Progress progress)
+            throws Exception {
         String at = Sizes.format(workload.size());
-        for (Contender c : contenders) {
+        for (Contender c : rounds.keySet()) {
             progress.step(c.name() + " " + at + " streaming" + (warmup ? " (warm-up)" : ""));
             Cost before = Cost.ofCurrentThread();
             StreamRun stream = c.stream(workload, budgetFor(c));
@@ -139,7 +141,7 @@ final class Comparison {
                 rounds.get(c).add(stream);
             }
         }
-        for (Contender c : contenders) {
+        for (Contender c : rounds.keySet()) {
             progress.step(c.name() + " " + at + " ping-pong" + (warmup ? " (warm-up)" : ""));
             LatencyRun latency;
             try (KeepAwake awake = new KeepAwake(settings.keepAwakeThreads())) {
