@@ -6,7 +6,8 @@ import io.netty.buffer.ByteBuf;
  * Finding a delimiter in buffered bytes, in time linear in the bytes whatever the delimiter: the
  * one search shared by the encoder's check and the decoder.
  *
- * <p>Bytes that cannot start the delimiter are skipped with a fast scan for its first byte; from
+ * <p>Bytes that cannot start the delimiter are skipped with a fast scan for its first byte
+ * ({@link ByteScan}, eight bytes at a time); from
  * a candidate on, bytes are matched one at a time with Knuth-Morris-Pratt, whose table (built
  * once per framer) says how much of the delimiter is still matched after a mismatch, so no byte
  * is ever compared again from a later start. A delimiter that overlaps itself ({@code aaaa…ab})
@@ -75,7 +76,7 @@ final class DelimiterSearch {
         int at = from;
         while (at < to) {
             if (q == 0) {
-                int found = buf.indexOf(at, to, delimiter[0]);
+                int found = ByteScan.indexOf(buf, at, to, delimiter[0]);
                 scan.steps += (found < 0 ? to : found) - at;
                 if (found < 0) {
                     scan.matched = 0;
