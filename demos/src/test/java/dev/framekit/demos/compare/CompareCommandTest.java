@@ -2,6 +2,7 @@ package dev.framekit.demos.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.compare.measure.Contender;
@@ -184,6 +185,19 @@ class CompareCommandTest {
         assertEquals("~1.00x [0.90-1.10]", Formats.ratio(across));
         assertTrue(below.significant());
         assertEquals("0.80x [0.70-0.90]", Formats.ratio(below));
+    }
+
+    @Test
+    void aRatioFarBelowOneKeepsItsDigitsInTheTableAndTheFlatFormats() {
+        // send-and-close beside the raw pump: about 9,000 messages/s against 40 million
+        Figure small = Figure.ratios(new double[] {9_243, 10_720, 8_677}, new double[] {42.04e6, 44.78e6, 37.05e6});
+
+        assertEquals("0.00023x [0.00022-0.00024]", Formats.ratio(small));
+        assertEquals("0.0002342", Formats.plain(2.3418e-4), "four significant digits, not 0.0002");
+        assertEquals("0.1752", Formats.plain(0.17523));
+        assertEquals("5.8091", Formats.plain(5.80912));
+        assertEquals("44780000.1234", Formats.plain(44_780_000.12341));
+        assertNull(Formats.plain(Double.NaN));
     }
 
     @Test

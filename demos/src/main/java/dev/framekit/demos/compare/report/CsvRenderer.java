@@ -30,7 +30,8 @@ public final class CsvRenderer {
             return "";
         }
         if (value instanceof Double d) {
-            return Double.isNaN(d) || Double.isInfinite(d) ? "" : String.format(Locale.ROOT, "%.4f", d);
+            String plain = Formats.plain(d);
+            return plain == null ? "" : plain;
         }
         if (value instanceof String text) {
             return text.matches("[A-Za-z0-9 ._-]*") ? text : '"' + text.replace("\"", "\"\"") + '"';

@@ -1,6 +1,8 @@
 package dev.framekit.demos.compare.report;
 
 import dev.framekit.demos.compare.measure.Figure;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** How figures are written in tables: grouped counts, fixed decimals, ratios with an x, "-" for none. */
@@ -16,7 +18,32 @@ public final class Formats {
     }
 
     public static String ratio(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2fx", value);
+        return Double.isNaN(value) ? "-" : twoPlaces(value) + "x";
+    }
+
+    /**
+     * Two decimal places, or for a value under 0.1 (a send-and-close rate beside the raw pump's is
+     * about 0.0002) two significant digits, so no ratio prints as 0.00.
+     */
+    private static String twoPlaces(double value) {
+        if (value != 0 && Math.abs(value) < 0.1) {
+            return new BigDecimal(value).round(new MathContext(2)).toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /**
+     * A number for the flat formats (CSV and JSON): four decimal places, or four significant digits
+     * for a value under 1, so small ratios keep their precision; {@code null} for NaN or infinity.
+     */
+    public static String plain(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return null;
+        }
+        if (value != 0 && Math.abs(value) < 1) {
+            return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 
     /**
@@ -28,8 +55,8 @@ public final class Formats {
         if (figure.isNone()) {
             return "-";
         }
-        return (figure.significant() ? "" : NOT_SIGNIFICANT) + String.format(Locale.ROOT, "%.2fx [%.2f-%.2f]",
-                figure.median(), figure.low(), figure.high());
+        return (figure.significant() ? "" : NOT_SIGNIFICANT) + twoPlaces(figure.median()) + "x ["
+                + twoPlaces(figure.low()) + "-" + twoPlaces(figure.high()) + "]";
     }
 
     /** The mark in front of a ratio whose spread reaches across 1.00x. */

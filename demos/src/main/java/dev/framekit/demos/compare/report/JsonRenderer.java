@@ -3,7 +3,6 @@ package dev.framekit.demos.compare.report;
 import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Settings;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The report as JSON, for scripts and the test suite: the environment, the settings, the
@@ -72,7 +71,8 @@ public final class JsonRenderer {
     }
 
     private static String number(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.4f", value);
+        String plain = Formats.plain(value);
+        return plain == null ? "null" : plain;
     }
 
     public static String string(String text) {
