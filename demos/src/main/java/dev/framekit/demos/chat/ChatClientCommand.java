@@ -5,6 +5,7 @@ import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.demos.options.Durations;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.Version;
 import dev.framekit.framing.Framer;
@@ -50,7 +51,7 @@ public final class ChatClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = framing.framer(spec);
+        Framer framer = framing.framer(spec, Framing.Side.CLIENT);
         if (name != null && !Names.isValid(name)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--name '" + SafeText.clean(name) + "' cannot be used: " + Names.problem(name));

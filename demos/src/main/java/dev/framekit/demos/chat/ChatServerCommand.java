@@ -4,6 +4,7 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.Counts;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
@@ -91,7 +92,7 @@ public final class ChatServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = framing.framer(spec);
+        Framer framer = framing.framer(spec, Framing.Side.SERVER);
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
         ChatRoom room = new ChatRoom(console, deliverable(framer, polling), tooLongHint(framer), history);

@@ -79,7 +79,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Framer framer = framing.framer(spec);
+        Framer framer = framing.framer(spec, Framing.Side.CLIENT);
         LoadPlan plan = plan(framer);
         Payloads payloads = payloads(framer);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

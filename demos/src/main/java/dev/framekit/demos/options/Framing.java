@@ -6,6 +6,7 @@ import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.OversizePolicy;
+import dev.framekit.framing.WebSocketFramer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -104,6 +105,35 @@ public enum Framing {
             return Framers.netstrings().maxFrameLength(settings.maxFrame());
         }
     },
+    /**
+     * HTTP/1.1 chunked transfer coding: each message one chunk ({@code HEX-SIZE CRLF data CRLF});
+     * a chunk of size 0 would end the body, so an empty message is refused.
+     */
+    CHUNKED("chunked") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.chunked().maxFrameLength(settings.maxFrame());
+        }
+    },
+    /**
+     * WebSocket frames (RFC 6455) without the HTTP handshake: each message one binary frame, masked
+     * by the client's end (a fresh key per frame), unmasked by the server's, each end refusing
+     * the other's mask rule. The two ends differ, so every command builds the framer for its side
+     * ({@link #build(FramingSettings, Side)}).
+     */
+    WEBSOCKET("websocket") {
+        /** The server's end: what a framer for either end would be asked for without a side. */
+        @Override
+        public Framer build(FramingSettings settings) {
+            return build(settings, Side.SERVER);
+        }
+
+        @Override
+        public Framer build(FramingSettings settings, Side side) {
+            WebSocketFramer framer = side == Side.CLIENT ? Framers.webSocketClient() : Framers.webSocketServer();
+            return framer.maxFrameLength(settings.maxFrame()).maxMessageLength(settings.maxFrame());
+        }
+    },
     /** One message per connection, ended by a half-close. */
     CLOSE("close") {
         @Override
@@ -145,16 +175,35 @@ public enum Framing {
         return Map.of();
     }
 
+    /** The end of a connection a framer is for: the one that connected, or the one that accepted. */
+    public enum Side { CLIENT, SERVER }
+
     /**
-     * The framer {@code settings} describe.
+     * The framer {@code settings} describe, for either end of a connection (for
+     * {@link #WEBSOCKET}, whose ends differ, the server's).
      *
      * @throws IllegalArgumentException naming the option, for a bad combination of settings
      */
     public abstract Framer build(FramingSettings settings);
 
+    /**
+     * The framer {@code settings} describe, for the {@code side} end of a connection: the same
+     * framer on both sides for every framing but {@link #WEBSOCKET}.
+     *
+     * @throws IllegalArgumentException naming the option, for a bad combination of settings
+     */
+    public Framer build(FramingSettings settings, Side side) {
+        return build(settings);
+    }
+
     /** A framer with the default settings, able to carry messages of {@code size} bytes (compare, bench). */
     public Framer forMessages(int size) {
-        return build(FramingSettings.forMessages(size));
+        return forMessages(size, Side.SERVER);
+    }
+
+    /** A framer for the {@code side} end with the default settings, able to carry messages of {@code size} bytes. */
+    public Framer forMessages(int size, Side side) {
+        return build(FramingSettings.forMessages(size), side);
     }
 
     /** This framing's settings as they would be typed after {@code --framing NAME}; by default only --max-frame. */
@@ -209,18 +258,18 @@ public enum Framing {
     }
 
     /**
-     * A framer with the default settings for messages of {@code size} bytes, for a name
-     * {@code compare} accepts: a framing, or {@code length:SPEC} for a length field.
+     * A framer for the {@code side} end with the default settings for messages of {@code size}
+     * bytes, for a name {@code compare} accepts: a framing, or {@code length:SPEC} for a length field.
      *
      * @throws IllegalArgumentException naming the choices, for an unknown name or spec
      */
-    public static Framer forMessages(String name, int size) {
+    public static Framer forMessages(String name, int size, Side side) {
         String trimmed = name.trim();
         if (isLengthFieldRow(trimmed)) {
             String spec = trimmed.substring(LENGTH.name.length() + 1);
             return LENGTH.build(FramingSettings.forMessages(size).withLengthField(spec));
         }
-        return named(trimmed).forMessages(size);
+        return named(trimmed).forMessages(size, side);
     }
 
     private static boolean isLengthFieldRow(String name) {
@@ -228,7 +277,7 @@ public enum Framing {
         return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
-    /** The command-line name: fixed, delimiter, length, netstring, close. */
+    /** The command-line name: fixed, delimiter, length, netstring, chunked, websocket, close. */
     @Override
     public String toString() {
         return name;

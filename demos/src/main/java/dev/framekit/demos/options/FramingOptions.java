@@ -50,21 +50,25 @@ public final class FramingOptions {
     @Option(names = "--hexdump", description = "Show the bytes on the wire for every frame sent and received.")
     boolean hexdump;
 
-    /** Builds the framer these options describe; a bad combination is an IllegalArgumentException. */
-    public Framer framer() {
-        return framing.build(settings());
+    /**
+     * Builds the framer these options describe for the {@code side} end of a connection; a bad
+     * combination is an IllegalArgumentException.
+     */
+    public Framer framer(Framing.Side side) {
+        return framing.build(settings(), side);
     }
 
     /**
-     * Builds the framer these options describe; a bad combination is a usage error of
+     * Builds the framer these options describe for the {@code side} end of a connection (a
+     * server's connections are its {@link Framing.Side#SERVER SERVER} ends); a bad combination is a usage error of
      * {@code spec}'s command (shown in the command line's terms, see {@link OptionTerms}). So is an option
      * of another framing ({@link Framing#ownOptions()}), e.g. {@code --pad} with
      * {@code --framing length}, which would otherwise be silently ignored.
      */
-    public Framer framer(CommandSpec spec) {
+    public Framer framer(CommandSpec spec, Framing.Side side) {
         rejectOptionsOfOtherFramings(spec.commandLine());
         try {
-            return framer();
+            return framer(side);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

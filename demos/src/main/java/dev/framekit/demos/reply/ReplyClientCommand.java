@@ -4,6 +4,7 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.demos.options.Version;
@@ -48,7 +49,7 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = framing.framer(spec);
+        Framer framer = framing.framer(spec, Framing.Side.CLIENT);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         // Wire dumps go to standard error, so standard output stays one reply per line.
         WireLog wire = WireLog.of(framing.hexdump(), new Console(System.err), framer);

@@ -2,6 +2,7 @@ package dev.framekit.demos.reply;
 
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
@@ -35,7 +36,7 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = framing.framer(spec);
+        Framer framer = framing.framer(spec, Framing.Side.SERVER);
         String name = spec.name();
         Console console = new Console(System.out);
         String clientCommand = clientName() + " --host HOST --port PORT " + framing.asArguments() + " hello";

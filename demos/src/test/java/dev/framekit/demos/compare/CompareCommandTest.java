@@ -133,6 +133,11 @@ class CompareCommandTest {
         Map<String, String> netstring = rows.stream().filter(r -> "\"netstring\"".equals(r.get("framing")))
                 .findFirst().orElseThrow();
         assertEquals("20.0000", netstring.get("wireBytesPerMessage"), "16:...,");
+        assertEquals("22.0000", row(rows, "chunked", "16").get("wireBytesPerMessage"), "10 CRLF, 16 bytes, CRLF");
+        assertEquals("1031.0000", row(rows, "chunked", "1024").get("wireBytesPerMessage"), "400 CRLF, 1,024 bytes, CRLF");
+        assertEquals("22.0000", row(rows, "websocket", "16").get("wireBytesPerMessage"),
+                "the client's frames: a 2-byte header, a 4-byte mask key, 16 bytes");
+        assertEquals("1032.0000", row(rows, "websocket", "1024").get("wireBytesPerMessage"), "and a 16-bit length");
         assertEquals("\"netty LengthField\"", length.get("nettyMatch"));
         assertEquals("\"netty LineBased\"", row(rows, "delimiter", "16").get("nettyMatch"));
         assertEquals("\"netty FixedLength\"", row(rows, "fixed", "16").get("nettyMatch"));

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.ChunkedFramer;
 import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.SendAndCloseFramer;
+import dev.framekit.framing.WebSocketFramer;
+import dev.framekit.framing.WebSocketRole;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,14 +39,36 @@ class FramingOptionsTest {
 
     @Test
     void defaultsToALengthPrefixWithAOneMebibyteMaximum() {
-        Framer framer = parse().framer();
+        Framer framer = parse().framer(Framing.Side.SERVER);
         assertInstanceOf(LengthPrefixFramer.class, framer);
         assertEquals(1 << 20, framer.maxFrameLength());
     }
 
     @Test
+    void buildsChunkedFramesWithTheMaxFrame() {
+        Framer framer = parse("--framing", "chunked", "--max-frame", "64k").framer(Framing.Side.CLIENT);
+        assertInstanceOf(ChunkedFramer.class, framer);
+        assertEquals(64 * 1024, framer.maxFrameLength());
+        assertInstanceOf(ChunkedFramer.class, parse("--framing", "chunked").framer(Framing.Side.SERVER));
+    }
+
+    @Test
+    void buildsWebSocketFramesForTheSideAsked() {
+        FramingOptions options = parse("--framing", "websocket", "--max-frame", "2m");
+        WebSocketFramer client = assertInstanceOf(WebSocketFramer.class, options.framer(Framing.Side.CLIENT));
+        WebSocketFramer server = assertInstanceOf(WebSocketFramer.class, options.framer(Framing.Side.SERVER));
+
+        assertEquals(WebSocketRole.CLIENT, client.role(), "a client masks what it sends");
+        assertEquals(WebSocketRole.SERVER, server.role(), "a server does not, and refuses unmasked frames");
+        assertEquals(2 << 20, client.maxFrameLength());
+        assertEquals(2 << 20, server.maxMessageLength(), "--max-frame bounds a reassembled message too");
+        assertEquals(WebSocketRole.SERVER, ((WebSocketFramer) Framing.WEBSOCKET.forMessages(16)).role(),
+                "without a side, the server's end");
+    }
+
+    @Test
     void buildsAFixedFramerWithTheFrameSizeAndPad() {
-        Framer framer = parse("--framing", "fixed", "--frame-size", "32", "--pad", "#").framer();
+        Framer framer = parse("--framing", "fixed", "--frame-size", "32", "--pad", "#").framer(Framing.Side.SERVER);
         FixedLengthFramer fixed = assertInstanceOf(FixedLengthFramer.class, framer);
         assertEquals(32, fixed.frameSize());
         assertEquals('#', fixed.padByte());
@@ -51,7 +76,7 @@ class FramingOptionsTest {
 
     @Test
     void buildsAFixedFramerWithDefaults256AndZeroPad() {
-        FixedLengthFramer fixed = assertInstanceOf(FixedLengthFramer.class, parse("--framing", "fixed").framer());
+        FixedLengthFramer fixed = assertInstanceOf(FixedLengthFramer.class, parse("--framing", "fixed").framer(Framing.Side.SERVER));
         assertEquals(256, fixed.frameSize());
         assertEquals(0, fixed.padByte());
     }
@@ -59,16 +84,16 @@ class FramingOptionsTest {
     @Test
     void acceptsAnEscapedPadByte() {
         FixedLengthFramer fixed = assertInstanceOf(FixedLengthFramer.class,
-                parse("--framing", "fixed", "--pad", "\\x23").framer());
+                parse("--framing", "fixed", "--pad", "\\x23").framer(Framing.Side.SERVER));
         assertEquals('#', fixed.padByte());
         FixedLengthFramer high = assertInstanceOf(FixedLengthFramer.class,
-                parse("--framing", "fixed", "--pad", "\\xff").framer());
+                parse("--framing", "fixed", "--pad", "\\xff").framer(Framing.Side.SERVER));
         assertEquals((byte) 0xff, high.padByte());
     }
 
     @Test
     void buildsANewlineDelimiterFramerByDefault() {
-        DelimiterFramer framer = assertInstanceOf(DelimiterFramer.class, parse("--framing", "delimiter").framer());
+        DelimiterFramer framer = assertInstanceOf(DelimiterFramer.class, parse("--framing", "delimiter").framer(Framing.Side.SERVER));
         assertArrayEquals(new byte[] {'\n'}, framer.delimiter());
         assertEquals(Framers.lines(), framer);
     }
@@ -76,7 +101,7 @@ class FramingOptionsTest {
     @Test
     void buildsAMultiByteDelimiterFramerWithTheMaximum() {
         DelimiterFramer framer = assertInstanceOf(DelimiterFramer.class,
-                parse("--framing", "delimiter", "--delimiter", "#*#", "--max-frame", "64k").framer());
+                parse("--framing", "delimiter", "--delimiter", "#*#", "--max-frame", "64k").framer(Framing.Side.SERVER));
         assertArrayEquals(new byte[] {'#', '*', '#'}, framer.delimiter());
         assertEquals(64 << 10, framer.maxFrameLength());
     }
@@ -84,13 +109,13 @@ class FramingOptionsTest {
     @Test
     void buildsACrLfDelimiterFromEscapes() {
         DelimiterFramer framer = assertInstanceOf(DelimiterFramer.class,
-                parse("--framing", "delimiter", "--delimiter", "\\r\\n").framer());
+                parse("--framing", "delimiter", "--delimiter", "\\r\\n").framer(Framing.Side.SERVER));
         assertArrayEquals(new byte[] {'\r', '\n'}, framer.delimiter());
     }
 
     @Test
     void buildsALengthPrefixedFramerWithTheMaximum() {
-        Framer framer = parse("--framing", "length", "--max-frame", "1k").framer();
+        Framer framer = parse("--framing", "length", "--max-frame", "1k").framer(Framing.Side.SERVER);
         assertInstanceOf(LengthPrefixFramer.class, framer);
         assertEquals(1024, framer.maxFrameLength());
     }
@@ -98,7 +123,7 @@ class FramingOptionsTest {
     @Test
     void buildsASendAndCloseFramer() {
         FramingOptions options = parse("--framing", "close", "--max-frame", "2m");
-        Framer framer = options.framer();
+        Framer framer = options.framer(Framing.Side.SERVER);
         assertInstanceOf(SendAndCloseFramer.class, framer);
         assertTrue(options.framing().connectionPerExchange());
         assertEquals(2 << 20, framer.maxFrameLength());
@@ -106,13 +131,13 @@ class FramingOptionsTest {
 
     @Test
     void readsTheFramingNameInAnyCase() {
-        assertInstanceOf(SendAndCloseFramer.class, parse("--framing", "CLOSE").framer());
+        assertInstanceOf(SendAndCloseFramer.class, parse("--framing", "CLOSE").framer(Framing.Side.SERVER));
     }
 
     @Test
     void refusesAnUnknownFramingNamingTheChoices() {
         ParameterException e = assertThrows(ParameterException.class, () -> parse("--framing", "lines"));
-        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, netstring or close"),
+        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, netstring, chunked, websocket or close"),
                 e.getMessage());
     }
 
@@ -125,54 +150,54 @@ class FramingOptionsTest {
     @Test
     void refusesAFrameSizeOverTheMaximum() {
         FramingOptions options = parse("--framing", "fixed", "--frame-size", "2048", "--max-frame", "1k");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::framer);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> options.framer(Framing.Side.SERVER));
         assertEquals("--frame-size 2048 is over --max-frame 1024", e.getMessage());
     }
 
     @Test
     void refusesAMultiBytePad() {
         FramingOptions options = parse("--framing", "fixed", "--pad", "##");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::framer);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> options.framer(Framing.Side.SERVER));
         assertTrue(e.getMessage().startsWith("--pad must be one byte, got '##' (2 bytes)"), e.getMessage());
     }
 
     @Test
     void refusesAPadThatIsOneCharacterButTwoUtf8Bytes() {
         FramingOptions options = parse("--framing", "fixed", "--pad", "é");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::framer);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> options.framer(Framing.Side.SERVER));
         assertTrue(e.getMessage().contains("(2 bytes)"), e.getMessage());
     }
 
     @Test
     void refusesAnEmptyPad() {
         FramingOptions options = parse("--framing", "fixed", "--pad", "");
-        assertThrows(IllegalArgumentException.class, options::framer);
+        assertThrows(IllegalArgumentException.class, () -> options.framer(Framing.Side.SERVER));
     }
 
     @Test
     void refusesAnEmptyDelimiter() {
         FramingOptions options = parse("--framing", "delimiter", "--delimiter", "");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::framer);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> options.framer(Framing.Side.SERVER));
         assertTrue(e.getMessage().contains("--delimiter must be at least one byte"), e.getMessage());
     }
 
     @Test
     void refusesABadEscapeInTheDelimiter() {
         FramingOptions options = parse("--framing", "delimiter", "--delimiter", "\\q");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::framer);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> options.framer(Framing.Side.SERVER));
         assertTrue(e.getMessage().contains("unknown escape \\q"), e.getMessage());
     }
 
     @Test
     void refusesAZeroFrameSize() {
         FramingOptions options = parse("--framing", "fixed", "--frame-size", "0");
-        assertThrows(IllegalArgumentException.class, options::framer);
+        assertThrows(IllegalArgumentException.class, () -> options.framer(Framing.Side.SERVER));
     }
 
     @Test
     void ignoresOptionsOfOtherFramings() {
         // A --pad that would be refused for fixed framing does not matter to length framing.
-        assertInstanceOf(LengthPrefixFramer.class, parse("--pad", "##", "--frame-size", "9999999").framer());
+        assertInstanceOf(LengthPrefixFramer.class, parse("--pad", "##", "--frame-size", "9999999").framer(Framing.Side.SERVER));
     }
 
     @Test

@@ -21,7 +21,7 @@ class LengthFieldOptionsTest {
     }
 
     private static LengthPrefixFramer lengthFramer(String... args) {
-        return assertInstanceOf(LengthPrefixFramer.class, parse(args).framer());
+        return assertInstanceOf(LengthPrefixFramer.class, parse(args).framer(Framing.Side.SERVER));
     }
 
     @ParameterizedTest
@@ -61,7 +61,7 @@ class LengthFieldOptionsTest {
     @Test
     void namesTheOptionForABadSpec() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> parse("--length-field", "u17").framer());
+                () -> parse("--length-field", "u17").framer(Framing.Side.SERVER));
 
         assertTrue(e.getMessage().startsWith("--length-field: unknown spec \"u17\"; use u8, u16"), e.getMessage());
     }
@@ -69,19 +69,19 @@ class LengthFieldOptionsTest {
     @Test
     void namesTheOptionsWhenMaxFrameIsOverWhatTheFieldDeclares() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> parse("--length-field", "u8", "--max-frame", "1k").framer());
+                () -> parse("--length-field", "u8", "--max-frame", "1k").framer(Framing.Side.SERVER));
 
         assertTrue(e.getMessage().startsWith("--length-field u8 --max-frame 1k: "), e.getMessage());
         assertTrue(e.getMessage().contains("at most 255"), e.getMessage());
         IllegalArgumentException varint = assertThrows(IllegalArgumentException.class,
-                () -> parse("--length-field", "varint", "--length-includes-header").framer());
+                () -> parse("--length-field", "varint", "--length-includes-header").framer(Framing.Side.SERVER));
         assertTrue(varint.getMessage().contains("--length-includes-header"), varint.getMessage());
     }
 
     @Test
     void refusesAnUnknownOversizePolicyNamingTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> parse("--on-oversize", "drop").framer());
+                () -> parse("--on-oversize", "drop").framer(Framing.Side.SERVER));
 
         assertEquals("--on-oversize: 'drop' is not an oversize policy; choose fail or skip", e.getMessage());
     }
@@ -89,7 +89,7 @@ class LengthFieldOptionsTest {
     @Test
     void buildsNetstringsWithTheMaximum() {
         NetstringFramer framer = assertInstanceOf(NetstringFramer.class,
-                parse("--framing", "netstring", "--max-frame", "99999").framer());
+                parse("--framing", "netstring", "--max-frame", "99999").framer(Framing.Side.SERVER));
 
         assertEquals(99_999, framer.maxFrameLength());
         assertTrue(Framing.names().contains("netstring"));
@@ -100,6 +100,6 @@ class LengthFieldOptionsTest {
         assertTrue(Framing.comparedNames().containsAll(
                 java.util.List.of("length", "length:u16", "length:u32le", "length:varint", "length:ascii:5", "netstring")));
         assertEquals(LengthField.littleEndian(4),
-                ((LengthPrefixFramer) Framing.forMessages("length:u32le", 16)).lengthField());
+                ((LengthPrefixFramer) Framing.forMessages("length:u32le", 16, Framing.Side.SERVER)).lengthField());
     }
 }

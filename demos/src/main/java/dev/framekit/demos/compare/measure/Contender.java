@@ -24,9 +24,20 @@ public interface Contender {
         return Tally.Mode.MESSAGES;
     }
 
-    /** The framekit framer that carries messages of {@code size} bytes; null for a baseline. */
+    /**
+     * The framekit framer that carries messages of {@code size} bytes from the end that connects
+     * (the sender when streaming, the pinger in ping-pong); null for a baseline.
+     */
     public default Framer framer(int size) {
         return null;
+    }
+
+    /**
+     * The framer of the end that accepts (the receiver, the echo): the same as {@link #framer(int)}
+     * for every framing whose two ends are alike, which is every one but WebSocket's.
+     */
+    public default Framer serverFramer(int size) {
+        return framer(size);
     }
 
     /**

@@ -28,14 +28,16 @@ public final class Contenders {
 
     /**
      * The framing called {@code name} in the registry: on a persistent connection, or one
-     * connection per message where the registry says the framing needs a connection per exchange.
+     * connection per message where the registry says the framing needs a connection per exchange;
+     * each end with its side's framer.
      */
     public static Contender framing(String name) {
         String row = name.trim().toLowerCase(Locale.ROOT);
-        IntFunction<Framer> framerForSize = size -> Framing.forMessages(row, size);
+        IntFunction<Framer> framerForSize = size -> Framing.forMessages(row, size, Framing.Side.CLIENT);
+        IntFunction<Framer> serverFramerForSize = size -> Framing.forMessages(row, size, Framing.Side.SERVER);
         return Framing.ofComparedName(row).connectionPerExchange()
                 ? new SendAndCloseContender(row, framerForSize)
-                : new FramerContender(row, framerForSize);
+                : new FramerContender(row, framerForSize, serverFramerForSize);
     }
 
     /** The framers named, then every baseline. */

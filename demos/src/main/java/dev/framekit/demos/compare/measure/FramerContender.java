@@ -1,5 +1,6 @@
 package dev.framekit.demos.compare.measure;
 
+import dev.framekit.framing.ChunkedFramer;
 import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.FrameReader;
@@ -8,6 +9,7 @@ import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.NetstringFramer;
+import dev.framekit.framing.WebSocketFramer;
 import io.netty.buffer.ByteBuf;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +20,17 @@ import java.util.function.IntFunction;
  * writer drains at 64 KiB, and once at the end), {@link FrameReader#readFrame} takes them off the
  * other end without copying, over the socket as a server's connections read (so between frames
  * it waits with its buffer as they do). The framer is made per message size, e.g. a fixed frame
- * as large as the message.
+ * as large as the message, and per end where the two differ (a WebSocket client masks what it
+ * sends, the server does not).
  */
 public final class FramerContender extends FramekitContender {
     public FramerContender(String name, IntFunction<Framer> framerForSize) {
         super(name, framerForSize);
+    }
+
+    /** A framer whose accepting end follows another rule than its connecting end (WebSocket's). */
+    public FramerContender(String name, IntFunction<Framer> framerForSize, IntFunction<Framer> serverFramerForSize) {
+        super(name, framerForSize, serverFramerForSize);
     }
 
     @Override
@@ -42,8 +50,12 @@ public final class FramerContender extends FramekitContender {
             return new Qualities(true, true, largest + (capacity == lengths.maxFrameLength()
                     ? " (the " + lengths.lengthField() + " field's capacity)" : " (configurable up to 1 GiB)"), "-");
         }
-        if (framer instanceof NetstringFramer) {
+        if (framer instanceof NetstringFramer || framer instanceof WebSocketFramer) {
             return new Qualities(true, true, largest + " (configurable up to 1 GiB)", "-");
+        }
+        if (framer instanceof ChunkedFramer) {
+            return new Qualities(true, true, largest + " (configurable up to 1 GiB)",
+                    "the empty message (a chunk of size 0 is the last chunk)");
         }
         return new Qualities(true, true, largest, "?");
     }
@@ -51,8 +63,9 @@ public final class FramerContender extends FramekitContender {
     @Override
     public StreamRun stream(Workload workload, Budget budget) throws Exception {
         Framer framer = framer(workload.size());
+        Framer receiving = serverFramer(workload.size());
         try (Loopback loopback = new Loopback()) {
-            CompletableFuture<Received> receiver = loopback.start(l -> receive(l, framer));
+            CompletableFuture<Received> receiver = loopback.start(l -> receive(l, receiving));
             try (Socket socket = loopback.connect()) {
                 FrameWriter writer = new FrameWriter(socket.getOutputStream(), framer);
                 long start = System.nanoTime();
@@ -82,9 +95,10 @@ public final class FramerContender extends FramekitContender {
     @Override
     public LatencyRun pingPong(Workload workload, int roundTrips) throws Exception {
         Framer framer = framer(workload.size());
+        Framer echoing = serverFramer(workload.size());
         try (Loopback loopback = new Loopback()) {
             CompletableFuture<Void> echo = loopback.start(l -> {
-                try (FramedConnection connection = FramedConnection.of(l.accept(), framer)) {
+                try (FramedConnection connection = FramedConnection.of(l.accept(), echoing)) {
                     ByteBuf frame;
                     while ((frame = connection.readFrame()) != null) {
                         Frames.echoAndRelease(connection, frame);
