@@ -82,7 +82,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + "; --quick: " + Settings.QUICK_TRIALS + ").")
     Integer trials;
 
-    @Option(names = "--quick", description = "A short run: 40 ms trials, about 100 s on a 2-core machine.")
+    @Option(names = "--quick", description = "A short run: " + Settings.QUICK_TRIALS + " rounds of "
+            + Settings.QUICK_TRIAL_MILLIS + " ms trials, about 100 s on a 2-core machine.")
     boolean quick;
 
     @Option(names = "--format", paramLabel = "table|markdown|csv|json", defaultValue = "table",
@@ -91,6 +92,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Also draw throughput and latency to FILE (.png or .svg).")
     Path chart;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the results as JSON to FILE, whatever --format prints (for"
+                    + " demos/bench/compare/three-runs.py beside a table to read).")
+    Path json;
 
     @Option(names = "--chart-scale", paramLabel = "linear|log", defaultValue = "log",
             description = "The chart's value axes: log (default; the figures span orders of magnitude) or linear"
@@ -193,10 +199,20 @@ public final class CompareCommand implements Callable<Integer> {
             case TABLE -> new TableRenderer(false).render(results, environment);
             case MARKDOWN -> new TableRenderer(true).render(results, environment);
             case CSV -> CsvRenderer.render(results);
-            case JSON -> JsonRenderer.render(results, environment, settings, comparison.unchecked(),
-                    comparison.warmupRounds());
+            case JSON -> json(results, environment, settings, comparison);
         });
         out.flush();
+        if (json != null) {
+            try {
+                java.nio.file.Files.writeString(json, json(results, environment, settings, comparison));
+                err.println("compare: JSON written to " + json);
+            } catch (IOException e) {
+                err.println("compare: cannot write the JSON " + json + ": " + e.getMessage());
+                return 1;
+            } finally {
+                err.flush();
+            }
+        }
         if (chart != null) {
             try {
                 ChartWriter.write(chart, results, environment, chartScale);
@@ -209,6 +225,10 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static String json(List<Result> results, Environment environment, Settings settings, Comparison comparison) {
+        return JsonRenderer.render(results, environment, settings, comparison.unchecked(), comparison.warmupRounds());
     }
 
     private Settings settings() {

@@ -43,7 +43,7 @@ final class Comparison {
     /** How far beyond the ceiling or floor every round must be before a measurement is called invalid. */
     static final double MARGIN = 1.10;
     /** Streaming rounds of the raw pump shorter than this are not checked against the ceiling. */
-    static final long CHECKED_STREAM_NANOS = 20_000_000;
+    static final long CHECKED_STREAM_NANOS = 10_000_000;
     /** Ping-pong rounds of the raw pump with fewer measured round trips are not checked against the floor. */
     static final long CHECKED_ROUND_TRIPS = 200;
     /**

@@ -89,7 +89,7 @@ class CompareCommandTest {
         assertTrue(warmups.find(), run.out());
         for (int size = 1; size <= 2; size++) {
             int rounds = Integer.parseInt(warmups.group(size));
-            assertTrue(rounds >= 3 && rounds <= 12, "quick warms up 3 rounds, up to 12 while the JIT is busy: " + rounds);
+            assertTrue(rounds >= 6 && rounds <= 24, "quick warms up 6 rounds, up to 24 while the JIT is busy: " + rounds);
         }
         assertTrue(run.out().contains("\"oneCpu\": true, \"keepAwakeThreads\": 0}"), "no spinners beside a run on one CPU: " + run.out());
         List<Map<String, String>> rows = rows(run.out());
@@ -221,6 +221,20 @@ class CompareCommandTest {
         assertTrue(run.err().contains("faster than the ceiling"), run.err());
         assertTrue(run.err().contains("faster than the floor"), run.err());
         assertFalse(run.out().contains("results"), run.out());
+    }
+
+    @Test
+    void jsonFileIsWrittenBesideTheTable(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("run.json");
+        Run run = compare(new CompareCommand(), "--quick", "--messages", "40", "--trials", "1", "--sizes", "16",
+                "--framings", "length,websocket", "--no-netty", "--json", json.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("websocket"), "the table is printed: " + run.out());
+        assertTrue(run.err().contains("compare: JSON written to " + json), run.err());
+        List<Map<String, String>> rows = rows(java.nio.file.Files.readString(json));
+        assertEquals("22.0000", row(rows, "websocket", "16").get("wireBytesPerMessage"));
+        assertTrue(number(row(rows, "length", "16"), "throughputVsRaw") > 0);
     }
 
     @Test

@@ -14,23 +14,24 @@ class SettingsTest {
 
     @Test
     void smallMessagesGetEveryRoundTrip() {
-        assertEquals(1000, Settings.quick(List.of(16), null).roundTripsFor(LENGTH, 16));
-        assertEquals(1000, Settings.quick(List.of(8192), null).roundTripsFor(LENGTH, 8192));
-        assertEquals(5000, Settings.full(List.of(1024), null, null).roundTripsFor(LENGTH, 1024));
+        assertEquals(500, Settings.quick(List.of(16), null).roundTripsFor(LENGTH, 16));
+        assertEquals(500, Settings.quick(List.of(8192), null).roundTripsFor(LENGTH, 8192));
+        assertEquals(1700, Settings.full(List.of(1024), null, null).roundTripsFor(LENGTH, 1024));
     }
 
     @Test
     void largeMessagesGetAsManyRoundTripsAsCarryTheSameBytesButEnoughForTheFloorCheck() {
-        assertEquals(625, Settings.full(List.of(65536), null, null).roundTripsFor(LENGTH, 65536));
+        assertEquals(425, Settings.full(List.of(32768), null, null).roundTripsFor(LENGTH, 32768));
+        assertEquals(Settings.MIN_LARGE_ROUND_TRIPS, Settings.full(List.of(65536), null, null).roundTripsFor(LENGTH, 65536));
         assertEquals(Settings.MIN_LARGE_ROUND_TRIPS, Settings.quick(List.of(65536), null).roundTripsFor(LENGTH, 65536));
         assertEquals(Settings.MIN_LARGE_ROUND_TRIPS, Settings.full(List.of(1 << 20), null, null).roundTripsFor(LENGTH, 1 << 20));
-        assertEquals(500, Settings.quick(List.of(16384), null).roundTripsFor(LENGTH, 16384));
+        assertEquals(Settings.MIN_LARGE_ROUND_TRIPS, Settings.quick(List.of(16384), null).roundTripsFor(LENGTH, 16384));
     }
 
     @Test
     void aMessageCountAndTheSendAndCloseCapStillBound() {
         assertEquals(40, Settings.quick(List.of(65536), 40L).roundTripsFor(LENGTH, 65536));
-        assertEquals(200, Settings.quick(List.of(16), null).roundTripsFor(CLOSE, 16));
-        assertEquals(200, Settings.quick(List.of(65536), null).roundTripsFor(CLOSE, 65536));
+        assertEquals(100, Settings.quick(List.of(16), null).roundTripsFor(CLOSE, 16));
+        assertEquals(100, Settings.quick(List.of(65536), null).roundTripsFor(CLOSE, 65536));
     }
 }
