@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
             "overhead, connections and properties, with the raw byte pump, DataInputStream,",
             "BufferedReader.readLine and Netty's frame decoders over real Netty NIO sockets as baselines.",
             "Contenders run in interleaved rounds;",
-            "ratios are taken round by round and shown as the median and its spread (lowest-highest round).",
+            "ratios are taken round by round and shown as the median and its spread (the middle half of the rounds).",
             "Every message is verified on arrival; a loss, duplicate or reorder fails the run (exit 1).",
             "A contender faster than the raw pump (or the raw ping-pong) in every round means the",
             "measurement is wrong: compare says so and exits 3."
@@ -195,36 +195,41 @@ public final class CompareCommand implements Callable<Integer> {
             progress.finish();
         }
         Environment environment = Environment.current(cpus.describe());
+        Settings ran = settings;
         out.print(switch (format) {
             case TABLE -> new TableRenderer(false).render(results, environment);
             case MARKDOWN -> new TableRenderer(true).render(results, environment);
             case CSV -> CsvRenderer.render(results);
-            case JSON -> json(results, environment, settings, comparison);
+            case JSON -> json(results, environment, ran, comparison);
         });
         out.flush();
-        if (json != null) {
-            try {
-                java.nio.file.Files.writeString(json, json(results, environment, settings, comparison));
-                err.println("compare: JSON written to " + json);
-            } catch (IOException e) {
-                err.println("compare: cannot write the JSON " + json + ": " + e.getMessage());
-                return 1;
-            } finally {
-                err.flush();
-            }
+        if (json != null && !wrote(err, "JSON", json,
+                () -> java.nio.file.Files.writeString(json, json(results, environment, ran, comparison)))) {
+            return 1;
         }
-        if (chart != null) {
-            try {
-                ChartWriter.write(chart, results, environment, chartScale);
-                err.println("compare: chart written to " + chart);
-            } catch (IOException e) {
-                err.println("compare: cannot write the chart " + chart + ": " + e.getMessage());
-                return 1;
-            } finally {
-                err.flush();
-            }
+        if (chart != null && !wrote(err, "chart", chart, () -> ChartWriter.write(chart, results, environment, chartScale))) {
+            return 1;
         }
         return 0;
+    }
+
+    /** Something compare writes to a file once the figures are in. */
+    private interface FileWrite {
+        void write() throws IOException;
+    }
+
+    /** Writes {@code what} to {@code file}, saying so on {@code err}, or why not; false if it could not. */
+    private static boolean wrote(PrintWriter err, String what, Path file, FileWrite write) {
+        try {
+            write.write();
+            err.println("compare: " + what + " written to " + file);
+            return true;
+        } catch (IOException e) {
+            err.println("compare: cannot write the " + what + " " + file + ": " + e.getMessage());
+            return false;
+        } finally {
+            err.flush();
+        }
     }
 
     private static String json(List<Result> results, Environment environment, Settings settings, Comparison comparison) {

@@ -29,8 +29,8 @@ import org.HdrHistogram.Histogram;
  * process on one CPU unless asked otherwise ({@link OneCpu}): every
  * contender once per round (A B C ... A B C ...), streaming then ping-pong, warm-up rounds
  * first. Every ratio is taken pair by pair within a round, so drift on a busy machine hits both
- * sides of it alike, and reported as the median over the rounds with its spread (lowest and
- * highest round). Every run is verified as it finishes; the first mismatch throws
+ * sides of it alike, and reported as the median over the rounds with its spread (the
+ * interquartile range: the middle half of the rounds). Every run is verified as it finishes; the first mismatch throws
  * {@link VerificationException} and nothing is reported.
  *
  * <p>The raw pump is the ceiling and the raw ping-pong the floor: a contender faster than the
@@ -228,15 +228,15 @@ final class Comparison {
             unchecked.add(at + " ping-pong");
         }
         for (Result r : rows) {
-            if (streaming && r.throughputVsRaw().low() > MARGIN) {
+            if (streaming && r.throughputVsRaw().lowest() > MARGIN) {
                 problems.add(String.format(java.util.Locale.ROOT,
                         "%s at %s streamed %.2fx the raw pump (every round above %.2fx): faster than the ceiling",
-                        r.name(), at, r.throughputVsRaw().median(), r.throughputVsRaw().low()));
+                        r.name(), at, r.throughputVsRaw().median(), r.throughputVsRaw().lowest()));
             }
-            if (pingPong && r.p50VsRaw().high() < 1 / MARGIN) {
+            if (pingPong && r.p50VsRaw().highest() < 1 / MARGIN) {
                 problems.add(String.format(java.util.Locale.ROOT,
                         "%s at %s had a round-trip p50 of %.2fx the raw ping-pong's (every round below %.2fx): faster than the floor",
-                        r.name(), at, r.p50VsRaw().median(), r.p50VsRaw().high()));
+                        r.name(), at, r.p50VsRaw().median(), r.p50VsRaw().highest()));
             }
         }
         return problems;

@@ -36,7 +36,7 @@ import org.jfree.svg.SVGGraphics2D;
  * Draws the comparison as one picture, four panels: streaming throughput (MB/s), ping-pong p50
  * (microseconds), CPU per message streamed (nanoseconds) and heap bytes allocated per message; a
  * group of bars per message size and a bar per contender. Each bar is the median over the rounds,
- * with an error bar from the lowest to the highest round and its value written above it. The
+ * with an error bar over the middle half of the rounds (25th to 75th percentile) and its value written above it. The
  * first three panels use a log scale by default (the figures span orders of magnitude; it hides
  * 2x differences) or a linear one ({@link Scale}); allocation, often zero, is always linear. On a
  * log scale the axis starts below the smallest bar, so every bar is drawn. PNG or SVG, by the
@@ -77,7 +77,7 @@ public final class ChartWriter {
                 chart("Heap allocated per message streamed, sender + receiver (bytes, linear scale; lower is better)",
                         "alloc B/msg", results, Result::allocatedBytesPerMessage, Scale.LINEAR));
         String subtitle = "framekit compare - " + environment.describe()
-                + " - bars: median of the rounds; error bars: lowest to highest round";
+                + " - bars: median of the rounds; error bars: 25th to 75th percentile of the rounds";
         panels.get(0).addSubtitle(new org.jfree.chart.title.TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         if (svg) {
             SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
@@ -137,7 +137,7 @@ public final class ChartWriter {
             log.setBase(10);
             log.setTickUnit(new NumberTickUnit(1.0)); // one tick per power of ten
             log.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
-            // Start a power of ten below the smallest value (lowest round), so even the shortest bar shows.
+            // Start a power of ten below the smallest value (lowest quartile), so even the shortest bar shows.
             double lower = Math.pow(10, Math.floor(Math.log10(Math.max(min, 1e-9) / 1.5)));
             log.setRange(lower, Math.pow(10, Math.ceil(Math.log10(max * 3))));
             plot.setRangeAxis(log);

@@ -16,15 +16,15 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
 
 /**
- * Bars (the median over the rounds) with an error bar on each from the lowest to the highest
- * round: the spread a reader needs to tell a difference from noise.
+ * Bars (the median over the rounds) with an error bar on each over the middle half of the rounds
+ * (25th to 75th percentile): the spread a reader needs to tell a difference from noise.
  */
 final class ErrorBarRenderer extends BarRenderer {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, double[]> ranges = new HashMap<>();
 
-    /** The lowest and highest round of the bar of {@code series} in {@code category}. */
+    /** The ends of the error bar of {@code series} in {@code category}: the lower and upper quartile. */
     void range(String series, String category, double low, double high) {
         ranges.put(series + '\u0000' + category, new double[] {low, high});
     }

@@ -57,6 +57,8 @@ final class Fields {
         fields.add(new Field(name, figure.median()));
         fields.add(new Field(name + "Low", figure.low()));
         fields.add(new Field(name + "High", figure.high()));
+        fields.add(new Field(name + "Lowest", figure.lowest()));
+        fields.add(new Field(name + "Highest", figure.highest()));
         if (ratio) {
             fields.add(new Field(name + "Significant", figure.isNone() ? null : figure.significant()));
         }

@@ -47,9 +47,9 @@ public final class Formats {
     }
 
     /**
-     * A ratio with its spread over the rounds: {@code 0.95x [0.90-1.02]}, marked {@code ~} in
-     * front when the rounds range across 1.00x (not significant: the difference is smaller than
-     * its spread).
+     * A ratio with its spread over the rounds (25th to 75th percentile): {@code 0.95x [0.90-1.02]},
+     * marked {@code ~} in front when that range reaches across 1.00x (not significant: the
+     * difference is smaller than its spread).
      */
     public static String ratio(Figure figure) {
         if (figure.isNone()) {
@@ -62,7 +62,7 @@ public final class Formats {
     /** The mark in front of a ratio whose spread reaches across 1.00x. */
     public static final String NOT_SIGNIFICANT = "~";
 
-    /** A figure's spread as plus or minus half its range, in percent of its median: {@code ±6%}. */
+    /** A figure's spread as plus or minus half its interquartile range, in percent of its median: {@code ±6%}. */
     public static String spread(Figure figure) {
         if (figure.isNone() || figure.median() == 0) {
             return "-";

@@ -61,9 +61,10 @@ public final class TableRenderer {
         return """
                 Rounds: every contender runs once per round (A B C ... A B C ...); each figure is the median
                 over the rounds. Ratios are taken pair by pair within a round, then the median is shown with
-                [lowest-highest] round. ~ marks a ratio whose rounds range across 1.00x: not significant.
+                its spread [25th-75th percentile of the rounds]. ~ marks a ratio whose middle half of rounds
+                reaches across 1.00x: not significant. (JSON and CSV also give the lowest and highest round.)
                 msgs/s, MB/s: one-way streaming over loopback, pipelined, batched writes (payload MB, 10^6 bytes);
-                spread: +/- half the range of the rounds' msgs/s, in percent of the median.
+                spread: +/- half the interquartile range of the rounds' msgs/s, in percent of the median.
                 vs raw: throughput / the raw unframed byte pump's (the ceiling); p50 vs raw: p50 / the raw ping-pong's (the floor).
                 vs classic: throughput / DataInputStream.readInt+readFully (fixed, length)
                             or BufferedReader.readLine (delimiter); vs netty: / the matching Netty decoder over Netty NIO.
