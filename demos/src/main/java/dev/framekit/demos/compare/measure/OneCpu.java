@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * the two sides blocked on each other: windows with a context switch or more per megabyte were
  * the slow ones. With both sides on one CPU the rate is what moving the messages costs in total,
  * sender, receiver and kernel, and three runs' ratios agree far better (54 of 63 within ±15 % in
- * three quick runs, against 26 on two CPUs; docs/performance.md). Threads started while pinned (a trial's receiver, Netty's event loops)
+ * three quick runs, against 26 on two CPUs; with more rounds since, all of them: docs/performance.md). Threads started while pinned (a trial's receiver, Netty's event loops)
  * inherit the one CPU; {@link #close()} gives every thread back the original CPUs.
  */
 public final class OneCpu implements AutoCloseable {
