@@ -1,6 +1,9 @@
 package dev.framekit.framing;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.function.IntSupplier;
 
@@ -51,12 +54,32 @@ final class MaskingEncoder implements FrameEncoder {
         return false;
     }
 
+    /** Eight bytes of a heap buffer's array at a time, most significant first, as the key is applied. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     /**
      * XORs {@code length} bytes of {@code buf} from {@code index} with the 4-byte key, in place:
      * byte {@code i} with key byte {@code i % 4}, most significant first. Masking twice unmasks.
+     * A heap buffer's array is XORed eight bytes at a time (the key twice over, in one long),
+     * without a call per word on the buffer; the rest, and buffers without an array, four and
+     * then one at a time.
+     *
+     * @throws IndexOutOfBoundsException if the bytes are not all inside the buffer
      */
     static void mask(ByteBuf buf, int index, int length, int key) {
+        if (index < 0 || length < 0 || index > buf.capacity() - length) {
+            throw new IndexOutOfBoundsException("mask " + length + " bytes at " + index + " of a buffer of "
+                    + buf.capacity());
+        }
         int i = 0;
+        if (buf.hasArray()) {
+            byte[] array = buf.array();
+            int at = buf.arrayOffset() + index;
+            long keys = (key & 0xFFFFFFFFL) << 32 | (key & 0xFFFFFFFFL);
+            for (; i + 8 <= length; i += 8) { // i stays a multiple of 4, so key byte 0 is still at i
+                LONGS.set(array, at + i, (long) LONGS.get(array, at + i) ^ keys);
+            }
+        }
         for (; i + 4 <= length; i += 4) {
             buf.setInt(index + i, buf.getInt(index + i) ^ key);
         }
