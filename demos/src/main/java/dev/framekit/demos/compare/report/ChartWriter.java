@@ -54,7 +54,14 @@ public final class ChartWriter {
         new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x393b79), new Color(0x637939),
         new Color(0xad494a), new Color(0x3182bd), new Color(0x31a354), new Color(0x756bb1),
+        new Color(0xe6550d), new Color(0x7b4173), new Color(0x843c39), new Color(0x9ecae1),
+        new Color(0xfdae6b), new Color(0xa1d99b), new Color(0xc994c7), new Color(0x525252),
     };
+
+    /** The colour of the {@code series}-th contender: a distinct one for each of the first 24. */
+    static Color color(int series) {
+        return COLORS[series % COLORS.length];
+    }
 
     private ChartWriter() {}
 
@@ -161,7 +168,7 @@ public final class ChartWriter {
                 TextAnchor.CENTER_LEFT, -Math.PI / 2));
         renderer.setItemLabelAnchorOffset(8);
         for (int i = 0; i < data.getRowCount(); i++) {
-            renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+            renderer.setSeriesPaint(i, color(i));
         }
         return chart;
     }
