@@ -58,6 +58,15 @@ public final class ChartWriter {
         new Color(0xfdae6b), new Color(0xa1d99b), new Color(0xc994c7), new Color(0x525252),
     };
 
+    /**
+     * Where a log axis starts for bars whose smallest value (lowest quartile) is {@code smallest}:
+     * the power of ten at or below a third less than it, so even the shortest bar shows as a bar
+     * rather than vanishing below the axis (0.23 MB/s starts the axis at 0.1; 10 at 1).
+     */
+    static double logAxisFloor(double smallest) {
+        return Math.pow(10, Math.floor(Math.log10(Math.max(smallest, 1e-9) / 1.5)));
+    }
+
     /** The colour of the {@code series}-th contender: a distinct one for each of the first 24. */
     static Color color(int series) {
         return COLORS[series % COLORS.length];
@@ -144,8 +153,7 @@ public final class ChartWriter {
             log.setBase(10);
             log.setTickUnit(new NumberTickUnit(1.0)); // one tick per power of ten
             log.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
-            // Start a power of ten below the smallest value (lowest quartile), so even the shortest bar shows.
-            double lower = Math.pow(10, Math.floor(Math.log10(Math.max(min, 1e-9) / 1.5)));
+            double lower = logAxisFloor(min);
             log.setRange(lower, Math.pow(10, Math.ceil(Math.log10(max * 3))));
             plot.setRangeAxis(log);
             renderer.setBase(lower);

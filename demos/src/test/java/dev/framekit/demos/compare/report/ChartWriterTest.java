@@ -77,6 +77,18 @@ class ChartWriterTest {
     }
 
     @Test
+    void aLogAxisStartsBelowTheShortestBarSoEveryBarIsDrawn() {
+        for (double smallest : new double[] {0.0003, 0.23, 1, 9.9, 10, 14, 15, 99, 150, 65_000}) {
+            double floor = ChartWriter.logAxisFloor(smallest);
+            assertTrue(floor < smallest, smallest + ": the axis starts at " + floor);
+            assertTrue(floor >= smallest / 15, smallest + ": the axis starts at " + floor + ", needlessly low");
+            assertEquals(Math.round(Math.log10(floor)), Math.log10(floor), 1e-9, "a power of ten: " + floor);
+        }
+        assertEquals(0.1, ChartWriter.logAxisFloor(0.23), 1e-12);
+        assertEquals(1, ChartWriter.logAxisFloor(10), 1e-12);
+    }
+
+    @Test
     void aFileThatIsNeitherPngNorSvgIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ChartWriter.write(dir.resolve("c.jpg"), sample(),
                 Environment.current("x"), ChartWriter.Scale.LOG));
