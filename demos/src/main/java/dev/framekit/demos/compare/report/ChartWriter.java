@@ -92,9 +92,12 @@ public final class ChartWriter {
                         "CPU ns/msg", results, Result::cpuNanosPerMessage, scale),
                 chart("Heap allocated per message streamed, sender + receiver (bytes, linear scale; lower is better)",
                         "alloc B/msg", results, Result::allocatedBytesPerMessage, Scale.LINEAR));
-        String subtitle = "framekit compare - " + environment.describe()
-                + " - bars: median of the rounds; error bars: 25th to 75th percentile of the rounds";
-        panels.get(0).addSubtitle(new org.jfree.chart.title.TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
+        // Two lines, not one: a long environment line is wrapped by the chart, and a wrap inside the
+        // bar legend would split it across two text elements.
+        Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        panels.get(0).addSubtitle(new org.jfree.chart.title.TextTitle("framekit compare - " + environment.describe(), small));
+        panels.get(0).addSubtitle(new org.jfree.chart.title.TextTitle(
+                "bars: median of the rounds; error bars: 25th to 75th percentile of the rounds", small));
         if (svg) {
             SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
             draw(g2, panels);
