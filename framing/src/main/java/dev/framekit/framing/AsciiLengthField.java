@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /** A length of exactly N ASCII decimal digits, zero-padded: Python's {@code str(n).zfill(N)}. */

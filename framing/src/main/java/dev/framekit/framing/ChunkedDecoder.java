@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -146,7 +147,7 @@ final class ChunkedDecoder implements FrameDecoder {
         if (size < 0 || size > maxFrameLength) {
             String declared = size < 0 ? Long.toUnsignedString(size) : Long.toString(size);
             throw new FrameTooLongException("chunked: chunk size " + declared + " exceeds the maximum of " + maxFrameLength
-                    + " bytes (raise it with maxFrameLength(n) if the peer is legitimate); size line "
+                    + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate); size line "
                     + HexPreview.of(in, start, scanned + 1), size < 0 ? Long.MAX_VALUE : size, maxFrameLength);
         }
     }

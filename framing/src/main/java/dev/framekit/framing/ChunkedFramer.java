@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
@@ -32,8 +33,9 @@ import java.nio.charset.StandardCharsets;
  * {@link TruncatedFrameException}.
  *
  * <p>Encoding writes each message as one chunk, sizes in lower-case hex; the empty message is
- * refused, because a chunk of size zero is the last chunk. End the body with
- * {@link #writeLastChunk(ByteBuf)}.
+ * refused, because a chunk of size zero is the last chunk. End the body with the encoder's end of
+ * section, {@link FrameEncoder#writeEnd} ({@link FrameWriter#writeEnd()}), which writes the last
+ * chunk, {@code 0 CR LF CR LF}, and finishes the encoder.
  *
  * <p><b>Security.</b> A chunk-size line (size and extensions) longer than
  * {@value #MAX_SIZE_LINE_LENGTH} bytes, a trailer section longer than
@@ -44,12 +46,13 @@ import java.nio.charset.StandardCharsets;
  * before any data is buffered. Each byte of the size line and trailers is examined once however
  * the stream is split.
  */
-public final class ChunkedFramer extends AbstractFramer {
+public final class ChunkedFramer implements Framer {
+    private final int maxFrameLength;
     /** The longest chunk-size line accepted, size, extensions and CRLF included: 1 KiB. */
-    public static final int MAX_SIZE_LINE_LENGTH = 1024;
+    static final int MAX_SIZE_LINE_LENGTH = 1024;
 
     /** The longest trailer section accepted, its final CRLF included: 8 KiB. */
-    public static final int MAX_TRAILER_LENGTH = 8 * 1024;
+    static final int MAX_TRAILER_LENGTH = 8 * 1024;
 
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = {'\r', '\n'};
@@ -57,10 +60,9 @@ public final class ChunkedFramer extends AbstractFramer {
     static final ChunkedFramer DEFAULT = new ChunkedFramer(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, false);
 
     private final boolean lastChunkRequired;
-    private final FrameEncoder encoder = FrameEncoder.of(this);
 
     private ChunkedFramer(int maxFrameLength, boolean lastChunkRequired) {
-        super(maxFrameLength, "chunked");
+        this.maxFrameLength = maxFrameLength;
         this.lastChunkRequired = lastChunkRequired;
     }
 
@@ -72,7 +74,7 @@ public final class ChunkedFramer extends AbstractFramer {
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
-    public ChunkedFramer maxFrameLength(int maxFrameLength) {
+    public ChunkedFramer withMaxFrameLength(int maxFrameLength) {
         return new ChunkedFramer(FrameLimits.checkMaxFrameLength(maxFrameLength, "chunked"), lastChunkRequired);
     }
 
@@ -95,19 +97,16 @@ public final class ChunkedFramer extends AbstractFramer {
         return lastChunkRequired;
     }
 
-    /**
-     * Writes the last chunk with no trailers, {@code 0 CR LF CR LF}, which ends the body.
-     *
-     * @param out the buffer to append to
-     */
-    public void writeLastChunk(ByteBuf out) {
-        out.writeBytes(LAST_CHUNK);
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
     }
 
     /** Returns the shared encoder: chunked encoding keeps no state. */
+    /** Returns a new encoder: it remembers whether the body has ended. */
     @Override
     public FrameEncoder newEncoder() {
-        return encoder;
+        return new Encoder();
     }
 
     @Override
@@ -115,39 +114,76 @@ public final class ChunkedFramer extends AbstractFramer {
         return new ChunkedDecoder(maxFrameLength(), lastChunkRequired);
     }
 
-    /** Refuses the empty message (it would be the last chunk) and one over the maximum. */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        if (!message.isReadable()) {
-            return new MessageRefusedException("chunked: an empty message would be a chunk of size 0, which is the"
-                    + " last chunk and ends the body (skip empty messages; end the body with writeLastChunk)", 0);
-        }
-        return refuseOverMaximum(message);
-    }
-
-    /** Returns the size line (hex digits and CRLF) plus the CRLF after the data. */
-    @Override
-    public int overhead(int payloadLength) {
-        return Integer.toHexString(payloadLength).length() + 2 * CRLF.length;
-    }
-
-    /** Writes the size in hex and CRLF. */
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        out.writeCharSequence(Integer.toHexString(payloadLength), StandardCharsets.US_ASCII);
-        out.writeBytes(CRLF);
-    }
-
-    /** Writes the CRLF that ends the chunk's data. */
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {
-        out.writeBytes(CRLF);
-    }
-
     /** Describes the rule, e.g. {@code chunked(max 1048576 bytes per chunk)}. */
     @Override
     public String toString() {
         return "chunked(max " + maxFrameLength() + " bytes per chunk" + (lastChunkRequired ? ", last chunk required" : "")
                 + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChunkedFramer that && maxFrameLength == that.maxFrameLength
+                && lastChunkRequired == that.lastChunkRequired;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * maxFrameLength + (lastChunkRequired ? 1 : 0);
+    }
+
+    /** One body's encoder: a chunk per message, then the last chunk at the end of the section. */
+    private final class Encoder implements FrameEncoder {
+        private boolean ended;
+
+        /** Refuses the empty message (it would be the last chunk), one over the maximum, and any after the end. */
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            if (ended) {
+                return new MessageRefusedException("chunked: the body has ended with its last chunk; a new body needs"
+                        + " a new encoder", message.readableBytes());
+            }
+            if (!message.isReadable()) {
+                return new MessageRefusedException("chunked: an empty message would be a chunk of size 0, which is the"
+                        + " last chunk and ends the body (skip empty messages; end the body with writeEnd)", 0);
+            }
+            return FrameLimits.refuseOverMaximum(message, maxFrameLength, "chunked");
+        }
+
+        /** Returns the size line (hex digits and CRLF) plus the CRLF after the data. */
+        @Override
+        public int overhead(int payloadLength) {
+            return Integer.toHexString(payloadLength).length() + 2 * CRLF.length;
+        }
+
+        /** Writes the size in hex and CRLF. */
+        @Override
+        public void writeHeader(int payloadLength, ByteBuf out) {
+            out.writeCharSequence(Integer.toHexString(payloadLength), StandardCharsets.US_ASCII);
+            out.writeBytes(CRLF);
+        }
+
+        /** Writes the CRLF that ends the chunk's data. */
+        @Override
+        public void writeTrailer(int payloadLength, ByteBuf out) {
+            out.writeBytes(CRLF);
+        }
+
+        /** Writes the last chunk with no trailers, {@code 0 CR LF CR LF}, which ends the body. */
+        @Override
+        public void writeEnd(ByteBuf out) {
+            out.writeBytes(LAST_CHUNK);
+            ended = true;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return ended;
+        }
+
+        @Override
+        public String toString() {
+            return ChunkedFramer.this.toString();
+        }
     }
 }

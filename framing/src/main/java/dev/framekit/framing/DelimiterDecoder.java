@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -8,7 +9,7 @@ import io.netty.buffer.ByteBuf;
  * last bytes match, so bytes that trickle in are searched once, not rescanned from the frame's
  * start on every read; the search itself is linear whatever the delimiter ({@link DelimiterSearch}).
  */
-final class DelimiterDecoder implements FrameDecoder {
+final class DelimiterDecoder extends SkippingDecoder {
     private final byte[] delimiter;
     private final int maxFrameLength;
     /** True for a lenient line decoder: a {@code \r} before the {@code \n} is stripped. */
@@ -38,7 +39,7 @@ final class DelimiterDecoder implements FrameDecoder {
     }
 
     @Override
-    public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+    ByteBuf next(ByteBuf in, boolean endOfStream) throws FramingException {
         if (discarding && !discardOversizedFrame(in, endOfStream)) {
             return null;
         }
@@ -60,10 +61,10 @@ final class DelimiterDecoder implements FrameDecoder {
                 // The discard starts its search at the "\n" itself, so it drops exactly this line.
                 discarding = true;
                 scanned = length;
-                throw new FrameTooLongException("delimiter: a line of " + length + " bytes exceeds the maximum of "
-                        + maxFrameLength + " bytes (raise it with maxFrameLength(n) if the peer is legitimate;"
+                return skip(new FrameTooLongException("delimiter: a line of " + length + " bytes exceeds the maximum of "
+                        + maxFrameLength + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate;"
                         + " reading again skips this frame): " + HexPreview.of(in, start, length), length,
-                        maxFrameLength, true);
+                        maxFrameLength));
             }
             scanned = 0;
             ByteBuf frame = in.retainedSlice(start, length);
@@ -76,7 +77,7 @@ final class DelimiterDecoder implements FrameDecoder {
         // keeps the verdict independent of how the bytes were split into reads.
         if (readable - delimiter.length >= scanLimit) {
             discarding = true;
-            throw tooLong(in);
+            return skip(tooLong(in));
         }
         if (endOfStream && readable > 0) {
             throw new TruncatedFrameException("delimiter: stream ended after " + readable
@@ -117,10 +118,10 @@ final class DelimiterDecoder implements FrameDecoder {
         long searched = (long) scanLimit + 1;
         return new FrameTooLongException("delimiter: no delimiter " + HexPreview.quoted(delimiter)
                 + " within the first " + searched + " bytes of a frame; the maximum frame length is "
-                + maxFrameLength + " bytes (raise it with maxFrameLength(n) if the peer is legitimate;"
+                + maxFrameLength + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate;"
                 + " reading again skips this frame): "
                 + HexPreview.of(in, in.readerIndex(), (int) Math.min(searched, in.readableBytes())),
-                atLeast, maxFrameLength, true);
+                atLeast, maxFrameLength);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 
@@ -32,18 +34,19 @@ import java.util.Arrays;
  * bytes have arrived without a delimiter: <b>a peer that never sends the delimiter cannot make
  * the receiver buffer more than the maximum.</b>
  */
-public final class DelimiterFramer extends AbstractFramer {
+public final class DelimiterFramer implements Framer {
+    private final int maxFrameLength;
     private final byte[] delimiter;
     private final boolean lenientLineEndings;
     private final DelimiterSearch search;
     private final FrameEncoder encoder;
 
     private DelimiterFramer(byte[] delimiter, int maxFrameLength, boolean lenientLineEndings) {
-        super(maxFrameLength, "delimiter");
+        this.maxFrameLength = maxFrameLength;
         this.delimiter = delimiter;
         this.lenientLineEndings = lenientLineEndings;
         this.search = new DelimiterSearch(delimiter);
-        this.encoder = FrameEncoder.of(this);
+        this.encoder = new Encoder();
     }
 
     static DelimiterFramer of(byte[] delimiter) {
@@ -61,7 +64,7 @@ public final class DelimiterFramer extends AbstractFramer {
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
-    public DelimiterFramer maxFrameLength(int maxFrameLength) {
+    public DelimiterFramer withMaxFrameLength(int maxFrameLength) {
         return new DelimiterFramer(delimiter, FrameLimits.checkMaxFrameLength(maxFrameLength, "delimiter"),
                 lenientLineEndings);
     }
@@ -121,6 +124,11 @@ public final class DelimiterFramer extends AbstractFramer {
         return delimiter.length;
     }
 
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
+    }
+
     /** Returns the shared encoder: delimiter encoding keeps no state. */
     @Override
     public FrameEncoder newEncoder() {
@@ -130,51 +138,6 @@ public final class DelimiterFramer extends AbstractFramer {
     @Override
     public FrameDecoder newDecoder() {
         return new DelimiterDecoder(delimiter, search, maxFrameLength(), lenientLineEndings);
-    }
-
-    /**
-     * Refuses a message over the maximum, one containing the delimiter, and one ending with the
-     * start of the delimiter; a lenient line framer also refuses one ending with {@code \r}.
-     */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        MessageRefusedException overMaximum = refuseOverMaximum(message);
-        if (overMaximum != null) {
-            return overMaximum;
-        }
-        int length = message.readableBytes();
-        int found = search.indexOf(message, message.readerIndex(), message.writerIndex());
-        if (found >= 0) {
-            return new MessageRefusedException("delimiter: message contains the delimiter "
-                    + HexPreview.quoted(delimiter) + " at offset " + (found - message.readerIndex())
-                    + "; it would end the frame early (choose another delimiter, or a length-prefixed framer"
-                    + " for binary data): " + HexPreview.of(message, message.readerIndex(), length), length);
-        }
-        int overlap = search.tailOverlap(message);
-        if (overlap > 0) {
-            return new MessageRefusedException("delimiter: message ends with " + overlap
-                    + " byte(s) that, followed by the delimiter " + HexPreview.quoted(delimiter)
-                    + ", form the delimiter early; the receiver would cut the message short: "
-                    + HexPreview.of(message, message.readerIndex(), length), length);
-        }
-        if (lenientLineEndings && length > 0 && message.getByte(message.writerIndex() - 1) == '\r') {
-            return new MessageRefusedException("delimiter: message ends with \\r, which a lenient line receiver"
-                    + " strips as part of \\r\\n (use a strict framer to carry it): "
-                    + HexPreview.of(message, message.readerIndex(), length), length);
-        }
-        return null;
-    }
-
-    /** Returns the delimiter's length: the only bytes this rule adds. */
-    @Override
-    public int overhead(int payloadLength) {
-        return delimiter.length;
-    }
-
-    /** Writes the delimiter. */
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {
-        out.writeBytes(delimiter);
     }
 
     /** Describes the rule, e.g. {@code delimiter("#*#", max 1048576 bytes)}. */
@@ -195,5 +158,58 @@ public final class DelimiterFramer extends AbstractFramer {
     @Override
     public int hashCode() {
         return 31 * (31 * Arrays.hashCode(delimiter) + maxFrameLength()) + (lenientLineEndings ? 1 : 0);
+    }
+
+    /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */
+    private final class Encoder implements FrameEncoder {
+        /**
+         * Refuses a message over the maximum, one containing the delimiter, and one ending with the
+         * start of the delimiter; a lenient line framer also refuses one ending with {@code \r}.
+         */
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            MessageRefusedException overMaximum = FrameLimits.refuseOverMaximum(message, maxFrameLength, "delimiter");
+            if (overMaximum != null) {
+                return overMaximum;
+            }
+            int length = message.readableBytes();
+            int found = search.indexOf(message, message.readerIndex(), message.writerIndex());
+            if (found >= 0) {
+                return new MessageRefusedException("delimiter: message contains the delimiter "
+                        + HexPreview.quoted(delimiter) + " at offset " + (found - message.readerIndex())
+                        + "; it would end the frame early (choose another delimiter, or a length-prefixed framer"
+                        + " for binary data): " + HexPreview.of(message, message.readerIndex(), length), length);
+            }
+            int overlap = search.tailOverlap(message);
+            if (overlap > 0) {
+                return new MessageRefusedException("delimiter: message ends with " + overlap
+                        + " byte(s) that, followed by the delimiter " + HexPreview.quoted(delimiter)
+                        + ", form the delimiter early; the receiver would cut the message short: "
+                        + HexPreview.of(message, message.readerIndex(), length), length);
+            }
+            if (lenientLineEndings && length > 0 && message.getByte(message.writerIndex() - 1) == '\r') {
+                return new MessageRefusedException("delimiter: message ends with \\r, which a lenient line receiver"
+                        + " strips as part of \\r\\n (use a strict framer to carry it): "
+                        + HexPreview.of(message, message.readerIndex(), length), length);
+            }
+            return null;
+        }
+
+        /** Returns the delimiter's length: the only bytes this rule adds. */
+        @Override
+        public int overhead(int payloadLength) {
+            return delimiter.length;
+        }
+
+        /** Writes the delimiter. */
+        @Override
+        public void writeTrailer(int payloadLength, ByteBuf out) {
+            out.writeBytes(delimiter);
+        }
+
+        @Override
+        public String toString() {
+            return DelimiterFramer.this.toString();
+        }
     }
 }

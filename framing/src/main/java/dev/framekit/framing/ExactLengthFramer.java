@@ -1,5 +1,7 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -23,12 +25,13 @@ import io.netty.buffer.ByteBuf;
  * {@link TruncatedFrameException} (received, expected {@code n}). {@link #maxFrameLength()} is
  * {@code n}; the reader's buffer grows only with bytes that arrive, not with {@code n}.
  */
-public final class ExactLengthFramer extends AbstractFramer {
+final class ExactLengthFramer implements Framer {
+    private final int maxFrameLength;
     private final FrameDecoder decoder = this::decodeFrame;
-    private final FrameEncoder encoder = FrameEncoder.of(this);
+    private final FrameEncoder encoder = new Encoder();
 
     private ExactLengthFramer(int length) {
-        super(length, "exact-length");
+        this.maxFrameLength = length;
     }
 
     static ExactLengthFramer of(int length) {
@@ -44,8 +47,13 @@ public final class ExactLengthFramer extends AbstractFramer {
      *
      * @return the frame length in bytes
      */
-    public int length() {
+    int length() {
         return maxFrameLength();
+    }
+
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
     }
 
     /** Returns the shared decoder: exact-length decoding keeps no state. */
@@ -58,24 +66,6 @@ public final class ExactLengthFramer extends AbstractFramer {
     @Override
     public FrameEncoder newEncoder() {
         return encoder;
-    }
-
-    /** Refuses every message that is not exactly {@link #length()} bytes. */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        int length = message.readableBytes();
-        if (length == length()) {
-            return null;
-        }
-        return new MessageRefusedException("exact-length: message is " + length + " bytes; this framer carries "
-                + "exactly " + length() + " (make a framer for the message's length): "
-                + HexPreview.of(message, message.readerIndex(), length), length);
-    }
-
-    /** Returns 0: nothing goes around the payload. */
-    @Override
-    public int overhead(int payloadLength) {
-        return 0;
     }
 
     private ByteBuf decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
@@ -94,5 +84,41 @@ public final class ExactLengthFramer extends AbstractFramer {
     @Override
     public String toString() {
         return "exact-length(" + length() + " bytes)";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExactLengthFramer that && maxFrameLength == that.maxFrameLength;
+    }
+
+    @Override
+    public int hashCode() {
+        return maxFrameLength;
+    }
+
+    /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */
+    private final class Encoder implements FrameEncoder {
+        /** Refuses every message that is not exactly {@link #length()} bytes. */
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            int length = message.readableBytes();
+            if (length == length()) {
+                return null;
+            }
+            return new MessageRefusedException("exact-length: message is " + length + " bytes; this framer carries "
+                    + "exactly " + length() + " (make a framer for the message's length): "
+                    + HexPreview.of(message, message.readerIndex(), length), length);
+        }
+
+        /** Returns 0: nothing goes around the payload. */
+        @Override
+        public int overhead(int payloadLength) {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return ExactLengthFramer.this.toString();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -23,14 +25,15 @@ import io.netty.buffer.ByteBuf;
  * also the maximum frame length. Decoding needs no scanning: count {@code frameSize} bytes, then
  * strip the pad from the end.
  */
-public final class FixedLengthFramer extends AbstractFramer {
+public final class FixedLengthFramer implements Framer {
+    private final int maxFrameLength;
     private final int frameSize;
     private final byte pad;
     private final FrameDecoder decoder = this::decodeFrame;
-    private final FrameEncoder encoder = FrameEncoder.of(this);
+    private final FrameEncoder encoder = new Encoder();
 
     private FixedLengthFramer(int frameSize, byte pad) {
-        super(frameSize, "fixed-length");
+        this.maxFrameLength = frameSize;
         this.frameSize = frameSize;
         this.pad = pad;
     }
@@ -87,6 +90,11 @@ public final class FixedLengthFramer extends AbstractFramer {
         return pad;
     }
 
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
+    }
+
     /**
      * Returns the decoder; fixed-length decoding keeps no state, so every connection shares one.
      */
@@ -99,44 +107,6 @@ public final class FixedLengthFramer extends AbstractFramer {
     @Override
     public FrameEncoder newEncoder() {
         return encoder;
-    }
-
-    /** Refuses a message longer than the frame, and one ending with the pad byte. */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        int length = message.readableBytes();
-        if (length > frameSize) {
-            return new MessageRefusedException("fixed-length: message is " + length + " bytes; fixed frames hold "
-                    + frameSize + " (use a larger frame size): "
-                    + HexPreview.of(message, message.readerIndex(), length), length);
-        }
-        if (length > 0 && message.getByte(message.writerIndex() - 1) == pad) {
-            return new MessageRefusedException("fixed-length: message ends with the pad byte "
-                    + HexPreview.describeByte(pad) + ", which the receiver would strip as padding"
-                    + " (choose a pad byte the messages never end with): "
-                    + HexPreview.of(message, message.readerIndex(), length), length);
-        }
-        return null;
-    }
-
-    /** Returns the pad bytes a payload of {@code payloadLength} bytes is followed by. */
-    @Override
-    public int overhead(int payloadLength) {
-        return frameSize - payloadLength;
-    }
-
-    /** Writes the pad bytes that fill the frame. */
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {
-        int padding = frameSize - payloadLength;
-        if (pad == 0) {
-            out.writeZero(padding);
-            return;
-        }
-        out.ensureWritable(padding);
-        for (int i = 0; i < padding; i++) {
-            out.writeByte(pad);
-        }
     }
 
     private ByteBuf decodeFrame(ByteBuf in, boolean endOfStream) throws TruncatedFrameException {
@@ -161,5 +131,61 @@ public final class FixedLengthFramer extends AbstractFramer {
     @Override
     public String toString() {
         return "fixed-length(" + frameSize + " bytes, pad " + HexPreview.describeByte(pad) + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FixedLengthFramer that && frameSize == that.frameSize && pad == that.pad;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * frameSize + pad;
+    }
+
+    /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */
+    private final class Encoder implements FrameEncoder {
+        /** Refuses a message longer than the frame, and one ending with the pad byte. */
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            int length = message.readableBytes();
+            if (length > frameSize) {
+                return new MessageRefusedException("fixed-length: message is " + length + " bytes; fixed frames hold "
+                        + frameSize + " (use a larger frame size): "
+                        + HexPreview.of(message, message.readerIndex(), length), length);
+            }
+            if (length > 0 && message.getByte(message.writerIndex() - 1) == pad) {
+                return new MessageRefusedException("fixed-length: message ends with the pad byte "
+                        + HexPreview.describeByte(pad) + ", which the receiver would strip as padding"
+                        + " (choose a pad byte the messages never end with): "
+                        + HexPreview.of(message, message.readerIndex(), length), length);
+            }
+            return null;
+        }
+
+        /** Returns the pad bytes a payload of {@code payloadLength} bytes is followed by. */
+        @Override
+        public int overhead(int payloadLength) {
+            return frameSize - payloadLength;
+        }
+
+        /** Writes the pad bytes that fill the frame. */
+        @Override
+        public void writeTrailer(int payloadLength, ByteBuf out) {
+            int padding = frameSize - payloadLength;
+            if (pad == 0) {
+                out.writeZero(padding);
+                return;
+            }
+            out.ensureWritable(padding);
+            for (int i = 0; i < padding; i++) {
+                out.writeByte(pad);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return FixedLengthFramer.this.toString();
+        }
     }
 }

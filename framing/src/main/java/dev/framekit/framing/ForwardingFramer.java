@@ -1,6 +1,5 @@
 package dev.framekit.framing;
 
-import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 
 /**
@@ -10,9 +9,9 @@ import java.util.Objects;
  * <p>Every abstract method of {@link Framer} is forwarded to the {@linkplain #delegate() delegate},
  * {@link #newEncoder()} included, so the delegate's per-connection rules (send-and-close's one
  * message per connection, a WebSocket client's masking) survive the wrapping. The default methods
- * ({@link Framer#encode(ByteBuf, ByteBuf)}, {@link Framer#check(byte[])}) are not forwarded: they
- * are built from the forwarded ones, so a subclass that overrides {@link #check(ByteBuf)} changes
- * them too.
+ * ({@link Framer#check(ByteBuf)}, {@link Framer#encode(ByteBuf, ByteBuf)}) are not forwarded:
+ * they go through {@link #newEncoder()}, so a subclass that changes how messages are encoded
+ * overrides that one method.
  *
  * <pre>{@code
  * AtomicInteger connections = new AtomicInteger();
@@ -47,26 +46,6 @@ public abstract class ForwardingFramer implements Framer {
     }
 
     @Override
-    public MessageRefusedException check(ByteBuf message) {
-        return delegate.check(message);
-    }
-
-    @Override
-    public int overhead(int payloadLength) {
-        return delegate.overhead(payloadLength);
-    }
-
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        delegate.writeHeader(payloadLength, out);
-    }
-
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {
-        delegate.writeTrailer(payloadLength, out);
-    }
-
-    @Override
     public FrameEncoder newEncoder() {
         return delegate.newEncoder();
     }
@@ -85,5 +64,16 @@ public abstract class ForwardingFramer implements Framer {
     @Override
     public String toString() {
         return delegate.toString();
+    }
+
+    /** Equal to a forwarding framer of the same class around an equal delegate. */
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && delegate.equals(((ForwardingFramer) other).delegate);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * getClass().hashCode() + delegate.hashCode();
     }
 }

@@ -8,30 +8,37 @@ import io.netty.buffer.ByteBuf;
  *
  * <p><b>The contract.</b> {@link #decode} looks at the readable bytes of {@code in} and either
  * returns the next complete frame, consuming exactly the bytes of that frame (header, payload,
- * padding, delimiter) and nothing else, or returns {@code null} and consumes nothing, meaning
- * "need more bytes". {@code endOfStream} says whether more bytes can ever arrive. When it is
- * true: a stream that ended cleanly between frames yields {@code null}, meaning "no more
- * frames"; a stream that ended inside a frame throws {@link TruncatedFrameException}, which
- * says how many bytes came and how many were expected; for send-and-close the end of the stream
- * is the end of the message. A frame over the framer's maximum throws
- * {@link FrameTooLongException} as soon as that is known, before it is buffered whole. If that
- * exception is {@link FrameTooLongException#resumable() resumable}, later calls first discard the
- * rest of the oversized frame as it arrives (one of three cases in which a call that returns
- * {@code null} consumes bytes), then decode the next frame. The second case is a rule with
- * frames that carry no message for the caller: a WebSocket decoder consumes each control frame
- * (ping, pong, close) as it hands it to its listener, and each fragment of a message as it copies
- * it into the message it reassembles, so such a call may consume bytes and still return
- * {@code null}; a call right after it, with no new bytes, consumes nothing. The third case
- * follows.
+ * padding, delimiter), or returns {@code null}. <b>One rule for {@code null}:</b> if the call
+ * consumed bytes, it made progress without a frame for the caller (it discarded part of a skipped
+ * frame, took a WebSocket control frame or fragment, read the end of a section), and the caller
+ * calls again; if it consumed nothing, it needs more bytes, or, when {@code endOfStream} is true,
+ * there are no more frames. (Go's {@code bufio.SplitFunc} has the same rule.)
+ *
+ * <p><b>The end of the stream.</b> {@code endOfStream} says whether more bytes can ever arrive. A
+ * stream that ended cleanly between frames yields {@code null}; a stream that ended inside a frame
+ * throws {@link TruncatedFrameException}, which says how many bytes came and how many were
+ * expected; for send-and-close the end of the stream is the end of the message.
+ *
+ * <p><b>Limits.</b> A frame over the framer's maximum throws {@link FrameTooLongException} as soon
+ * as that is known, before it is buffered whole. A framing that can find the next frame without
+ * the oversized one may skip it instead (the delimiter framer, a length prefix under
+ * {@link OversizePolicy#SKIP}): {@link #decodeFrame} then returns a {@link Frame#isSkipped()
+ * skipped} frame, and {@link #decode}, which can only return a payload, throws the
+ * {@code FrameTooLongException}; either way the next call discards the rest of that frame as it
+ * arrives and goes on.
+ *
+ * <p><b>Typed frames.</b> {@link #decodeFrame} returns the frame with what its header said
+ * besides the length (a WebSocket opcode, a type byte), and skipped frames as outcomes. Framings
+ * whose frames are only payload need not implement it: the default wraps {@link #decode}, and a
+ * caller that wants only payloads calls {@code decode}, which allocates nothing per frame.
  *
  * <p><b>A framing that ends before the stream does.</b> Some framings carry a bounded section of
  * the stream and then stop: a chunked HTTP body ends with its last chunk, and the bytes after it
  * belong to the next message and another framer. The call that reads the end of such a section
- * consumes the bytes that end it (the third case of a {@code null} that consumes), returns
- * {@code null}, and from then on {@link #isFinished()} is true and every call returns
- * {@code null}. A {@link FrameReader} reports it as the end of the frames without reading
- * further, and the caller switches framer for what follows. A decoder that wraps another
- * delegates {@code isFinished()} to it.
+ * consumes the bytes that end it and returns {@code null}; from then on {@link #isFinished()} is
+ * true and every call returns {@code null}. A {@link FrameReader} reports it as the end of the
+ * frames without reading further, and the caller switches framer for what follows. A decoder that
+ * wraps another delegates {@code isFinished()} to it.
  *
  * <p>Between calls the caller may append bytes to {@code in} and may discard bytes before its
  * reader index, but must not otherwise change the readable bytes: a decoder remembers how far it
@@ -52,12 +59,32 @@ public interface FrameDecoder {
      * @param endOfStream true if no more bytes will ever be appended to {@code in}
      * @return the frame's payload as a retained slice that the caller must release, or
      *     {@code null}
-     * @throws FrameTooLongException if the next frame is over the framer's maximum length
+     * @throws FrameTooLongException if the next frame is over the framer's maximum length (for a
+     *     framing that skips it, decoding goes on at the next call)
      * @throws TruncatedFrameException if {@code endOfStream} is true and {@code in} ends inside a
      *     frame
      * @throws FramingException for any other bytes that do not fit the framing rule
      */
     ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException;
+
+    /**
+     * Takes the next complete frame off the front of {@code in} with what its header said, under
+     * the same contract as {@link #decode}; an oversized frame the framing skips is returned as a
+     * {@link Frame#isSkipped() skipped} frame, not thrown. The default wraps {@link #decode}.
+     *
+     * @param in the connection's buffered bytes; the frame's bytes are consumed from it
+     * @param endOfStream true if no more bytes will ever be appended to {@code in}
+     * @return the frame, which the caller must {@link Frame#release() release}, or {@code null}
+     * @throws FrameTooLongException if the next frame is over the framer's maximum length and the
+     *     framing does not skip it
+     * @throws TruncatedFrameException if {@code endOfStream} is true and {@code in} ends inside a
+     *     frame
+     * @throws FramingException for any other bytes that do not fit the framing rule
+     */
+    default Frame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
+        ByteBuf payload = decode(in, endOfStream);
+        return payload == null ? null : Frame.of(payload);
+    }
 
     /**
      * Returns true once the framing's section of the stream has ended (a chunked body's last

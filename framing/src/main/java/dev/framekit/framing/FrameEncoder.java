@@ -12,7 +12,13 @@ import io.netty.buffer.ByteBuf;
  * the caller or, through {@link #writePayload}, by the encoder; {@link #writeTrailer} writes what follows it (padding, a delimiter, or nothing) and
  * <b>completes the message</b>: an encoder that counts messages counts it there. The parts are
  * public so that {@link FrameWriter} can send a large payload straight from the caller's memory
- * between the header and the trailer, for every framer, a user's own included.
+ * between the header and the trailer, for every framer, a user's own included. {@link #overhead}
+ * says how many bytes the header and trailer add, without writing them.
+ *
+ * <p><b>The end of a section.</b> A framing that carries a bounded section of the stream (a
+ * chunked HTTP body) ends it with bytes of its own: {@link #writeEnd} writes them (the last
+ * chunk, {@code 0\r\n\r\n}), after which the encoder is {@linkplain #isFinished() finished}.
+ * Framings that run to the end of the stream write nothing there.
  *
  * <p><b>Payloads are sent unchanged</b>, except by a rule whose wire format transforms them (a
  * WebSocket client masks every payload byte with a per-frame key). Such an encoder overrides
@@ -24,7 +30,7 @@ import io.netty.buffer.ByteBuf;
  * test: its encoder refuses a second message and reports {@link #isFinished()} after the first,
  * and {@link FramedConnection#send(byte[])} then half-closes the output, which is what ends the
  * message on the wire. A framer that wraps another keeps the rule by delegating
- * {@code newEncoder()}; {@link #oneMessage(Framer)} makes such an encoder for a user's own rule.
+ * {@code newEncoder()}; {@link #oneMessage(FrameEncoder)} makes such an encoder for a user's own rule.
  */
 public interface FrameEncoder {
 
@@ -38,13 +44,22 @@ public interface FrameEncoder {
     MessageRefusedException check(ByteBuf message);
 
     /**
-     * Writes what precedes a payload of {@code payloadLength} bytes, if anything. Called only
-     * after {@link #check} accepted the message.
+     * Returns how many bytes {@link #writeHeader} and {@link #writeTrailer} add around a payload
+     * of {@code payloadLength} bytes, for a message {@link #check} accepts.
+     *
+     * @param payloadLength the payload's length in bytes
+     * @return the header's and trailer's bytes together
+     */
+    int overhead(int payloadLength);
+
+    /**
+     * Writes what precedes a payload of {@code payloadLength} bytes, if anything (the default
+     * writes nothing). Called only after {@link #check} accepted the message.
      *
      * @param payloadLength the payload's length in bytes
      * @param out the buffer to append to
      */
-    void writeHeader(int payloadLength, ByteBuf out);
+    default void writeHeader(int payloadLength, ByteBuf out) {}
 
     /**
      * Writes the payload's bytes as they go on the wire, between {@link #writeHeader} and
@@ -70,13 +85,22 @@ public interface FrameEncoder {
     }
 
     /**
-     * Writes what follows a payload of {@code payloadLength} bytes, if anything, and completes
-     * the message.
+     * Writes what follows a payload of {@code payloadLength} bytes, if anything (the default
+     * writes nothing), and completes the message.
      *
      * @param payloadLength the payload's length in bytes
      * @param out the buffer to append to
      */
-    void writeTrailer(int payloadLength, ByteBuf out);
+    default void writeTrailer(int payloadLength, ByteBuf out) {}
+
+    /**
+     * Ends the framing's section of the stream: writes what marks its end, if the framing has
+     * such a mark (a chunked body's last chunk), and finishes the encoder. The default writes
+     * nothing: most framings run to the end of the stream, which is their end.
+     *
+     * @param out the buffer to append to
+     */
+    default void writeEnd(ByteBuf out) {}
 
     /**
      * Returns true once this encoder takes no more messages and the frame it wrote is ended by
@@ -108,24 +132,13 @@ public interface FrameEncoder {
     }
 
     /**
-     * An encoder that keeps no state: every part is the framer's own. The encoder of every rule
-     * whose connection carries any number of messages.
+     * An encoder for a connection that carries one message: it frames the first with
+     * {@code parts}, then refuses any other and reports {@link #isFinished()}.
      *
-     * @param framer the framing rule
-     * @return an encoder that may be shared, since it has no state
-     */
-    static FrameEncoder of(Framer framer) {
-        return new StatelessEncoder(framer);
-    }
-
-    /**
-     * An encoder for a connection that carries one message: it frames the first with the
-     * framer's parts, then refuses any other and reports {@link #isFinished()}.
-     *
-     * @param framer the framing rule
+     * @param parts the rule's encoder, which keeps no state
      * @return a new encoder, for one connection
      */
-    static FrameEncoder oneMessage(Framer framer) {
-        return new OneMessageEncoder(framer);
+    static FrameEncoder oneMessage(FrameEncoder parts) {
+        return new OneMessageEncoder(parts);
     }
 }

@@ -1,22 +1,21 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Reads frames from a blocking {@link InputStream} with a {@link Framer}.
  *
- * <p>It pulls large chunks ({@value #DEFAULT_CHUNK_SIZE} bytes at most per read call) into the
+ * <p>It pulls large chunks (64 KiB at most per read call) into the
  * connection's buffer and hands out every complete frame that buffer holds before it reads again:
  * many small messages cost one read call, not one each. The buffer belongs to the reader, not
  * the framer, so {@link #framer(Framer)} can switch framing rules mid-stream without losing a
@@ -38,13 +37,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * says false, the bytes after the section stay buffered, and {@link #framer(Framer)} picks the
  * rule for what follows.
  *
+ * <p><b>Payloads or typed frames.</b> {@link #readFrame()} (and {@link #readString()},
+ * {@link #readByteArray()}) hand out payloads and allocate nothing per frame besides the slice;
+ * {@link #read()} hands out {@link Frame}s, with what each header said besides the length (a
+ * WebSocket opcode, a type byte) and oversized frames the framing skipped as outcomes.
+ *
  * <p><b>Errors.</b> A {@link FramingException} (a frame too long, truncated, malformed) leaves the
  * stream out of step with the framing rule: the reader remembers it and throws it again from
- * every later read; close the connection. The one exception is a
- * {@link FrameTooLongException#resumable() resumable} frame-too-long error (an over-long line on
- * the delimiter framer): reading again skips the rest of that frame and returns the next one. Any other {@link IOException} from the stream (a
- * timeout, a reset) propagates unchanged and loses nothing: bytes already buffered stay
- * buffered, so after a {@link java.net.SocketTimeoutException} a later read can carry on.
+ * every later read; close the connection. The one exception is a frame the framing skips (an
+ * over-long line on the delimiter framer, a length prefix under {@link OversizePolicy#SKIP}):
+ * {@link #read()} returns it as a {@link Frame#isSkipped() skipped} frame, {@link #readFrame()}
+ * throws its {@link FrameTooLongException}, and either way the next read returns the frame after
+ * it. Any other {@link IOException} from the stream (a timeout, a reset) propagates unchanged and
+ * loses nothing: bytes already buffered stay buffered, so after a
+ * {@link java.net.SocketTimeoutException} a later read can carry on.
+ *
+ * <p><b>Time.</b> The reader owns how long it waits. Over a socket ({@link #over(Socket, Framer)},
+ * or a {@link FramedConnection}) it sets the socket's read timeout itself, from
+ * {@link #readTimeout(Duration)} (how long a read waits for the peer's next bytes; it starts as
+ * the socket's own) and the frame deadline; nothing else should set it.
+ *
+ * <p><b>Memory.</b> The reader's buffer grows with the bytes that arrived, never with a length a
+ * peer declared, and shrinks to a few hundred bytes while the connection waits idle between
+ * frames. {@link #onBufferResized(IntConsumer)} tells whoever counts the connection's memory each
+ * new capacity as it happens.
  *
  * <p><b>Frame deadline.</b> {@link #frameDeadline(Duration)} bounds how long a frame may take from
  * its first byte to its last, which a read timeout cannot do against a peer that trickles bytes.
@@ -63,16 +79,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FrameReader implements AutoCloseable {
     /** The most bytes requested from the stream per read call: 64 KiB. */
-    public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
-
-    /** An empty buffer larger than this is given back rather than kept for the next frame. */
-    private static final int KEEP_CAPACITY = 4 * DEFAULT_CHUNK_SIZE;
-
-    /** The first read request, and the smallest the adaptive request shrinks to: 8 KiB. */
-    private static final int SMALLEST_READ = 8 * 1024;
-
-    /** A slow stream's reads fill the buffer's free room, if at least this much, before it grows. */
-    private static final int MIN_ROOM = 1024;
+    static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
 
     /**
      * The buffer kept while waiting between frames with nothing arrived: 512 bytes, so that an
@@ -93,31 +100,21 @@ public final class FrameReader implements AutoCloseable {
     /** {@link #state}: closed; the buffer is released by close(), or by the read it interrupted. */
     private static final int CLOSED = 2;
 
-    private final InputStream in;
-    private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
-    private final int chunkSize;
-    private final int smallestRead;
-    private int nextRead;
-    private Framer framer;
-    private FrameDecoder decoder;
-    private ByteBuf buffer;
-    private boolean endOfStream;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
-    private FramingException failure;
-
     /** {@link #partialSince} when no frame is partly buffered. */
     private static final long NO_PARTIAL_FRAME = Long.MIN_VALUE;
-    /** Bounds each read inside a frame by the deadline's time left; null over a plain stream. */
-    private Socket socket;
+
+    private final InboundBuffer inbound;
+    private Framer framer;
+    private FrameDecoder decoder;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private FramingException failure;
     /** The frame deadline in nanoseconds, or 0 for none. */
     private long deadlineNanos;
     /** When the first byte of the partly buffered frame arrived ({@link System#nanoTime()}). */
     private long partialSince = NO_PARTIAL_FRAME;
-    /** When the last bytes arrived from the stream. */
-    private long lastArrival;
 
     /**
-     * Creates a reader that requests up to {@value #DEFAULT_CHUNK_SIZE} bytes per read call.
+     * Creates a reader that requests up to 64 KiB per read call.
      *
      * @param in the stream to read; closed by {@link #close()}
      * @param framer the framing rule to start with
@@ -134,21 +131,21 @@ public final class FrameReader implements AutoCloseable {
      * @param chunkSize the most bytes requested per read call, at least 1
      */
     public FrameReader(InputStream in, Framer framer, int chunkSize) {
+        this(in, null, framer, chunkSize);
+    }
+
+    private FrameReader(InputStream in, Socket socket, Framer framer, int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
         }
-        this.in = Objects.requireNonNull(in, "in");
-        this.chunkSize = chunkSize;
-        this.smallestRead = Math.min(chunkSize, SMALLEST_READ);
-        this.nextRead = smallestRead;
-        this.buffer = allocator.heapBuffer(Math.min(IDLE_CAPACITY, smallestRead));
+        this.inbound = new InboundBuffer(Objects.requireNonNull(in, "in"), socket, chunkSize);
         framer(framer);
     }
 
     /**
-     * Creates a reader of a socket's input stream whose frame deadline, if set, also bounds each
-     * blocking read: inside a frame, a read waits no longer than the deadline's time left (the
-     * socket's own read timeout still applies when it is shorter, and is restored afterwards).
+     * Creates a reader of a socket's input stream that owns the socket's read timeout: it starts
+     * from the socket's own ({@link #readTimeout(Duration)} changes it), and inside a frame a read
+     * waits no longer than the frame deadline's time left.
      *
      * @param socket the connected socket; its input stream is closed by {@link #close()}
      * @param framer the framing rule to start with
@@ -161,7 +158,7 @@ public final class FrameReader implements AutoCloseable {
 
     /**
      * Creates a reader of {@code in}, a stream over {@code socket}'s input (one that counts or
-     * meters the bytes it passes on, say), that manages the socket's read timeout as
+     * meters the bytes it passes on, say), that owns the socket's read timeout as
      * {@link #over(Socket, Framer)} does.
      *
      * @param socket the connected socket {@code in} reads from
@@ -170,16 +167,45 @@ public final class FrameReader implements AutoCloseable {
      * @return the reader
      */
     public static FrameReader over(Socket socket, InputStream in, Framer framer) {
-        FrameReader reader = new FrameReader(in, framer);
-        reader.socket = Objects.requireNonNull(socket, "socket");
-        return reader;
+        return new FrameReader(in, Objects.requireNonNull(socket, "socket"), framer, DEFAULT_CHUNK_SIZE);
+    }
+
+    /**
+     * Sets how long each read waits for the peer's next bytes before it fails with
+     * {@link java.net.SocketTimeoutException} (after which a later read can carry on: nothing is
+     * lost). Over a socket only: a plain stream's read cannot be cut short.
+     *
+     * @param timeout the wait, or {@link Duration#ZERO} to wait as long as it takes
+     * @return this reader
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException if the reader is not over a socket
+     */
+    public FrameReader readTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("readTimeout must not be negative, got " + timeout);
+        }
+        if (!inbound.overSocket()) {
+            throw new IllegalStateException("readTimeout needs a reader over a socket (FrameReader.over)");
+        }
+        long millis = timeout.toMillis();
+        inbound.readTimeoutMillis(millis == 0 && !timeout.isZero() ? 1 : (int) Math.min(Integer.MAX_VALUE, millis));
+        return this;
+    }
+
+    /**
+     * Returns how long each read waits for the peer's next bytes.
+     *
+     * @return the wait, or {@link Duration#ZERO} for as long as it takes
+     */
+    public Duration readTimeout() {
+        return Duration.ofMillis(inbound.readTimeoutMillis());
     }
 
     /**
      * Sets the frame deadline: a frame not complete this long after its first byte arrived fails
      * with {@link FrameTimeoutException}. The wait between frames is not bounded by it (that is
-     * the socket's read timeout). Applies from the next read; a frame already partly buffered
-     * counts from when its first byte arrived.
+     * the read timeout). Applies from the next read; a frame already partly buffered counts from
+     * when its first byte arrived.
      *
      * @param deadline the time a frame may take, or {@link Duration#ZERO} for none
      * @return this reader
@@ -203,14 +229,29 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
+     * Tells {@code listener} the capacity of the reader's buffer now and at every change (0 once
+     * released): the memory this connection's inbound side takes, for a server's accounting.
+     * Called on the reading thread.
+     *
+     * @param listener receives the capacity in bytes
+     * @return this reader
+     */
+    public FrameReader onBufferResized(IntConsumer listener) {
+        inbound.capacityListener(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
      * Switches to another framing rule. Bytes already buffered are kept and are read with the new
      * rule; a frame partly decoded with the old rule is not resumed.
      *
      * @param framer the framing rule for the next frames
+     * @return this reader
      */
-    public void framer(Framer framer) {
+    public FrameReader framer(Framer framer) {
         this.framer = Objects.requireNonNull(framer, "framer");
         this.decoder = framer.newDecoder();
+        return this;
     }
 
     /**
@@ -223,43 +264,34 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * Reads the next frame as a buffer that the caller owns.
+     * Reads the next frame's payload as a buffer that the caller owns.
      *
      * <p><b>The caller must {@link ByteBuf#release() release} the result.</b> It is a slice of the
      * reader's buffer, not a copy; reading further frames does not disturb it, but while it is
      * unreleased it keeps that buffer's memory alive.
      *
      * @return the next frame's payload, or {@code null} if the stream ended cleanly
+     * @throws FrameTooLongException for a frame over the limit; if the framing skips such
+     *     frames, the next read goes on after it
      * @throws FramingException if the bytes do not fit the framing rule
      * @throws IOException if the stream fails
      */
     public ByteBuf readFrame() throws IOException {
-        if (!state.compareAndSet(IDLE, READING)) {
-            throw new IOException("frame reader is closed");
-        }
-        try {
-            if (failure != null) {
-                throw failure;
-            }
-            while (true) {
-                ByteBuf frame = decodeBuffered();
-                if (frame != null || endOfStream || decoder.isFinished()) {
-                    partialSince = NO_PARTIAL_FRAME;
-                    return frame;
-                }
-                if (buffer.isReadable() && partialSince == NO_PARTIAL_FRAME) {
-                    partialSince = lastArrival; // leftovers of the last read begin the next frame
-                } else if (!buffer.isReadable()) {
-                    partialSince = NO_PARTIAL_FRAME;
-                }
-                fillWithinDeadline();
-            }
-        } finally {
-            if (!state.compareAndSet(READING, IDLE)) {
-                // Closed by another thread while this one was reading: the buffer is ours to release.
-                buffer.release();
-            }
-        }
+        return next(false, ByteBuf.class);
+    }
+
+    /**
+     * Reads the next frame with what its header said besides the length; an oversized frame the
+     * framing skips is returned as a {@link Frame#isSkipped() skipped} frame, not thrown.
+     *
+     * <p><b>The caller must {@link Frame#release() release} the result.</b>
+     *
+     * @return the next frame, or {@code null} if the stream ended cleanly
+     * @throws FramingException if the bytes do not fit the framing rule
+     * @throws IOException if the stream fails
+     */
+    public Frame read() throws IOException {
+        return next(true, Frame.class);
     }
 
     /**
@@ -307,19 +339,19 @@ public final class FrameReader implements AutoCloseable {
      * @return the buffered byte count
      */
     public int buffered() {
-        return state.get() == CLOSED ? 0 : buffer.readableBytes();
+        return state.get() == CLOSED ? 0 : inbound.bytes().readableBytes();
     }
 
     /**
-     * Returns the bytes of memory the reader's buffer takes now: what a server accounts for this
-     * connection's inbound side. It is at most the frame being read plus one read chunk, and
-     * {@value #IDLE_CAPACITY} bytes while the connection waits idle between frames (over a
-     * socket, from {@value #IDLE_GRACE_MILLIS} ms into the wait).
+     * Returns the bytes of memory the reader's buffer takes now. It is at most the frame being
+     * read plus one read chunk, and {@value #IDLE_CAPACITY} bytes while the connection waits idle
+     * between frames (over a socket, from {@value #IDLE_GRACE_MILLIS} ms into the wait). A server
+     * that counts it is better told each change: {@link #onBufferResized(IntConsumer)}.
      *
      * @return the buffer's capacity in bytes; 0 once closed
      */
     public int bufferCapacity() {
-        return state.get() == CLOSED ? 0 : buffer.capacity();
+        return state.get() == CLOSED ? 0 : inbound.bytes().capacity();
     }
 
     /**
@@ -328,7 +360,31 @@ public final class FrameReader implements AutoCloseable {
      * @return true once the stream's end has been read
      */
     public boolean isEndOfStream() {
-        return endOfStream;
+        return inbound.isEndOfStream();
+    }
+
+    /**
+     * Reads and drops what the peer still sends, buffered bytes included, until the peer ends
+     * the stream, {@code limit} bytes have been dropped, or {@code wait} has passed: before
+     * closing a connection whose peer may still be sending, so that the close is not a reset
+     * and the peer gets what it was last sent.
+     *
+     * @param limit the most bytes to drop
+     * @param wait the longest time to wait for them
+     * @return the bytes dropped
+     * @throws IOException if the stream fails
+     */
+    public long drain(long limit, Duration wait) throws IOException {
+        if (!state.compareAndSet(IDLE, READING)) {
+            throw new IOException("frame reader is closed");
+        }
+        try {
+            return inbound.drain(limit, wait.toMillis());
+        } finally {
+            if (!state.compareAndSet(READING, IDLE)) {
+                inbound.release();
+            }
+        }
     }
 
     /**
@@ -347,19 +403,55 @@ public final class FrameReader implements AutoCloseable {
             return;
         }
         try {
-            in.close();
+            inbound.stream().close();
         } finally {
             if (previous == IDLE) {
-                buffer.release();
+                inbound.release();
             }
         }
     }
 
-    private ByteBuf decodeBuffered() throws FramingException {
+    /** The read loop: decodes what is buffered, calls again after progress, fills when it needs bytes. */
+    private <T> T next(boolean typed, Class<T> type) throws IOException {
+        if (!state.compareAndSet(IDLE, READING)) {
+            throw new IOException("frame reader is closed");
+        }
         try {
-            return decoder.decode(buffer, endOfStream);
+            if (failure != null) {
+                throw failure;
+            }
+            while (true) {
+                ByteBuf buffer = inbound.bytes();
+                int before = buffer.readerIndex();
+                Object frame = decodeBuffered(buffer, typed);
+                if (frame != null || inbound.isEndOfStream() || decoder.isFinished()) {
+                    partialSince = NO_PARTIAL_FRAME;
+                    return type.cast(frame);
+                }
+                if (buffer.readerIndex() != before) {
+                    continue; // progress without a frame: call again (FrameDecoder's one rule)
+                }
+                if (buffer.isReadable() && partialSince == NO_PARTIAL_FRAME) {
+                    partialSince = inbound.lastArrival(); // leftovers of the last read begin the next frame
+                } else if (!buffer.isReadable()) {
+                    partialSince = NO_PARTIAL_FRAME;
+                }
+                fillWithinDeadline();
+            }
+        } finally {
+            if (!state.compareAndSet(READING, IDLE)) {
+                // Closed by another thread while this one was reading: the buffer is ours to release.
+                inbound.release();
+            }
+        }
+    }
+
+    private Object decodeBuffered(ByteBuf buffer, boolean typed) throws FramingException {
+        try {
+            return typed ? decoder.decodeFrame(buffer, inbound.isEndOfStream())
+                    : decoder.decode(buffer, inbound.isEndOfStream());
         } catch (FrameTooLongException e) {
-            if (!e.resumable()) {
+            if (!e.isSkipped()) {
                 failure = e;
             }
             throw e;
@@ -376,61 +468,30 @@ public final class FrameReader implements AutoCloseable {
      */
     private void fillWithinDeadline() throws IOException {
         if (deadlineNanos == 0 || partialSince == NO_PARTIAL_FRAME) {
-            fill();
+            inbound.fill(0);
             return;
         }
         long left = partialSince + deadlineNanos - System.nanoTime();
         if (left <= 0) {
             throw late();
         }
-        if (socket == null) {
-            fill(); // cannot be interrupted: the bytes it brings are judged by when they came
+        if (!inbound.overSocket()) {
+            inbound.fill(0); // cannot be interrupted: the bytes it brings are judged by when they came
             if (System.nanoTime() - partialSince > deadlineNanos) {
                 throw late();
             }
             return;
         }
         int leftMillis = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, (left + 999_999) / 1_000_000));
-        if (!withinMillis(leftMillis, this::fill)) {
+        if (!inbound.fill(leftMillis)) {
             throw late();
-        }
-    }
-
-    /** A step of a read that may block on the socket. */
-    @FunctionalInterface
-    private interface SocketStep {
-        void run() throws IOException;
-    }
-
-    /**
-     * Runs {@code step} with the socket's read timeout cut to {@code millis} when that is shorter
-     * than its own (0: none), and restored afterwards. Returns false if the cut-short timeout
-     * expired; the socket's own timeout is thrown as it came.
-     */
-    private boolean withinMillis(int millis, SocketStep step) throws IOException {
-        int own = socket.getSoTimeout();
-        boolean cut = own == 0 || millis < own;
-        if (cut) {
-            socket.setSoTimeout(millis);
-        }
-        try {
-            step.run();
-            return true;
-        } catch (SocketTimeoutException e) {
-            if (cut) {
-                return false;
-            }
-            throw e;
-        } finally {
-            if (cut && !socket.isClosed()) {
-                socket.setSoTimeout(own);
-            }
         }
     }
 
     /** The frame deadline passed: remembered, like every framing error, and thrown again from later reads. */
     private FrameTimeoutException late() {
         Duration deadline = frameDeadline();
+        ByteBuf buffer = inbound.bytes();
         int received = buffer.readableBytes();
         FrameTimeoutException e = new FrameTimeoutException("frame deadline: a frame was not complete within "
                 + deadline.toMillis() + " ms of its first byte; " + received + " bytes of it arrived ("
@@ -438,120 +499,5 @@ public final class FrameReader implements AutoCloseable {
                 + HexPreview.of(buffer, buffer.readerIndex(), received), deadline, received);
         failure = e;
         return e;
-    }
-
-    /**
-     * Reads one chunk from the stream into the buffer, or notes the end of the stream.
-     *
-     * <p>The request size adapts, as netty's receive buffers do: it starts at
-     * {@value #SMALLEST_READ} bytes (at most {@code chunkSize}), doubles up to {@code chunkSize}
-     * while reads fill it, and halves when they return less than half. So a fast stream is read
-     * in large chunks, while a slow one (a frame trickling in) keeps a small buffer that grows
-     * only with the bytes that actually arrived, never with a length the peer declared.
-     *
-     * <p>Between frames, when nothing has arrived yet ({@link InputStream#available()} says 0),
-     * the buffer is shrunk to {@value #IDLE_CAPACITY} bytes for the wait: an idle connection
-     * holds a few hundred bytes, not a chunk. Over a socket the reader first waits up to
-     * {@value #IDLE_GRACE_MILLIS} ms with the buffer as it is: a busy stream whose reader catches
-     * up with the writer after every frame (a fast reader, or both ends on one CPU) would
-     * otherwise give its buffer back and grow it again, copying as it grows, for every frame.
-     */
-    private void fill() throws IOException {
-        if (!buffer.isReadable() && nothingWaiting()) {
-            boolean graceOver = false;
-            if (socket != null && buffer.capacity() > IDLE_CAPACITY && buffer.refCnt() == 1) {
-                buffer.clear();
-                int request = Math.min(buffer.writableBytes(), nextRead);
-                if (withinMillis(IDLE_GRACE_MILLIS, () -> readInto(request, true))) {
-                    return;
-                }
-                graceOver = true;
-            }
-            if (buffer.capacity() > IDLE_CAPACITY || buffer.refCnt() > 1) {
-                replaceBuffer(IDLE_CAPACITY);
-            }
-            buffer.clear();
-            int request = Math.min(buffer.writableBytes(), chunkSize);
-            int own = graceOver ? socket.getSoTimeout() : 0;
-            if (own == 0) {
-                readInto(request, false);
-            } else if (!withinMillis(Math.max(1, own - IDLE_GRACE_MILLIS), () -> readInto(request, false))) {
-                throw new SocketTimeoutException("Read timed out"); // the socket's own timeout, less the grace
-            }
-            return;
-        }
-        int request = nextRead;
-        makeRoom(request);
-        int room = buffer.writableBytes();
-        if (request == smallestRead && room >= Math.min(MIN_ROOM, smallestRead)) {
-            request = Math.min(request, room); // a slow stream: fill the room there is before growing
-        }
-        readInto(request, true);
-    }
-
-    /** Reads up to {@code request} bytes into the buffer's room; adapts the next request if {@code adapt}. */
-    private void readInto(int request, boolean adapt) throws IOException {
-        int read = buffer.writeBytes(in, request);
-        if (read > 0) {
-            lastArrival = System.nanoTime();
-        }
-        if (read < 0) {
-            endOfStream = true;
-        } else if (!adapt) {
-            return;
-        } else if (read == request) {
-            nextRead = Math.min(nextRead * 2, chunkSize);
-        } else if (read < request / 2) {
-            nextRead = Math.max(nextRead / 2, smallestRead);
-        }
-    }
-
-    /** Whether the next read would wait for the peer: nothing has arrived that the stream could hand over now. */
-    private boolean nothingWaiting() {
-        try {
-            return in.available() <= 0;
-        } catch (IOException e) {
-            return false; // let the read itself report the failure
-        }
-    }
-
-    /**
-     * Makes room for the next read of {@code request} bytes without disturbing frames handed out
-     * as slices: bytes are moved within the buffer only while nobody else holds it; otherwise the
-     * unread bytes move to a fresh buffer. An empty, oversized buffer is replaced by a small one.
-     *
-     * <p>The buffer grows with the bytes that arrived, never past them plus one read: to
-     * {@code buffered + max(request, min(buffered, chunkSize))}, so it doubles while small and
-     * then grows a chunk at a time. (Netty's own growth would double it: a frame just over 1 MiB
-     * would take a 2 MiB buffer.)
-     */
-    private void makeRoom(int request) {
-        boolean shared = buffer.refCnt() > 1;
-        if (!buffer.isReadable() && (shared || buffer.capacity() > KEEP_CAPACITY)) {
-            replaceBuffer(Math.max(request, smallestRead));
-            return;
-        }
-        if (buffer.writableBytes() >= request) {
-            return;
-        }
-        int readable = buffer.readableBytes();
-        if (!shared && buffer.capacity() - readable >= request) {
-            buffer.discardReadBytes();
-            return;
-        }
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) readable + Math.max(request, Math.min(readable, chunkSize)));
-        if (shared) {
-            replaceBuffer(capacity);
-        } else {
-            buffer.discardReadBytes();
-            buffer.capacity(capacity);
-        }
-    }
-
-    private void replaceBuffer(int capacity) {
-        ByteBuf fresh = allocator.heapBuffer(capacity);
-        fresh.writeBytes(buffer);
-        buffer.release();
-        buffer = fresh;
     }
 }

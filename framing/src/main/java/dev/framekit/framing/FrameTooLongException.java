@@ -9,15 +9,17 @@ package dev.framekit.framing;
  * delimiter. This is the framer's defence against a peer that would make the receiver buffer
  * without bound.
  *
- * <p>If the peer is legitimate, raise the limit with the framer's {@code maxFrameLength(int)}
- * (for example {@code Framers.lengthPrefixed().maxFrameLength(16 << 20)}).
+ * <p>If the peer is legitimate, raise the limit with the framer's {@code withMaxFrameLength(int)}
+ * (for example {@code Framers.lengthPrefixed().withMaxFrameLength(16 << 20)}).
  *
- * <p><b>Resuming.</b> Where the framing rule can find the start of the next frame without the
- * oversized one (the delimiter framer: the next frame starts after the next delimiter; a
- * length-prefixed framer under {@link OversizePolicy#SKIP}: after the declared length), the
- * exception is {@link #resumable()}: reading again discards the rest of the oversized frame as it
- * arrives, without buffering it, and carries on with the next frame. Otherwise the stream is out
- * of step with the framing rule and the connection should be closed.
+ * <p><b>Skipping.</b> Where the framing rule can find the start of the next frame without the
+ * oversized one (the delimiter framer: after the next delimiter; a length-prefixed framer under
+ * {@link OversizePolicy#SKIP}: after the declared length), the decoder skips the frame instead of
+ * failing: {@link FrameDecoder#decodeFrame} and {@link FrameReader#read()} return a
+ * {@link Frame#isSkipped() skipped} frame whose {@link Frame#skipReason()} is this exception, and
+ * the plain {@link FrameReader#readFrame()} throws it and reads on from the next frame at the next
+ * call. Otherwise the stream is out of step with the framing rule and the connection should be
+ * closed.
  */
 public final class FrameTooLongException extends FramingException {
     private static final long serialVersionUID = 1L;
@@ -26,11 +28,11 @@ public final class FrameTooLongException extends FramingException {
     private final long frameLength;
     /** The limit that was exceeded. */
     private final int maxFrameLength;
-    /** Whether a later read skips the oversized frame and carries on. */
-    private final boolean resumable;
+    /** Whether the decoder skipped the frame and decoding goes on (set by the decoder, not public API). */
+    private boolean skipped;
 
     /**
-     * Creates a frame-too-long error after which the stream cannot be resumed.
+     * Creates a frame-too-long error.
      *
      * @param message the complete, human-readable description
      * @param frameLength the declared frame length, or a lower bound of it ({@code max + 1})
@@ -38,34 +40,20 @@ public final class FrameTooLongException extends FramingException {
      * @param maxFrameLength the framer's limit that was exceeded
      */
     public FrameTooLongException(String message, long frameLength, int maxFrameLength) {
-        this(message, frameLength, maxFrameLength, false);
-    }
-
-    /**
-     * Creates a frame-too-long error, saying whether reading can go on past the frame.
-     *
-     * @param message the complete, human-readable description
-     * @param frameLength the declared frame length, or a lower bound of it ({@code max + 1})
-     *     when the framing rule does not declare lengths up front
-     * @param maxFrameLength the framer's limit that was exceeded
-     * @param resumable whether reading again skips the oversized frame and continues
-     */
-    public FrameTooLongException(String message, long frameLength, int maxFrameLength, boolean resumable) {
         super(message);
         this.frameLength = frameLength;
         this.maxFrameLength = maxFrameLength;
-        this.resumable = resumable;
     }
 
-    /**
-     * Returns whether reading can continue: the decoder will discard the rest of the oversized
-     * frame as it arrives and then decode the next frame. True for the delimiter framer and for
-     * a length-prefixed framer under {@link OversizePolicy#SKIP}.
-     *
-     * @return true if a later read skips this frame and carries on
-     */
-    public boolean resumable() {
-        return resumable;
+    /** Marks this as a frame the decoder skipped: reading goes on. */
+    FrameTooLongException markSkipped() {
+        skipped = true;
+        return this;
+    }
+
+    /** Whether the decoder skipped the frame, so that a reader need not remember the error. */
+    boolean isSkipped() {
+        return skipped;
     }
 
     /**

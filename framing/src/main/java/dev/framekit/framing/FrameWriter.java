@@ -47,10 +47,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FrameWriter implements Flushable, AutoCloseable {
     /** The batch is written to the stream once it holds this many bytes: 64 KiB. */
-    public static final int BATCH_SIZE = 64 * 1024;
+    static final int BATCH_SIZE = 64 * 1024;
 
     /** Payloads at least this long skip the batch copy and go straight to the stream: 16 KiB. */
-    public static final int DIRECT_WRITE_THRESHOLD = 16 * 1024;
+    static final int DIRECT_WRITE_THRESHOLD = 16 * 1024;
 
     /** {@link #state}: no write or flush in progress. */
     private static final int IDLE = 0;
@@ -79,17 +79,19 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     /**
      * Switches to another framing rule for the next messages. Messages already written keep the
      * rule they were written with. Switching to a different framer starts a new encoder for it
-     * (so a send-and-close body may follow delimited header lines); setting the current framer
-     * again changes nothing.
+     * (so a send-and-close body may follow delimited header lines, and a chunked body the head
+     * of its response); setting the current framer again changes nothing.
      *
      * @param framer the framing rule for the next messages
+     * @return this writer
      */
-    public void framer(Framer framer) {
+    public FrameWriter framer(Framer framer) {
         Objects.requireNonNull(framer, "framer");
         if (framer != this.framer) {
             this.framer = framer;
             this.encoder = Objects.requireNonNull(framer.newEncoder(), "framer.newEncoder()");
         }
+        return this;
     }
 
     /**
@@ -198,6 +200,27 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      */
     public FrameWriter writeAndFlush(String message) throws IOException {
         return writeAndFlush(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Ends the framing's section of the stream with the encoder's end mark, if it has one (a
+     * chunked body's last chunk), into the batch; {@link #flush()} sends it. The encoder is
+     * finished afterwards; switching {@linkplain #framer(Framer) framer} starts a new section.
+     *
+     * @return this writer
+     * @throws IOException if writing a full batch to the stream fails
+     */
+    public FrameWriter writeEnd() throws IOException {
+        enter();
+        try {
+            encoder.writeEnd(batch);
+            if (batch.readableBytes() >= BATCH_SIZE) {
+                drainBatch();
+            }
+        } finally {
+            leave();
+        }
+        return this;
     }
 
     /**

@@ -53,7 +53,7 @@ import java.util.Objects;
  */
 public final class FramedConnection implements AutoCloseable {
     /** The connect timeout used unless another is set: 10 seconds. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Socket socket;
     private final FrameReader reader;
@@ -110,20 +110,25 @@ public final class FramedConnection implements AutoCloseable {
      * {@link FrameReader#framer(Framer)}.
      *
      * @param framer the framing rule for the next frames both ways
+     * @return this connection
      */
-    public void framer(Framer framer) {
+    public FramedConnection framer(Framer framer) {
         reader.framer(framer);
         writer.framer(framer);
+        return this;
     }
 
     /**
-     * Sets the read timeout: a read that waits longer throws {@link SocketTimeoutException}.
+     * Sets the read timeout: a read that waits longer for the peer's next bytes throws
+     * {@link SocketTimeoutException}, and a later read can carry on (the reader owns the socket's
+     * timeout: {@link FrameReader#readTimeout(Duration)}).
      *
      * @param timeout the timeout, or {@link Duration#ZERO} to wait forever
-     * @throws IOException if the socket refuses the option
+     * @return this connection
      */
-    public void readTimeout(Duration timeout) throws IOException {
-        socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+    public FramedConnection readTimeout(Duration timeout) {
+        reader.readTimeout(timeout);
+        return this;
     }
 
     /**
@@ -131,9 +136,11 @@ public final class FramedConnection implements AutoCloseable {
      * with {@link FrameTimeoutException}; see {@link FrameReader#frameDeadline(Duration)}.
      *
      * @param deadline the time a frame may take, or {@link Duration#ZERO} for none
+     * @return this connection
      */
-    public void frameDeadline(Duration deadline) {
+    public FramedConnection frameDeadline(Duration deadline) {
         reader.frameDeadline(deadline);
+        return this;
     }
 
     /**
@@ -165,6 +172,18 @@ public final class FramedConnection implements AutoCloseable {
      */
     public ByteBuf readFrame() throws IOException {
         return reader.readFrame();
+    }
+
+    /**
+     * Reads the next frame with what its header said; see {@link FrameReader#read()}.
+     *
+     * @return the next frame, which the caller must release, or {@code null} if the peer ended
+     *     the stream cleanly
+     * @throws FramingException if the bytes do not fit the framing rule
+     * @throws IOException if the connection fails or the read timeout expires
+     */
+    public Frame read() throws IOException {
+        return reader.read();
     }
 
     /**
@@ -450,10 +469,7 @@ public final class FramedConnection implements AutoCloseable {
             Socket socket = new Socket();
             try {
                 socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
-                socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
-                FramedConnection connection = new FramedConnection(socket, framer);
-                connection.frameDeadline(frameDeadline);
-                return connection;
+                return new FramedConnection(socket, framer).readTimeout(readTimeout).frameDeadline(frameDeadline);
             } catch (ConnectException e) {
                 socket.close();
                 String reason = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused")

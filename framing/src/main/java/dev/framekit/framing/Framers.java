@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>{@code
  * Framer lengths = Framers.lengthPrefixed();                        // 00 00 00 05 h e l l o
- * Framer big     = Framers.lengthPrefixed().maxFrameLength(64 << 20);
+ * Framer big     = Framers.lengthPrefixed().withMaxFrameLength(64 << 20);
  * Framer lines   = Framers.lines();                                 // h e l l o \n
  * Framer custom  = Framers.delimiter("#*#");                        // h e l l o # * #
  * Framer fixed   = Framers.fixedLength(30).pad('#');                // h e l l o # # ... (30 bytes)
@@ -124,7 +124,7 @@ public final class Framers {
      * @return the framer
      * @throws IllegalArgumentException if {@code length} is out of range
      */
-    public static ExactLengthFramer exactly(int length) {
+    public static Framer exactly(int length) {
         return ExactLengthFramer.of(length);
     }
 
@@ -137,28 +137,5 @@ public final class Framers {
      */
     public static ChunkedFramer chunked() {
         return ChunkedFramer.DEFAULT;
-    }
-
-    // ---- WebSocket (RFC 6455), one factory per role ----
-
-    /**
-     * WebSocket frames for the server end, after the opening handshake: sends unmasked frames
-     * ({@code BINARY} unless {@link WebSocketFramer#sendAs} says otherwise), receives only masked
-     * ones. See {@link WebSocketFramer}.
-     *
-     * @return the framer
-     */
-    public static WebSocketFramer webSocketServer() {
-        return WebSocketFramer.SERVER;
-    }
-
-    /**
-     * WebSocket frames for the client end: masks every frame with a fresh random key, receives
-     * only unmasked frames. See {@link WebSocketFramer}.
-     *
-     * @return the framer
-     */
-    public static WebSocketFramer webSocketClient() {
-        return WebSocketFramer.CLIENT;
     }
 }

@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -7,7 +8,7 @@ import io.netty.buffer.ByteBuf;
  * are still to be dropped under {@link OversizePolicy#SKIP}; with {@link OversizePolicy#FAIL}
  * that stays 0.
  */
-final class LengthPrefixDecoder implements FrameDecoder {
+final class LengthPrefixDecoder extends SkippingDecoder {
     private final LengthPrefixFramer framer;
 
     /** Bytes of an oversized frame, already reported, still to be discarded as they arrive. */
@@ -18,7 +19,7 @@ final class LengthPrefixDecoder implements FrameDecoder {
     }
 
     @Override
-    public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+    ByteBuf next(ByteBuf in, boolean endOfStream) throws FramingException {
         if (discarding > 0) {
             int dropped = (int) Math.min(discarding, in.readableBytes());
             in.skipBytes(dropped);
@@ -41,11 +42,11 @@ final class LengthPrefixDecoder implements FrameDecoder {
         long value = field.read(in, start, headerLength);
         long payloadLength = framer.payloadLength(value, in, start, headerLength);
         if (payloadLength > framer.maxFrameLength()) {
-            boolean skip = framer.oversizePolicy() == OversizePolicy.SKIP;
-            if (skip) {
+            if (framer.oversizePolicy() == OversizePolicy.SKIP) {
                 discarding = headerLength + payloadLength;
+                return skip(framer.tooLong(in, start, headerLength, value, payloadLength, true));
             }
-            throw framer.tooLong(in, start, headerLength, value, payloadLength, skip);
+            throw framer.tooLong(in, start, headerLength, value, payloadLength, false);
         }
         long frameSize = headerLength + payloadLength;
         if (readable < frameSize) {

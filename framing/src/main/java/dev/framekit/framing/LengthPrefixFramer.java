@@ -1,5 +1,7 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -55,9 +57,10 @@ import java.util.Objects;
  * same way. Header bytes that read as ASCII text ({@code 47 45 54 20}, "GET ") are reported as a
  * likely text client talking to a length-prefixed port.
  */
-public final class LengthPrefixFramer extends AbstractFramer {
+public final class LengthPrefixFramer implements Framer {
+    private final int maxFrameLength;
     /** The header size of the default field: a 4-byte unsigned length. */
-    public static final int HEADER_LENGTH = 4;
+    static final int HEADER_LENGTH = 4;
 
     static final LengthPrefixFramer DEFAULT = builder().build();
 
@@ -67,10 +70,10 @@ public final class LengthPrefixFramer extends AbstractFramer {
     private final String name;
     /** Whether the maximum was set, rather than the default for the field; {@link #toBuilder()} keeps it only then. */
     private final boolean maxSet;
-    private final FrameEncoder encoder = FrameEncoder.of(this);
+    private final FrameEncoder encoder = new Encoder();
 
     private LengthPrefixFramer(Builder builder, int lengthAdjustment, int maxFrameLength, String name) {
-        super(maxFrameLength, name);
+        this.maxFrameLength = maxFrameLength;
         this.field = builder.field;
         this.lengthAdjustment = lengthAdjustment;
         this.oversizePolicy = builder.oversizePolicy;
@@ -109,7 +112,7 @@ public final class LengthPrefixFramer extends AbstractFramer {
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
-    public LengthPrefixFramer maxFrameLength(int maxFrameLength) {
+    public LengthPrefixFramer withMaxFrameLength(int maxFrameLength) {
         return toBuilder().maxFrameLength(maxFrameLength).build();
     }
 
@@ -141,6 +144,11 @@ public final class LengthPrefixFramer extends AbstractFramer {
         return oversizePolicy;
     }
 
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
+    }
+
     /** Returns a new decoder: under {@link OversizePolicy#SKIP} it remembers what is left to drop. */
     @Override
     public FrameDecoder newDecoder() {
@@ -151,44 +159,6 @@ public final class LengthPrefixFramer extends AbstractFramer {
     @Override
     public FrameEncoder newEncoder() {
         return encoder;
-    }
-
-    /**
-     * Refuses a message over the maximum frame length, and one shorter than a positive length
-     * adjustment (its field would be negative); any bytes are fine.
-     */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        int length = message.readableBytes();
-        if (length > maxFrameLength() && maxFrameLength() == capacity(field, lengthAdjustment)) {
-            return new MessageRefusedException(name + ": message is " + length + " bytes, over the maximum frame length of "
-                    + maxFrameLength() + " bytes, the most a " + field + " length field can declare"
-                    + (lengthAdjustment == 0 ? "" : " with length adjustment " + lengthAdjustment)
-                    + " (use a wider length field on both sides): "
-                    + HexPreview.of(message, message.readerIndex(), length), length);
-        }
-        MessageRefusedException overMaximum = refuseOverMaximum(message);
-        if (overMaximum != null) {
-            return overMaximum;
-        }
-        if (length < lengthAdjustment) {
-            return new MessageRefusedException(name + ": message is " + length + " bytes, shorter than the length adjustment "
-                    + lengthAdjustment + ", so its length field would be negative: "
-                    + HexPreview.of(message, message.readerIndex(), length), length);
-        }
-        return null;
-    }
-
-    /** Returns the length field's size for this payload: all this rule adds. */
-    @Override
-    public int overhead(int payloadLength) {
-        return field.headerLength(payloadLength - (long) lengthAdjustment);
-    }
-
-    /** Writes the length field: the payload length minus the adjustment. */
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        field.write(payloadLength - (long) lengthAdjustment, out);
     }
 
     String name() {
@@ -216,17 +186,17 @@ public final class LengthPrefixFramer extends AbstractFramer {
     }
 
     FrameTooLongException tooLong(ByteBuf in, int start, int headerLength, long value, long payloadLength,
-            boolean resumable) {
+            boolean skipped) {
         String declared = value < 0 ? Long.toUnsignedString(value) + " (over 2^63)" : Long.toString(payloadLength);
         String message = name + ": frame length " + declared + " exceeds the maximum of " + maxFrameLength()
-                + " bytes (raise it with maxFrameLength(n) if the peer is legitimate"
-                + (resumable ? "; reading again skips this frame" : "") + "); header "
+                + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate"
+                + (skipped ? "; reading again skips this frame" : "") + "); header "
                 + HexPreview.of(in, start, headerLength);
         if (field.isBinary() && headerLength > 1 && HexPreview.isPrintableAscii(in, start, headerLength)) {
             message += "; the header reads as text \"" + in.toString(start, headerLength, StandardCharsets.US_ASCII)
                     + "\": is a text client talking to a length-prefixed port?";
         }
-        return new FrameTooLongException(message, payloadLength, maxFrameLength(), resumable);
+        return new FrameTooLongException(message, payloadLength, maxFrameLength());
     }
 
     /** The largest payload a field can declare with an adjustment. */
@@ -391,6 +361,52 @@ public final class LengthPrefixFramer extends AbstractFramer {
                 }
             }
             return new LengthPrefixFramer(this, adjustment, max, name);
+        }
+    }
+
+    /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */
+    private final class Encoder implements FrameEncoder {
+        /**
+         * Refuses a message over the maximum frame length, and one shorter than a positive length
+         * adjustment (its field would be negative); any bytes are fine.
+         */
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            int length = message.readableBytes();
+            if (length > maxFrameLength() && maxFrameLength() == capacity(field, lengthAdjustment)) {
+                return new MessageRefusedException(name + ": message is " + length + " bytes, over the maximum frame length of "
+                        + maxFrameLength() + " bytes, the most a " + field + " length field can declare"
+                        + (lengthAdjustment == 0 ? "" : " with length adjustment " + lengthAdjustment)
+                        + " (use a wider length field on both sides): "
+                        + HexPreview.of(message, message.readerIndex(), length), length);
+            }
+            MessageRefusedException overMaximum = FrameLimits.refuseOverMaximum(message, maxFrameLength, name);
+            if (overMaximum != null) {
+                return overMaximum;
+            }
+            if (length < lengthAdjustment) {
+                return new MessageRefusedException(name + ": message is " + length + " bytes, shorter than the length adjustment "
+                        + lengthAdjustment + ", so its length field would be negative: "
+                        + HexPreview.of(message, message.readerIndex(), length), length);
+            }
+            return null;
+        }
+
+        /** Returns the length field's size for this payload: all this rule adds. */
+        @Override
+        public int overhead(int payloadLength) {
+            return field.headerLength(payloadLength - (long) lengthAdjustment);
+        }
+
+        /** Writes the length field: the payload length minus the adjustment. */
+        @Override
+        public void writeHeader(int payloadLength, ByteBuf out) {
+            field.write(payloadLength - (long) lengthAdjustment, out);
+        }
+
+        @Override
+        public String toString() {
+            return LengthPrefixFramer.this.toString();
         }
     }
 }

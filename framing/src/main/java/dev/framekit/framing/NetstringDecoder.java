@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -39,7 +40,7 @@ final class NetstringDecoder implements FrameDecoder {
             if (i == maxDigits) {
                 throw new FrameTooLongException("netstring: the length has more than " + maxDigits
                         + " digits, so it is over the maximum of " + framer.maxFrameLength()
-                        + " bytes (raise it with maxFrameLength(n) if the peer is legitimate): "
+                        + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate): "
                         + HexPreview.of(in, start, i + 1), powerOfTen(maxDigits), framer.maxFrameLength());
             }
         }
@@ -60,7 +61,7 @@ final class NetstringDecoder implements FrameDecoder {
         }
         if (length > framer.maxFrameLength()) {
             throw new FrameTooLongException("netstring: frame length " + length + " exceeds the maximum of "
-                    + framer.maxFrameLength() + " bytes (raise it with maxFrameLength(n) if the peer is legitimate): "
+                    + framer.maxFrameLength() + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate): "
                     + HexPreview.of(in, start, colon + 1), length, framer.maxFrameLength());
         }
         long frameSize = colon + 1 + length + 1;

@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -28,15 +29,16 @@ import io.netty.buffer.ByteBuf;
  * a buffer; a length of the right number of digits over the maximum fails as soon as its colon
  * arrives.
  */
-public final class NetstringFramer extends AbstractFramer {
+public final class NetstringFramer implements Framer {
+    private final int maxFrameLength;
     static final NetstringFramer DEFAULT = new NetstringFramer(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
 
     private final int maxDigits;
     private final FrameDecoder decoder = new NetstringDecoder(this);
-    private final FrameEncoder encoder = FrameEncoder.of(this);
+    private final FrameEncoder encoder = new Encoder();
 
     private NetstringFramer(int maxFrameLength) {
-        super(maxFrameLength, "netstring");
+        this.maxFrameLength = maxFrameLength;
         this.maxDigits = Integer.toString(maxFrameLength).length();
     }
 
@@ -48,13 +50,18 @@ public final class NetstringFramer extends AbstractFramer {
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
-    public NetstringFramer maxFrameLength(int maxFrameLength) {
+    public NetstringFramer withMaxFrameLength(int maxFrameLength) {
         return new NetstringFramer(FrameLimits.checkMaxFrameLength(maxFrameLength, "netstring"));
     }
 
     /** The most digits a length within the maximum can have. */
     int maxDigits() {
         return maxDigits;
+    }
+
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
     }
 
     /** Returns the shared decoder: netstring decoding keeps no state between frames. */
@@ -67,34 +74,6 @@ public final class NetstringFramer extends AbstractFramer {
     @Override
     public FrameEncoder newEncoder() {
         return encoder;
-    }
-
-    /** Refuses a message over the maximum frame length; any bytes are fine. */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        return refuseOverMaximum(message);
-    }
-
-    /** Returns the length's digits plus the colon and the comma. */
-    @Override
-    public int overhead(int payloadLength) {
-        return Integer.toString(payloadLength).length() + 2;
-    }
-
-    /** Writes the decimal length and the colon. */
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        String digits = Integer.toString(payloadLength);
-        for (int i = 0; i < digits.length(); i++) {
-            out.writeByte(digits.charAt(i));
-        }
-        out.writeByte(':');
-    }
-
-    /** Writes the comma. */
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {
-        out.writeByte(',');
     }
 
     /** Describes the rule, e.g. {@code netstring(max 1048576 bytes)}. */
@@ -112,5 +91,41 @@ public final class NetstringFramer extends AbstractFramer {
     @Override
     public int hashCode() {
         return maxFrameLength();
+    }
+
+    /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */
+    private final class Encoder implements FrameEncoder {
+        /** Refuses a message over the maximum frame length; any bytes are fine. */
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            return FrameLimits.refuseOverMaximum(message, maxFrameLength, "netstring");
+        }
+
+        /** Returns the length's digits plus the colon and the comma. */
+        @Override
+        public int overhead(int payloadLength) {
+            return Integer.toString(payloadLength).length() + 2;
+        }
+
+        /** Writes the decimal length and the colon. */
+        @Override
+        public void writeHeader(int payloadLength, ByteBuf out) {
+            String digits = Integer.toString(payloadLength);
+            for (int i = 0; i < digits.length(); i++) {
+                out.writeByte(digits.charAt(i));
+            }
+            out.writeByte(':');
+        }
+
+        /** Writes the comma. */
+        @Override
+        public void writeTrailer(int payloadLength, ByteBuf out) {
+            out.writeByte(',');
+        }
+
+        @Override
+        public String toString() {
+            return NetstringFramer.this.toString();
+        }
     }
 }

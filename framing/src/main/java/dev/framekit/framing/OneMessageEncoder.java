@@ -1,30 +1,52 @@
 package dev.framekit.framing;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Objects;
 
 /**
  * One connection's encoder for a rule that carries one message per connection: the first message
- * is framed with the framer's parts; after its trailer the encoder is finished and refuses more.
+ * is framed with the rule's parts; after its trailer the encoder is finished and refuses more.
  */
-final class OneMessageEncoder extends StatelessEncoder {
+final class OneMessageEncoder implements FrameEncoder {
+    private final FrameEncoder parts;
     private boolean written;
 
-    OneMessageEncoder(Framer framer) {
-        super(framer);
+    OneMessageEncoder(FrameEncoder parts) {
+        this.parts = Objects.requireNonNull(parts, "parts");
     }
 
     @Override
     public MessageRefusedException check(ByteBuf message) {
         if (written) {
-            return new MessageRefusedException(framer + ": a connection carries one message, and one was already"
+            return new MessageRefusedException(parts + ": a connection carries one message, and one was already"
                     + " written; open a new connection for the next message", message.readableBytes());
         }
-        return super.check(message);
+        return parts.check(message);
+    }
+
+    @Override
+    public int overhead(int payloadLength) {
+        return parts.overhead(payloadLength);
+    }
+
+    @Override
+    public void writeHeader(int payloadLength, ByteBuf out) {
+        parts.writeHeader(payloadLength, out);
+    }
+
+    @Override
+    public void writePayload(ByteBuf message, ByteBuf out) {
+        parts.writePayload(message, out);
+    }
+
+    @Override
+    public boolean sendsPayloadUnchanged() {
+        return parts.sendsPayloadUnchanged();
     }
 
     @Override
     public void writeTrailer(int payloadLength, ByteBuf out) {
-        super.writeTrailer(payloadLength, out);
+        parts.writeTrailer(payloadLength, out);
         written = true;
     }
 
@@ -35,6 +57,6 @@ final class OneMessageEncoder extends StatelessEncoder {
 
     @Override
     public String toString() {
-        return "one-message " + super.toString() + (written ? " (finished)" : "");
+        return "one-message " + parts + (written ? " (finished)" : "");
     }
 }

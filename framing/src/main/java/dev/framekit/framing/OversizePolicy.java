@@ -10,7 +10,7 @@ package dev.framekit.framing;
  *
  *   02 68 69 | 07 74 6f 6f 6c 6f 6e 67 | 02 6f 6b
  *   FAIL: "hi", then FrameTooLongException; every later read throws it again (close the connection)
- *   SKIP: "hi", then FrameTooLongException (resumable), then "ok": the 8 bytes of the oversized
+ *   SKIP: "hi", then a skipped frame, then "ok": the 8 bytes of the oversized
  *         frame are dropped as they arrive, never held
  * </pre>
  */
@@ -19,8 +19,8 @@ public enum OversizePolicy {
     FAIL,
 
     /**
-     * Report the oversized frame once with a {@link FrameTooLongException#resumable() resumable}
-     * exception, then discard its declared bytes as they arrive (without buffering them) and
+     * Report the oversized frame once, as a {@link Frame#isSkipped() skipped} frame (or, on the
+     * plain payload path, a {@link FrameTooLongException} after which reading goes on), then discard its declared bytes as they arrive (without buffering them) and
      * decode the frame after it. For a peer that is legitimate but sometimes sends too much.
      */
     SKIP

@@ -1,5 +1,7 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -29,11 +31,12 @@ import io.netty.buffer.ByteBuf;
  * abruptly (a reset) is not mistaken for a complete message, because the reset surfaces as an
  * {@link java.io.IOException} from the stream rather than an end of stream.
  */
-public final class SendAndCloseFramer extends AbstractFramer {
+public final class SendAndCloseFramer implements Framer {
+    private final int maxFrameLength;
     static final SendAndCloseFramer DEFAULT = new SendAndCloseFramer(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
 
     private SendAndCloseFramer(int maxFrameLength) {
-        super(maxFrameLength, "send-and-close");
+        this.maxFrameLength = maxFrameLength;
     }
 
     /**
@@ -44,8 +47,13 @@ public final class SendAndCloseFramer extends AbstractFramer {
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
-    public SendAndCloseFramer maxFrameLength(int maxFrameLength) {
+    public SendAndCloseFramer withMaxFrameLength(int maxFrameLength) {
         return new SendAndCloseFramer(FrameLimits.checkMaxFrameLength(maxFrameLength, "send-and-close"));
+    }
+
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
     }
 
     /**
@@ -54,7 +62,7 @@ public final class SendAndCloseFramer extends AbstractFramer {
      */
     @Override
     public FrameEncoder newEncoder() {
-        return FrameEncoder.oneMessage(this);
+        return FrameEncoder.oneMessage(new Encoder());
     }
 
     @Override
@@ -62,22 +70,20 @@ public final class SendAndCloseFramer extends AbstractFramer {
         return new Decoder(maxFrameLength());
     }
 
-    /** Refuses a message over the maximum; any bytes are fine. */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        return refuseOverMaximum(message);
-    }
-
-    /** Returns 0: the end of the stream, not a byte, ends the message. */
-    @Override
-    public int overhead(int payloadLength) {
-        return 0;
-    }
-
     /** Describes the rule, e.g. {@code send-and-close(max 1048576 bytes)}. */
     @Override
     public String toString() {
         return "send-and-close(max " + maxFrameLength() + " bytes)";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SendAndCloseFramer that && maxFrameLength == that.maxFrameLength;
+    }
+
+    @Override
+    public int hashCode() {
+        return maxFrameLength;
     }
 
     /** One connection's decoder: waits for the end of the stream, once. */
@@ -98,7 +104,7 @@ public final class SendAndCloseFramer extends AbstractFramer {
             if (readable > max) {
                 throw new FrameTooLongException("send-and-close: more than " + max
                         + " bytes arrived before the end of the stream; the maximum message length is " + max
-                        + " bytes (raise it with maxFrameLength(n) if the peer is legitimate): "
+                        + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate): "
                         + HexPreview.of(in, in.readerIndex(), max + 1), (long) max + 1, max);
             }
             if (!endOfStream) {
@@ -106,6 +112,26 @@ public final class SendAndCloseFramer extends AbstractFramer {
             }
             delivered = true;
             return in.readRetainedSlice(readable);
+        }
+    }
+
+    /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */
+    private final class Encoder implements FrameEncoder {
+        /** Refuses a message over the maximum; any bytes are fine. */
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            return FrameLimits.refuseOverMaximum(message, maxFrameLength, "send-and-close");
+        }
+
+        /** Returns 0: the end of the stream, not a byte, ends the message. */
+        @Override
+        public int overhead(int payloadLength) {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return SendAndCloseFramer.this.toString();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.framekit.framing;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +24,13 @@ class ChunkedFramerTest {
     @Test
     void encodesEachMessageAsOneChunkAndEndsTheBodyWithTheLastChunk() throws Exception {
         ByteBuf out = Unpooled.buffer();
-        Framers.chunked().encode(ascii("hello"), out);
-        Framers.chunked().encode(new byte[26], out);
-        Framers.chunked().writeLastChunk(out);
+        FrameEncoder encoder = Framers.chunked().newEncoder();
+        encoder.encode(Unpooled.wrappedBuffer(ascii("hello")), out);
+        encoder.encode(Unpooled.wrappedBuffer(new byte[26]), out);
+        encoder.writeEnd(out);
+
+        assertTrue(encoder.isFinished(), "the last chunk ends the body");
+        assertNotNull(encoder.check(Unpooled.wrappedBuffer(ascii("late"))), "no chunk after the last one");
 
         String wire = out.toString(StandardCharsets.ISO_8859_1);
         assertEquals("5\r\nhello\r\n1a\r\n" + "\0".repeat(26) + "\r\n0\r\n\r\n", wire);
@@ -77,7 +82,7 @@ class ChunkedFramerTest {
 
     @Test
     void failsOnASizeOverTheMaximumBeforeAnyDataArrives() {
-        FrameDecoder decoder = Framers.chunked().maxFrameLength(1000).newDecoder();
+        FrameDecoder decoder = Framers.chunked().withMaxFrameLength(1000).newDecoder();
         ByteBuf in = Unpooled.wrappedBuffer(ascii("3e9\r\n"));
 
         FrameTooLongException e = assertThrows(FrameTooLongException.class, () -> decoder.decode(in, false));

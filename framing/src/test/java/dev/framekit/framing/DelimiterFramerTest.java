@@ -150,7 +150,7 @@ class DelimiterFramerTest {
 
     @Test
     void failsOnceMoreThanTheMaximumArrivesWithoutADelimiter() {
-        DelimiterFramer max10 = Framers.lines().maxFrameLength(10);
+        DelimiterFramer max10 = Framers.lines().withMaxFrameLength(10);
         FrameDecoder decoder = max10.newDecoder();
         ByteBuf in = Unpooled.buffer();
 
@@ -162,13 +162,13 @@ class DelimiterFramerTest {
         assertEquals(10, tooLong.maxFrameLength());
         assertEquals(11, tooLong.frameLength());
         assertTrue(tooLong.getMessage().contains("10 bytes"), tooLong.getMessage());
-        assertTrue(tooLong.getMessage().contains("maxFrameLength(n)"), tooLong.getMessage());
+        assertTrue(tooLong.getMessage().contains("withMaxFrameLength(n)"), tooLong.getMessage());
         assertTrue(tooLong.getMessage().contains("30 31 32"), "hex preview: " + tooLong.getMessage());
     }
 
     @Test
     void acceptsFrameOfExactlyTheMaximumWithAMultiByteDelimiter() {
-        DelimiterFramer max10 = Framers.delimiter("#*#").maxFrameLength(10);
+        DelimiterFramer max10 = Framers.delimiter("#*#").withMaxFrameLength(10);
 
         assertTrue(Feed.sameEverySplit(max10, ascii("0123456789#*#")).hasFrames(frames("0123456789")));
     }
@@ -192,7 +192,7 @@ class DelimiterFramerTest {
 
     @Test
     void resumesAfterAnOverLongFrameAtTheNextDelimiterHoweverTheStreamIsSplit() {
-        DelimiterFramer max4 = Framers.delimiter("#*#").maxFrameLength(4);
+        DelimiterFramer max4 = Framers.delimiter("#*#").withMaxFrameLength(4);
         byte[] wire = ascii("ok#*#0123456789#*#next#*#");
 
         String whole = transcriptResuming(max4, wire, Splits.whole(wire.length));
@@ -209,10 +209,10 @@ class DelimiterFramerTest {
     void frameReaderSkipsAnOverLongLineAndReadsTheNextOne() throws Exception {
         byte[] wire = ascii("0123456789ABC\nnext\n");
         try (FrameReader reader = new FrameReader(ChunkedInputStream.oneByteAtATime(wire),
-                Framers.lines().maxFrameLength(10))) {
+                Framers.lines().withMaxFrameLength(10))) {
             FrameTooLongException tooLong = assertThrows(FrameTooLongException.class, reader::readString);
 
-            assertTrue(tooLong.resumable(), "a delimited frame can be skipped");
+            assertTrue(tooLong.isSkipped(), "a delimited frame can be skipped");
             assertEquals("next", reader.readString());
             assertNull(reader.readString());
         }
@@ -239,7 +239,7 @@ class DelimiterFramerTest {
                     events.add(frame.toString(StandardCharsets.ISO_8859_1));
                     frame.release();
                 } catch (FrameTooLongException e) {
-                    assertTrue(e.resumable(), e.getMessage());
+                    assertTrue(e.isSkipped(), e.getMessage());
                     events.add("too long");
                 } catch (FramingException e) {
                     events.add(DecodeOutcome.signatureOf(e));

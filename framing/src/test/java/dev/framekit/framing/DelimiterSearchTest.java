@@ -61,7 +61,7 @@ class DelimiterSearchTest {
     @Test
     void checkingAMessageAgainstASelfOverlappingDelimiterIsLinear() {
         byte[] delimiter = selfOverlapping(10_000);
-        Framer framer = Framers.delimiter(delimiter).maxFrameLength(2 * MIB);
+        Framer framer = Framers.delimiter(delimiter).withMaxFrameLength(2 * MIB);
         long start = System.nanoTime();
 
         MessageRefusedException refusal = framer.newEncoder().check(Unpooled.wrappedBuffer(mebibyteOfA()));

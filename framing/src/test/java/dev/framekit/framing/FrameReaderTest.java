@@ -172,7 +172,7 @@ class FrameReaderTest {
         int max = 100_000;
         int chunk = 8 * 1024;
         HostileStreams.EndlessStream in = HostileStreams.endless((byte) 'x');
-        FrameReader reader = new FrameReader(in, Framers.lines().maxFrameLength(max), chunk);
+        FrameReader reader = new FrameReader(in, Framers.lines().withMaxFrameLength(max), chunk);
 
         FrameTooLongException e = assertThrows(FrameTooLongException.class, reader::readFrame);
 
@@ -188,7 +188,7 @@ class FrameReaderTest {
         int max = 50_000;
         int chunk = 4 * 1024;
         HostileStreams.EndlessStream in = HostileStreams.endless((byte) 0);
-        FrameReader reader = new FrameReader(in, Framers.sendAndClose().maxFrameLength(max), chunk);
+        FrameReader reader = new FrameReader(in, Framers.sendAndClose().withMaxFrameLength(max), chunk);
 
         FrameTooLongException e = assertThrows(FrameTooLongException.class, reader::readFrame);
 
@@ -224,12 +224,12 @@ class FrameReaderTest {
                 return super.read(b, off, len);
             }
         };
-        FrameReader reader = new FrameReader(in, Framers.lines().maxFrameLength(max), chunk);
+        FrameReader reader = new FrameReader(in, Framers.lines().withMaxFrameLength(max), chunk);
         probe[0] = reader;
 
         assertEquals("ok", reader.readString());
         FrameTooLongException e = assertThrows(FrameTooLongException.class, reader::readString);
-        assertTrue(e.resumable(), "a line framer can find the next line");
+        assertTrue(e.isSkipped(), "a line framer can find the next line");
         assertEquals("next", reader.readString(), "reading again skips the rest of the long line");
         assertNull(reader.readString());
         assertTrue(peak.get() <= max + 2 * chunk, "buffered up to " + peak.get() + " bytes of a 200000-byte line");

@@ -80,7 +80,7 @@ class FrameStreamFuzzTest {
                     // The scripted timeout: nothing is lost, reading again carries on.
                 } catch (FramingException e) {
                     failure = e;
-                    if (!(e instanceof FrameTooLongException tooLong && tooLong.resumable())) {
+                    if (!(e instanceof FrameTooLongException tooLong && tooLong.isSkipped())) {
                         assertSame(e, assertThrows(FramingException.class, reader::readFrame),
                                 "a reader that failed keeps reporting the same failure");
                     }
@@ -139,7 +139,7 @@ class FrameStreamFuzzTest {
                         // The scripted timeout: nothing is lost, reading again carries on.
                     } catch (FramingException e) {
                         events.add(failureEvent(e));
-                        if (!(e instanceof FrameTooLongException tooLong && tooLong.resumable())) {
+                        if (!(e instanceof FrameTooLongException tooLong && tooLong.isSkipped())) {
                             break reading;
                         }
                     }
@@ -242,7 +242,7 @@ class FrameStreamFuzzTest {
                         taken++;
                     } catch (FramingException e) {
                         events.add(failureEvent(e));
-                        if (!(e instanceof FrameTooLongException tooLong && tooLong.resumable())) {
+                        if (!(e instanceof FrameTooLongException tooLong && tooLong.isSkipped())) {
                             break segments;
                         }
                     }
@@ -294,9 +294,9 @@ class FrameStreamFuzzTest {
     private static Framer smallFramer(FuzzedDataProvider data) {
         return switch (data.consumeInt(0, 3)) {
             case 0 -> Framers.fixedLength(data.consumeInt(1, 16)).pad(padByte(data));
-            case 1 -> Framers.delimiter(delimiter(data)).maxFrameLength(data.consumeInt(1, 32));
-            case 2 -> Framers.lengthPrefixed().maxFrameLength(data.consumeInt(1, 64));
-            default -> Framers.sendAndClose().maxFrameLength(data.consumeInt(1, 64));
+            case 1 -> Framers.delimiter(delimiter(data)).withMaxFrameLength(data.consumeInt(1, 32));
+            case 2 -> Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(1, 64));
+            default -> Framers.sendAndClose().withMaxFrameLength(data.consumeInt(1, 64));
         };
     }
 
@@ -309,9 +309,9 @@ class FrameStreamFuzzTest {
         int max = data.consumeBoolean() ? data.consumeInt(1, 64) : data.consumeInt(1, 80_000);
         return switch (data.consumeInt(0, last ? 3 : 2)) {
             case 0 -> Framers.fixedLength(max).pad(padByte(data));
-            case 1 -> Framers.delimiter(delimiter(data)).maxFrameLength(max);
-            case 2 -> Framers.lengthPrefixed().maxFrameLength(max);
-            default -> Framers.sendAndClose().maxFrameLength(max);
+            case 1 -> Framers.delimiter(delimiter(data)).withMaxFrameLength(max);
+            case 2 -> Framers.lengthPrefixed().withMaxFrameLength(max);
+            default -> Framers.sendAndClose().withMaxFrameLength(max);
         };
     }
 

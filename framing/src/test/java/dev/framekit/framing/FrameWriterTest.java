@@ -141,11 +141,11 @@ class FrameWriterTest {
                 refusal("ending with the pad byte", Framers.fixedLength(8).pad('#'), "ab#"),
                 refusal("containing the delimiter", Framers.delimiter("#*#"), "a#*#b"),
                 refusal("ending with the delimiter's start", Framers.delimiter("#*#"), "ab#*"),
-                refusal("over the length prefix maximum", Framers.lengthPrefixed().maxFrameLength(10), "12345678901"),
-                refusal("large, over the maximum", Framers.lengthPrefixed().maxFrameLength(19_999), big),
+                refusal("over the length prefix maximum", Framers.lengthPrefixed().withMaxFrameLength(10), "12345678901"),
+                refusal("large, over the maximum", Framers.lengthPrefixed().withMaxFrameLength(19_999), big),
                 refusal("large, containing the delimiter", Framers.delimiter("#*#"), bigEndingInDelimiter),
                 refusal("large, over a fixed frame", Framers.fixedLength(19_999), big),
-                refusal("large, over the send-and-close maximum", Framers.sendAndClose().maxFrameLength(19_999), big));
+                refusal("large, over the send-and-close maximum", Framers.sendAndClose().withMaxFrameLength(19_999), big));
     }
 
     private static Arguments refusal(String name, Framer framer, String message) {

@@ -194,7 +194,7 @@ class FramerContractTest {
         assertEquals(capacity, in.capacity(), "nothing was allocated for the frame");
         assertTrue(tooLong.getMessage().contains(String.valueOf(tooLong.maxFrameLength())),
                 "the message gives the limit: " + tooLong.getMessage());
-        assertTrue(tooLong.getMessage().contains("maxFrameLength"), "the message says how to raise the limit: "
+        assertTrue(tooLong.getMessage().contains("withMaxFrameLength"), "the message says how to raise the limit: "
                 + tooLong.getMessage());
     }
 

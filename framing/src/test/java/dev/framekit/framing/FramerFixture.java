@@ -1,5 +1,7 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.websocket.WebSocketFixtures;
+import dev.framekit.framing.internal.FrameLimits;
 import static dev.framekit.framing.FixtureBytes.allByteValues;
 import static dev.framekit.framing.FixtureBytes.allByteValuesExcept;
 import static dev.framekit.framing.FixtureBytes.ascii;
@@ -20,7 +22,7 @@ import java.util.function.UnaryOperator;
  * frame length. {@code wireOf} is the wire format written out independently of the library (the
  * design's table), so the tests can build streams without trusting the encoder.
  */
-record FramerFixture(
+public record FramerFixture(
         String name,
         Framer framer,
         UnaryOperator<byte[]> wireOf,
@@ -30,7 +32,7 @@ record FramerFixture(
         List<WireInput> limitInputs) {
 
     /** Large messages are a little over 100 KiB. */
-    static final int LARGE = 100 * 1024 + 7;
+    public static final int LARGE = 100 * 1024 + 7;
 
     private static final List<FramerFixture> ALL = List.of(
             fixedLengthPaddedWithHash(),
@@ -53,7 +55,7 @@ record FramerFixture(
             chunked(),
             exactLength());
 
-    static List<FramerFixture> all() {
+    public static List<FramerFixture> all() {
         return ALL;
     }
 
@@ -104,7 +106,7 @@ record FramerFixture(
 
     // ---- the fixtures ----
 
-    static FramerFixture fixedLengthPaddedWithHash() {
+    public static FramerFixture fixedLengthPaddedWithHash() {
         Framer framer = Framers.fixedLength(300).pad('#');
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, repeat('#', 300 - payload.length));
         return new FramerFixture("fixed-length(300, pad '#')", framer, wireOf,
@@ -124,7 +126,7 @@ record FramerFixture(
                 List.of()); // a fixed frame is never over its size
     }
 
-    static FramerFixture fixedLengthPaddedWithZero() {
+    public static FramerFixture fixedLengthPaddedWithZero() {
         int size = 128 * 1024;
         Framer framer = Framers.fixedLength(size);
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, new byte[size - payload.length]);
@@ -143,9 +145,9 @@ record FramerFixture(
                 List.of());
     }
 
-    static FramerFixture newlineDelimited() {
+    public static FramerFixture newlineDelimited() {
         Framer framer = Framers.lines();
-        Framer max10 = Framers.lines().maxFrameLength(10);
+        Framer max10 = Framers.lines().withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, ascii("\n"));
         long unknown = TruncatedFrameException.UNKNOWN;
         return new FramerFixture("delimiter \"\\n\"", framer, wireOf,
@@ -170,9 +172,9 @@ record FramerFixture(
                                 ascii("ok\n0123456789ABCDEF"), frames("ok"), 11, 10, 3 + 11)));
     }
 
-    static FramerFixture multiByteDelimited() {
+    public static FramerFixture multiByteDelimited() {
         Framer framer = Framers.delimiter("#*#");
-        Framer max10 = Framers.delimiter("#*#").maxFrameLength(10);
+        Framer max10 = Framers.delimiter("#*#").withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, ascii("#*#"));
         long unknown = TruncatedFrameException.UNKNOWN;
         return new FramerFixture("delimiter \"#*#\"", framer, wireOf,
@@ -200,9 +202,9 @@ record FramerFixture(
                                 ascii("ok#*#0123456789ABCDEF"), frames("ok"), 11, 10, 5 + 13)));
     }
 
-    static FramerFixture lenientLines() {
+    public static FramerFixture lenientLines() {
         Framer framer = Framers.lines().lenientLineEndings();
-        Framer max10 = Framers.lines().maxFrameLength(10).lenientLineEndings();
+        Framer max10 = Framers.lines().withMaxFrameLength(10).lenientLineEndings();
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, ascii("\n"));
         long unknown = TruncatedFrameException.UNKNOWN;
         return new FramerFixture("delimiter \"\\n\" or \"\\r\\n\" (lenient)", framer, wireOf,
@@ -227,9 +229,9 @@ record FramerFixture(
                                 ascii("ok\r\n0123456789ABCDEF"), frames("ok"), 11, 10, 4 + 12)));
     }
 
-    static FramerFixture lengthPrefixed() {
+    public static FramerFixture lengthPrefixed() {
         Framer framer = Framers.lengthPrefixed();
-        Framer max10 = Framers.lengthPrefixed().maxFrameLength(10);
+        Framer max10 = Framers.lengthPrefixed().withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(lengthHeader(payload.length), payload);
         int defaultMax = FrameLimits.DEFAULT_MAX_FRAME_LENGTH;
         return new FramerFixture("length-prefix", framer, wireOf,
@@ -260,9 +262,9 @@ record FramerFixture(
                                 0x80000000L, 10, 6 + 4)));
     }
 
-    static FramerFixture sendAndClose() {
+    public static FramerFixture sendAndClose() {
         Framer framer = Framers.sendAndClose();
-        Framer max10 = Framers.sendAndClose().maxFrameLength(10);
+        Framer max10 = Framers.sendAndClose().withMaxFrameLength(10);
         return new FramerFixture("send-and-close", framer, UnaryOperator.identity(),
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.text("héllo ✓"),
                         Payload.of(LARGE + " random bytes", random(5, LARGE))),
@@ -274,9 +276,9 @@ record FramerFixture(
                         WireInput.tooLong("endless bytes", max10, repeat('x', 1000), List.of(), 11, 10, 11)));
     }
 
-    static FramerFixture chunked() {
+    public static FramerFixture chunked() {
         Framer framer = Framers.chunked();
-        Framer max10 = Framers.chunked().maxFrameLength(10);
+        Framer max10 = Framers.chunked().withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(ascii(Integer.toHexString(payload.length) + "\r\n"), payload,
                 ascii("\r\n"));
         long unknown = TruncatedFrameException.UNKNOWN;
@@ -319,7 +321,7 @@ record FramerFixture(
                                 concat(ascii("1;"), repeat('x', 2000), ascii("\r\n")), List.of(), malformed, -1)));
     }
 
-    static FramerFixture exactLength() {
+    public static FramerFixture exactLength() {
         Framer framer = Framers.exactly(5);
         return new FramerFixture("exact-length(5)", framer, UnaryOperator.identity(),
                 List.of(Payload.text("hello"), Payload.of("five zero bytes", new byte[5]),

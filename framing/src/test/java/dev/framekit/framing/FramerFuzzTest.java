@@ -1,5 +1,8 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.websocket.WebSocketDirection;
+import dev.framekit.framing.websocket.WebSocketFramer;
+import dev.framekit.framing.websocket.WebSocketOpcode;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static dev.framekit.framing.FixtureBytes.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +52,7 @@ class FramerFuzzTest {
     void delimiterFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
         byte[] delimiter = data.consumeBytes(data.consumeInt(1, 4));
         byte[] chosen = delimiter.length == 0 ? ascii("\n") : delimiter;
-        DelimiterFramer framer = Framers.delimiter(chosen).maxFrameLength(data.consumeInt(1, 64));
+        DelimiterFramer framer = Framers.delimiter(chosen).withMaxFrameLength(data.consumeInt(1, 64));
         // What the receiver finds first in payload + delimiter must be the delimiter after the payload.
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength()
                 && FixtureBytes.indexOf(concat(payload, chosen), chosen, 0) == payload.length);
@@ -57,7 +60,7 @@ class FramerFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void lengthPrefixFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
-        LengthPrefixFramer framer = Framers.lengthPrefixed().maxFrameLength(data.consumeInt(1, 64));
+        LengthPrefixFramer framer = Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(1, 64));
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
     }
 
@@ -81,13 +84,13 @@ class FramerFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void netstringFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
-        NetstringFramer framer = Framers.netstrings().maxFrameLength(data.consumeInt(1, 120));
+        NetstringFramer framer = Framers.netstrings().withMaxFrameLength(data.consumeInt(1, 120));
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
     }
 
     @FuzzTest(maxDuration = "30s")
     void lenientLineFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
-        DelimiterFramer framer = Framers.lines().maxFrameLength(data.consumeInt(1, 64)).lenientLineEndings();
+        DelimiterFramer framer = Framers.lines().withMaxFrameLength(data.consumeInt(1, 64)).lenientLineEndings();
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength()
                 && FixtureBytes.indexOf(payload, ascii("\n"), 0) < 0
                 && (payload.length == 0 || payload[payload.length - 1] != '\r'));
@@ -95,7 +98,7 @@ class FramerFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void sendAndCloseFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
-        SendAndCloseFramer framer = Framers.sendAndClose().maxFrameLength(data.consumeInt(1, 64));
+        SendAndCloseFramer framer = Framers.sendAndClose().withMaxFrameLength(data.consumeInt(1, 64));
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
     }
 
@@ -105,8 +108,8 @@ class FramerFuzzTest {
         int maxFrame = data.consumeInt(1, 64);
         int maxMessage = maxFrame + data.consumeInt(0, 64);
         boolean text = data.consumeBoolean();
-        WebSocketFramer client = Framers.webSocketClient().maxFrameLength(maxFrame).maxMessageLength(maxMessage);
-        WebSocketFramer server = Framers.webSocketServer().maxFrameLength(maxFrame).maxMessageLength(maxMessage);
+        WebSocketFramer client = WebSocketFramer.client().withMaxFrameLength(maxFrame).withMaxMessageLength(maxMessage);
+        WebSocketFramer server = WebSocketFramer.server().withMaxFrameLength(maxFrame).withMaxMessageLength(maxMessage);
         WebSocketFramer sender = (fromClient ? client : server)
                 .sendAs(text ? WebSocketOpcode.TEXT : WebSocketOpcode.BINARY);
         Framer direction = new WebSocketDirection(sender, fromClient ? server : client);
@@ -118,7 +121,7 @@ class FramerFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
         void chunkedFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
-        ChunkedFramer base = Framers.chunked().maxFrameLength(data.consumeInt(1, 64));
+        ChunkedFramer base = Framers.chunked().withMaxFrameLength(data.consumeInt(1, 64));
         // The round trip encodes one chunk without the last chunk, so it runs on the lenient framer; the
         // split check decodes arbitrary wire bytes with either.
         ChunkedFramer decoding = data.consumeBoolean() ? base.lastChunkRequired() : base;
@@ -127,8 +130,8 @@ class FramerFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void exactLengthFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
-        ExactLengthFramer framer = Framers.exactly(data.consumeInt(1, 64));
-        checkContract(framer, data, payload -> payload.length == framer.length());
+        Framer framer = Framers.exactly(data.consumeInt(1, 64));
+        checkContract(framer, data, payload -> payload.length == framer.maxFrameLength());
     }
 
     private static void checkContract(Framer framer, FuzzedDataProvider data, Predicate<byte[]> wireFormatCarries) {

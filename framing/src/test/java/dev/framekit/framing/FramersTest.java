@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +59,7 @@ class FramersTest {
         assertRefused(() -> Framers.delimiter(new byte[0]), "delimiter", "at least one byte");
     }
 
-    @ParameterizedTest(name = "{0}.maxFrameLength({1})")
+    @ParameterizedTest(name = "{0}.withMaxFrameLength({1})")
     @MethodSource("framersAndBadMaxima")
     void refusesMaxFrameLengthOutOfRangeNamingFramerFieldAndValue(String framer, int max, IntFunction<Framer> build) {
         assertRefused(() -> build.apply(max), framer, "maxFrameLength", String.valueOf(max), String.valueOf(LARGEST));
@@ -66,10 +67,10 @@ class FramersTest {
 
     @Test
     void acceptsMaxFrameLengthAtBothEndsOfTheRange() {
-        assertEquals(1, Framers.lengthPrefixed().maxFrameLength(1).maxFrameLength());
-        assertEquals(LARGEST, Framers.lengthPrefixed().maxFrameLength(LARGEST).maxFrameLength());
-        assertEquals(LARGEST, Framers.delimiter("\n").maxFrameLength(LARGEST).maxFrameLength());
-        assertEquals(LARGEST, Framers.sendAndClose().maxFrameLength(LARGEST).maxFrameLength());
+        assertEquals(1, Framers.lengthPrefixed().withMaxFrameLength(1).maxFrameLength());
+        assertEquals(LARGEST, Framers.lengthPrefixed().withMaxFrameLength(LARGEST).maxFrameLength());
+        assertEquals(LARGEST, Framers.delimiter("\n").withMaxFrameLength(LARGEST).maxFrameLength());
+        assertEquals(LARGEST, Framers.sendAndClose().withMaxFrameLength(LARGEST).maxFrameLength());
     }
 
     @Test
@@ -86,11 +87,11 @@ class FramersTest {
     void buildersReturnNewFramersAndLeaveTheOriginalsUnchanged() {
         DelimiterFramer lines = Framers.lines();
 
-        DelimiterFramer small = lines.maxFrameLength(10);
+        DelimiterFramer small = lines.withMaxFrameLength(10);
 
         assertEquals(10, small.maxFrameLength());
         assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, lines.maxFrameLength());
-        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().maxFrameLength(10).maxFrameLength(
+        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().withMaxFrameLength(10).withMaxFrameLength(
                 FrameLimits.DEFAULT_MAX_FRAME_LENGTH).maxFrameLength());
         assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().maxFrameLength());
     }
@@ -101,16 +102,16 @@ class FramersTest {
         assertTrue(Framers.fixedLength(30).pad('#').toString().contains("#"));
         assertTrue(Framers.delimiter("#*#").toString().contains("#*#"));
         assertTrue(Framers.lines().toString().contains("\\n"), "control bytes are escaped");
-        assertTrue(Framers.lengthPrefixed().maxFrameLength(77).toString().contains("77"));
-        assertTrue(Framers.sendAndClose().maxFrameLength(77).toString().contains("77"));
+        assertTrue(Framers.lengthPrefixed().withMaxFrameLength(77).toString().contains("77"));
+        assertTrue(Framers.sendAndClose().withMaxFrameLength(77).toString().contains("77"));
     }
 
     static Stream<Arguments> framersAndBadMaxima() {
         Stream.Builder<Arguments> cases = Stream.builder();
         for (int max : new int[] {0, -5, LARGEST + 1, Integer.MAX_VALUE}) {
-            cases.add(Arguments.of("length-prefix", max, (IntFunction<Framer>) m -> Framers.lengthPrefixed().maxFrameLength(m)));
-            cases.add(Arguments.of("delimiter", max, (IntFunction<Framer>) m -> Framers.delimiter("#*#").maxFrameLength(m)));
-            cases.add(Arguments.of("send-and-close", max, (IntFunction<Framer>) m -> Framers.sendAndClose().maxFrameLength(m)));
+            cases.add(Arguments.of("length-prefix", max, (IntFunction<Framer>) m -> Framers.lengthPrefixed().withMaxFrameLength(m)));
+            cases.add(Arguments.of("delimiter", max, (IntFunction<Framer>) m -> Framers.delimiter("#*#").withMaxFrameLength(m)));
+            cases.add(Arguments.of("send-and-close", max, (IntFunction<Framer>) m -> Framers.sendAndClose().withMaxFrameLength(m)));
         }
         return cases.build();
     }

@@ -100,7 +100,7 @@ class HostileLengthTest {
     @Test
     void reportsATextClientOnATwoByteLengthPort() {
         FrameTooLongException tooLong = assertInstanceOf(FrameTooLongException.class,
-                Feed.sameEverySplit(Framers.lengthPrefixed(LengthField.bigEndian(2)).maxFrameLength(1000),
+                Feed.sameEverySplit(Framers.lengthPrefixed(LengthField.bigEndian(2)).withMaxFrameLength(1000),
                         ascii("GET / HTTP/1.1\r\n")).failure());
 
         assertEquals(0x4745, tooLong.frameLength());
@@ -118,7 +118,7 @@ class HostileLengthTest {
         in.writeByte(header[header.length - 1]);
         FrameTooLongException tooLong = assertThrows(FrameTooLongException.class, () -> decoder.decode(in, false));
         assertEquals(header.length, in.capacity(), "nothing was allocated");
-        assertTrue(tooLong.getMessage().contains("maxFrameLength(n)"), tooLong.getMessage());
+        assertTrue(tooLong.getMessage().contains("withMaxFrameLength(n)"), tooLong.getMessage());
         return tooLong;
     }
 

@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import static dev.framekit.framing.FixtureBytes.allByteValues;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static dev.framekit.framing.FixtureBytes.bigEndian;
@@ -34,7 +35,7 @@ final class LengthFieldFixtures {
     /** Twisted's Int8StringReceiver, Erlang {packet,1}: at most 255 bytes. */
     static FramerFixture u8() {
         Framer framer = Framers.lengthPrefixed(LengthField.bigEndian(1));
-        Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(1)).maxFrameLength(10);
+        Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(1)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(bigEndian(payload.length, 1), payload);
         return new FramerFixture("length-prefix u8", framer, wireOf,
                 List.of(empty(), oneByte(), Payload.of("bytes that look like a header", bytes(5)),
@@ -57,7 +58,7 @@ final class LengthFieldFixtures {
     static FramerFixture u16LittleEndianCountingTheHeader() {
         LengthPrefixFramer framer = LengthPrefixFramer.builder()
                 .lengthField(LengthField.littleEndian(2)).lengthIncludesHeader().build();
-        Framer max10 = framer.maxFrameLength(10);
+        Framer max10 = framer.withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(littleEndian(payload.length + 2, 2), payload);
         return new FramerFixture("length-prefix u16le, counting the header", framer, wireOf,
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.text("héllo ✓"),
@@ -82,7 +83,7 @@ final class LengthFieldFixtures {
     /** Netty's LengthFieldPrepender(3). */
     static FramerFixture u24() {
         Framer framer = Framers.lengthPrefixed(LengthField.bigEndian(3));
-        Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(3)).maxFrameLength(10);
+        Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(3)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(bigEndian(payload.length, 3), payload);
         return new FramerFixture("length-prefix u24", framer, wireOf,
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()),
@@ -100,7 +101,7 @@ final class LengthFieldFixtures {
     /** Netty's LengthFieldPrepender(8): lengths of 2^32 and 2^63 must fail without allocating. */
     static FramerFixture u64() {
         Framer framer = Framers.lengthPrefixed(LengthField.bigEndian(8));
-        Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(8)).maxFrameLength(10);
+        Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(8)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(bigEndian(payload.length, 8), payload);
         return new FramerFixture("length-prefix u64", framer, wireOf,
                 List.of(empty(), oneByte(), Payload.text("héllo ✓"), Payload.of(LARGE + " random bytes", random(14, LARGE))),
@@ -122,7 +123,7 @@ final class LengthFieldFixtures {
     static FramerFixture u32LittleEndianSkippingOversized() {
         LengthPrefixFramer framer = LengthPrefixFramer.builder().lengthField(LengthField.littleEndian(4))
                 .onOversize(OversizePolicy.SKIP).build();
-        Framer max10 = framer.maxFrameLength(10);
+        Framer max10 = framer.withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(littleEndian(payload.length, 4), payload);
         return new FramerFixture("length-prefix u32le, skipping oversized frames", framer, wireOf,
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.of("bytes that look like a header",
@@ -141,7 +142,7 @@ final class LengthFieldFixtures {
     /** protobuf's writeDelimitedTo: varint boundaries at 127/128 and 16,383/16,384. */
     static FramerFixture varintField() {
         Framer framer = Framers.lengthPrefixed(LengthField.varint());
-        Framer max10 = Framers.lengthPrefixed(LengthField.varint()).maxFrameLength(10);
+        Framer max10 = Framers.lengthPrefixed(LengthField.varint()).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(varint(payload.length), payload);
         return new FramerFixture("length-prefix varint", framer, wireOf,
                 List.of(empty(), oneByte(), Payload.of("127 bytes, the largest 1-byte varint", random(16, 127)),
@@ -172,7 +173,7 @@ final class LengthFieldFixtures {
     /** The seed tutorial: {@code str(len(msg)).zfill(5).encode() + msg}; at most 99,999 bytes. */
     static FramerFixture ascii5() {
         Framer framer = Framers.lengthPrefixed(LengthField.asciiDecimal(5));
-        Framer max10 = Framers.lengthPrefixed(LengthField.asciiDecimal(5)).maxFrameLength(10);
+        Framer max10 = Framers.lengthPrefixed(LengthField.asciiDecimal(5)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(zfill(payload.length, 5), payload);
         return new FramerFixture("length-prefix ascii:5", framer, wireOf,
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()),
@@ -196,7 +197,7 @@ final class LengthFieldFixtures {
     /** djb's netstrings, Twisted's NetstringReceiver. */
     static FramerFixture netstrings() {
         Framer framer = Framers.netstrings();
-        Framer max10 = Framers.netstrings().maxFrameLength(10);
+        Framer max10 = Framers.netstrings().withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = FixtureBytes::netstring;
         return new FramerFixture("netstring", framer, wireOf,
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.text("hello world!"),

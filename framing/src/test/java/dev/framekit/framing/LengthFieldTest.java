@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static dev.framekit.framing.FixtureBytes.bytes;
 import static dev.framekit.framing.FixtureBytes.concat;
@@ -81,7 +82,7 @@ class LengthFieldTest {
         assertTrue(inclusive.getMessage().contains("at most 65533"), inclusive.getMessage());
         assertTrue(inclusive.getMessage().contains("adjustment -2"), inclusive.getMessage());
         IllegalArgumentException viaWith = assertThrows(IllegalArgumentException.class,
-                () -> Framers.lengthPrefixed(LengthField.asciiDecimal(3)).maxFrameLength(1000));
+                () -> Framers.lengthPrefixed(LengthField.asciiDecimal(3)).withMaxFrameLength(1000));
         assertTrue(viaWith.getMessage().contains("at most 999"), viaWith.getMessage());
     }
 
@@ -137,7 +138,7 @@ class LengthFieldTest {
                 {16_384, 0x80, 0x80, 0x01}, {2_097_151, 0xff, 0xff, 0x7f}, {2_097_152, 0x80, 0x80, 0x80, 0x01}};
         for (int[] c : cases) {
             byte[] expected = bytes(Arrays.copyOfRange(c, 1, c.length));
-            byte[] wire = encode(varint.maxFrameLength(FrameLimits.LARGEST_MAX_FRAME_LENGTH), new byte[c[0]]);
+            byte[] wire = encode(varint.withMaxFrameLength(FrameLimits.LARGEST_MAX_FRAME_LENGTH), new byte[c[0]]);
             assertArrayEquals(expected, Arrays.copyOf(wire, expected.length), "varint of " + c[0]);
             assertEquals(expected.length, varint.overhead(c[0]), "overhead of " + c[0]);
         }
@@ -175,7 +176,7 @@ class LengthFieldTest {
         LengthPrefixFramer skipping = LengthPrefixFramer.builder().lengthField(LengthField.littleEndian(2))
                 .lengthIncludesHeader().onOversize(OversizePolicy.SKIP).build();
 
-        LengthPrefixFramer smaller = skipping.maxFrameLength(100);
+        LengthPrefixFramer smaller = skipping.withMaxFrameLength(100);
 
         assertEquals(100, smaller.maxFrameLength());
         assertEquals(skipping.lengthField(), smaller.lengthField());

@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static dev.framekit.framing.FixtureBytes.bytes;
 import static dev.framekit.framing.FixtureBytes.concat;
@@ -73,7 +74,7 @@ class LengthPrefixFramerTest {
         assertTrue(tooLong.getMessage().contains("4294967295"), tooLong.getMessage());
         assertTrue(tooLong.getMessage().contains("1048576"), tooLong.getMessage());
         assertTrue(tooLong.getMessage().contains("ff ff ff ff"), "hex preview: " + tooLong.getMessage());
-        assertTrue(tooLong.getMessage().contains("maxFrameLength(n)"), tooLong.getMessage());
+        assertTrue(tooLong.getMessage().contains("withMaxFrameLength(n)"), tooLong.getMessage());
         assertFalse(tooLong.getMessage().contains("text"), "binary is not reported as text: " + tooLong.getMessage());
     }
 
@@ -97,7 +98,7 @@ class LengthPrefixFramerTest {
 
     @Test
     void acceptsFrameOfExactlyTheMaximumAndRefusesOneByteMore() throws Exception {
-        LengthPrefixFramer max10 = framer.maxFrameLength(10);
+        LengthPrefixFramer max10 = framer.withMaxFrameLength(10);
         byte[] ten = ascii("0123456789");
 
         assertArrayEquals(concat(bytes(0, 0, 0, 10), ten), encode(max10, ten));
@@ -135,7 +136,7 @@ class LengthPrefixFramerTest {
 
     @Test
     void raisingTheMaximumLeavesTheDefaultFramerAlone() {
-        LengthPrefixFramer big = framer.maxFrameLength(64 << 20);
+        LengthPrefixFramer big = framer.withMaxFrameLength(64 << 20);
 
         assertEquals(64 << 20, big.maxFrameLength());
         assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.lengthPrefixed().maxFrameLength());

@@ -49,7 +49,7 @@ class LenientLineEndingsTest {
 
     @Test
     void keepsLeniencyWhenTheMaximumChangesAndTheCarriageReturnDoesNotCount() {
-        DelimiterFramer lenient = Framers.lines().lenientLineEndings().maxFrameLength(3);
+        DelimiterFramer lenient = Framers.lines().lenientLineEndings().withMaxFrameLength(3);
 
         assertTrue(lenient.isLenientLineEndings());
         assertTrue(Feed.sameEverySplit(lenient, ascii("abc\r\nabc\n")).hasFrames(frames("abc", "abc")));

@@ -31,11 +31,11 @@ class LinearityTest {
 
     static Stream<Arguments> framers() {
         return Stream.of(
-                Arguments.of(Named.of("lines", Framers.lines().maxFrameLength(MAX))),
-                Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#").maxFrameLength(MAX))),
-                Arguments.of(Named.of("length prefix", Framers.lengthPrefixed().maxFrameLength(MAX))),
+                Arguments.of(Named.of("lines", Framers.lines().withMaxFrameLength(MAX))),
+                Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#").withMaxFrameLength(MAX))),
+                Arguments.of(Named.of("length prefix", Framers.lengthPrefixed().withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("fixed-length 4 MiB", Framers.fixedLength(FRAME).pad('#'))),
-                Arguments.of(Named.of("send-and-close", Framers.sendAndClose().maxFrameLength(MAX))));
+                Arguments.of(Named.of("send-and-close", Framers.sendAndClose().withMaxFrameLength(MAX))));
     }
 
     @ParameterizedTest
@@ -86,7 +86,7 @@ class LinearityTest {
     @Test
     void decodesAFrameWhoseDelimiterArrivesOneByteAtATimeAfterMillionsOfNearMisses() throws FramingException {
         // "#*" pairs everywhere: every second byte starts a candidate match of "#*#".
-        Framer framer = Framers.delimiter("#*#").maxFrameLength(MAX);
+        Framer framer = Framers.delimiter("#*#").withMaxFrameLength(MAX);
         FrameDecoder decoder = framer.newDecoder();
         ByteBuf in = Unpooled.buffer(FRAME + 3);
         byte[] pattern = "#*x".getBytes(US_ASCII);

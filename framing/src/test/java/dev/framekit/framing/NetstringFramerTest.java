@@ -48,7 +48,7 @@ class NetstringFramerTest {
 
     @Test
     void refusesMoreDigitsThanTheMaximumHasBeforeParsingThem() {
-        NetstringFramer twisted = framer.maxFrameLength(99_999);
+        NetstringFramer twisted = framer.withMaxFrameLength(99_999);
 
         FrameTooLongException tooLong = assertInstanceOf(FrameTooLongException.class,
                 Feed.sameEverySplit(twisted, ascii("100000:")).failure());

@@ -72,7 +72,7 @@ class OversizeSkipTest {
 
         assertEquals("hi", reader.readString());
         FrameTooLongException tooLong = assertThrows(FrameTooLongException.class, reader::readString);
-        assertTrue(tooLong.resumable());
+        assertTrue(tooLong.isSkipped());
         assertTrue(tooLong.getMessage().contains("reading again skips this frame"), tooLong.getMessage());
         assertEquals("ok", reader.readString());
         assertNull(reader.readString());
@@ -114,12 +114,12 @@ class OversizeSkipTest {
 
     @Test
     void failsForGoodByDefault() {
-        Framer framer = Framers.lengthPrefixed().maxFrameLength(MAX);
+        Framer framer = Framers.lengthPrefixed().withMaxFrameLength(MAX);
         byte[] wire = concat(bigEndian(11, 4), ascii("0123456789A"), bigEndian(2, 4), ascii("ok"));
 
         FrameTooLongException tooLong = (FrameTooLongException) Feed.sameEverySplit(framer, wire).failure();
 
-        assertFalse(tooLong.resumable());
+        assertFalse(tooLong.isSkipped());
         assertEquals(OversizePolicy.FAIL, Framers.lengthPrefixed().oversizePolicy());
     }
 
@@ -158,7 +158,7 @@ class OversizeSkipTest {
                 frame.release();
             } catch (FrameTooLongException e) {
                 events.add("too long: " + e.frameLength());
-                if (!e.resumable()) {
+                if (!e.isSkipped()) {
                     return false;
                 }
             } catch (FramingException e) {

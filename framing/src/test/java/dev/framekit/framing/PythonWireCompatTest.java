@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -76,7 +77,7 @@ class PythonWireCompatTest {
         assertArrayEquals(hex("00 00 01 2c"), header(LENGTH, 300));
         assertArrayEquals(hex("00 01 11 70"), header(LENGTH, 70_000));
         // A length with the top bit set must be unsigned: struct.pack("!I", 0x80000000)[0] == 0x80.
-        Framer large = Framers.lengthPrefixed().maxFrameLength(FrameLimits.LARGEST_MAX_FRAME_LENGTH);
+        Framer large = Framers.lengthPrefixed().withMaxFrameLength(FrameLimits.LARGEST_MAX_FRAME_LENGTH);
         FrameTooLongException e = assertThrows(FrameTooLongException.class,
                 () -> large.newDecoder().decode(Unpooled.wrappedBuffer(hex("80 00 00 00")), false));
         assertEquals(0x80000000L, e.frameLength(), "read as unsigned, not as a negative int");

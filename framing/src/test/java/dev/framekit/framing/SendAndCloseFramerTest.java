@@ -93,7 +93,7 @@ class SendAndCloseFramerTest {
 
     @Test
     void failsAsSoonAsMoreThanTheMaximumArrivesBeforeTheEnd() throws Exception {
-        SendAndCloseFramer max10 = framer.maxFrameLength(10);
+        SendAndCloseFramer max10 = framer.withMaxFrameLength(10);
         FrameDecoder decoder = max10.newDecoder();
         ByteBuf in = Unpooled.buffer();
         in.writeBytes(ascii("0123456789"));
@@ -110,13 +110,13 @@ class SendAndCloseFramerTest {
 
     @Test
     void acceptsMessageOfExactlyTheMaximum() {
-        assertTrue(Feed.sameEverySplit(framer.maxFrameLength(10), ascii("0123456789")).hasFrames(frames("0123456789")));
+        assertTrue(Feed.sameEverySplit(framer.withMaxFrameLength(10), ascii("0123456789")).hasFrames(frames("0123456789")));
     }
 
     @Test
     void refusesToEncodeMessageOverTheMaximum() {
         MessageRefusedException refusal = assertThrows(MessageRefusedException.class,
-                () -> framer.maxFrameLength(10).encode(ascii("0123456789A"), Unpooled.buffer()));
+                () -> framer.withMaxFrameLength(10).encode(ascii("0123456789A"), Unpooled.buffer()));
 
         assertTrue(refusal.getMessage().contains("11 bytes"), refusal.getMessage());
         assertTrue(refusal.getMessage().contains("10 bytes"), refusal.getMessage());

@@ -54,7 +54,7 @@ public class SelfOverlapBenchmark {
         delimiter = new byte[delimiterLength];
         Arrays.fill(delimiter, (byte) 'a');
         delimiter[delimiterLength - 1] = 'b';
-        framer = Framers.delimiter(delimiter).maxFrameLength(2 * FRAME);
+        framer = Framers.delimiter(delimiter).withMaxFrameLength(2 * FRAME);
         payload = new byte[FRAME];
         Arrays.fill(payload, (byte) 'a');
         in = Unpooled.buffer(FRAME + delimiterLength);

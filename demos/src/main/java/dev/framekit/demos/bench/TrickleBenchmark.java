@@ -46,7 +46,7 @@ public class TrickleBenchmark {
     @Setup
     public void setUp() {
         length = mebibytes << 20;
-        framer = Framers.lines().maxFrameLength(length);
+        framer = Framers.lines().withMaxFrameLength(length);
         in = Unpooled.buffer(length + 1);
     }
 

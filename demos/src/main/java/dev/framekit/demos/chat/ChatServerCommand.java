@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ByteSizes;
@@ -121,7 +122,7 @@ public final class ChatServerCommand implements Callable<Integer> {
             return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH));
         }
         FramedServer web = new FramedServer(new FramedServer.Settings(spec.name() + "-web", server.host(), webPort,
-                Framers.webSocketServer(), idle, null, false, server.maxConnections(), frameTimeout,
+                WebSocketFramer.server(), idle, null, false, server.maxConnections(), frameTimeout,
                 server.writeTimeout(), server.maxMemory()),
                 new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console, memory);
         boolean everyInterface = isAnyLocal(server.host());

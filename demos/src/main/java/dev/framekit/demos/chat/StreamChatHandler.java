@@ -3,9 +3,10 @@ package dev.framekit.demos.chat;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
-import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.FramedConnection;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 
@@ -120,17 +121,21 @@ final class StreamChatHandler implements FramedServer.Handler {
         }
     }
 
-    /** Reads the next line; a line over the framer's maximum is refused with a notice where the framer can resume. */
+    /** Reads the next line; a line over the framer's maximum that the framer skips is refused with a notice. */
     private String readLine(FramedConnection connection, StreamMember member) throws IOException {
         while (true) {
+            Frame frame = connection.read();
+            if (frame == null) {
+                return null;
+            }
             try {
-                return connection.readString();
-            } catch (FrameTooLongException e) {
-                if (!e.resumable()) {
-                    throw e;
+                if (!frame.isSkipped()) {
+                    return frame.payload().toString(StandardCharsets.UTF_8);
                 }
-                room.reply(member, "-- not sent: your line was longer than " + e.maxFrameLength()
+                room.reply(member, "-- not sent: your line was longer than " + frame.skipReason().maxFrameLength()
                         + " bytes, the most this server accepts");
+            } finally {
+                frame.release();
             }
         }
     }

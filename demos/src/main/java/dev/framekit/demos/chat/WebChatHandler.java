@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.demos.chat.web.ChatPage;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.http.Headers;
@@ -108,7 +109,7 @@ final class WebChatHandler implements FramedServer.Handler {
         }
         int limit = Math.max(125, maxLine);
         WebSocketConnection ws = WebSocketConnection.over(connection,
-                Framers.webSocketServer().maxFrameLength(limit).maxMessageLength(limit));
+                WebSocketFramer.server().withMaxFrameLength(limit).withMaxMessageLength(limit));
         InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
         WebMember member = new WebMember(ws, maxQueueBytes, PeerMemory.of(connection),
                 remote.getAddress().getHostAddress() + ":" + remote.getPort() + " (web)", stats, wire);

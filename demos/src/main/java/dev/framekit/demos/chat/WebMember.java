@@ -2,7 +2,7 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
-import dev.framekit.framing.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
 import dev.framekit.framing.websocket.WebSocketConnection;
 import java.io.IOException;
 import java.time.Duration;

@@ -25,7 +25,7 @@ public final class NetworkErrors {
                     + (arrived == 1 ? " byte" : " bytes") + " of it arrived)";
         }
         if (e instanceof FramingException) {
-            return OptionTerms.of(message); // a hint such as "raise it with maxFrameLength(n)" names --max-frame
+            return OptionTerms.of(message); // a hint such as "raise it with withMaxFrameLength(n)" names --max-frame
         }
         if (e instanceof SocketTimeoutException) {
             return message.startsWith("cannot connect") ? message : "timed out waiting for the peer (" + message + ")";

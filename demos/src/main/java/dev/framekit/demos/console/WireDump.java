@@ -4,10 +4,10 @@ import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.ChunkedFramer;
 import dev.framekit.framing.DelimiterFramer;
-import dev.framekit.framing.ExactLengthFramer;
 import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.NetstringFramer;
@@ -64,7 +64,7 @@ public final class WireDump {
             return range(0, header) + " chunk size " + size + " (= " + length + ") CRLF | " + payloadRange(header, length)
                     + " | " + range(header + length, 2) + " CRLF";
         }
-        if (framer instanceof ExactLengthFramer) {
+        if (framer.equals(Framers.exactly(Math.max(1, length)))) {
             return payloadRange(0, length) + ", exactly as announced (no framing bytes)";
         }
         if (framer instanceof FixedLengthFramer fixed) {
@@ -87,7 +87,7 @@ public final class WireDump {
     private static String lengthHeader(LengthPrefixFramer lengths, int length) {
         ByteBuf header = Unpooled.buffer();
         try {
-            lengths.writeHeader(length, header);
+            lengths.newEncoder().writeHeader(length, header);
             int size = header.readableBytes();
             LengthField field = lengths.lengthField();
             long declared = (long) length - lengths.lengthAdjustment();

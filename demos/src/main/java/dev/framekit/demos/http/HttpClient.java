@@ -115,7 +115,7 @@ final class HttpClient implements AutoCloseable {
     private void open(HttpUrl url) throws IOException {
         close();
         FramedConnection.Connector connector = FramedConnection.connector(url.host(), url.port())
-                .framer(Framers.delimiter("\r\n\r\n").maxFrameLength(MAX_HEAD));
+                .framer(Framers.delimiter("\r\n\r\n").withMaxFrameLength(MAX_HEAD));
         if (!timeout.isZero()) {
             connector.connectTimeout(timeout).readTimeout(timeout);
         }

@@ -70,7 +70,7 @@ public final class HttpServerCommand implements Callable<Integer> {
         HttpConnectionHandler handler = new HttpConnectionHandler(new HttpConnectionHandler.Settings(maxHeader, maxBody,
                 server.frameTimeout(), new Routes(files), console, tap));
         FramedServer.Settings settings = new FramedServer.Settings("http-server", server.host(), server.port(),
-                Framers.delimiter("\r\n\r\n").maxFrameLength(maxHeader), server.idleTimeout(), "http-get http://HOST:PORT/",
+                Framers.delimiter("\r\n\r\n").withMaxFrameLength(maxHeader), server.idleTimeout(), "http-get http://HOST:PORT/",
                 false, server.maxConnections(), server.frameTimeout(), server.writeTimeout(), server.maxMemory());
         FramedServer server = new FramedServer(settings, handler, console);
         return ServerRunner.run(server);

@@ -14,7 +14,7 @@ import java.io.IOException;
  * the connection's one {@link FrameReader}, so no byte is lost between the phases:
  *
  * <pre>
- * head      Framers.delimiter("\r\n\r\n").maxFrameLength(maxHeader)
+ * head      Framers.delimiter("\r\n\r\n").withMaxFrameLength(maxHeader)
  * body      Framers.exactly(n) | Framers.chunked().lastChunkRequired() | Framers.sendAndClose()
  * next head back to the delimiter, with whatever the last read brought after the body
  * </pre>
@@ -37,7 +37,7 @@ public final class MessageReader {
     /** Reads heads of up to {@code maxHeader} bytes from {@code reader}, showing each phase on {@code tap}. */
     public MessageReader(FrameReader reader, int maxHeader, WireTap tap) {
         this.reader = reader;
-        this.headFramer = Framers.delimiter("\r\n\r\n").maxFrameLength(maxHeader);
+        this.headFramer = Framers.delimiter("\r\n\r\n").withMaxFrameLength(maxHeader);
         this.tap = tap;
     }
 
@@ -104,7 +104,7 @@ public final class MessageReader {
     }
 
     private long readChunks(long maxBody, BodySink sink) throws IOException {
-        Framer chunked = Framers.chunked().maxFrameLength((int) Math.min(maxBody, Integer.MAX_VALUE / 2)).lastChunkRequired();
+        Framer chunked = Framers.chunked().withMaxFrameLength((int) Math.min(maxBody, Integer.MAX_VALUE / 2)).lastChunkRequired();
         reader.framer(chunked);
         long total = 0;
         byte[] chunk;
@@ -120,7 +120,7 @@ public final class MessageReader {
     }
 
     private long readToEnd(long maxBody, BodySink sink) throws IOException {
-        Framer toEnd = Framers.sendAndClose().maxFrameLength((int) Math.min(maxBody, Integer.MAX_VALUE / 2));
+        Framer toEnd = Framers.sendAndClose().withMaxFrameLength((int) Math.min(maxBody, Integer.MAX_VALUE / 2));
         reader.framer(toEnd);
         byte[] body = reader.readByteArray();
         byte[] bytes = body == null ? new byte[0] : body;

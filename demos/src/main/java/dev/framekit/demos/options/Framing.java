@@ -1,12 +1,12 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.FrameLimits;
+import dev.framekit.framing.internal.FrameLimits;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.OversizePolicy;
-import dev.framekit.framing.WebSocketFramer;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -45,7 +45,7 @@ public enum Framing {
     DELIMITER("delimiter", "--delimiter") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.delimiter(settings.delimiterBytes()).maxFrameLength(settings.maxFrame());
+            return Framers.delimiter(settings.delimiterBytes()).withMaxFrameLength(settings.maxFrame());
         }
 
         @Override
@@ -102,7 +102,7 @@ public enum Framing {
     NETSTRING("netstring") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.netstrings().maxFrameLength(settings.maxFrame());
+            return Framers.netstrings().withMaxFrameLength(settings.maxFrame());
         }
     },
     /**
@@ -112,7 +112,7 @@ public enum Framing {
     CHUNKED("chunked") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.chunked().maxFrameLength(settings.maxFrame());
+            return Framers.chunked().withMaxFrameLength(settings.maxFrame());
         }
     },
     /**
@@ -130,15 +130,15 @@ public enum Framing {
 
         @Override
         public Framer build(FramingSettings settings, Side side) {
-            WebSocketFramer framer = side == Side.CLIENT ? Framers.webSocketClient() : Framers.webSocketServer();
-            return framer.maxFrameLength(settings.maxFrame()).maxMessageLength(settings.maxFrame());
+            WebSocketFramer framer = side == Side.CLIENT ? WebSocketFramer.client() : WebSocketFramer.server();
+            return framer.withMaxFrameLength(settings.maxFrame()).withMaxMessageLength(settings.maxFrame());
         }
     },
     /** One message per connection, ended by a half-close. */
     CLOSE("close") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.sendAndClose().maxFrameLength(settings.maxFrame());
+            return Framers.sendAndClose().withMaxFrameLength(settings.maxFrame());
         }
 
         @Override

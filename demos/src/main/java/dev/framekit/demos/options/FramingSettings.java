@@ -1,6 +1,6 @@
 package dev.framekit.demos.options;
 
-import dev.framekit.framing.FrameLimits;
+import dev.framekit.framing.internal.FrameLimits;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.OversizePolicy;
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Says a library message in the command line's terms. The library names its settings as a Java
- * caller sets them ({@code maxFrameLength(n)}, {@code frameSize}, {@code frameDeadline(duration)});
+ * caller sets them ({@code withMaxFrameLength(n)}, {@code frameSize}, {@code frameDeadline(duration)});
  * shown by the CLI, a range error or a hint names the option to change instead
  * ({@code --max-frame}, {@code --frame-size}, {@code --frame-timeout}):
  *

@@ -103,10 +103,10 @@ class ChatFuzzTest {
     private static void runRoom(FuzzedDataProvider data, java.util.function.ToLongFunction<FuzzedDataProvider> budgetLimit) {
         int framing = data.consumeInt(0, 3);
         Framer framer = switch (framing) {
-            case 0 -> Framers.delimiter("\n").maxFrameLength(data.consumeInt(8, 120));
+            case 0 -> Framers.delimiter("\n").withMaxFrameLength(data.consumeInt(8, 120));
             case 1 -> Framers.fixedLength(data.consumeInt(8, 120)).pad('#');
-            case 2 -> Framers.lengthPrefixed().maxFrameLength(data.consumeInt(8, 120));
-            default -> Framers.sendAndClose().maxFrameLength(data.consumeInt(72, 200));
+            case 2 -> Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(8, 120));
+            default -> Framers.sendAndClose().withMaxFrameLength(data.consumeInt(72, 200));
         };
         Predicate<String> deliverable = ChatServerCommand.deliverable(framer, framing == 3);
         ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long");

@@ -31,7 +31,7 @@ class RequestHeadFuzzTest {
     void requestHeadParserAnswersEveryHeadWithARequestOrAStatus(FuzzedDataProvider data) throws IOException {
         long maxBody = data.consumeLong(0, 1 << 20);
         byte[] wire = data.consumeRemainingAsBytes();
-        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), Framers.delimiter("\r\n\r\n").maxFrameLength(256));
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), Framers.delimiter("\r\n\r\n").withMaxFrameLength(256));
         while (true) {
             byte[] head;
             try {

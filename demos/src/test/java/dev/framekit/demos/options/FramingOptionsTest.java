@@ -14,8 +14,7 @@ import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.SendAndCloseFramer;
-import dev.framekit.framing.WebSocketFramer;
-import dev.framekit.framing.WebSocketRole;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,12 +57,11 @@ class FramingOptionsTest {
         WebSocketFramer client = assertInstanceOf(WebSocketFramer.class, options.framer(Framing.Side.CLIENT));
         WebSocketFramer server = assertInstanceOf(WebSocketFramer.class, options.framer(Framing.Side.SERVER));
 
-        assertEquals(WebSocketRole.CLIENT, client.role(), "a client masks what it sends");
-        assertEquals(WebSocketRole.SERVER, server.role(), "a server does not, and refuses unmasked frames");
+        assertTrue(client.isClient(), "a client masks what it sends");
+        assertFalse(server.isClient(), "a server does not, and refuses unmasked frames");
         assertEquals(2 << 20, client.maxFrameLength());
         assertEquals(2 << 20, server.maxMessageLength(), "--max-frame bounds a reassembled message too");
-        assertEquals(WebSocketRole.SERVER, ((WebSocketFramer) Framing.WEBSOCKET.forMessages(16)).role(),
-                "without a side, the server's end");
+        assertFalse(((WebSocketFramer) Framing.WEBSOCKET.forMessages(16)).isClient(), "without a side, the server's end");
     }
 
     @Test

@@ -10,17 +10,17 @@ class OptionTermsTest {
     @Test
     void namesTheOptionInARangeError() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Framers.lengthPrefixed().maxFrameLength(0));
+                () -> Framers.lengthPrefixed().withMaxFrameLength(0));
 
         assertEquals("length-prefix: --max-frame must be between 1 and 1073741824 bytes, got 0", OptionTerms.of(e.getMessage()));
     }
 
     @Test
     void namesTheOptionInARefusalHint() {
-        String refusal = Framers.lines().maxFrameLength(2).check("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        String refusal = Framers.lines().withMaxFrameLength(2).check("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .getMessage();
 
-        assertEquals(refusal.replace("maxFrameLength(n)", "--max-frame"), OptionTerms.of(refusal));
+        assertEquals(refusal.replace("withMaxFrameLength(n)", "--max-frame"), OptionTerms.of(refusal));
         assertEquals(true, OptionTerms.of(refusal).contains("raise it with --max-frame on both sides"), OptionTerms.of(refusal));
     }
 

@@ -1,5 +1,6 @@
 package dev.framekit.framing.netty;
 
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.Framer;
@@ -24,10 +25,10 @@ import java.util.Objects;
  * copy); the handler that receives it releases it, as with any Netty message.
  *
  * <p><b>Errors.</b> A {@link FramingException} reaches {@code exceptionCaught} wrapped in a
- * {@code DecoderException} (its cause). After a {@link FrameTooLongException#resumable()
- * resumable} one (a too-long line, a length-prefixed frame under {@code OversizePolicy.SKIP}) the
- * decoder carries on with the next frame; after any other it drops all further input, since the
- * stream is out of step: close the channel. When the input ends (the channel closes or, with
+ * {@code DecoderException} (its cause). A frame the framing skips (a too-long line, a
+ * length-prefixed frame under {@code OversizePolicy.SKIP}) reaches it as its
+ * {@link FrameTooLongException} and the decoder carries on with the next frame; after any other
+ * error it drops all further input, since the stream is out of step: close the channel. When the input ends (the channel closes or, with
  * {@code ChannelOption.ALLOW_HALF_CLOSURE}, the peer half-closes) the decoder is told the stream
  * has ended: a partial frame is a {@code TruncatedFrameException}, and for send-and-close the end
  * of the input is the end of the message.
@@ -77,32 +78,35 @@ public class FramerDecoder extends ByteToMessageDecoder {
 
     /**
      * Decodes at most one frame (ByteToMessageDecoder calls again while frames come out). A
-     * resumable error goes to {@code exceptionCaught} at once and decoding goes on in the same
-     * call, so the frames behind an oversized one are not held back until the next read.
+     * skipped frame goes to {@code exceptionCaught} at once and decoding goes on in the same call,
+     * so the frames behind an oversized one are not held back until the next read; so does a call
+     * that consumed bytes without a frame (a WebSocket control frame), as the decode contract says.
      *
      * @return whether a frame was added to {@code out}
      */
     private boolean decodeFrame(ChannelHandlerContext ctx, ByteBuf in, boolean endOfStream, List<Object> out)
             throws FramingException {
-        int resumedAt = -1;
         while (!failed) {
+            int before = in.readerIndex();
+            Frame frame;
             try {
-                ByteBuf frame = decoder.decode(in, endOfStream);
-                if (frame != null) {
-                    out.add(frame);
-                }
-                return frame != null;
-            } catch (FrameTooLongException e) {
-                if (!e.resumable() || in.readerIndex() == resumedAt) {
-                    fail(in);
-                    throw e;
-                }
-                resumedAt = in.readerIndex();
-                ctx.fireExceptionCaught(new DecoderException(e));
+                frame = decoder.decodeFrame(in, endOfStream);
             } catch (FramingException e) {
                 fail(in);
                 throw e;
             }
+            if (frame == null) {
+                if (in.readerIndex() == before) {
+                    return false;
+                }
+                continue;
+            }
+            if (frame.isSkipped()) {
+                ctx.fireExceptionCaught(new DecoderException(frame.skipReason()));
+                continue;
+            }
+            out.add(frame.payload());
+            return true;
         }
         in.skipBytes(in.readableBytes());
         return false;

@@ -5,7 +5,7 @@
  * yours.
  *
  * <pre>{@code
- * Framer lines = Framers.lines().maxFrameLength(8192);
+ * Framer lines = Framers.lines().withMaxFrameLength(8192);
  * bootstrap.childHandler(new ChannelInitializer<SocketChannel>() {
  *     protected void initChannel(SocketChannel ch) {
  *         ch.pipeline().addLast(new FramerDecoder(lines), new FramerEncoder(lines), new MyHandler());

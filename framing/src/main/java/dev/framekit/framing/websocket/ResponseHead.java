@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * read stay buffered for the WebSocket framer). Bounded: lines of at most 8 KiB, at most 100 fields.
  */
 record ResponseHead(int status, Map<String, String> headers) {
-    private static final Framer LINES = Framers.delimiter("\r\n").maxFrameLength(8 * 1024);
+    private static final Framer LINES = Framers.delimiter("\r\n").withMaxFrameLength(8 * 1024);
     private static final int MAX_FIELDS = 100;
 
     static ResponseHead read(FrameReader reader, String where) throws IOException {

@@ -1,14 +1,14 @@
 package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.TruncatedFrameException;
-import dev.framekit.framing.WebSocketCloseCodes;
-import dev.framekit.framing.WebSocketFramer;
-import dev.framekit.framing.WebSocketListener;
-import dev.framekit.framing.WebSocketOpcode;
-import dev.framekit.framing.WebSocketProtocolException;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.WebSocketFramer;
+import dev.framekit.framing.websocket.WebSocketOpcode;
+import dev.framekit.framing.websocket.WebSocketProtocolException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
@@ -62,11 +62,10 @@ public final class WebSocketConnection implements AutoCloseable {
     private volatile int peerCloseCode = WebSocketCloseCodes.ABNORMAL;
     private volatile String peerCloseReason = "";
     private volatile boolean reading;
-    private WebSocketOpcode lastType;
 
     private WebSocketConnection(FramedConnection connection, WebSocketFramer framer) {
         this.connection = connection;
-        this.framer = framer.listener(new Answers());
+        this.framer = framer;
         for (WebSocketOpcode opcode : WebSocketOpcode.values()) {
             if (opcode != WebSocketOpcode.CONTINUATION) {
                 senders.put(opcode, this.framer.sendAs(opcode));
@@ -80,8 +79,8 @@ public final class WebSocketConnection implements AutoCloseable {
      * reader already holds (frames that arrived with the handshake) are kept.
      *
      * @param connection the connection, now carrying WebSocket frames
-     * @param framer the framer for this end ({@code Framers.webSocketServer()} on a server,
-     *     {@code Framers.webSocketClient()} on a client), with its limits
+     * @param framer the framer for this end ({@code WebSocketFramer.server()} on a server,
+     *     {@code WebSocketFramer.client()} on a client), with its limits
      * @return the WebSocket connection, which owns {@code connection}
      */
     public static WebSocketConnection over(FramedConnection connection, WebSocketFramer framer) {
@@ -123,7 +122,7 @@ public final class WebSocketConnection implements AutoCloseable {
             ResponseHead head = ResponseHead.read(connection.reader(), where);
             String body = "";
             if (head.status() != 101) {
-                connection.reader().framer(Framers.sendAndClose().maxFrameLength(4096));
+                connection.reader().framer(Framers.sendAndClose().withMaxFrameLength(4096));
                 try {
                     String text = connection.reader().readString();
                     body = text == null ? "" : text;
@@ -132,7 +131,7 @@ public final class WebSocketConnection implements AutoCloseable {
                 }
             }
             handshake.check(head.status(), head.headers(), body);
-            return over(connection, Framers.webSocketClient());
+            return over(connection, WebSocketFramer.client());
         } catch (IOException e) {
             connection.close();
             throw e;
@@ -151,14 +150,20 @@ public final class WebSocketConnection implements AutoCloseable {
     public WebSocketMessage read() throws IOException {
         reading = true;
         try {
-            ByteBuf frame = connection.readFrame();
-            if (frame == null) {
-                return null;
-            }
-            try {
-                return new WebSocketMessage(lastType, ByteBufUtil.getBytes(frame));
-            } finally {
-                frame.release();
+            while (true) {
+                Frame frame = connection.read();
+                if (frame == null) {
+                    return null;
+                }
+                WebSocketFrame typed = (WebSocketFrame) frame;
+                try {
+                    if (!typed.opcode().isControl()) {
+                        return new WebSocketMessage(typed.opcode(), ByteBufUtil.getBytes(typed.payload()));
+                    }
+                    answer(typed);
+                } finally {
+                    typed.release();
+                }
             }
         } catch (FramingException e) {
             if (!(e instanceof TruncatedFrameException)) {
@@ -167,6 +172,44 @@ public final class WebSocketConnection implements AutoCloseable {
             throw e;
         } finally {
             reading = false;
+        }
+    }
+
+    /**
+     * Answers a control frame on the read path: a ping with a pong of the same payload, a close
+     * with a close (the closing handshake; a server then ends TCP first, RFC 6455 7.1.1).
+     */
+    private void answer(WebSocketFrame control) {
+        switch (control.opcode()) {
+            case PING -> pong(ByteBufUtil.getBytes(control.payload()));
+            case CLOSE -> {
+                peerCloseCode = control.closeCode();
+                peerCloseReason = control.closeReason();
+                try {
+                    sendClose(peerCloseCode, peerCloseReason); // echo the code (RFC 6455 5.5.1); nothing if we began
+                    if (!framer.isClient()) {
+                        connection.shutdownOutput();
+                    }
+                } catch (IOException ignored) {
+                    // the peer may already be gone; the read sees the end
+                }
+            }
+            default -> {
+                // a pong needs no answer
+            }
+        }
+    }
+
+    private void pong(byte[] payload) {
+        writeLock.lock();
+        try {
+            if (!closeSent) {
+                write(WebSocketOpcode.PONG, payload);
+            }
+        } catch (IOException ignored) {
+            // the reading thread will see the broken connection
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -328,14 +371,7 @@ public final class WebSocketConnection implements AutoCloseable {
         try {
             sendClose(code, error.getMessage());
             connection.shutdownOutput();
-            connection.socket().setSoTimeout((int) CLOSE_TIMEOUT.toMillis());
-            java.io.InputStream in = connection.socket().getInputStream();
-            byte[] sink = new byte[8192];
-            long drained = 0;
-            int n;
-            while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
-                drained += n;
-            }
+            connection.reader().drain(DRAIN_LIMIT, CLOSE_TIMEOUT);
         } catch (IOException ignored) {
             // the connection is going anyway; the caller has the error itself
         }
@@ -356,41 +392,5 @@ public final class WebSocketConnection implements AutoCloseable {
         payload[1] = (byte) code;
         System.arraycopy(text, 0, payload, 2, length);
         return payload;
-    }
-
-    /** What the decoder hands on: answers pings and the peer's close, notes message types. */
-    private final class Answers implements WebSocketListener {
-        @Override
-        public void onPing(byte[] payload) {
-            writeLock.lock();
-            try {
-                if (!closeSent) {
-                    write(WebSocketOpcode.PONG, payload);
-                }
-            } catch (IOException ignored) {
-                // the reading thread will see the broken connection
-            } finally {
-                writeLock.unlock();
-            }
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            peerCloseCode = code;
-            peerCloseReason = reason;
-            try {
-                sendClose(code, reason); // echo the code (RFC 6455 5.5.1); nothing if we began the close
-                if (framer.role() == dev.framekit.framing.WebSocketRole.SERVER) {
-                    connection.shutdownOutput(); // the server ends TCP first (RFC 6455 7.1.1)
-                }
-            } catch (IOException ignored) {
-                // the peer may already be gone; the read sees the end
-            }
-        }
-
-        @Override
-        public void onMessage(WebSocketOpcode type) {
-            lastType = type;
-        }
     }
 }

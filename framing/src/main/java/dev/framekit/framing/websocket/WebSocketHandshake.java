@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * The server side of the WebSocket opening handshake (RFC 6455 section 4.2), free of any HTTP
  * framework: given a request head already parsed into an {@link UpgradeRequest}, it answers with
  * the {@link HandshakeResponse} to send. After a {@code 101} the connection speaks WebSocket
- * frames ({@code Framers.webSocketServer()}, or {@link WebSocketConnection#over}).
+ * frames ({@code WebSocketFramer.server()}, or {@link WebSocketConnection#over}).
  *
  * <pre>
  * GET /chat HTTP/1.1                                 HTTP/1.1 101 Switching Protocols

@@ -1,6 +1,6 @@
 package dev.framekit.framing.websocket;
 
-import dev.framekit.framing.WebSocketOpcode;
+import dev.framekit.framing.websocket.WebSocketOpcode;
 import java.nio.charset.StandardCharsets;
 
 /**

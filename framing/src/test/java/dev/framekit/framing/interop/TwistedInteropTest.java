@@ -106,7 +106,7 @@ class TwistedInteropTest {
 
     @Test
     void aFramekitSenderSetToTwistedsLimitRefusesWhatTwistedWouldDrop() {
-        Framer toTwisted = Framers.lengthPrefixed().maxFrameLength(TWISTED_MAX_LENGTH);
+        Framer toTwisted = Framers.lengthPrefixed().withMaxFrameLength(TWISTED_MAX_LENGTH);
 
         MessageRefusedException refusal = toTwisted.check(Patterns.bytes(TWISTED_MAX_LENGTH + 1, 0));
 
@@ -117,7 +117,7 @@ class TwistedInteropTest {
 
     @Test
     void aFramekitServerSetToTwistedsLimitRejectsALargerStringFromTwisted() throws Exception {
-        try (EchoServer server = new EchoServer(Framers.lengthPrefixed().maxFrameLength(TWISTED_MAX_LENGTH));
+        try (EchoServer server = new EchoServer(Framers.lengthPrefixed().withMaxFrameLength(TWISTED_MAX_LENGTH));
                 PythonPeer twisted = PythonPeer.start("twisted_peer.py", "client", "int32", server.port(),
                         TWISTED_MAX_LENGTH + 1)) {
             EchoServer.Received received = server.received();

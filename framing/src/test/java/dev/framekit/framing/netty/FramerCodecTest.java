@@ -112,12 +112,12 @@ class FramerCodecTest {
 
     @Test
     void reportsAnOversizedLineOnceAndDeliversTheLinesAfterItInTheSameRead() {
-        EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(Framers.lines().maxFrameLength(5)));
+        EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(Framers.lines().withMaxFrameLength(5)));
 
         DecoderException e = assertThrows(DecoderException.class,
                 () -> channel.writeInbound(Unpooled.copiedBuffer("ok\nmuch too long\nfine\n", UTF_8)));
 
-        assertTrue(assertInstanceOf(FrameTooLongException.class, e.getCause()).resumable());
+        assertTrue(assertInstanceOf(FrameTooLongException.class, e.getCause()).getMessage().contains("reading again skips this frame"));
         assertEquals(List.of("ok", "fine"), Channels.drainInbound(channel).stream().map(b -> new String(b, UTF_8)).toList());
         channel.writeInbound(Unpooled.copiedBuffer("more\n", UTF_8));
         assertEquals(List.of("more"), Channels.drainInbound(channel).stream().map(b -> new String(b, UTF_8)).toList());
@@ -138,7 +138,7 @@ class FramerCodecTest {
 
     @Test
     void dropsAllInputAfterAnErrorThatCannotBeResumed() {
-        EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(Framers.lengthPrefixed().maxFrameLength(4)));
+        EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(Framers.lengthPrefixed().withMaxFrameLength(4)));
 
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(
                 Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 2, 'h', 'i', (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff})));

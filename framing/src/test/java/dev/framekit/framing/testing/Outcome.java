@@ -96,11 +96,12 @@ public final class Outcome {
     }
 
     /**
-     * Decodes frames off {@code in} into {@code frames} until the decoder returns null, checking
-     * that a null consumes nothing (or only bytes the decoder took over: a WebSocket control frame,
-     * or the end of a section when the call {@linkplain FrameDecoder#isFinished() finishes} the
-     * decoder), that a finished decoder returns no frame, and that a released frame gives its
-     * reference back.
+     * Decodes frames off {@code in} into {@code frames} under the decode contract's one rule for
+     * {@code null}: a null that consumed bytes made progress (the decoder took a WebSocket control
+     * frame or a fragment, discarded part of a skipped frame) and the decoder is called again; a
+     * null that consumed nothing means it needs more bytes, and draining stops. Checks that bytes
+     * are consumed only from the front, that a finished decoder returns no frame, and that a
+     * released frame gives its reference back.
      *
      * @param decoder the decoder
      * @param in the connection's buffer
@@ -111,6 +112,7 @@ public final class Outcome {
      */
     public static void drain(FrameDecoder decoder, ByteBuf in, boolean endOfStream, List<byte[]> frames, int limit)
             throws FramingException {
+        int progressWithoutFrame = 0;
         while (true) {
             int readerIndex = in.readerIndex();
             int readable = in.readableBytes();
@@ -118,38 +120,21 @@ public final class Outcome {
             ByteBuf frame = decoder.decode(in, endOfStream);
             if (frame == null) {
                 boolean justFinished = !finishedBefore && decoder.isFinished();
-                if (!justFinished && (readerIndex != in.readerIndex() || readable != in.readableBytes())) {
-                    tookOverBytes(decoder, in, endOfStream, readerIndex, readable);
+                if (justFinished || (readerIndex == in.readerIndex() && readable == in.readableBytes())) {
+                    return;
                 }
-                return;
+                int consumed = in.readerIndex() - readerIndex;
+                FramerConformance.require(consumed > 0 && readable - in.readableBytes() == consumed,
+                        "a decoder that returns null consumes nothing, or only bytes from the front");
+                FramerConformance.require(++progressWithoutFrame <= readable + 1,
+                        "the decoder keeps consuming without a frame: " + progressWithoutFrame + " calls");
+                continue; // progress without a frame: call again
             }
             FramerConformance.require(!finishedBefore, "a finished decoder returned a frame");
             frames.add(copyAndRelease(frame));
             FramerConformance.require(in.refCnt() == 1, "a released frame gives back its reference to the buffer");
             FramerConformance.require(frames.size() <= limit + 1, "the decoder keeps returning frames: " + frames.size());
         }
-    }
-
-    /**
-     * A {@code null} that consumed bytes: allowed only for bytes the decoder took over (a WebSocket
-     * control frame handed to its listener, a fragment copied into the message it reassembles).
-     * They must have been consumed from the front, and the decoder must now wait: a second call
-     * with no new bytes returns {@code null} and consumes nothing.
-     */
-    private static void tookOverBytes(FrameDecoder decoder, ByteBuf in, boolean endOfStream, int readerIndex,
-            int readable) throws FramingException {
-        int consumed = in.readerIndex() - readerIndex;
-        FramerConformance.require(consumed > 0 && readable - in.readableBytes() == consumed,
-                "a decoder that returns null consumes nothing, or only bytes from the front that it took over");
-        int after = in.readerIndex();
-        ByteBuf again = decoder.decode(in, endOfStream);
-        if (again != null) {
-            again.release();
-        }
-        FramerConformance.require(again == null && in.readerIndex() == after,
-                "a decoder that returned null after taking over " + consumed
-                        + " bytes must then wait for more, but a second call with no new bytes "
-                        + (again != null ? "returned a frame" : "consumed more"));
     }
 
     /**

@@ -3,8 +3,6 @@ package dev.framekit.framing.userframer;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.MessageRefusedException;
-import io.netty.buffer.ByteBuf;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,26 +16,6 @@ class CountingFramer implements Framer {
 
     CountingFramer(Framer inner) {
         this.inner = inner;
-    }
-
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        return inner.check(message);
-    }
-
-    @Override
-    public int overhead(int payloadLength) {
-        return inner.overhead(payloadLength);
-    }
-
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        inner.writeHeader(payloadLength, out);
-    }
-
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {
-        inner.writeTrailer(payloadLength, out);
     }
 
     @Override

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameWriter;
+import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.ForwardingFramer;
 import dev.framekit.framing.Framers;
@@ -81,11 +82,28 @@ class ForwardingFramerTest {
     }
 
     @Test
-    void anOverriddenCheckAlsoGovernsTheDefaultEncode() {
+    void anOverriddenEncoderGovernsCheckAndTheDefaultEncode() {
         Framer shy = new ForwardingFramer(Framers.lengthPrefixed()) {
             @Override
-            public MessageRefusedException check(ByteBuf message) {
-                return message.readableBytes() > 3 ? new MessageRefusedException("over 3 bytes", message.readableBytes()) : super.check(message);
+            public FrameEncoder newEncoder() {
+                FrameEncoder inner = super.newEncoder();
+                return new FrameEncoder() {
+                    @Override
+                    public MessageRefusedException check(ByteBuf message) {
+                        return message.readableBytes() > 3
+                                ? new MessageRefusedException("over 3 bytes", message.readableBytes()) : inner.check(message);
+                    }
+
+                    @Override
+                    public int overhead(int payloadLength) {
+                        return inner.overhead(payloadLength);
+                    }
+
+                    @Override
+                    public void writeHeader(int payloadLength, ByteBuf out) {
+                        inner.writeHeader(payloadLength, out);
+                    }
+                };
             }
         };
         assertNull(shy.check("abc".getBytes(UTF_8)));

@@ -2,7 +2,6 @@ package dev.framekit.framing.userframer;
 
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameEncoder;
-import dev.framekit.framing.FrameLimits;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
@@ -21,29 +20,32 @@ import io.netty.buffer.ByteBuf;
 final class TwoByteLittleEndianFramer implements Framer {
     static final int HEADER_LENGTH = 2;
     private final int maxFrameLength;
-    private final FrameEncoder encoder = FrameEncoder.of(this);
+    /** The encoder keeps no state, so one serves every connection. */
+    private final FrameEncoder encoder = new FrameEncoder() {
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            int length = message.readableBytes();
+            return length <= maxFrameLength ? null : new MessageRefusedException("int16le: message is " + length
+                    + " bytes, over the maximum of " + maxFrameLength, length);
+        }
+
+        @Override
+        public int overhead(int payloadLength) {
+            return HEADER_LENGTH;
+        }
+
+        @Override
+        public void writeHeader(int payloadLength, ByteBuf out) {
+            out.writeShortLE(payloadLength);
+        }
+    };
 
     TwoByteLittleEndianFramer(int maxFrameLength) {
-        this.maxFrameLength = FrameLimits.checkMaxFrameLength(Math.min(maxFrameLength, 0xffff), "int16le");
+        if (maxFrameLength < 1) {
+            throw new IllegalArgumentException("int16le: maxFrameLength must be at least 1, got " + maxFrameLength);
+        }
+        this.maxFrameLength = Math.min(maxFrameLength, 0xffff);
     }
-
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        return FrameLimits.refuseOverMaximum(message, maxFrameLength, "int16le");
-    }
-
-    @Override
-    public int overhead(int payloadLength) {
-        return HEADER_LENGTH;
-    }
-
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        out.writeShortLE(payloadLength);
-    }
-
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {}
 
     @Override
     public FrameEncoder newEncoder() {

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.WebSocketFramer;
-import dev.framekit.framing.WebSocketListener;
-import dev.framekit.framing.WebSocketWire;
+import dev.framekit.framing.websocket.WebSocketFramer;
+import dev.framekit.framing.Frame;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,8 +30,8 @@ class HostileClientTest {
     private static final int PING = 0x9;
 
     /** Frames up to 16 KiB, messages up to 64 KiB, so that a never-ending message hits the limit soon. */
-    private static final WebSocketFramer SERVER = Framers.webSocketServer().maxFrameLength(16 * 1024)
-            .maxMessageLength(64 * 1024);
+    private static final WebSocketFramer SERVER = WebSocketFramer.server().withMaxFrameLength(16 * 1024)
+            .withMaxMessageLength(64 * 1024);
 
     private static WebSocketEchoServer server;
 
@@ -112,20 +111,19 @@ class HostileClientTest {
         List<Integer> codes = new ArrayList<>();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
                 FramedConnection connection = FramedConnection.of(socket, Framers.sendAndClose())) {
-            socket.setSoTimeout(10_000);
+            connection.readTimeout(java.time.Duration.ofSeconds(10));
             OutputStream out = socket.getOutputStream();
             out.write(request(""));
             assertEquals(101, ResponseHead.read(connection.reader(), "test server").status());
             out.write(hostile);
             out.flush();
-            connection.reader().framer(Framers.webSocketClient().listener(new WebSocketListener() {
-                @Override
-                public void onClose(int code, String reason) {
-                    codes.add(code);
+            connection.reader().framer(WebSocketFramer.client());
+            Frame frame;
+            while ((frame = connection.reader().read()) != null) { // until the server ends the connection
+                if (((WebSocketFrame) frame).opcode() == WebSocketOpcode.CLOSE) {
+                    codes.add(((WebSocketFrame) frame).closeCode());
                 }
-            }));
-            while (connection.reader().readFrame() != null) {
-                // until the server ends the connection
+                frame.release();
             }
         }
         assertEquals(List.of(closeCode), codes, "one close frame, with the status code");
@@ -137,7 +135,7 @@ class HostileClientTest {
     private static void assertRefusedInTheHandshake(String header, int status, String reasonMentions) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
                 FramedConnection connection = FramedConnection.of(socket, Framers.sendAndClose())) {
-            socket.setSoTimeout(10_000);
+            connection.readTimeout(java.time.Duration.ofSeconds(10));
             socket.getOutputStream().write(request(header));
             ResponseHead head = ResponseHead.read(connection.reader(), "test server");
             assertEquals(status, head.status());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
 import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.util.List;
@@ -27,7 +27,7 @@ class PythonWebSocketsInteropTest {
 
     @Test
     void pythonClientTalksToFramekitServer() throws Exception {
-        try (WebSocketEchoServer server = WebSocketEchoServer.start(Framers.webSocketServer())) {
+        try (WebSocketEchoServer server = WebSocketEchoServer.start(WebSocketFramer.server())) {
             List<String> lines = PythonWebSockets.run("client", String.valueOf(server.port()));
             assertEquals(List.of(
                     "text héllo ✓",
@@ -43,7 +43,7 @@ class PythonWebSocketsInteropTest {
 
     @Test
     void pythonClientFromTheSameOriginIsAcceptedAndAForeignOneRefused() throws Exception {
-        try (WebSocketEchoServer server = WebSocketEchoServer.start(Framers.webSocketServer())) {
+        try (WebSocketEchoServer server = WebSocketEchoServer.start(WebSocketFramer.server())) {
             String port = String.valueOf(server.port());
             assertEquals(List.of("open"), PythonWebSockets.run("origin", port, "http://127.0.0.1:" + port));
             assertEquals("closed 1000 ", server.nextOutcome());

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.WebSocketCloseCodes;
-import dev.framekit.framing.WebSocketProtocolException;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.WebSocketProtocolException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -41,7 +41,7 @@ class WebSocketConnectionTest {
                     FramedConnection connection = FramedConnection.of(socket, Framers.delimiter("\r\n"))) {
                 RequestHead head = RequestHead.read(connection.reader());
                 socket.getOutputStream().write(WebSocketHandshake.sameOrigin().respond(head.request()).toBytes());
-                serve.serve(WebSocketConnection.over(connection, Framers.webSocketServer()));
+                serve.serve(WebSocketConnection.over(connection, WebSocketFramer.server()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -3,8 +3,8 @@ package dev.framekit.framing.websocket;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.FramingException;
-import dev.framekit.framing.WebSocketCloseCodes;
-import dev.framekit.framing.WebSocketFramer;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -61,7 +61,7 @@ final class WebSocketEchoServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (FramedConnection connection = FramedConnection.of(socket, Framers.delimiter("\r\n").maxFrameLength(8192))) {
+        try (FramedConnection connection = FramedConnection.of(socket, Framers.delimiter("\r\n").withMaxFrameLength(8192))) {
             connection.readTimeout(java.time.Duration.ofSeconds(20));
             RequestHead head = RequestHead.read(connection.reader());
             if (head == null) {

@@ -9,7 +9,7 @@ import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.NetstringFramer;
-import dev.framekit.framing.WebSocketFramer;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import io.netty.buffer.ByteBuf;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
-import dev.framekit.framing.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
 import dev.framekit.framing.websocket.HandshakeException;
 import dev.framekit.framing.websocket.WebSocketClientHandshake;
 import dev.framekit.framing.websocket.WebSocketConnection;

@@ -1,4 +1,7 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
+
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramingException;
 
 /**
  * The status codes of a WebSocket close frame (RFC 6455 section 7.4), which codes may go on the

@@ -1,5 +1,12 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.WireInput;
+import dev.framekit.framing.Feed;
+import dev.framekit.framing.DecodeOutcome;
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.TruncatedFrameException;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static dev.framekit.framing.FixtureBytes.bytes;
 import static dev.framekit.framing.FixtureBytes.concat;
@@ -28,8 +35,8 @@ class WebSocketDecoderTest {
     private static final int PING = 0x9;
     private static final int PONG = 0xa;
 
-    private static final WebSocketFramer SERVER = Framers.webSocketServer();
-    private static final WebSocketFramer CLIENT = Framers.webSocketClient();
+    private static final WebSocketFramer SERVER = WebSocketFramer.server();
+    private static final WebSocketFramer CLIENT = WebSocketFramer.client();
 
     private static byte[] fragment(boolean fin, int opcode, String text) {
         return WebSocketWire.frame(fin, opcode, utf8(text), true);
@@ -53,29 +60,60 @@ class WebSocketDecoderTest {
     }
 
     @Test
-    void handsControlFramesBetweenFragmentsToTheListenerInOrder() throws Exception {
-        List<String> events = new ArrayList<>();
-        WebSocketFramer framer = SERVER.listener(new Recorder(events));
+    void handsOutControlFramesBetweenFragmentsAsTypedFramesInWireOrder() throws Exception {
         byte[] wire = concat(WebSocketWire.fromClient(PING, ascii("p1")), fragment(false, TEXT, "a"),
                 WebSocketWire.fromClient(PING, ascii("p2")), WebSocketWire.fromClient(PONG, new byte[0]),
                 fragment(true, CONTINUATION, "b"), WebSocketWire.fromClient(CLOSE, WebSocketWire.closePayload(1000, "bye")));
-        FrameDecoder decoder = framer.newDecoder();
+        FrameDecoder decoder = SERVER.newDecoder();
         ByteBuf in = Unpooled.wrappedBuffer(wire);
-        ByteBuf message = decoder.decode(in, false);
+
+        assertEquals(List.of("PING p1", "PING p2", "PONG ", "TEXT ab", "CLOSE 1000 bye"), typedFrames(decoder, in));
+        assertNull(decoder.decodeFrame(in, true), "after the close, the end of the stream is clean");
+    }
+
+    @Test
+    void thePayloadPathConsumesControlFramesAndHandsOutOnlyMessages() throws Exception {
+        byte[] wire = concat(WebSocketWire.fromClient(PING, ascii("p1")), fragment(false, TEXT, "a"),
+                WebSocketWire.fromClient(PING, ascii("p2")), fragment(true, CONTINUATION, "b"));
+        FrameDecoder decoder = SERVER.newDecoder();
+        ByteBuf in = Unpooled.wrappedBuffer(wire);
+
+        int before = in.readerIndex();
+        assertNull(decoder.decode(in, false), "a ping is no message");
+        assertTrue(in.readerIndex() > before, "but it was consumed: the caller calls again (the one rule for null)");
+        ByteBuf message = null;
+        for (int calls = 0; message == null && calls < 4; calls++) {
+            message = decoder.decode(in, false);
+        }
         assertEquals("ab", message.toString(java.nio.charset.StandardCharsets.UTF_8));
         message.release();
-        assertEquals(List.of("ping p1", "ping p2", "pong ", "message TEXT"), events);
-        assertNull(decoder.decode(in, false), "the close frame carries no message");
-        assertEquals("close 1000 bye", events.get(events.size() - 1));
-        assertNull(decoder.decode(in, true), "after the close, the end of the stream is clean");
+        assertNull(decoder.decode(in, false));
+        assertEquals(0, in.readableBytes());
     }
 
     @Test
     void reportsACloseWithoutStatusAs1005() throws Exception {
+        FrameDecoder decoder = CLIENT.newDecoder();
+        assertEquals(List.of("CLOSE 1005 "), typedFrames(decoder, Unpooled.wrappedBuffer(bytes(0x88, 0x00))));
+    }
+
+    /** Decodes every typed frame in {@code in}, each as a line, e.g. {@code PING p1} or {@code CLOSE 1000 bye}. */
+    private static List<String> typedFrames(FrameDecoder decoder, ByteBuf in) throws Exception {
         List<String> events = new ArrayList<>();
-        FrameDecoder decoder = CLIENT.listener(new Recorder(events)).newDecoder();
-        assertNull(decoder.decode(Unpooled.wrappedBuffer(bytes(0x88, 0x00)), false));
-        assertEquals(List.of("close 1005 "), events);
+        while (true) {
+            int before = in.readerIndex();
+            WebSocketFrame frame = (WebSocketFrame) decoder.decodeFrame(in, false);
+            if (frame == null) {
+                if (in.readerIndex() == before) {
+                    return events;
+                }
+                continue;
+            }
+            events.add(frame.opcode() == WebSocketOpcode.CLOSE
+                    ? "CLOSE " + frame.closeCode() + " " + frame.closeReason()
+                    : frame.opcode() + " " + frame.text());
+            frame.release();
+        }
     }
 
     // ---- refusals, with their close codes ----
@@ -153,7 +191,7 @@ class WebSocketDecoderTest {
 
     @Test
     void boundsANeverEndingFragmentedMessage() {
-        WebSocketFramer small = SERVER.maxFrameLength(100).maxMessageLength(1000);
+        WebSocketFramer small = SERVER.withMaxFrameLength(100).withMaxMessageLength(1000);
         List<byte[]> fragments = new ArrayList<>();
         fragments.add(WebSocketWire.frame(false, BINARY, new byte[100], true));
         for (int i = 0; i < 20; i++) {
@@ -168,7 +206,7 @@ class WebSocketDecoderTest {
     @Test
     void refusesAFrameOverTheMaximumFromItsHeader() {
         byte[] header = bytes(0x82, 0xfe, 0x01, 0x00); // 256 bytes declared, nothing else sent
-        DecodeOutcome outcome = Feed.sameEverySplit(SERVER.maxFrameLength(255), header);
+        DecodeOutcome outcome = Feed.sameEverySplit(SERVER.withMaxFrameLength(255), header);
         assertEquals(WireInput.tooLongSignature(256, 255), outcome.signature());
     }
 
@@ -191,28 +229,5 @@ class WebSocketDecoderTest {
         assertEquals(closeCode, WebSocketCloseCodes.forFailure(error));
         assertTrue(error.getMessage().contains(mention), error.getMessage() + " should mention " + mention);
         assertTrue(error.getMessage().contains("close code " + closeCode), error.getMessage());
-    }
-
-    /** Writes each listener call as a line, e.g. {@code ping p1} or {@code close 1000 bye}. */
-    private record Recorder(List<String> events) implements WebSocketListener {
-        @Override
-        public void onPing(byte[] payload) {
-            events.add("ping " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void onPong(byte[] payload) {
-            events.add("pong " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            events.add("close " + code + " " + reason);
-        }
-
-        @Override
-        public void onMessage(WebSocketOpcode type) {
-            events.add("message " + type);
-        }
     }
 }

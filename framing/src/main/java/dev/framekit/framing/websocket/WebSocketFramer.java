@@ -1,5 +1,12 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameEncoder;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.MessageRefusedException;
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.internal.HexPreview;
+import dev.framekit.framing.internal.StrictUtf8;
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -19,11 +26,11 @@ import java.util.function.IntSupplier;
  *  +-+-+-+-+-------+       +-+-------------+        +------------------+   +----------------+
  *  then the payload (XORed with the key, byte i with key byte i % 4, if MASK is 1)
  *
- * Framers.webSocketServer().sendAs(TEXT), message "hello" (7 bytes on the wire):
+ * WebSocketFramer.server().sendAs(TEXT), message "hello" (7 bytes on the wire):
  *
  *   81 05 68 65 6c 6c 6f         81 = FIN + TEXT, 05 = unmasked, length 5, then "hello"
  *
- * Framers.webSocketClient().sendAs(TEXT), message "hello", key 37 fa 21 3d (11 bytes):
+ * WebSocketFramer.client().sendAs(TEXT), message "hello", key 37 fa 21 3d (11 bytes):
  *
  *   81 85 37 fa 21 3d 7f 9f 4d 51 58
  *   |  |  +- key ---+ +- 68^37 65^fa 6c^21 6c^3d 6f^37 -+
@@ -34,8 +41,8 @@ import java.util.function.IntSupplier;
  * A 300-byte binary message from a server:      82 7e 01 2c ...                     (4-byte header)
  * </pre>
  *
- * <p><b>Roles.</b> A {@link WebSocketRole#CLIENT client} masks every frame with a fresh key from
- * a {@link java.security.SecureRandom}; a {@link WebSocketRole#SERVER server} never masks. Each
+ * <p><b>Roles.</b> A {@link #client() client} masks every frame with a fresh key from a
+ * {@link java.security.SecureRandom}; a {@link #server() server} never masks. Each
  * refuses what the other role would not send: a server an unmasked frame, a client a masked one
  * ({@link WebSocketProtocolException}, close code 1002).
  *
@@ -49,8 +56,11 @@ import java.util.function.IntSupplier;
  *
  * <p><b>Receiving.</b> The decoder hands out whole data messages (a single frame as a slice of
  * the connection's buffer, unmasked in place; a fragmented message as one buffer it assembled).
- * Control frames are checked and passed to the {@link #listener(WebSocketListener) listener},
- * which answers pings and the close (see {@code dev.framekit.framing.websocket.WebSocketConnection}).
+ * With {@link dev.framekit.framing.FrameDecoder#decodeFrame decodeFrame} (or
+ * {@link dev.framekit.framing.FrameReader#read()}) each comes as a {@link WebSocketFrame} with its
+ * opcode, and so do control frames, checked, for the reader to answer on its own read path
+ * ({@link WebSocketConnection} answers pings and the close); the plain payload path consumes
+ * control frames and drops them.
  * Refused, with close code 1002: reserved bits or opcodes, the wrong mask bit for the role, a
  * length not in its shortest form, a 64-bit length with its top bit set, a control frame over 125
  * bytes or fragmented, a continuation with no message to continue or a new message inside one, a
@@ -58,34 +68,52 @@ import java.util.function.IntSupplier;
  * with 1007: a text message or close reason that is not UTF-8.
  *
  * <p><b>Security.</b> A frame over {@link #maxFrameLength()} or a message over
- * {@link #maxMessageLength()} (1 MiB each by default) fails with {@link FrameTooLongException}
+ * {@link #maxMessageLength()} (1 MiB each by default) fails with {@link dev.framekit.framing.FrameTooLongException}
  * (close code 1009) as soon as its header arrives, before anything is buffered or allocated for
  * it: a header declaring 2<sup>63</sup>-1 bytes costs its 10 bytes. A fragmented message is
  * copied as its fragments arrive, so the decoder holds at most the message limit.
  */
-public final class WebSocketFramer extends AbstractFramer {
-    static final WebSocketFramer SERVER = new WebSocketFramer(WebSocketRole.SERVER, WebSocketOpcode.BINARY,
-            FrameLimits.DEFAULT_MAX_FRAME_LENGTH, FrameLimits.DEFAULT_MAX_FRAME_LENGTH, null, MaskingEncoder.SECURE_KEYS);
-    static final WebSocketFramer CLIENT = new WebSocketFramer(WebSocketRole.CLIENT, WebSocketOpcode.BINARY,
-            FrameLimits.DEFAULT_MAX_FRAME_LENGTH, FrameLimits.DEFAULT_MAX_FRAME_LENGTH, null, MaskingEncoder.SECURE_KEYS);
+public final class WebSocketFramer implements Framer {
+    private static final String NAME = "websocket";
+    private static final WebSocketFramer SERVER = new WebSocketFramer(false, WebSocketOpcode.BINARY,
+            FrameLimits.DEFAULT_MAX_FRAME_LENGTH, FrameLimits.DEFAULT_MAX_FRAME_LENGTH, MaskingEncoder.SECURE_KEYS);
+    private static final WebSocketFramer CLIENT = new WebSocketFramer(true, WebSocketOpcode.BINARY,
+            FrameLimits.DEFAULT_MAX_FRAME_LENGTH, FrameLimits.DEFAULT_MAX_FRAME_LENGTH, MaskingEncoder.SECURE_KEYS);
 
-    private static final WebSocketListener NO_LISTENER = new WebSocketListener() {};
-
-    private final WebSocketRole role;
+    private final boolean client;
     private final WebSocketOpcode sendsAs;
+    private final int maxFrameLength;
     private final int maxMessageLength;
-    private final WebSocketListener listener;
     private final IntSupplier maskKeys;
-    private final FrameEncoder serverEncoder = FrameEncoder.of(this);
+    private final FrameEncoder serverEncoder = new ServerEncoder();
 
-    private WebSocketFramer(WebSocketRole role, WebSocketOpcode sendsAs, int maxFrameLength, int maxMessageLength,
-            WebSocketListener listener, IntSupplier maskKeys) {
-        super(maxFrameLength, "websocket");
-        this.role = role;
+    private WebSocketFramer(boolean client, WebSocketOpcode sendsAs, int maxFrameLength, int maxMessageLength,
+            IntSupplier maskKeys) {
+        this.client = client;
         this.sendsAs = sendsAs;
+        this.maxFrameLength = maxFrameLength;
         this.maxMessageLength = maxMessageLength;
-        this.listener = listener;
         this.maskKeys = maskKeys;
+    }
+
+    /**
+     * WebSocket frames for the server end, after the opening handshake: sends unmasked frames
+     * ({@code BINARY} unless {@link #sendAs} says otherwise), receives only masked ones.
+     *
+     * @return the framer
+     */
+    public static WebSocketFramer server() {
+        return SERVER;
+    }
+
+    /**
+     * WebSocket frames for the client end: masks every frame with a fresh random key, receives
+     * only unmasked frames.
+     *
+     * @return the framer
+     */
+    public static WebSocketFramer client() {
+        return CLIENT;
     }
 
     /**
@@ -101,65 +129,52 @@ public final class WebSocketFramer extends AbstractFramer {
             throw new IllegalArgumentException("websocket: sendAs must be TEXT, BINARY, PING, PONG or CLOSE, got"
                     + " CONTINUATION (every message is sent as one unfragmented frame)");
         }
-        return new WebSocketFramer(role, opcode, maxFrameLength(), maxMessageLength, listener, maskKeys);
+        return new WebSocketFramer(client, opcode, maxFrameLength, maxMessageLength, maskKeys);
     }
 
     /**
      * Returns a framer like this one whose frames, in and out, carry at most
      * {@code maxFrameLength} payload bytes. The message limit is raised to match if it is lower.
      *
-     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxFrameLength 1 to 1 GiB
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
-    public WebSocketFramer maxFrameLength(int maxFrameLength) {
-        FrameLimits.checkMaxFrameLength(maxFrameLength, "websocket");
-        return new WebSocketFramer(role, sendsAs, maxFrameLength, Math.max(maxMessageLength, maxFrameLength),
-                listener, maskKeys);
+    public WebSocketFramer withMaxFrameLength(int maxFrameLength) {
+        FrameLimits.checkMaxFrameLength(maxFrameLength, NAME);
+        return new WebSocketFramer(client, sendsAs, maxFrameLength, Math.max(maxMessageLength, maxFrameLength), maskKeys);
     }
 
     /**
      * Returns a framer like this one that reassembles fragmented messages of at most
      * {@code maxMessageLength} bytes.
      *
-     * @param maxMessageLength {@link #maxFrameLength()} to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxMessageLength {@link #maxFrameLength()} to 1 GiB
      * @return the new framer
      * @throws IllegalArgumentException if it is out of range or below the frame limit
      */
-    public WebSocketFramer maxMessageLength(int maxMessageLength) {
-        FrameLimits.checkMaxFrameLength(maxMessageLength, "websocket");
-        if (maxMessageLength < maxFrameLength()) {
+    public WebSocketFramer withMaxMessageLength(int maxMessageLength) {
+        FrameLimits.checkMaxFrameLength(maxMessageLength, NAME);
+        if (maxMessageLength < maxFrameLength) {
             throw new IllegalArgumentException("websocket: maxMessageLength (" + maxMessageLength
-                    + ") must be at least maxFrameLength (" + maxFrameLength() + ")");
+                    + ") must be at least maxFrameLength (" + maxFrameLength + ")");
         }
-        return new WebSocketFramer(role, sendsAs, maxFrameLength(), maxMessageLength, listener, maskKeys);
-    }
-
-    /**
-     * Returns a framer like this one whose decoders hand control frames and message types to
-     * {@code listener}. A framer with a listener belongs to the one connection the listener
-     * serves.
-     *
-     * @param listener what to call from inside {@code decode}
-     * @return the new framer
-     */
-    public WebSocketFramer listener(WebSocketListener listener) {
-        return new WebSocketFramer(role, sendsAs, maxFrameLength(), maxMessageLength,
-                Objects.requireNonNull(listener, "listener"), maskKeys);
+        return new WebSocketFramer(client, sendsAs, maxFrameLength, maxMessageLength, maskKeys);
     }
 
     /** For tests that need reproducible masked bytes: the keys to mask with, in order. */
     WebSocketFramer maskKeys(IntSupplier keys) {
-        return new WebSocketFramer(role, sendsAs, maxFrameLength(), maxMessageLength, listener, keys);
+        return new WebSocketFramer(client, sendsAs, maxFrameLength, maxMessageLength, keys);
     }
 
     /**
-     * Returns the end of the connection this framer is for.
+     * Returns whether this framer is for the client end, which masks what it sends and takes only
+     * unmasked frames.
      *
-     * @return CLIENT or SERVER
+     * @return true for {@link #client()}, false for {@link #server()}
      */
-    public WebSocketRole role() {
-        return role;
+    public boolean isClient() {
+        return client;
     }
 
     /**
@@ -171,6 +186,11 @@ public final class WebSocketFramer extends AbstractFramer {
         return sendsAs;
     }
 
+    @Override
+    public int maxFrameLength() {
+        return maxFrameLength;
+    }
+
     /**
      * Returns the largest reassembled message the decoder accepts.
      *
@@ -180,17 +200,28 @@ public final class WebSocketFramer extends AbstractFramer {
         return maxMessageLength;
     }
 
-    WebSocketListener listener() {
-        return listener == null ? NO_LISTENER : listener;
+    /**
+     * Returns the connection's encoder: a server's keeps no state (and is shared); a client's
+     * holds the key of the frame it is writing and masks the payload with it.
+     */
+    @Override
+    public FrameEncoder newEncoder() {
+        return client ? new MaskingEncoder(this, maskKeys) : serverEncoder;
+    }
+
+    /** Returns a new decoder: it holds the fragments of a message and whether a close arrived. */
+    @Override
+    public FrameDecoder newDecoder() {
+        return new WebSocketDecoder(this);
     }
 
     /**
      * Refuses a message over the maximum frame length, a control message over 125 bytes, a text
      * message that is not UTF-8, and a close message that is not a valid code and UTF-8 reason.
+     * Both roles' encoders ask it.
      */
-    @Override
-    public MessageRefusedException check(ByteBuf message) {
-        MessageRefusedException over = refuseOverMaximum(message);
+    MessageRefusedException refusal(ByteBuf message) {
+        MessageRefusedException over = FrameLimits.refuseOverMaximum(message, maxFrameLength, NAME);
         if (over != null) {
             return over;
         }
@@ -225,51 +256,6 @@ public final class WebSocketFramer extends AbstractFramer {
                 + HexPreview.of(message, message.readerIndex(), length), length);
     }
 
-    /** Returns the header length: 2, 4 or 10 bytes, plus 4 for the client's masking key. */
-    @Override
-    public int overhead(int payloadLength) {
-        return headerLength(payloadLength, role.masks());
-    }
-
-    /**
-     * Writes a server's header (FIN, the opcode, the shortest length field).
-     *
-     * @throws UnsupportedOperationException for a client, whose frame is not a header plus the
-     *     payload unchanged: frame through {@link #newEncoder()} (or {@link #encode}), which masks
-     */
-    @Override
-    public void writeHeader(int payloadLength, ByteBuf out) {
-        if (role.masks()) {
-            throw new UnsupportedOperationException("websocket client: a masked frame needs a fresh key per frame"
-                    + " and a transformed payload; frame through newEncoder(), not the framer's parts");
-        }
-        writeFrameHeader(sendsAs, payloadLength, false, 0, out);
-    }
-
-    /**
-     * Appends one frame: for a server the parts in order, for a client through a masking encoder
-     * (a fresh key, the payload masked).
-     */
-    @Override
-    public void encode(ByteBuf message, ByteBuf out) throws MessageRefusedException {
-        newEncoder().encode(message, out);
-    }
-
-    /**
-     * Returns the connection's encoder: a server's keeps no state (and is shared); a client's
-     * holds the key of the frame it is writing.
-     */
-    @Override
-    public FrameEncoder newEncoder() {
-        return role.masks() ? new MaskingEncoder(this, maskKeys) : serverEncoder;
-    }
-
-    /** Returns a new decoder: it holds the fragments of a message and whether a close arrived. */
-    @Override
-    public FrameDecoder newDecoder() {
-        return new WebSocketDecoder(this);
-    }
-
     static int headerLength(long payloadLength, boolean masked) {
         int lengthField = payloadLength < 126 ? 0 : payloadLength <= 0xFFFF ? 2 : 8;
         return 2 + lengthField + (masked ? 4 : 0);
@@ -294,7 +280,42 @@ public final class WebSocketFramer extends AbstractFramer {
     /** Describes the rule, e.g. {@code websocket(server, sends BINARY, max frame 1048576, max message 1048576)}. */
     @Override
     public String toString() {
-        return "websocket(" + role.name().toLowerCase(java.util.Locale.ROOT) + ", sends " + sendsAs + ", max frame "
-                + maxFrameLength() + ", max message " + maxMessageLength + ")";
+        return "websocket(" + (client ? "client" : "server") + ", sends " + sendsAs + ", max frame "
+                + maxFrameLength + ", max message " + maxMessageLength + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WebSocketFramer that && client == that.client && sendsAs == that.sendsAs
+                && maxFrameLength == that.maxFrameLength && maxMessageLength == that.maxMessageLength
+                && maskKeys == that.maskKeys;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(client, sendsAs, maxFrameLength, maxMessageLength);
+    }
+
+    /** A server's encoder: the header (FIN, the opcode, the shortest length), the payload unchanged. */
+    private final class ServerEncoder implements FrameEncoder {
+        @Override
+        public MessageRefusedException check(ByteBuf message) {
+            return refusal(message);
+        }
+
+        @Override
+        public int overhead(int payloadLength) {
+            return headerLength(payloadLength, false);
+        }
+
+        @Override
+        public void writeHeader(int payloadLength, ByteBuf out) {
+            writeFrameHeader(sendsAs, payloadLength, false, 0, out);
+        }
+
+        @Override
+        public String toString() {
+            return WebSocketFramer.this.toString();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
 /**
  * The frame types of RFC 6455 (section 5.2), by their 4-bit opcode: three data opcodes that carry

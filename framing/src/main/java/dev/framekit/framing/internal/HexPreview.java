@@ -1,12 +1,12 @@
-package dev.framekit.framing;
+package dev.framekit.framing.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
 /** A short, capped hex-and-text rendering of bytes, for error messages. */
-final class HexPreview {
+public final class HexPreview {
     /** At most this many bytes are shown; longer spans end with an ellipsis and a count. */
-    static final int MAX_BYTES = 16;
+    public static final int MAX_BYTES = 16;
 
     private HexPreview() {}
 
@@ -15,7 +15,7 @@ final class HexPreview {
      * {@code 47 45 54 20 |GET |} or {@code 00 01 ff … (+1021 bytes) |...|}. Does not move the
      * buffer's indices.
      */
-    static String of(ByteBuf buf, int index, int length) {
+    public static String of(ByteBuf buf, int index, int length) {
         int shown = Math.min(length, MAX_BYTES);
         if (shown <= 0) {
             return "(no bytes)";
@@ -39,7 +39,7 @@ final class HexPreview {
     }
 
     /** True when every byte is printable ASCII: text where binary was expected. */
-    static boolean isPrintableAscii(ByteBuf buf, int index, int length) {
+    public static boolean isPrintableAscii(ByteBuf buf, int index, int length) {
         for (int i = 0; i < length; i++) {
             byte b = buf.getByte(index + i);
             if (b < 0x20 || b > 0x7e) {
@@ -50,7 +50,7 @@ final class HexPreview {
     }
 
     /** A Java-style escaped rendering of a short byte sequence, e.g. {@code "#*#"} or {@code "\r\n"}. */
-    static String quoted(byte[] bytes) {
+    public static String quoted(byte[] bytes) {
         StringBuilder out = new StringBuilder(bytes.length + 2).append('"');
         for (byte b : bytes) {
             switch (b) {
@@ -73,7 +73,7 @@ final class HexPreview {
     }
 
     /** Describes one byte, e.g. {@code 0x23 '#'} or {@code 0x00}. */
-    static String describeByte(byte b) {
+    public static String describeByte(byte b) {
         String hex = String.format("0x%02x", b & 0xff);
         return (b >= 0x20 && b <= 0x7e) ? hex + " '" + (char) b + "'" : hex;
     }

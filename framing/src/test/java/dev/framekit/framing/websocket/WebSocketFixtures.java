@@ -1,5 +1,12 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.Payload;
+import dev.framekit.framing.IllegalMessage;
+import dev.framekit.framing.WireInput;
+import dev.framekit.framing.FramerFixture;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.internal.FrameLimits;
 import static dev.framekit.framing.FixtureBytes.allByteValues;
 import static dev.framekit.framing.FixtureBytes.ascii;
 import static dev.framekit.framing.FixtureBytes.bytes;
@@ -16,24 +23,24 @@ import java.util.function.UnaryOperator;
  * the other role's frames ({@link WebSocketDirection}). Client frames are masked with the fixed
  * key {@link WebSocketWire#KEY} so that the wire bytes are reproducible.
  */
-final class WebSocketFixtures {
+public final class WebSocketFixtures {
     private WebSocketFixtures() {}
 
-    static FramerFixture serverToClient() {
-        return fixture("websocket server -> client", Framers.webSocketServer(), Framers.webSocketClient(),
+    public static FramerFixture serverToClient() {
+        return fixture("websocket server -> client", WebSocketFramer.server(), WebSocketFramer.client(),
                 payload -> WebSocketWire.fromServer(0x2, payload), 0);
     }
 
-    static FramerFixture clientToServer() {
-        WebSocketFramer client = Framers.webSocketClient().maskKeys(() -> WebSocketWire.KEY);
-        return fixture("websocket client -> server", client, Framers.webSocketServer(),
+    public static FramerFixture clientToServer() {
+        WebSocketFramer client = WebSocketFramer.client().maskKeys(() -> WebSocketWire.KEY);
+        return fixture("websocket client -> server", client, WebSocketFramer.server(),
                 payload -> WebSocketWire.fromClient(0x2, payload), 4);
     }
 
     private static FramerFixture fixture(String name, WebSocketFramer sender, WebSocketFramer receiver,
             UnaryOperator<byte[]> wireOf, int keyLength) {
         Framer framer = new WebSocketDirection(sender, receiver);
-        Framer max10 = new WebSocketDirection(sender.maxFrameLength(10), receiver.maxFrameLength(10));
+        Framer max10 = new WebSocketDirection(sender.withMaxFrameLength(10), receiver.withMaxFrameLength(10));
         int mask = keyLength > 0 ? 0x80 : 0;
         byte[] key = keyLength > 0 ? bytes(0x37, 0xfa, 0x21, 0x3d) : new byte[0];
         byte[] hi = wireOf.apply(ascii("hi"));

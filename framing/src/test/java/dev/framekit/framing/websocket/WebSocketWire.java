@@ -1,5 +1,6 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.FixtureBytes;
 import java.io.ByteArrayOutputStream;
 
 /**

@@ -1,23 +1,28 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.TruncatedFrameException;
+import dev.framekit.framing.internal.HexPreview;
+import dev.framekit.framing.internal.StrictUtf8;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One WebSocket connection's decoder. A data message in one frame is unmasked in place and
  * handed out as a slice of the connection's buffer; the fragments of a longer message are copied,
  * as each arrives, into a buffer of the decoder's, bounded by the message limit. Control frames
- * are consumed as they are handed to the listener. Every header is checked before its payload is
- * waited for, so limits and protocol errors fail as soon as the header's bytes arrive.
+ * come out of {@link #decodeFrame} as typed frames, checked, for the reader to answer; the plain
+ * {@link #decode} consumes and drops them. Every header is checked before its payload is waited
+ * for, so limits and protocol errors fail as soon as the header's bytes arrive.
  */
 final class WebSocketDecoder implements FrameDecoder {
     private static final String NAME = "websocket";
 
     private final WebSocketFramer framer;
-    /** The role of the peer whose frames this decoder reads. */
-    private final WebSocketRole sender;
-    private final WebSocketListener listener;
+    /** Whether the peer whose frames this decoder reads is a client, which must mask them. */
+    private final boolean fromClient;
     /** The fragments of the message being reassembled, or null between messages. */
     private ByteBuf message;
     private WebSocketOpcode messageType;
@@ -28,12 +33,26 @@ final class WebSocketDecoder implements FrameDecoder {
 
     WebSocketDecoder(WebSocketFramer framer) {
         this.framer = framer;
-        this.sender = framer.role().peer();
-        this.listener = framer.listener();
+        this.fromClient = !framer.isClient();
     }
 
+    /** The next data message's payload; a control frame is consumed and dropped (call again). */
     @Override
     public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+        WebSocketFrame frame = decodeFrame(in, endOfStream);
+        if (frame == null) {
+            return null;
+        }
+        if (frame.opcode().isControl()) {
+            frame.release();
+            return null; // consumed: FrameDecoder's rule says call again
+        }
+        return frame.payload();
+    }
+
+    /** The next data message or control frame; fragments are taken and reassembled on the way. */
+    @Override
+    public WebSocketFrame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
         try {
             while (true) {
                 if (closed) {
@@ -44,11 +63,11 @@ final class WebSocketDecoder implements FrameDecoder {
                     return null;
                 }
                 int before = in.readerIndex();
-                ByteBuf frame = nextFrame(in, endOfStream);
+                WebSocketFrame frame = nextFrame(in, endOfStream);
                 if (frame != null || in.readerIndex() == before) {
-                    return frame; // a message, or a frame not yet whole (nothing consumed)
+                    return frame; // a frame, or one not yet whole (nothing consumed)
                 }
-                // a control frame or a fragment was taken: look at what follows it
+                // a fragment was taken: look at what follows it
             }
         } catch (FramingException e) {
             releaseMessage();
@@ -57,11 +76,11 @@ final class WebSocketDecoder implements FrameDecoder {
     }
 
     /**
-     * Takes one frame off {@code in} if it is whole: returns a complete data message, or null
-     * after taking a control frame or a fragment, or null having consumed nothing if the frame is
-     * not whole yet.
+     * Takes one frame off {@code in} if it is whole: returns a complete data message or a control
+     * frame, or null after taking a fragment, or null having consumed nothing if the frame is not
+     * whole yet.
      */
-    private ByteBuf nextFrame(ByteBuf in, boolean endOfStream) throws FramingException {
+    private WebSocketFrame nextFrame(ByteBuf in, boolean endOfStream) throws FramingException {
         int start = in.readerIndex();
         int readable = in.readableBytes();
         if (readable < 2) {
@@ -81,8 +100,8 @@ final class WebSocketDecoder implements FrameDecoder {
             throw protocol("reserved opcode 0x" + Integer.toHexString(b0 & 0x0f) + ": " + preview(in, 2),
                     WebSocketCloseCodes.PROTOCOL_ERROR);
         }
-        if (masked != sender.masks()) {
-            throw protocol(sender.masks()
+        if (masked != fromClient) {
+            throw protocol(fromClient
                     ? "an unmasked frame from the client (a client must mask every frame, RFC 6455 5.1): " + preview(in, 2)
                     : "a masked frame from the server (a server must not mask, RFC 6455 5.1): " + preview(in, 2),
                     WebSocketCloseCodes.PROTOCOL_ERROR);
@@ -108,8 +127,7 @@ final class WebSocketDecoder implements FrameDecoder {
         }
         in.skipBytes(headerLength);
         if (opcode.isControl()) {
-            control(opcode, in, payloadLength);
-            return null;
+            return control(opcode, in, payloadLength);
         }
         return data(opcode, fin, in, payloadLength, headerLength);
     }
@@ -153,7 +171,7 @@ final class WebSocketDecoder implements FrameDecoder {
         }
         if (length > framer.maxFrameLength()) {
             throw new FrameTooLongException(NAME + ": frame length " + length + " exceeds the maximum of "
-                    + framer.maxFrameLength() + " bytes (raise it with maxFrameLength(n) if the peer is legitimate); header "
+                    + framer.maxFrameLength() + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate); header "
                     + preview(in, fieldEnd), length, framer.maxFrameLength());
         }
         long sofar = message == null ? 0 : message.readableBytes();
@@ -166,7 +184,7 @@ final class WebSocketDecoder implements FrameDecoder {
     }
 
     /** Need-more, or at the end of the stream the truncation inside a frame or a message. */
-    private ByteBuf waitFor(ByteBuf in, boolean endOfStream, long expected) throws FramingException {
+    private WebSocketFrame waitFor(ByteBuf in, boolean endOfStream, long expected) throws FramingException {
         if (!endOfStream) {
             return null;
         }
@@ -183,33 +201,24 @@ final class WebSocketDecoder implements FrameDecoder {
         return null;
     }
 
-    private void control(WebSocketOpcode opcode, ByteBuf in, int length) throws FramingException {
-        byte[] payload = new byte[length];
-        in.readBytes(payload);
-        switch (opcode) {
-            case PING -> listener.onPing(payload);
-            case PONG -> listener.onPong(payload);
-            default -> close(Unpooled.wrappedBuffer(payload));
+    private WebSocketFrame control(WebSocketOpcode opcode, ByteBuf in, int length) throws FramingException {
+        if (opcode == WebSocketOpcode.CLOSE) {
+            checkClose(in, in.readerIndex(), length);
+            closed = true;
         }
+        return new WebSocketFrame(opcode, in.readRetainedSlice(length));
     }
 
-    private void close(ByteBuf payload) throws FramingException {
-        int length = payload.readableBytes();
-        String codeProblem = closeCodeProblem(payload, 0, length);
+    private static void checkClose(ByteBuf payload, int index, int length) throws FramingException {
+        String codeProblem = closeCodeProblem(payload, index, length);
         if (codeProblem != null) {
-            throw protocol("a close frame with " + codeProblem + ": " + HexPreview.of(payload, 0, length),
+            throw protocol("a close frame with " + codeProblem + ": " + HexPreview.of(payload, index, length),
                     WebSocketCloseCodes.PROTOCOL_ERROR);
         }
-        String reasonProblem = closeReasonProblem(payload, 0, length);
+        String reasonProblem = closeReasonProblem(payload, index, length);
         if (reasonProblem != null) {
-            throw protocol("a close frame with " + reasonProblem + ": " + HexPreview.of(payload, 0, length),
+            throw protocol("a close frame with " + reasonProblem + ": " + HexPreview.of(payload, index, length),
                     WebSocketCloseCodes.INVALID_PAYLOAD);
-        }
-        closed = true;
-        if (length == 0) {
-            listener.onClose(WebSocketCloseCodes.NO_STATUS, "");
-        } else {
-            listener.onClose(payload.getUnsignedShort(0), payload.toString(2, length - 2, StandardCharsets.UTF_8));
         }
     }
 
@@ -234,12 +243,11 @@ final class WebSocketDecoder implements FrameDecoder {
         return invalid < 0 ? null : "a reason that is not UTF-8 (byte " + invalid + ")";
     }
 
-    private ByteBuf data(WebSocketOpcode opcode, boolean fin, ByteBuf in, int length, int headerLength)
+    private WebSocketFrame data(WebSocketOpcode opcode, boolean fin, ByteBuf in, int length, int headerLength)
             throws FramingException {
         if (fin && message == null) {
             checkText(opcode, in, in.readerIndex(), length);
-            listener.onMessage(opcode);
-            return in.readRetainedSlice(length);
+            return new WebSocketFrame(opcode, in.readRetainedSlice(length));
         }
         if (message == null) {
             message = Unpooled.buffer((int) Math.min(2L * length, framer.maxMessageLength()));
@@ -257,8 +265,7 @@ final class WebSocketDecoder implements FrameDecoder {
         message = null;
         fragments = 0;
         messageWireBytes = 0;
-        listener.onMessage(type);
-        return whole;
+        return new WebSocketFrame(type, whole);
     }
 
     private static void checkText(WebSocketOpcode type, ByteBuf bytes, int index, int length) throws FramingException {

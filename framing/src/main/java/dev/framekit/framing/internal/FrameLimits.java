@@ -1,5 +1,6 @@
-package dev.framekit.framing;
+package dev.framekit.framing.internal;
 
+import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -9,7 +10,7 @@ import io.netty.buffer.ByteBuf;
  *
  * <p><b>Security.</b> Every framer caps the frames it accepts at {@link #DEFAULT_MAX_FRAME_LENGTH}
  * (1 MiB) unless told otherwise, so a peer cannot make a receiver buffer without bound. Raising
- * the cap is an explicit, per-framer opt-in ({@code maxFrameLength(n)}), up to
+ * the cap is an explicit, per-framer opt-in ({@code withMaxFrameLength(n)}), up to
  * {@link #LARGEST_MAX_FRAME_LENGTH}.
  */
 public final class FrameLimits {
@@ -57,7 +58,7 @@ public final class FrameLimits {
         }
         return new MessageRefusedException(framerName + ": message is " + length
                 + " bytes, over the maximum frame length of " + maxFrameLength
-                + " bytes; raise it with maxFrameLength(n) on both sides: "
+                + " bytes; raise it with withMaxFrameLength(n) on both sides: "
                 + HexPreview.of(message, message.readerIndex(), length), length);
     }
 }

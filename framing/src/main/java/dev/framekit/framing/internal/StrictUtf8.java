@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -13,14 +13,14 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 that must be valid, as WebSocket text requires: no malformed, truncated or overlong
  * sequences and no encoded surrogates (RFC 3629; the JDK's decoder enforces all of them).
  */
-final class StrictUtf8 {
+public final class StrictUtf8 {
     private StrictUtf8() {}
 
     /**
      * Returns the offset, from {@code index}, of the first byte that does not belong to valid
      * UTF-8, or -1 if all {@code length} bytes are valid. Does not move the buffer's indices.
      */
-    static int firstInvalid(ByteBuf bytes, int index, int length) {
+    public static int firstInvalid(ByteBuf bytes, int index, int length) {
         if (length == 0) {
             return -1;
         }

@@ -1,4 +1,6 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
+
+import dev.framekit.framing.FramingException;
 
 /**
  * The bytes from a WebSocket peer break RFC 6455: the connection must be closed, and the close

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
-package dev.framekit.framing;
+package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.FrameEncoder;
+import dev.framekit.framing.MessageRefusedException;
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -29,7 +31,12 @@ final class MaskingEncoder implements FrameEncoder {
 
     @Override
     public MessageRefusedException check(ByteBuf message) {
-        return framer.check(message);
+        return framer.refusal(message);
+    }
+
+    @Override
+    public int overhead(int payloadLength) {
+        return WebSocketFramer.headerLength(payloadLength, true);
     }
 
     @Override
@@ -45,9 +52,6 @@ final class MaskingEncoder implements FrameEncoder {
         out.writeBytes(message, message.readerIndex(), length);
         mask(out, at, length, key);
     }
-
-    @Override
-    public void writeTrailer(int payloadLength, ByteBuf out) {}
 
     @Override
     public boolean sendsPayloadUnchanged() {
