@@ -9,6 +9,7 @@ import dev.framekit.demos.docs.Markdown;
 import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.Durations;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,34 +25,41 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every option table of docs/demos.md agrees with {@code --help}. A table says which commands it
+ * Every option table of the docs (docs/demos.md, docs/http.md) agrees with {@code --help}. A table says which commands it
  * documents in the comment above it ({@code <!-- options: echo-server echo-client -->}); then every
  * option it names is an option of each of those commands, every default it states in a code span
  * is the default of the first of them, and every option of a documented command is in one of its
  * tables.
  */
 class DemosOptionTablesTest {
-    private record OptionTable(List<String> commands, Markdown.Table table) {
+    private record OptionTable(String doc, List<String> commands, Markdown.Table table) {
         int column(String name) {
             return table.header().indexOf(name);
+        }
+
+        String where() {
+            return doc + ":" + table.line();
         }
     }
 
     private static List<OptionTable> optionTables() {
         List<OptionTable> tables = new ArrayList<>();
-        for (Markdown.Table table : Markdown.of("docs/demos.md").tables()) {
-            if (table.comment().startsWith("options:")) {
-                List<String> commands = Arrays.asList(table.comment().substring("options:".length()).strip().split("\\s+"));
-                tables.add(new OptionTable(commands, table));
+        for (Path path : Markdown.allDocs()) {
+            Markdown doc = Markdown.read(path);
+            for (Markdown.Table table : doc.tables()) {
+                if (table.comment().startsWith("options:")) {
+                    List<String> commands = Arrays.asList(table.comment().substring("options:".length()).strip().split("\\s+"));
+                    tables.add(new OptionTable(doc.toString(), commands, table));
+                }
             }
         }
-        assertTrue(tables.size() >= 6, "found " + tables.size() + " option tables in docs/demos.md");
+        assertTrue(tables.size() >= 7, "found " + tables.size() + " option tables in the docs");
         return tables;
     }
 
     private static CommandSpec command(String name) {
         CommandLine command = Main.commandLine().getSubcommands().get(name);
-        assertNotNull(command, "docs/demos.md documents '" + name + "', which is not a command");
+        assertNotNull(command, "a doc table documents '" + name + "', which is not a command");
         return command.getCommandSpec();
     }
 
@@ -101,7 +109,7 @@ class DemosOptionTablesTest {
             for (List<String> row : table.table().rows()) {
                 for (String name : table.commands()) {
                     if (command(name).findOption(optionOf(row)) == null) {
-                        unknown.add(optionOf(row) + " is not an option of " + name + " (docs/demos.md:" + table.table().line() + ")");
+                        unknown.add(optionOf(row) + " is not an option of " + name + " (" + table.where() + ")");
                     }
                 }
             }
@@ -115,7 +123,7 @@ class DemosOptionTablesTest {
         int checked = 0;
         for (OptionTable table : optionTables()) {
             int column = table.column("default");
-            assertTrue(column > 0, "an option table without a default column at docs/demos.md:" + table.table().line());
+            assertTrue(column > 0, "an option table without a default column at " + table.where());
             CommandSpec command = command(table.commands().get(0));
             for (List<String> row : table.table().rows()) {
                 List<String> documented = Markdown.codeSpans(row.get(column));
@@ -126,7 +134,7 @@ class DemosOptionTablesTest {
                 checked++;
                 Optional<String> actual = helpDefault(command, option);
                 if (actual.isEmpty() || !sameDefault(documented.get(0), actual.get())) {
-                    wrong.add(command.name() + " " + option.longestName() + ": docs/demos.md says " + documented.get(0)
+                    wrong.add(command.name() + " " + option.longestName() + ": " + table.where() + " says " + documented.get(0)
                             + ", --help says " + actual.orElse("nothing"));
                 }
             }
@@ -153,7 +161,7 @@ class DemosOptionTablesTest {
                 }
             }
         });
-        assertEquals(List.of(), missing, "options --help lists that no table of docs/demos.md documents");
+        assertEquals(List.of(), missing, "options --help lists that no table of the docs documents");
     }
 
     @Test
