@@ -4,8 +4,8 @@ import dev.framekit.framing.internal.FrameLimits;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Netstrings (D. J. Bernstein, 1997): the payload's length in ASCII decimal, a colon, the
- * payload, a comma. Twisted's {@code NetstringReceiver} speaks it.
+ * Netstrings (D.&nbsp;J.&nbsp;Bernstein, 1997): the payload's length in ASCII decimal, a colon,
+ * the payload, a comma. Twisted's {@code NetstringReceiver} speaks it.
  *
  * <pre>
  * Framers.netstrings(), message "hello world!":
