@@ -23,6 +23,7 @@ public final class OptionTerms {
     /** The library's names of the settings every framing (or every server) has, by option. */
     private static final Map<String, String> SHARED = Map.of(
             "maxFrameLength", "--max-frame",
+            "withMaxFrameLength", "--max-frame",
             "frameDeadline", "--frame-timeout");
 
     /** Those, and every registered framing's own. */

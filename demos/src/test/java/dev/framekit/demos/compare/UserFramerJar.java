@@ -36,28 +36,27 @@ final class UserFramerJar {
                     return new ShortLengthFramer();
                 }
 
-                @Override
-                public MessageRefusedException check(ByteBuf message) {
-                    return message.readableBytes() <= 0xFFFF ? null
-                            : new MessageRefusedException("over 65535 bytes: " + message.readableBytes(), message.readableBytes());
-                }
+                private final FrameEncoder encoder = new FrameEncoder() {
+                    @Override
+                    public MessageRefusedException check(ByteBuf message) {
+                        return message.readableBytes() <= 0xFFFF ? null
+                                : new MessageRefusedException("over 65535 bytes: " + message.readableBytes(), message.readableBytes());
+                    }
 
-                @Override
-                public int overhead(int payloadLength) {
-                    return 2;
-                }
+                    @Override
+                    public int overhead(int payloadLength) {
+                        return 2;
+                    }
 
-                @Override
-                public void writeHeader(int payloadLength, ByteBuf out) {
-                    out.writeShort(payloadLength);
-                }
-
-                @Override
-                public void writeTrailer(int payloadLength, ByteBuf out) {}
+                    @Override
+                    public void writeHeader(int payloadLength, ByteBuf out) {
+                        out.writeShort(payloadLength);
+                    }
+                };
 
                 @Override
                 public FrameEncoder newEncoder() {
-                    return FrameEncoder.of(this);
+                    return encoder;
                 }
 
                 @Override
