@@ -4,6 +4,9 @@ import dev.framekit.demos.options.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -40,6 +43,23 @@ public final class BenchCommand implements Callable<Integer> {
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 
+    /** JMH's results as the summary's rows, in JMH's order. */
+    static List<BenchSummary.Row> rows(java.util.Collection<RunResult> results) {
+        List<BenchSummary.Row> rows = new ArrayList<>();
+        for (RunResult result : results) {
+            BenchmarkParams params = result.getParams();
+            String benchmark = params.getBenchmark();
+            int method = benchmark.lastIndexOf('.');
+            int type = benchmark.lastIndexOf('.', method - 1);
+            String parameters = params.getParamsKeys().stream().map(key -> key + "=" + params.getParam(key))
+                    .collect(java.util.stream.Collectors.joining(" "));
+            org.openjdk.jmh.results.Result<?> primary = result.getPrimaryResult();
+            rows.add(new BenchSummary.Row(benchmark.substring(type + 1, method), benchmark.substring(method + 1), parameters,
+                    params.getMode() == Mode.Throughput, primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
+        }
+        return rows;
+    }
+
     @Override
     public Integer call() {
         try {
@@ -63,7 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
                         options.getJvmArgs().orElse(UnsafeWarnings.hostArguments())));
                 builder.jvmArgsAppend(forkArguments.toArray(String[]::new));
             }
-            new Runner(builder.build()).run();
+            java.util.Collection<RunResult> results = new Runner(builder.build()).run();
+            spec.commandLine().getOut().print(BenchSummary.render(rows(results)));
+            spec.commandLine().getOut().flush();
             return 0;
         } catch (CommandLineOptionException e) {
             spec.commandLine().getErr().println("bench: " + e.getMessage());

@@ -13,6 +13,7 @@ import dev.framekit.demos.compare.report.CsvRenderer;
 import dev.framekit.demos.compare.report.Environment;
 import dev.framekit.demos.compare.report.HexdumpSample;
 import dev.framekit.demos.compare.report.JsonRenderer;
+import dev.framekit.demos.compare.report.SummaryRenderer;
 import dev.framekit.demos.compare.report.TableRenderer;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.Progress;
@@ -89,6 +90,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "table|markdown|csv|json", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format = Format.TABLE;
+
+    @Option(names = "--wide", description = "With --format table: the full table (19 columns, about 290 wide) instead of"
+            + " the summary that fits 120 columns.")
+    boolean wide;
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Also draw throughput and latency to FILE (.png or .svg).")
     Path chart;
@@ -197,7 +202,8 @@ public final class CompareCommand implements Callable<Integer> {
         Environment environment = Environment.current(cpus.describe());
         Settings ran = settings;
         out.print(switch (format) {
-            case TABLE -> new TableRenderer(false).render(results, environment);
+            case TABLE -> wide ? new TableRenderer(false).render(results, environment)
+                    : SummaryRenderer.render(results, environment);
             case MARKDOWN -> new TableRenderer(true).render(results, environment);
             case CSV -> CsvRenderer.render(results);
             case JSON -> json(results, environment, ran, comparison);

@@ -90,6 +90,14 @@ public final class LoadCommand implements Callable<Integer> {
                     + FileLimits.howToRaise());
             return 1;
         }
+        Duration probeWait = plan.timeout().compareTo(EchoProbe.WAIT) < 0 ? plan.timeout() : EchoProbe.WAIT;
+        String notEcho = EchoProbe.check(client.connector(plan.address(), framer).readTimeout(probeWait),
+                plan.connectionPerExchange(), payloads, plan.address().getHostAddress() + ":" + plan.port(),
+                "--framing " + framing.framing());
+        if (notEcho != null) {
+            System.err.println(notEcho);
+            return 1;
+        }
         FramedConnection.Connector connector = client.connector(plan.address(), framer).readTimeout(plan.timeout());
         Progress progress = Progress.onTerminal(new PrintWriter(System.err, true, StandardCharsets.UTF_8), "load", 1);
         LoadReport report = new LoadRun(plan, payloads, connector, progress).execute();

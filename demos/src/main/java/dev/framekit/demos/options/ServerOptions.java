@@ -42,6 +42,24 @@ public final class ServerOptions {
                     + " said at start-up).")
     int maxConnections;
 
+    /**
+     * Set by {@code --verbose} on any server command: the start-up banner says how the connection
+     * and memory limits were decided. Process-wide: one server command runs per process.
+     */
+    private static volatile boolean verbose;
+
+    @Option(names = "--verbose", defaultValue = "false",
+            description = "At start-up, say how the connection and memory limits were decided (the open-file limit,"
+                    + " the heap, what each connection is counted at).")
+    void verbose(boolean value) {
+        verbose = value;
+    }
+
+    /** Whether the running server command was given {@code --verbose}. */
+    public static boolean verbose() {
+        return verbose;
+    }
+
     /** The address to bind. */
     public String host() {
         return host;

@@ -52,7 +52,8 @@ final class DescriptorBudget {
                         + " connections); past that, connections are refused as descriptors run out; "
                         + FileLimits.howToRaise());
             }
-            console.line(command + ": " + memory.describe() + "; at most " + requested + " connections (--max-connections)");
+            announce(console, command, memory, requested, command + ": " + memory.describe() + "; at most " + requested
+                    + " connections (--max-connections)");
             return new DescriptorBudget(requested, "the most --max-connections allows");
         }
         long fileAllows = allowed.orElse(DEFAULT_MAX_CONNECTIONS);
@@ -60,9 +61,9 @@ final class DescriptorBudget {
         boolean memoryBound = memoryAllows < fileAllows;
         String files = allowed.isPresent() ? "the open-file limit " + FileLimits.softLimit().getAsLong() + " leaves room for "
                 + fileAllows : "the default is " + DEFAULT_MAX_CONNECTIONS;
-        console.line(command + ": " + memory.describe() + "; at most " + limit + " connections, the fewer of what the"
-                + " budget allows at " + (MemoryBudget.PER_PEER_BYTES / 1024) + " KiB each (" + memoryAllows + ") and what "
-                + files + " (set another with --max-connections)");
+        announce(console, command, memory, limit, command + ": " + memory.describe() + "; at most " + limit
+                + " connections, the fewer of what the budget allows at " + (MemoryBudget.PER_PEER_BYTES / 1024)
+                + " KiB each (" + memoryAllows + ") and what " + files + " (set another with --max-connections)");
         if (!memoryBound && allowed.isPresent() && limit < LOW_LIMIT) {
             console.line(command + ": the open-file limit is " + FileLimits.softLimit().getAsLong() + ", room for about "
                     + limit + " connections; more are refused; " + FileLimits.howToRaise());
@@ -71,6 +72,24 @@ final class DescriptorBudget {
                 : allowed.isPresent() ? "the most the open-file limit leaves room for (" + FileLimits.howToRaise() + ")"
                 : "the default most (set another with --max-connections)";
         return new DescriptorBudget(limit, reason);
+    }
+
+    /**
+     * The limits line: with {@code --verbose} {@code detail}, how they were decided, for every
+     * server; else one short line in plain words, once per process's memory budget.
+     */
+    private static void announce(Console console, String command, MemoryBudget memory, int connections, String detail) {
+        if (dev.framekit.demos.options.ServerOptions.verbose()) {
+            console.line(detail);
+        } else if (memory.firstAnnouncement()) {
+            console.line(shortLine(command, memory, connections));
+        }
+    }
+
+    /** E.g. {@code echo-server: up to 19953 connections at once, in 3.0 GiB of memory (--verbose: how these were chosen)}. */
+    static String shortLine(String command, MemoryBudget memory, int connections) {
+        return command + ": up to " + connections + " connections at once, in " + memory.plainLimit()
+                + " of memory (--verbose: how these were chosen)";
     }
 
     /** The most connections served at once. */

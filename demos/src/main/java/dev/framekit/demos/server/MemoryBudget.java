@@ -57,6 +57,7 @@ public final class MemoryBudget {
     private final AtomicLong releasing = new AtomicLong();
     private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicLong shedCount = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
 
     private MemoryBudget(long limit, String limitSource) {
         this.limit = limit;
@@ -120,6 +121,20 @@ public final class MemoryBudget {
     /** E.g. {@code memory budget 32m (50% of the 64m max heap; set it with --max-memory)}, for the start-up banner. */
     public String describe() {
         return "memory budget " + ByteSizes.format(limit) + " (" + limitSource + ")";
+    }
+
+    /** The limit in plain words: {@code 3.0 GiB}, {@code 32 MiB}. */
+    public String plainLimit() {
+        return limit >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", limit / (double) (1L << 30))
+                : limit >= 1L << 20 ? (limit >> 20) + " MiB" : limit + " bytes";
+    }
+
+    /**
+     * True the first time it is asked: a process whose servers share this budget (chat-server and
+     * its web port) says it once.
+     */
+    boolean firstAnnouncement() {
+        return announced.compareAndSet(false, true);
     }
 
     /** Why a new connection is refused while over the limit. */

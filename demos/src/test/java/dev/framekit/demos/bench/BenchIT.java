@@ -25,6 +25,9 @@ class BenchIT {
 
         assertEquals(0, result.exitCode(), result.transcript());
         assertTrue(result.stdoutText().contains("DecodeBenchmark.framekit"), result.transcript());
+        assertTrue(result.stdoutText().contains("framekit summary: each framekit result beside its rival"), result.transcript());
+        assertTrue(result.stdout().stream().anyMatch(l -> l.matches("  DecodeBenchmark\\.framekit +framing=length size=16 +.*"
+                + " ops/s +\\(no rival\\)")), "only framekit ran: " + result.transcript());
         assertFalse(result.transcript().contains("sun.misc.Unsafe"), result.transcript());
         assertFalse(result.transcript().contains("WARNING"), result.transcript());
     }

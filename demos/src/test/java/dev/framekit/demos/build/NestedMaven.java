@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,7 +45,16 @@ final class NestedMaven {
      * repository, and fails the test if it has not finished within 3 minutes.
      */
     static Result run(Path dir, Path localRepository, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), Map.of("JAVA_HOME", System.getProperty("java.home")), dir, localRepository, args);
+    }
+
+    /**
+     * As {@link #run(Path, Path, String...)}, but started through {@code prefix} (e.g. a command
+     * that runs the rest in its own mount namespace) with {@code environment} set over this one's.
+     */
+    static Result run(List<String> prefix, Map<String, String> environment, Path dir, Path localRepository, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(maven());
         command.addAll(List.of("-o", "-B", "-ntp", "-Dmaven.repo.local=" + localRepository.toAbsolutePath()));
         String outer = System.getProperty("maven.repo.local.outer");
@@ -55,7 +65,7 @@ final class NestedMaven {
         Path log = Files.createTempFile(dir.getParent(), "maven-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         builder.environment().remove("MAVEN_ARGS"); // CI's; the arguments above say what this run needs
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

@@ -172,13 +172,27 @@ class CompareCommandTest {
     @Test
     void tableMarksARatioWhoseSpreadReachesAcrossOneAsNotSignificant() {
         Run run = compare(new CompareCommand(), "--quick", "--messages", "40", "--trials", "3", "--sizes", "16",
-                "--framings", "length", "--no-netty");
+                "--framings", "length", "--no-netty", "--wide");
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("~ marks a ratio whose middle half of rounds\n"), run.out());
         assertTrue(run.out().contains("CPU ns/msg") && run.out().contains("alloc B/msg") && run.out().contains("p99.9 us"),
                 run.out());
         assertTrue(run.out().matches("(?s).*\\d\\.\\d\\dx \\[\\d+\\.\\d\\d-\\d+\\.\\d\\d].*"), run.out());
+    }
+
+    @Test
+    void theDefaultTableIsASummaryThatFitsA120ColumnTerminal() {
+        Run run = compare(new CompareCommand(), "--quick", "--messages", "40", "--trials", "3", "--sizes", "16",
+                "--framings", "length,delimiter", "--no-netty");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("16 B messages:\n"), run.out());
+        assertTrue(run.out().contains("--wide, or --format markdown|csv|json"), run.out());
+        assertFalse(run.out().contains("CPU ns/msg"), "the full table only with --wide: " + run.out());
+        for (String line : run.out().split("\n")) {
+            assertTrue(line.length() <= 120, line.length() + " columns: " + line);
+        }
     }
 
     @Test

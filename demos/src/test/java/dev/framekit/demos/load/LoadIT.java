@@ -151,6 +151,41 @@ class LoadIT {
         assertTrue(line(result, "connections held:").contains("(0 opened, 3 failed"), result.transcript());
     }
 
+    @Test
+    void againstAnEchoServerOnAnotherFramingItSaysSoInOneLineAndSendsNothingMore() {
+        FramekitProcess server = framekit.startServer("echo-server", "--framing", "delimiter");
+        Framekit.Result result = load(server.port(), List.of("--framing", "length"), "--connections", "1000", "--messages", "20");
+
+        assertEquals(1, result.exitCode(), result.transcript());
+        assertEquals(List.of(), result.stdout(), "no report of a thousand failures: " + result.transcript());
+        assertEquals(List.of("load: 127.0.0.1:" + server.port() + " is not an echo server on --framing length: no reply to the"
+                + " first message in 3 s (an echo-server on another framing waits for the rest of its frame; give the"
+                + " server's --framing and its settings)"), result.stderr(), result.transcript());
+    }
+
+    @Test
+    void againstAnEchoServerThatClosesAtTheFirstMessageItSaysSoInOneLine() {
+        FramekitProcess server = framekit.startServer("echo-server", "--framing", "length");
+        Framekit.Result result = load(server.port(), List.of("--framing", "netstring"), "--connections", "10", "--messages", "5");
+
+        assertEquals(1, result.exitCode(), result.transcript());
+        assertEquals(1, result.stderr().size(), result.transcript());
+        assertTrue(result.stderrText().startsWith("load: 127.0.0.1:" + server.port() + " is not an echo server on --framing"
+                + " netstring: it closed the connection at the first message without a reply"), result.transcript());
+    }
+
+    @Test
+    void againstAChatServerItSaysWhatTheServerAnsweredInOneLine() {
+        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter");
+        Framekit.Result result = load(server.port(), List.of("--framing", "delimiter"), "--connections", "1000", "--messages", "20");
+
+        assertEquals(1, result.exitCode(), result.transcript());
+        assertEquals(List.of(), result.stdout(), result.transcript());
+        assertEquals(1, result.stderr().size(), result.transcript());
+        assertTrue(result.stderrText().matches("load: 127\\.0\\.0\\.1:\\d+ is not an echo server on --framing delimiter: it"
+                + " answered the first message with \"-- welcome, guest\\d+; .*\" \\(a chat-server\\?\\)"), result.transcript());
+    }
+
     /**
      * A length-prefixed echo server in this JVM whose answer to message number N (counted per
      * connection, from 0) is {@code reply.apply(N, message)}.

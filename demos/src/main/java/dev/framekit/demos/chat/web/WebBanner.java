@@ -5,8 +5,9 @@ import dev.framekit.demos.server.LanAddresses;
 import java.util.List;
 
 /**
- * What {@code chat-server --web-port} adds to the start-up banner: the page's URL for every LAN
- * address (or the listening host), each with its QR code unless {@code --no-qr}.
+ * What {@code chat-server --web-port} adds to the start-up banner: the page's URL at the most
+ * likely LAN address (or the listening host) with its QR code unless {@code --no-qr}, and the
+ * URLs at the machine's other addresses on one line.
  */
 public final class WebBanner {
     private WebBanner() {}
@@ -18,23 +19,28 @@ public final class WebBanner {
      * @param host the host the web port is bound to
      * @param port the bound web port
      * @param everyInterface whether it is bound to every interface (then LAN addresses are listed)
-     * @param qr whether to draw the QR codes
+     * @param qr whether to draw the QR code
      */
     public static void print(Console console, String host, int port, boolean everyInterface, boolean qr) {
-        List<String> hosts = everyInterface
-                ? LanAddresses.find().stream().map(LanAddresses.Entry::address).toList()
-                : List.of(host);
+        print(console, everyInterface ? LanAddresses.find().stream().map(LanAddresses.Entry::address).toList() : List.of(host),
+                port, qr);
+    }
+
+    /** Prints the URLs at {@code hosts}, the most likely first: one QR code, for the first. */
+    static void print(Console console, List<String> hosts, int port, boolean qr) {
         if (hosts.isEmpty()) {
             hosts = List.of("localhost");
         }
-        for (String address : hosts) {
-            String url = "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + "/";
-            console.line("  from a phone's browser: " + url);
-            if (qr) {
-                for (String line : QrCode.draw(url)) {
-                    console.line("    " + line);
-                }
+        List<String> urls = hosts.stream().map(address -> "http://" + (address.contains(":") ? "[" + address + "]" : address)
+                + ":" + port + "/").toList();
+        console.line("  from a phone's browser: " + urls.get(0));
+        if (qr) {
+            for (String line : QrCode.draw(urls.get(0))) {
+                console.line("    " + line);
             }
+        }
+        if (urls.size() > 1) {
+            console.line("  or at this machine's other addresses: " + String.join(", ", urls.subList(1, urls.size())));
         }
     }
 }

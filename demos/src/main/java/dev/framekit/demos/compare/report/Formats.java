@@ -59,6 +59,14 @@ public final class Formats {
                 + twoPlaces(figure.low()) + "-" + twoPlaces(figure.high()) + "]";
     }
 
+    /** A ratio without its spread, for the summary: {@code 0.95x}, {@code ~1.02x} when not significant. */
+    public static String shortRatio(Figure figure) {
+        if (figure.isNone()) {
+            return "-";
+        }
+        return (figure.significant() ? "" : NOT_SIGNIFICANT) + twoPlaces(figure.median()) + "x";
+    }
+
     /** The mark in front of a ratio whose spread reaches across 1.00x. */
     public static final String NOT_SIGNIFICANT = "~";
 

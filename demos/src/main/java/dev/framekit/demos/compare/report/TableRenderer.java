@@ -28,6 +28,7 @@ public final class TableRenderer {
     public String render(List<Result> results, Environment environment) {
         StringBuilder out = new StringBuilder();
         out.append(markdown ? "Measured on " : "framekit compare: ").append(environment.describe()).append('\n');
+        SummaryRenderer.busyNote(environment).ifPresent(note -> out.append(markdown ? "\n" + note : note).append('\n'));
         out.append('\n');
         List<List<String>> rows = new ArrayList<>();
         for (Result r : results) {
@@ -57,22 +58,35 @@ public final class TableRenderer {
         return out.toString();
     }
 
+    /** The column names of the figures' table and of the properties' table, in order. */
+    public static List<String> columns() {
+        List<String> columns = new ArrayList<>(FIGURES);
+        columns.addAll(PROPERTIES.subList(1, PROPERTIES.size()));
+        return columns;
+    }
+
     public static String legend() {
         return """
                 Rounds: every contender runs once per round (A B C ... A B C ...); each figure is the median
                 over the rounds. Ratios are taken pair by pair within a round, then the median is shown with
                 its spread [25th-75th percentile of the rounds]. ~ marks a ratio whose middle half of rounds
                 reaches across 1.00x: not significant. (JSON and CSV also give the lowest and highest round.)
+                framing: the contender (a framekit framer, a baseline or a Netty decoder); size: payload bytes per message.
                 msgs/s, MB/s: one-way streaming over loopback, pipelined, batched writes (payload MB, 10^6 bytes);
                 spread: +/- half the interquartile range of the rounds' msgs/s, in percent of the median.
                 vs raw: throughput / the raw unframed byte pump's (the ceiling); p50 vs raw: p50 / the raw ping-pong's (the floor).
                 vs classic: throughput / DataInputStream.readInt+readFully (fixed, length)
                             or BufferedReader.readLine (delimiter); vs netty: / the matching Netty decoder over Netty NIO.
-                p50/p99/p99.9: ping-pong round trip, one message in flight, platform threads, TCP_NODELAY both ends;
-                p50 is the median of the rounds' p50s, p99 and p99.9 are over every measured round trip of every round.
+                p50 us, p99 us, p99.9 us: ping-pong round trip in microseconds, one message in flight, platform threads,
+                            TCP_NODELAY both ends; p50 is the median of the rounds' p50s, p99 and p99.9 are over every
+                            measured round trip of every round; p50 vs netty: p50 / the matching Netty row's p50.
                 CPU ns/msg: sender + receiver threads' CPU time per message streamed (ThreadMXBean);
                 CPU vs raw: that cost / the raw pump's, per round (steadier than msgs/s on a busy machine);
                 alloc B/msg: heap bytes those threads allocated per message streamed.
+                wire B/msg: bytes on the wire per message, counted at the receiver; overhead: wire bytes over payload
+                            bytes, minus one; conn/1k msgs: TCP connections opened per 1,000 messages.
+                binary-safe: carries any bytes; persistent: many messages per connection; largest message: the
+                            longest message by default; cannot carry: what the framer refuses to send.
                 Every message was checked on arrival (count and CRC-32C).
                 """;
     }

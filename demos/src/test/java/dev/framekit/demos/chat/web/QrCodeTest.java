@@ -44,6 +44,20 @@ class QrCodeTest {
         assertFalse(text.contains("█"), text);
     }
 
+    @Test
+    void oneQrCodeForTheMostLikelyAddressAndTheOthersOnOneLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        WebBanner.print(new Console(new PrintStream(bytes, true, StandardCharsets.UTF_8)),
+                List.of("192.168.1.20", "172.17.0.1", "fd00::2"), 8081, true);
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("  from a phone's browser: http://192.168.1.20:8081/", lines.get(0));
+        List<String> code = lines.stream().filter(l -> l.startsWith("    ")).map(l -> l.substring(4)).toList();
+        assertEquals(QrCode.draw("http://192.168.1.20:8081/").size(), code.size(), "one QR code: " + lines);
+        assertEquals("http://192.168.1.20:8081/", decode(code));
+        assertEquals("  or at this machine's other addresses: http://172.17.0.1:8081/, http://[fd00::2]:8081/",
+                lines.get(lines.size() - 1));
+    }
+
     /** Reads half-block text back into pixels (a block is light, a space dark) and decodes them. */
     static String decode(List<String> drawn) throws Exception {
         int width = drawn.get(0).length();
