@@ -60,7 +60,7 @@ public final class DelimiterFramer implements Framer {
      * Returns a framer like this one that accepts frames of up to {@code maxFrameLength} bytes
      * (the payload, without the delimiter).
      *
-     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */

@@ -30,6 +30,8 @@ public abstract class ForwardingFramer implements Framer {
     private final Framer delegate;
 
     /**
+     * Creates a framer that forwards every call to {@code delegate}.
+     *
      * @param delegate the framer every call is forwarded to
      */
     protected ForwardingFramer(Framer delegate) {

@@ -1,6 +1,5 @@
 package dev.framekit.framing;
 
-import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
@@ -9,17 +8,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * Reads frames from a blocking {@link InputStream} with a {@link Framer}.
  *
- * <p>It pulls large chunks (64 KiB at most per read call) into the
- * connection's buffer and hands out every complete frame that buffer holds before it reads again:
- * many small messages cost one read call, not one each. The buffer belongs to the reader, not
- * the framer, so {@link #framer(Framer)} can switch framing rules mid-stream without losing a
- * byte (read a header block by delimiter, then a body by length).
+ * <p>It pulls large chunks (up to 64 KiB per read call) into the connection's buffer and hands out
+ * every complete frame that buffer holds before it reads again: many small messages cost one read
+ * call. The buffer belongs to the reader, not the framer, so {@link #framer(Framer)} can switch
+ * rules mid-stream without losing a byte (a header block by delimiter, then a body by length).
  *
  * <pre>{@code
  * try (FrameReader reader = new FrameReader(socket.getInputStream(), Framers.lengthPrefixed())) {
@@ -30,88 +27,47 @@ import java.util.function.IntConsumer;
  * }
  * }</pre>
  *
- * <p><b>End of stream.</b> Every read method returns {@code null} when the stream ended cleanly
- * between frames, and throws {@link TruncatedFrameException} when it ended inside one. They also
- * return {@code null}, without reading further, when the framer's section of the stream has ended
- * ({@link FrameDecoder#isFinished()}: a chunked body's last chunk); {@link #isEndOfStream()} then
- * says false, the bytes after the section stay buffered, and {@link #framer(Framer)} picks the
- * rule for what follows.
+ * <p><b>Payloads or typed frames.</b> {@link #readFrame()}, {@link #readString()} and
+ * {@link #readByteArray()} hand out payloads and allocate nothing per frame besides the slice;
+ * {@link #read()} hands out {@link Frame}s with what each header said besides the length (a
+ * WebSocket opcode, a type byte), and oversized frames the framing skipped as outcomes.
  *
- * <p><b>Payloads or typed frames.</b> {@link #readFrame()} (and {@link #readString()},
- * {@link #readByteArray()}) hand out payloads and allocate nothing per frame besides the slice;
- * {@link #read()} hands out {@link Frame}s, with what each header said besides the length (a
- * WebSocket opcode, a type byte) and oversized frames the framing skipped as outcomes.
+ * <p><b>End of stream.</b> Every read returns {@code null} when the stream ended cleanly between
+ * frames, and throws {@link TruncatedFrameException} when it ended inside one. It also returns
+ * {@code null}, reading no further, when the framer's section has ended (a chunked body's last
+ * chunk, {@link FrameDecoder#isFinished()}); the bytes after it stay buffered for the next framer.
  *
- * <p><b>Errors.</b> A {@link FramingException} (a frame too long, truncated, malformed) leaves the
- * stream out of step with the framing rule: the reader remembers it and throws it again from
- * every later read; close the connection. The one exception is a frame the framing skips (an
- * over-long line on the delimiter framer, a length prefix under {@link OversizePolicy#SKIP}):
+ * <p><b>Errors.</b> A {@link FramingException} leaves the stream out of step with the rule: the
+ * reader throws it again from every later read; close the connection. A frame the framing skips
+ * (an over-long line, a length prefix under {@link OversizePolicy#SKIP}) is the exception:
  * {@link #read()} returns it as a {@link Frame#isSkipped() skipped} frame, {@link #readFrame()}
- * throws its {@link FrameTooLongException}, and either way the next read returns the frame after
- * it. Any other {@link IOException} from the stream (a timeout, a reset) propagates unchanged and
- * loses nothing: bytes already buffered stay buffered, so after a
- * {@link java.net.SocketTimeoutException} a later read can carry on.
+ * throws its {@link FrameTooLongException}, and the next read goes on after it. Other
+ * {@link IOException}s (a timeout, a reset) lose nothing: after a
+ * {@link java.net.SocketTimeoutException} a later read carries on with the bytes buffered.
  *
- * <p><b>Time.</b> The reader owns how long it waits. Over a socket ({@link #over(Socket, Framer)},
- * or a {@link FramedConnection}) it sets the socket's read timeout itself, from
- * {@link #readTimeout(Duration)} (how long a read waits for the peer's next bytes; it starts as
- * the socket's own) and the frame deadline; nothing else should set it.
+ * <p><b>Time.</b> The reader owns how long it waits: over a socket ({@link #over(Socket, Framer)},
+ * {@link FramedConnection}) it sets the socket's read timeout itself, from
+ * {@link #readTimeout(Duration)} and from the {@link #frameDeadline(Duration) frame deadline},
+ * which bounds a frame from its first byte to its last (a peer that trickles bytes, or goes
+ * silent mid-frame, fails with {@link FrameTimeoutException}). Nothing else should set it.
  *
- * <p><b>Memory.</b> The reader's buffer grows with the bytes that arrived, never with a length a
- * peer declared, and shrinks to a few hundred bytes while the connection waits idle between
- * frames. {@link #onBufferResized(IntConsumer)} tells whoever counts the connection's memory each
- * new capacity as it happens.
+ * <p><b>Memory.</b> The buffer grows with the bytes that arrived, never with a declared length,
+ * and shrinks to 512 bytes while the connection waits idle between frames;
+ * {@link #onBufferResized(IntConsumer)} tells whoever counts the connection's memory.
  *
- * <p><b>Frame deadline.</b> {@link #frameDeadline(Duration)} bounds how long a frame may take from
- * its first byte to its last, which a read timeout cannot do against a peer that trickles bytes.
- * The reader itself knows when a frame has begun (bytes are buffered that no frame has taken), so
- * data flows one way: stream, buffer, decoder, caller. A late frame fails with
- * {@link FrameTimeoutException}. Over a plain stream the deadline is checked whenever bytes
- * arrive; over a socket ({@link #over(Socket, Framer)}, or a {@link FramedConnection}) each read
- * inside a frame also waits no longer than the time left, so a peer that goes silent mid-frame
- * is caught too.
- *
- * <p>Not thread-safe: one thread reads. It never holds a monitor while blocked in a read, so it
- * is safe on virtual threads. The one call another thread may make is {@link #close()}: it closes
- * the stream (which ends a read blocked on a socket) and leaves the buffer to the reading thread,
- * which releases it on its way out; the read ends with an {@link IOException}, never with a
- * buffer error.
+ * <p>Not thread-safe: one thread reads, never holding a monitor while blocked (safe on virtual
+ * threads). Another thread may {@link #close()} it: that ends a blocked read with an
+ * {@link IOException}, and the reading thread releases the buffer on its way out.
  */
 public final class FrameReader implements AutoCloseable {
     /** The most bytes requested from the stream per read call: 64 KiB. */
     static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
 
-    /**
-     * The buffer kept while waiting between frames with nothing arrived: 512 bytes, so that an
-     * idle connection costs little. The wait reads at most this much; a larger frame grows it.
-     */
-    static final int IDLE_CAPACITY = 512;
-
-    /**
-     * Over a socket, how long a read between frames waits for the next bytes with the buffer as
-     * it is before the buffer is shrunk to {@value #IDLE_CAPACITY} bytes for a longer wait: 10 ms.
-     */
-    static final int IDLE_GRACE_MILLIS = 10;
-
-    /** {@link #state}: no read in progress. */
-    private static final int IDLE = 0;
-    /** {@link #state}: a thread is inside a read and owns the buffer. */
-    private static final int READING = 1;
-    /** {@link #state}: closed; the buffer is released by close(), or by the read it interrupted. */
-    private static final int CLOSED = 2;
-
-    /** {@link #partialSince} when no frame is partly buffered. */
-    private static final long NO_PARTIAL_FRAME = Long.MIN_VALUE;
-
     private final InboundBuffer inbound;
     private Framer framer;
     private FrameDecoder decoder;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
     private FramingException failure;
-    /** The frame deadline in nanoseconds, or 0 for none. */
-    private long deadlineNanos;
-    /** When the first byte of the partly buffered frame arrived ({@link System#nanoTime()}). */
-    private long partialSince = NO_PARTIAL_FRAME;
+    private final FrameDeadline deadline;
 
     /**
      * Creates a reader that requests up to 64 KiB per read call.
@@ -139,6 +95,7 @@ public final class FrameReader implements AutoCloseable {
             throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
         }
         this.inbound = new InboundBuffer(Objects.requireNonNull(in, "in"), socket, chunkSize);
+        this.deadline = new FrameDeadline(inbound);
         framer(framer);
     }
 
@@ -184,11 +141,11 @@ public final class FrameReader implements AutoCloseable {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("readTimeout must not be negative, got " + timeout);
         }
-        if (!inbound.overSocket()) {
+        if (!inbound.readWait().overSocket()) {
             throw new IllegalStateException("readTimeout needs a reader over a socket (FrameReader.over)");
         }
         long millis = timeout.toMillis();
-        inbound.readTimeoutMillis(millis == 0 && !timeout.isZero() ? 1 : (int) Math.min(Integer.MAX_VALUE, millis));
+        inbound.readWait().timeoutMillis(millis == 0 && !timeout.isZero() ? 1 : (int) Math.min(Integer.MAX_VALUE, millis));
         return this;
     }
 
@@ -198,7 +155,7 @@ public final class FrameReader implements AutoCloseable {
      * @return the wait, or {@link Duration#ZERO} for as long as it takes
      */
     public Duration readTimeout() {
-        return Duration.ofMillis(inbound.readTimeoutMillis());
+        return Duration.ofMillis(inbound.readWait().timeoutMillis());
     }
 
     /**
@@ -212,10 +169,7 @@ public final class FrameReader implements AutoCloseable {
      * @throws IllegalArgumentException if {@code deadline} is negative
      */
     public FrameReader frameDeadline(Duration deadline) {
-        if (deadline.isNegative()) {
-            throw new IllegalArgumentException("frameDeadline must not be negative, got " + deadline);
-        }
-        this.deadlineNanos = deadline.toNanos();
+        this.deadline.set(deadline);
         return this;
     }
 
@@ -225,7 +179,7 @@ public final class FrameReader implements AutoCloseable {
      * @return the time a frame may take from its first byte, or {@link Duration#ZERO} for none
      */
     public Duration frameDeadline() {
-        return Duration.ofNanos(deadlineNanos);
+        return deadline.get();
     }
 
     /**
@@ -339,19 +293,19 @@ public final class FrameReader implements AutoCloseable {
      * @return the buffered byte count
      */
     public int buffered() {
-        return state.get() == CLOSED ? 0 : inbound.bytes().readableBytes();
+        return inbound.isClosed() ? 0 : inbound.bytes().readableBytes();
     }
 
     /**
      * Returns the bytes of memory the reader's buffer takes now. It is at most the frame being
-     * read plus one read chunk, and {@value #IDLE_CAPACITY} bytes while the connection waits idle
-     * between frames (over a socket, from {@value #IDLE_GRACE_MILLIS} ms into the wait). A server
+     * read plus one read chunk, and 512 bytes while the connection waits idle between frames
+     * (over a socket, from 10 ms into the wait). A server
      * that counts it is better told each change: {@link #onBufferResized(IntConsumer)}.
      *
      * @return the buffer's capacity in bytes; 0 once closed
      */
     public int bufferCapacity() {
-        return state.get() == CLOSED ? 0 : inbound.bytes().capacity();
+        return inbound.isClosed() ? 0 : inbound.bytes().capacity();
     }
 
     /**
@@ -375,15 +329,11 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public long drain(long limit, Duration wait) throws IOException {
-        if (!state.compareAndSet(IDLE, READING)) {
-            throw new IOException("frame reader is closed");
-        }
+        inbound.enter();
         try {
             return inbound.drain(limit, wait.toMillis());
         } finally {
-            if (!state.compareAndSet(READING, IDLE)) {
-                inbound.release();
-            }
+            inbound.leave();
         }
     }
 
@@ -398,24 +348,12 @@ public final class FrameReader implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        int previous = state.getAndSet(CLOSED);
-        if (previous == CLOSED) {
-            return;
-        }
-        try {
-            inbound.stream().close();
-        } finally {
-            if (previous == IDLE) {
-                inbound.release();
-            }
-        }
+        inbound.close();
     }
 
     /** The read loop: decodes what is buffered, calls again after progress, fills when it needs bytes. */
     private <T> T next(boolean typed, Class<T> type) throws IOException {
-        if (!state.compareAndSet(IDLE, READING)) {
-            throw new IOException("frame reader is closed");
-        }
+        inbound.enter();
         try {
             if (failure != null) {
                 throw failure;
@@ -425,24 +363,21 @@ public final class FrameReader implements AutoCloseable {
                 int before = buffer.readerIndex();
                 Object frame = decodeBuffered(buffer, typed);
                 if (frame != null || inbound.isEndOfStream() || decoder.isFinished()) {
-                    partialSince = NO_PARTIAL_FRAME;
+                    deadline.frameTaken();
                     return type.cast(frame);
                 }
                 if (buffer.readerIndex() != before) {
                     continue; // progress without a frame: call again (FrameDecoder's one rule)
                 }
-                if (buffer.isReadable() && partialSince == NO_PARTIAL_FRAME) {
-                    partialSince = inbound.lastArrival(); // leftovers of the last read begin the next frame
-                } else if (!buffer.isReadable()) {
-                    partialSince = NO_PARTIAL_FRAME;
+                try {
+                    deadline.fill(framer);
+                } catch (FrameTimeoutException e) {
+                    failure = e; // remembered, like every framing error, and thrown again from later reads
+                    throw e;
                 }
-                fillWithinDeadline();
             }
         } finally {
-            if (!state.compareAndSet(READING, IDLE)) {
-                // Closed by another thread while this one was reading: the buffer is ours to release.
-                inbound.release();
-            }
+            inbound.leave();
         }
     }
 
@@ -459,45 +394,5 @@ public final class FrameReader implements AutoCloseable {
             failure = e;
             throw e;
         }
-    }
-
-    /**
-     * Fills the buffer, keeping the frame deadline: fails if the partly buffered frame is already
-     * late; over a socket lets the read wait no longer than the time left; over a plain stream,
-     * whose read cannot be cut short, fails if the read returned after the deadline.
-     */
-    private void fillWithinDeadline() throws IOException {
-        if (deadlineNanos == 0 || partialSince == NO_PARTIAL_FRAME) {
-            inbound.fill(0);
-            return;
-        }
-        long left = partialSince + deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-            throw late();
-        }
-        if (!inbound.overSocket()) {
-            inbound.fill(0); // cannot be interrupted: the bytes it brings are judged by when they came
-            if (System.nanoTime() - partialSince > deadlineNanos) {
-                throw late();
-            }
-            return;
-        }
-        int leftMillis = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, (left + 999_999) / 1_000_000));
-        if (!inbound.fill(leftMillis)) {
-            throw late();
-        }
-    }
-
-    /** The frame deadline passed: remembered, like every framing error, and thrown again from later reads. */
-    private FrameTimeoutException late() {
-        Duration deadline = frameDeadline();
-        ByteBuf buffer = inbound.bytes();
-        int received = buffer.readableBytes();
-        FrameTimeoutException e = new FrameTimeoutException("frame deadline: a frame was not complete within "
-                + deadline.toMillis() + " ms of its first byte; " + received + " bytes of it arrived ("
-                + framer + "; raise it with frameDeadline(duration) if the peer is legitimately slow): "
-                + HexPreview.of(buffer, buffer.readerIndex(), received), deadline, received);
-        failure = e;
-        return e;
     }
 }

@@ -24,10 +24,9 @@ import java.nio.charset.StandardCharsets;
  * }</pre>
  *
  * <p><b>Security.</b> Every framer caps the frames it accepts at
- * {@link FrameLimits#DEFAULT_MAX_FRAME_LENGTH} (1 MiB) unless told otherwise, so a peer cannot
- * make a receiver buffer without bound. Raising the cap is an explicit, per-framer opt-in, up to
- * {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}. This class only makes framers; the limits live in
- * {@link FrameLimits}.
+ * 1 MiB unless told otherwise, so a peer cannot make a receiver buffer
+ * without bound. Raising the cap is an explicit, per-framer opt-in
+ * ({@code withMaxFrameLength(n)}), up to 1 GiB (2<sup>30</sup> bytes).
  */
 public final class Framers {
     private Framers() {}
@@ -36,7 +35,7 @@ public final class Framers {
      * Fixed-length padded frames of {@code frameSize} bytes, padded with {@code 0x00} (change it
      * with {@link FixedLengthFramer#pad(char)}).
      *
-     * @param frameSize bytes per frame on the wire, 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @param frameSize bytes per frame on the wire, 1 to 1 GiB (2<sup>30</sup>)
      * @return the framer
      * @throws IllegalArgumentException if {@code frameSize} is out of range
      */
@@ -120,7 +119,7 @@ public final class Framers {
      * Frames of exactly {@code length} bytes with nothing around them: a body whose length was
      * announced before it (HTTP's {@code Content-Length}).
      *
-     * @param length bytes per frame, 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @param length bytes per frame, 1 to 1 GiB (2<sup>30</sup>)
      * @return the framer
      * @throws IllegalArgumentException if {@code length} is out of range
      */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -26,12 +27,28 @@ final class InboundBuffer {
     /** A slow stream's reads fill the buffer's free room, if at least this much, before it grows. */
     private static final int MIN_ROOM = 1024;
 
-    /** {@link #appliedTimeout} before the reader has set the socket's read timeout. */
-    private static final int UNSET = -1;
+    /**
+     * The buffer kept while waiting between frames with nothing arrived: 512 bytes, so that an
+     * idle connection costs little. The wait reads at most this much; a larger frame grows it.
+     */
+    static final int IDLE_CAPACITY = 512;
+
+    /**
+     * Over a socket, how long a read between frames waits for the next bytes with the buffer as
+     * it is before the buffer is shrunk to {@value #IDLE_CAPACITY} bytes for a longer wait: 10 ms.
+     */
+    static final int IDLE_GRACE_MILLIS = 10;
+
+    /** {@link #state}: no read in progress. */
+    private static final int IDLE = 0;
+    /** {@link #state}: a thread is inside a read and owns the buffer. */
+    private static final int READING = 1;
+    /** {@link #state}: closed; the buffer is released by close(), or by the read it interrupted. */
+    private static final int CLOSED = 2;
 
     private final InputStream in;
-    /** The socket under {@link #in}, whose read timeout this buffer sets; null over a plain stream. */
-    private final Socket socket;
+    /** The wait for the peer: the socket's read timeout, which only it sets. */
+    private final ReadWait wait;
     private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
     private final int chunkSize;
     private final int smallestRead;
@@ -40,27 +57,16 @@ final class InboundBuffer {
     private boolean endOfStream;
     /** When the last bytes arrived from the stream ({@link System#nanoTime()}). */
     private long lastArrival;
-    /** How long a read waits for the peer's next bytes, in milliseconds; 0 for as long as it takes. */
-    private int readTimeoutMillis;
-    /** The read timeout last set on the socket, so that it is set only when it changes. */
-    private int appliedTimeout = UNSET;
     private IntConsumer capacityListener = capacity -> {};
+    private final AtomicInteger state = new AtomicInteger(IDLE);
 
     InboundBuffer(InputStream in, Socket socket, int chunkSize) {
         this.in = in;
-        this.socket = socket;
+        this.wait = new ReadWait(socket);
         this.chunkSize = chunkSize;
         this.smallestRead = Math.min(chunkSize, SMALLEST_READ);
         this.nextRead = smallestRead;
-        this.buffer = allocator.heapBuffer(Math.min(FrameReader.IDLE_CAPACITY, smallestRead));
-        if (socket != null) {
-            try {
-                readTimeoutMillis = socket.getSoTimeout(); // what the socket's owner set before handing it over
-                appliedTimeout = readTimeoutMillis;
-            } catch (java.net.SocketException closed) {
-                // the first read says so
-            }
-        }
+        this.buffer = allocator.heapBuffer(Math.min(IDLE_CAPACITY, smallestRead));
     }
 
     ByteBuf bytes() {
@@ -75,16 +81,8 @@ final class InboundBuffer {
         return lastArrival;
     }
 
-    boolean overSocket() {
-        return socket != null;
-    }
-
-    int readTimeoutMillis() {
-        return readTimeoutMillis;
-    }
-
-    void readTimeoutMillis(int millis) {
-        this.readTimeoutMillis = millis;
+    ReadWait readWait() {
+        return wait;
     }
 
     void capacityListener(IntConsumer listener) {
@@ -92,13 +90,45 @@ final class InboundBuffer {
         listener.accept(buffer.capacity());
     }
 
-    void release() {
-        buffer.release();
-        capacityListener.accept(0);
+    /** A read begins: the reading thread owns the buffer until {@link #leave()}. */
+    void enter() throws IOException {
+        if (!state.compareAndSet(IDLE, READING)) {
+            throw new IOException("frame reader is closed");
+        }
     }
 
-    InputStream stream() {
-        return in;
+    /** A read ends; if another thread closed the reader meanwhile, the buffer is released here. */
+    void leave() {
+        if (!state.compareAndSet(READING, IDLE)) {
+            release();
+        }
+    }
+
+    boolean isClosed() {
+        return state.get() == CLOSED;
+    }
+
+    /**
+     * Closes the stream, from any thread: that ends a read blocked on a socket. The buffer is
+     * released here if no read is in progress, else by the read on its way out.
+     */
+    void close() throws IOException {
+        int previous = state.getAndSet(CLOSED);
+        if (previous == CLOSED) {
+            return;
+        }
+        try {
+            in.close();
+        } finally {
+            if (previous == IDLE) {
+                release();
+            }
+        }
+    }
+
+    private void release() {
+        buffer.release();
+        capacityListener.accept(0);
     }
 
     /**
@@ -112,9 +142,9 @@ final class InboundBuffer {
      * with the bytes that actually arrived, never with a length the peer declared.
      *
      * <p>Between frames, when nothing has arrived yet ({@link InputStream#available()} says 0),
-     * the buffer is shrunk to {@value FrameReader#IDLE_CAPACITY} bytes for the wait: an idle
+     * the buffer is shrunk to {@value #IDLE_CAPACITY} bytes for the wait: an idle
      * connection holds a few hundred bytes, not a chunk. Over a socket it first waits up to
-     * {@value FrameReader#IDLE_GRACE_MILLIS} ms with the buffer as it is: a busy stream whose
+     * {@value #IDLE_GRACE_MILLIS} ms with the buffer as it is: a busy stream whose
      * reader catches up with the writer after every frame would otherwise give its buffer back
      * and grow it again, copying as it grows, for every frame.
      *
@@ -132,82 +162,44 @@ final class InboundBuffer {
             request = Math.min(request, room); // a slow stream: fill the room there is before growing
         }
         int chunk = request;
-        return within(limitMillis, () -> readInto(chunk, true));
+        return wait.within(limitMillis, () -> readInto(chunk, true));
     }
 
     private boolean fillIdle(int limitMillis) throws IOException {
         int waited = 0;
-        if (socket != null && buffer.capacity() > FrameReader.IDLE_CAPACITY && buffer.refCnt() == 1) {
+        if (wait.overSocket() && buffer.capacity() > IDLE_CAPACITY && buffer.refCnt() == 1) {
             buffer.clear();
             int request = Math.min(buffer.writableBytes(), nextRead);
-            int grace = limitMillis == 0 ? FrameReader.IDLE_GRACE_MILLIS : Math.min(limitMillis, FrameReader.IDLE_GRACE_MILLIS);
-            if (readTimeoutMillis != 0 && readTimeoutMillis <= grace) {
-                return within(limitMillis, () -> readInto(request, true)); // the read timeout is the whole wait
+            int grace = limitMillis == 0 ? IDLE_GRACE_MILLIS : Math.min(limitMillis, IDLE_GRACE_MILLIS);
+            int timeout = wait.timeoutMillis();
+            if (timeout != 0 && timeout <= grace) {
+                return wait.within(limitMillis, () -> readInto(request, true)); // the read timeout is the whole wait
             }
-            if (withinOrTimeout(grace, () -> readInto(request, true))) {
+            if (wait.withinOrTimeout(grace, () -> readInto(request, true))) {
                 return true;
             }
             waited = grace;
             if (limitMillis != 0 && limitMillis <= waited) {
                 return false;
             }
-            if (readTimeoutMillis != 0 && readTimeoutMillis <= waited) {
+            if (timeout != 0 && timeout <= waited) {
                 throw new SocketTimeoutException("Read timed out");
             }
         }
-        if (buffer.capacity() > FrameReader.IDLE_CAPACITY || buffer.refCnt() > 1) {
-            replaceBuffer(FrameReader.IDLE_CAPACITY);
+        if (buffer.capacity() > IDLE_CAPACITY || buffer.refCnt() > 1) {
+            replaceBuffer(IDLE_CAPACITY);
         }
         buffer.clear();
         int request = Math.min(buffer.writableBytes(), chunkSize);
         int rest = limitMillis == 0 ? 0 : limitMillis - waited;
-        int ownRest = readTimeoutMillis == 0 ? 0 : readTimeoutMillis - waited;
+        int ownRest = wait.timeoutMillis() == 0 ? 0 : wait.timeoutMillis() - waited;
         if (ownRest != 0 && (rest == 0 || ownRest < rest)) {
-            if (!withinOrTimeout(ownRest, () -> readInto(request, false))) {
+            if (!wait.withinOrTimeout(ownRest, () -> readInto(request, false))) {
                 throw new SocketTimeoutException("Read timed out"); // the read timeout, less the grace
             }
             return true;
         }
-        return within(rest, () -> readInto(request, false));
-    }
-
-    /** A read that may block on the socket. */
-    @FunctionalInterface
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    /**
-     * Runs {@code step} waiting at most {@code limitMillis} (0: none) or the read timeout, the
-     * shorter. Returns false if the limit expired; the read timeout is thrown as it came.
-     */
-    private boolean within(int limitMillis, Step step) throws IOException {
-        boolean limited = limitMillis != 0 && (readTimeoutMillis == 0 || limitMillis < readTimeoutMillis);
-        if (!limited) {
-            applyTimeout(readTimeoutMillis);
-            step.run();
-            return true;
-        }
-        return withinOrTimeout(limitMillis, step);
-    }
-
-    /** Runs {@code step} waiting at most {@code millis}; false if that wait expired. */
-    private boolean withinOrTimeout(int millis, Step step) throws IOException {
-        applyTimeout(millis);
-        try {
-            step.run();
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
-    }
-
-    /** Sets the socket's read timeout, when there is a socket and the value changed. */
-    private void applyTimeout(int millis) throws IOException {
-        if (socket != null && millis != appliedTimeout && !socket.isClosed()) {
-            socket.setSoTimeout(millis);
-            appliedTimeout = millis;
-        }
+        return wait.within(rest, () -> readInto(request, false));
     }
 
     /** Reads up to {@code request} bytes into the buffer's room; adapts the next request if {@code adapt}. */
@@ -295,7 +287,7 @@ final class InboundBuffer {
             if (left <= 0) {
                 break;
             }
-            applyTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            wait.apply((int) Math.min(Integer.MAX_VALUE, left));
             try {
                 int n = in.read(sink, 0, (int) Math.min(sink.length, limit - dropped));
                 if (n < 0) {

@@ -107,7 +107,7 @@ public final class LengthPrefixFramer implements Framer {
      * Returns a framer like this one that accepts and sends payloads of up to
      * {@code maxFrameLength} bytes.
      *
-     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}, and no more than the
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>), and no more than the
      *     length field can declare
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
@@ -269,8 +269,8 @@ public final class LengthPrefixFramer implements Framer {
          * 2-byte field is {@code -2}; {@link #lengthIncludesHeader()} says that for any fixed
          * width.
          *
-         * @param adjustment between -{@link FrameLimits#LARGEST_MAX_FRAME_LENGTH} and
-         *     +{@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+         * @param adjustment between -1 GiB (2<sup>30</sup>) and
+         *     +1 GiB (2<sup>30</sup>)
          * @return this builder
          */
         public Builder lengthAdjustment(int adjustment) {
@@ -295,7 +295,7 @@ public final class LengthPrefixFramer implements Framer {
          * that is smaller (255 for {@code u8}, 65,535 for {@code u16}, 99,999 for
          * {@code ascii:5}).
          *
-         * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}, and no more than
+         * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>), and no more than
          *     the field can declare
          * @return this builder
          */

@@ -46,7 +46,7 @@ public final class NetstringFramer implements Framer {
      * Returns a framer like this one that accepts and sends payloads of up to
      * {@code maxFrameLength} bytes. Twisted's {@code NetstringReceiver.MAX_LENGTH} is 99,999.
      *
-     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */

@@ -43,7 +43,7 @@ public final class SendAndCloseFramer implements Framer {
      * Returns a framer like this one that accepts and sends messages of up to
      * {@code maxFrameLength} bytes.
      *
-     * @param maxFrameLength 1 to {@link FrameLimits#LARGEST_MAX_FRAME_LENGTH}
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */

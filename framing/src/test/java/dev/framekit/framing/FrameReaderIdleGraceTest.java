@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Over a socket, a reader that has caught up with the writer between frames waits
- * {@value FrameReader#IDLE_GRACE_MILLIS} ms with its buffer before shrinking it for an idle wait:
+ * {@value InboundBuffer.IDLE_GRACE_MILLIS} ms with its buffer before shrinking it for an idle wait:
  * a busy stream of large frames keeps its buffer instead of giving it back and growing it again
  * (copying as it grows) for every frame; an idle one still shrinks; read timeouts keep their length.
  */
@@ -80,7 +80,7 @@ class FrameReaderIdleGraceTest {
         writer.get(30, TimeUnit.SECONDS);
 
         // Without the grace nearly every frame starts with a shrunk buffer that grows again by doubling.
-        long shrunk = capacities.stream().filter(c -> c <= FrameReader.IDLE_CAPACITY).count();
+        long shrunk = capacities.stream().filter(c -> c <= InboundBuffer.IDLE_CAPACITY).count();
         assertTrue(shrunk <= frames / 10, shrunk + " of " + capacities.size() + " reads into a shrunk buffer: " + capacities);
     }
 
@@ -98,13 +98,13 @@ class FrameReaderIdleGraceTest {
         });
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (reader.bufferCapacity() > FrameReader.IDLE_CAPACITY && System.nanoTime() < deadline) {
+        while (reader.bufferCapacity() > InboundBuffer.IDLE_CAPACITY && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         int waiting = reader.bufferCapacity();
         peer.getOutputStream().write("next\n".getBytes(US_ASCII));
 
-        assertTrue(waiting <= FrameReader.IDLE_CAPACITY, "waiting idle with a " + waiting + "-byte buffer");
+        assertTrue(waiting <= InboundBuffer.IDLE_CAPACITY, "waiting idle with a " + waiting + "-byte buffer");
         assertEquals("next", next.get(10, TimeUnit.SECONDS));
     }
 

@@ -8,7 +8,8 @@ import java.net.SocketException;
 /**
  * A socket's input stream that, before each read, counts the connection's buffers against the
  * memory budget ({@link PeerSocket#recount()}): the reader has made room for the read by
- * then, so what it holds is known. A connection shed to keep the budget reads no more. While
+ * then and reported its buffer's new capacity, so what it holds is known; nothing here asks the
+ * reader. A connection shed to keep the budget reads no more. While
  * peers already shed have not yet let go of what keeps the server over its budget, the read
  * waits for them first ({@link PeerSocket#awaitReleases()}), so that the bytes it brings do not
  * land on top of theirs.

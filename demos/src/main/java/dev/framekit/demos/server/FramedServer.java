@@ -139,14 +139,21 @@ public final class FramedServer implements AutoCloseable {
         try (ServerSocket listener = new ServerSocket(0, 1, loopback)) {
             Thread waiter = Thread.ofVirtual().start(() -> {
                 try (Socket socket = new Socket(loopback, listener.getLocalPort())) {
-                    socket.setSoTimeout(1);
-                    socket.getInputStream().read();
+                    socket.getInputStream().read(); // parks on the poller until the other end closes
                 } catch (IOException expected) {
-                    // The read times out: the wait itself was the point.
+                    // The wait itself was the point.
                 }
             });
             try (Socket accepted = listener.accept()) {
-                waiter.join();
+                long giveUp = System.nanoTime() + 1_000_000_000L;
+                while (waiter.getState() != Thread.State.WAITING && waiter.isAlive() && System.nanoTime() < giveUp) {
+                    Thread.sleep(1); // until the read has parked, so that the poller is up
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                waiter.join(); // the close above ended its read
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -11,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An accepted socket that the server runtime can watch and account: its output stream lets the
  * {@link Watchdog} see a peer that stopped reading ({@link WatchedOutputStream}); its input
- * stream counts the connection's buffers against the {@link MemoryBudget} before each read, and
+ * stream counts the connection's buffers against the {@link MemoryBudget} before each read (the
+ * reader reports its buffer's capacity as it changes, {@link #attach}), and
  * waits while shed peers still hold what keeps the server over it ({@link AccountedInputStream});
  * another thread may close it saying why ({@link #closeFor}).
  * Made by {@link PeerServerSocket#accept()}.
@@ -21,7 +22,8 @@ final class PeerSocket extends Socket implements PeerMemory {
     private final AtomicLong handlerHeld = new AtomicLong();
     private InputStream in;
     private volatile WatchedOutputStream out;
-    private volatile FrameReader reader;
+    /** The capacity of the connection's reader's buffer, as the reader last reported it. */
+    private volatile int inboundCapacity;
     private volatile MemoryBudget.Account account;
     private volatile String closedBecause;
 
@@ -76,9 +78,9 @@ final class PeerSocket extends Socket implements PeerMemory {
         return closedBecause;
     }
 
-    /** Lets the budget see the buffer of the connection's reader. */
+    /** Has the connection's reader report its buffer's capacity to this socket's account as it changes. */
     void attach(FrameReader frameReader) {
-        this.reader = frameReader;
+        frameReader.onBufferResized(capacity -> inboundCapacity = capacity);
     }
 
     /** Counts this connection against {@code budgetAccount}; shedding it closes it with the budget's reason. */
@@ -105,9 +107,8 @@ final class PeerSocket extends Socket implements PeerMemory {
         if (current == null) {
             return true;
         }
-        FrameReader frameReader = reader;
         WatchedOutputStream output = out;
-        long bytes = MemoryBudget.heapCost(frameReader == null ? 0 : frameReader.bufferCapacity())
+        long bytes = MemoryBudget.heapCost(inboundCapacity)
                 + (output == null ? 0 : output.unsent())
                 + handlerHeld.get();
         return current.set(bytes);

@@ -8,8 +8,8 @@ import dev.framekit.framing.FramingException;
  * reserved opcode or bit, an unmasked client frame, a masked server frame, a non-minimal length,
  * a 64-bit length with its top bit set, a control frame over 125 bytes or fragmented, a
  * continuation out of place), or {@code 1007} (a text message or close reason that is not
- * UTF-8). A frame or message over the framer's limits is a {@link FrameTooLongException} instead
- * (close code 1009, see {@link WebSocketCloseCodes#forFailure(FramingException)}).
+ * UTF-8). A frame or message over the framer's limits is a
+ * {@link dev.framekit.framing.FrameTooLongException} instead (close code 1009, see {@link WebSocketCloseCodes#forFailure(FramingException)}).
  */
 public final class WebSocketProtocolException extends FramingException {
     private static final long serialVersionUID = 1L;
