@@ -1,7 +1,6 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.internal.FrameLimits;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
@@ -72,7 +71,7 @@ public enum Framing {
                 builder.lengthIncludesHeader();
             }
             // The default --max-frame (1 MiB) gives way to a narrower field's capacity (255 for u8).
-            if (settings.maxFrame() != FrameLimits.DEFAULT_MAX_FRAME_LENGTH) {
+            if (settings.maxFrame() != FramingSettings.DEFAULT_MAX_FRAME) {
                 builder.maxFrameLength(settings.maxFrame());
             }
             try {
@@ -208,7 +207,7 @@ public enum Framing {
 
     /** This framing's settings as they would be typed after {@code --framing NAME}; by default only --max-frame. */
     String settingsAsArguments(FramingSettings settings) {
-        return settings.maxFrame() == FrameLimits.DEFAULT_MAX_FRAME_LENGTH ? ""
+        return settings.maxFrame() == FramingSettings.DEFAULT_MAX_FRAME ? ""
                 : " --max-frame " + ByteSizes.format(settings.maxFrame());
     }
 

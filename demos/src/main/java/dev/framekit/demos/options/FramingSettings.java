@@ -1,6 +1,6 @@
 package dev.framekit.demos.options;
 
-import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.OversizePolicy;
 
@@ -19,13 +19,16 @@ import dev.framekit.framing.OversizePolicy;
  */
 public record FramingSettings(int frameSize, String pad, String delimiter, int maxFrame, String lengthField,
         boolean lengthIncludesHeader, String onOversize) {
+    /** The library's default frame limit (1 MiB), which every framer has unless raised. */
+    public static final int DEFAULT_MAX_FRAME = Framers.lengthPrefixed().maxFrameLength();
+
     /** The defaults of the command-line options. */
     public static final FramingSettings DEFAULTS = new FramingSettings(256, "\\0", "\\n",
-            FrameLimits.DEFAULT_MAX_FRAME_LENGTH, LengthField.DEFAULT.toString(), false, "fail");
+            DEFAULT_MAX_FRAME, LengthField.DEFAULT.toString(), false, "fail");
 
     /** The defaults, with a fixed frame of {@code size} bytes and every limit raised to carry {@code size}. */
     public static FramingSettings forMessages(int size) {
-        return DEFAULTS.withFrameSizeAndMax(size, Math.max(size, FrameLimits.DEFAULT_MAX_FRAME_LENGTH));
+        return DEFAULTS.withFrameSizeAndMax(size, Math.max(size, DEFAULT_MAX_FRAME));
     }
 
     /** These settings with another delimiter. */

@@ -1,0 +1,8 @@
+/**
+ * Helpers the library's packages share and nobody else should call: the frame limits and their
+ * checks ({@link dev.framekit.framing.internal.FrameLimits}), capped hex previews for error
+ * messages ({@link dev.framekit.framing.internal.HexPreview}) and strict UTF-8 validation
+ * ({@link dev.framekit.framing.internal.StrictUtf8}). The module does not export this package;
+ * on the class path it is public only because Java packages cannot share package-private code.
+ */
+package dev.framekit.framing.internal;
