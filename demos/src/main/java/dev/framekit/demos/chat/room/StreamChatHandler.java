@@ -1,0 +1,121 @@
+package dev.framekit.demos.chat.room;
+
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.FramedServer;
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramedConnection;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * Serves one chat member on a persistent connection: reads its lines through an {@link Intake}
+ * (it joins on its first line, or as a guest after {@link Intake#GRACE} of silence) while a
+ * {@link StreamMember} writes the room's lines back. A peer that sent part of a first frame and
+ * then nothing for the grace has those bytes judged by {@link PeerCheck} ({@link PeerCheck.Guard#stalled()});
+ * else it joins with that frame, which the frame timeout bounds. A peer refused by the check,
+ * or that fails before it joins, is closed unseen by the room.
+ */
+public final class StreamChatHandler implements FramedServer.Handler {
+    private final ChatRoom room;
+    private final long maxQueueBytes;
+    private final int floodLimit;
+    private final WireLog wire;
+    private final PeerCheck check;
+
+    public StreamChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, WireLog wire, PeerCheck check) {
+        this.room = room;
+        this.maxQueueBytes = maxQueueBytes;
+        this.floodLimit = floodLimit;
+        this.wire = wire;
+        this.check = check;
+    }
+
+    @Override
+    public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
+        InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+        StreamMember member = new StreamMember(connection, maxQueueBytes,
+                remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
+        member.start();
+        Intake intake = new Intake(room, member, floodLimit);
+        Socket socket = connection.socket();
+        int[] ownTimeout = {SocketWaits.UNCHANGED};
+        PeerCheck.Guard guard = check.guard(() -> {
+            if (intake.heard()) { // not silent: its silence is timed from now on
+                ownTimeout[0] = SocketWaits.shorten(socket, Intake.GRACE);
+            }
+        });
+        connection.reader().framer(guard);
+        String reason = "";
+        try {
+            String line;
+            while ((line = intake.spoke() ? readLine(connection, member) : firstLine(connection, member, guard, ownTimeout))
+                    != null) {
+                stats.received(line);
+                wire.show("received from " + member.name(), line);
+                if (!intake.take(line)) {
+                    member.awaitWriter(); // /quit: the goodbye is sent, then the connection half-closed
+                    return;
+                }
+            }
+            intake.refuse();
+        } catch (PeerCheck.Refusal e) {
+            if (intake.refuse()) {
+                member.refuse(e.reply(socket.getLocalAddress()));
+            } else {
+                reason = LeaveReasons.of(e);
+            }
+            throw e;
+        } catch (IOException e) {
+            if (intake.spoke() || !intake.refuse()) {
+                reason = LeaveReasons.of(e);
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            room.leave(member, reason);
+            member.stop();
+            member.abort();
+        }
+    }
+
+    /** Reads the first line; bytes that stall for the grace are judged once, then the read goes on. */
+    private String firstLine(FramedConnection connection, StreamMember member, PeerCheck.Guard guard, int[] ownTimeout)
+            throws IOException {
+        try {
+            while (true) {
+                try {
+                    return readLine(connection, member);
+                } catch (SocketTimeoutException e) {
+                    if (ownTimeout[0] == SocketWaits.UNCHANGED) {
+                        throw e;
+                    }
+                    SocketWaits.restore(connection.socket(), ownTimeout[0]);
+                    ownTimeout[0] = SocketWaits.UNCHANGED;
+                    guard.stalled();
+                }
+            }
+        } finally {
+            SocketWaits.restore(connection.socket(), ownTimeout[0]);
+            ownTimeout[0] = SocketWaits.UNCHANGED;
+        }
+    }
+
+    /** Reads the next line; a line over the framer's maximum is refused with a notice where the framer can resume. */
+    private String readLine(FramedConnection connection, StreamMember member) throws IOException {
+        while (true) {
+            try {
+                return connection.readString();
+            } catch (FrameTooLongException e) {
+                if (!e.resumable()) {
+                    throw e;
+                }
+                room.reply(member, "-- not sent: your line was longer than " + e.maxFrameLength()
+                        + " bytes, the most this server accepts");
+            }
+        }
+    }
+}
