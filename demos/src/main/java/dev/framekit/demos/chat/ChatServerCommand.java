@@ -116,7 +116,7 @@ public final class ChatServerCommand implements Callable<Integer> {
         Duration idle = polling && !idleGiven ? Duration.ofMinutes(5) : server.idleTimeout();
         // A person may type one line slowly (telnet sends each key); a trickle still ends after CHAT_FRAME_TIMEOUT.
         Duration frameTimeout = server.frameTimeout();
-        String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
+        String clientCommand = ("chat-client --host HOST --port PORT " + framing.asShortArguments()).strip();
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory());

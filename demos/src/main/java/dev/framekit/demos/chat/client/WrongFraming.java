@@ -1,6 +1,6 @@
 package dev.framekit.demos.chat.client;
 
-import dev.framekit.demos.chat.room.Escapes;
+import dev.framekit.demos.options.Escapes;
 import dev.framekit.demos.chat.room.Signal;
 import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.ForwardingFramer;

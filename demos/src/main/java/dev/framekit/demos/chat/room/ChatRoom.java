@@ -16,17 +16,15 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The chat room: who is in it, their unique names, and every line that goes between them.
+ * The chat room: who is in it, their unique names, and every line between them. Every line is
+ * queued to every recipient under one lock, so all see the same order; queuing never blocks, and
+ * a member whose queue is full is disconnected with a notice to the room.
  *
- * <p>Every line is queued to every recipient under one lock, so all members see the same order.
- * Queuing never blocks; a member whose queue is full is disconnected with a notice to the room,
- * and the others carry on, missing nothing.
- *
- * <p>The room owns each member's time in it: {@link #join} lets it in; it leaves exactly once,
- * by {@code /quit} (the room then {@linkplain Member#close closes} it), by falling too far behind
- * (the room {@linkplain Member#disconnect disconnects} it) or by {@link #leave} when its
- * connection ends. Whatever a call does happens under the lock in one {@link Turn}; the members
- * it left behind are dropped after the lock is released, one after another, never by re-entering.
+ * <p>The room owns each member's time in it: {@link #join} lets it in; it leaves exactly once, by
+ * {@code /quit} (the room then {@linkplain Member#close closes} it), by falling too far behind
+ * (the room {@linkplain Member#disconnect disconnects} it) or by {@link #leave}. What a call does
+ * happens under the lock in one {@link Turn}; members it left behind are dropped after the lock is
+ * released, one after another, never by re-entering.
  */
 public final class ChatRoom {
     static final String[] HELP = {
@@ -54,11 +52,9 @@ public final class ChatRoom {
     private boolean closing;
 
     /**
-     * @param log where joins, leaves and disconnections are logged
-     * @param deliverable whether a server-to-client line can be framed: the one place the room asks
+     * @param deliverable whether a line can be framed to members ({@link #deliverable}): the one place the room asks
      * @param tooLongHint what to tell a member whose line could not be framed
-     * @param historyLines how many of its last messages and actions the room sends a member who
-     *     joins (at most {@link History#MAX_BYTES} of them), marked as history
+     * @param historyLines how many last messages a member who joins is sent, marked as history
      */
     public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines) {
         this.log = log;
@@ -68,17 +64,15 @@ public final class ChatRoom {
     }
 
     /**
-     * Whether a server-to-client line can be framed; a fixed frame, say, may be too small for
-     * "&lt;name&gt; " plus the text. With {@code polling} (a connection per exchange), lines reach a
-     * member batched into one poll reply.
+     * Whether a line can be framed to members on {@code framer}: a fixed frame may be too small for
+     * "&lt;name&gt; " plus the text, unless the line splits ({@link FrameSplitter}); with
+     * {@code polling}, lines are batched into one poll reply, which must leave room for its head.
      */
     public static Predicate<String> deliverable(Framer framer, boolean polling) {
         if (polling) {
-            // Lines reach a polling member batched into one reply: each must leave room for the reply's head.
             int room = framer.maxFrameLength() - 64;
             return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
         }
-        // A line too long for one frame goes in several, each with the sender's name (FrameSplitter).
         return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
                 || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
     }
@@ -88,18 +82,15 @@ public final class ChatRoom {
         this(log, deliverable, tooLongHint, 0);
     }
 
-    /** What one call did, settled once the lock is released: lines to log, members to drop. */
+    /** What one call did, settled after the lock is released: lines to log, members to drop. */
     private static final class Turn {
         final List<String> logLines = new ArrayList<>(1);
         final ArrayDeque<Member> laggards = new ArrayDeque<>(0);
     }
 
     /**
-     * Adds a member and announces it: under {@code wanted} if that is a valid name nobody has
-     * (the member is sent {@link Signal.Named}), else under a fresh guest name, telling the member
-     * why {@code wanted} was refused.
-     *
-     * @param wanted the name asked for on joining, or null
+     * Adds a member and announces it: as {@code wanted} (may be null) if that is a free valid name
+     * (the member is sent {@link Signal.Named}), else as a fresh guest, told why.
      */
     public void join(Member member, String wanted) {
         act(turn -> {
@@ -129,7 +120,7 @@ public final class ChatRoom {
         });
     }
 
-    /** Why {@code member} cannot take {@code name}, or null. Call with the lock held. */
+    /** Why {@code member} cannot take {@code name}, or null. */
     private String nameRefusal(Member member, String name) {
         String problem = Names.problem(name);
         if (problem != null) {
@@ -150,9 +141,8 @@ public final class ChatRoom {
     }
 
     /**
-     * Handles one command from {@code member}. One from a member that has left (a send-and-close
-     * client can post after /quit, until its next poll says it is gone), or any once the server
-     * is {@linkplain #shutDown shutting down}, changes nothing.
+     * Handles one command; one from a member that has left (a send-and-close client may post after
+     * /quit), or once the server is {@linkplain #shutDown shutting down}, changes nothing.
      *
      * @return false if the member asked to leave
      */
@@ -165,9 +155,8 @@ public final class ChatRoom {
 
     /**
      * The server is stopping: every member is told {@link #SHUTTING_DOWN} and closed after it
-     * ({@link Outbound.Close#GOING_AWAY}); this waits up to {@code flush} for their writers. The
-     * leaves that follow are logged, not announced, and a connection that arrives meanwhile is told
-     * it and does not join.
+     * ({@link Outbound.Close#GOING_AWAY}), then this waits {@code flush} for their writers. Leaves
+     * that follow are logged, not announced; a connection arriving meanwhile is told it, not joined.
      */
     public void shutDown(Duration flush) {
         act(turn -> {
@@ -241,7 +230,7 @@ public final class ChatRoom {
         return true;
     }
 
-    /** Whether {@code line} can be framed to its recipients; if not, the sender is told. Call with the lock held. */
+    /** Whether {@code line} can be framed; if not, the sender is told. Call with the lock held. */
     private boolean fits(Member from, String line, Turn turn) {
         if (deliverable.test(line)) {
             return true;
@@ -296,12 +285,7 @@ public final class ChatRoom {
         return members.get(Names.key(member.name())) == member;
     }
 
-    /**
-     * Takes {@code member} out of the room and tells the others, if it is still in: a member
-     * leaves once. Call with the lock held.
-     *
-     * @return whether it was in the room
-     */
+    /** Takes {@code member} out and tells the others, if it is still in; true if it was. Call with the lock held. */
     private boolean remove(Member member, String reason, Turn turn) {
         if (!present(member)) {
             return false;
@@ -332,9 +316,8 @@ public final class ChatRoom {
     }
 
     /**
-     * Logs what the turn did and drops the members it left behind, one at a time: each leaves
-     * (the notice carries the reason), then is disconnected; a member that misses that notice is
-     * dropped in its turn, by this same loop.
+     * Logs what the turn did and drops the members it left behind, one at a time: each leaves (the
+     * notice says why), then is disconnected; one that misses that notice is dropped by this loop.
      */
     private void settle(Turn turn) {
         while (!turn.laggards.isEmpty()) {

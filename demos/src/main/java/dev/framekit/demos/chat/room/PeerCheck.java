@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat.room;
 
+import dev.framekit.demos.options.Escapes;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.ForwardingFramer;
 import dev.framekit.framing.FrameDecoder;
@@ -17,8 +18,7 @@ import java.util.function.IntSupplier;
 
 /**
  * Refuses, before it joins, a peer whose first bytes show it speaks another protocol or framing:
- * it is sent one reply in what it speaks, and the server logs one line. Nothing is consumed by
- * looking; after the first frame every read goes straight to the server's framer.
+ * it is sent one reply in what it speaks; the server logs one line. Looking consumes nothing.
  *
  * <pre>
  * first bytes                                     peer speaks      it is sent
@@ -34,9 +34,11 @@ import java.util.function.IntSupplier;
  * </pre>
  *
  * A person typing in a telnet that sends each key stops after a letter, a space or punctuation,
- * never after a delimiter-like byte ({@link #DELIMITER_LIKE}, or a control character but tab).
+ * not after a delimiter-like byte ({@link #DELIMITER_LIKE}, or a control character but tab).
+ *
+ * @param webPort the room's web page port once bound, else 0: an HTTP request is told its URL
  */
-public final class PeerCheck {
+public record PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort) {
     private static final int LOOK_AHEAD = 1024;
     private static final List<String> HTTP_METHODS =
             List.of("GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ");
@@ -46,31 +48,11 @@ public final class PeerCheck {
     static final String DELIMITER_LIKE = "#*|~$^&@=+%<>`{}[]";
     private static final int LONGEST_DELIMITER = 8;
 
-    private final Framing framing;
-    private final Framer framer;
-    private final String arguments;
-    private final IntSupplier webPort;
-
-    /**
-     * @param arguments the server's framing as client options, for the replies
-     * @param webPort the port of the room's web page once bound, 0 if none: an HTTP request is told its URL
-     */
-    public PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort) {
-        this.framing = framing;
-        this.framer = framer;
-        this.arguments = arguments;
-        this.webPort = webPort;
-    }
-
-    /**
-     * The server's framer for one connection, checked; {@code onPartialFirstFrame} runs (on the
-     * reading thread) the first time bytes arrived that do not make a first frame yet.
-     */
+    /** One connection's checked framer; {@code onPartialFirstFrame} runs (reading) once part of a first frame came. */
     public Guard guard(Runnable onPartialFirstFrame) {
         return new Guard(onPartialFirstFrame);
     }
 
-    /** One connection's checked framer. */
     public final class Guard extends ForwardingFramer {
         private final Runnable onPartial;
         private boolean stalled;
@@ -80,7 +62,7 @@ public final class PeerCheck {
             this.onPartial = onPartial;
         }
 
-        /** The peer sent part of a first frame, then nothing for the grace: the next read judges those bytes. */
+        /** Part of a first frame, then silence for the grace: the next read judges those bytes. */
         public void stalled() {
             stalled = true;
         }
@@ -107,8 +89,7 @@ public final class PeerCheck {
                     ByteBuf frame;
                     try {
                         frame = real.decode(in, endOfStream);
-                    } catch (FrameTooLongException e) {
-                        // The length framer's own hint: "the header reads as text ... is a text client ...?"
+                    } catch (FrameTooLongException e) { // the length framer's own hint: "the header reads as text"
                         throw e.getMessage().contains("reads as text") ? wrong("lines of text", lineReply()) : e;
                     }
                     passed = frame != null;
@@ -154,20 +135,18 @@ public final class PeerCheck {
                     throw wrong("a length prefix", lengthReply());
                 }
                 if (endOfStream && POLL_VERBS.stream().anyMatch(text::startsWith)) {
-                    throw wrong("send-and-close", message().getBytes(StandardCharsets.UTF_8));
+                    throw wrong("send-and-close", message());
                 }
             }
-            default -> {
-                // A length header that reads as text is the length framer's own finding (see Guard).
-            }
+            default -> { } // a length header that reads as text: the length framer says so (see Guard)
         }
         return false;
     }
 
-    /** Throws if, on a delimiter or fixed framing, the stalled bytes end like a message on another delimiter. */
+    /** Throws if, on a delimiter or fixed framing, stalled bytes end like a message on another delimiter. */
     private void refuseStalled(ByteBuf in) throws Refusal {
         if (framing != Framing.DELIMITER && framing != Framing.FIXED) {
-            return; // a length header with part of its payload: only the frame timeout tells
+            return;
         }
         int end = in.writerIndex();
         int start = Math.max(in.readerIndex(), end - LONGEST_DELIMITER);
@@ -193,17 +172,16 @@ public final class PeerCheck {
     }
 
     /** What a peer on the wrong framing is told: {@link Signal.Refused}. */
-    private String message() {
-        return new Signal.Refused(arguments).line();
+    private byte[] message() {
+        return new Signal.Refused(arguments).line().getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] lineReply() {
-        return (message() + "\n").getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(message().length + 1).put(message()).put((byte) '\n').array();
     }
 
     private byte[] lengthReply() {
-        byte[] text = message().getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(4 + text.length).putInt(text.length).put(text).array();
+        return ByteBuffer.allocate(4 + message().length).putInt(message().length).put(message()).array();
     }
 
     /** The 400 for an HTTP request; with a web port, the chat page's URL on the address the request came in on. */
@@ -220,10 +198,7 @@ public final class PeerCheck {
         return ByteBuffer.allocate(headBytes.length + body.length).put(headBytes).put(body).array();
     }
 
-    /**
-     * A peer refused before joining: the message is the server's one log line; {@link #reply} is
-     * what the peer is sent first, in the protocol or framing it speaks.
-     */
+    /** A peer refused before joining: the message is the log line; {@link #reply} what the peer is sent. */
     public static final class Refusal extends FramingException {
         private final transient Function<InetAddress, byte[]> reply;
 

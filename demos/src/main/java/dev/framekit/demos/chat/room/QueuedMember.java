@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * A member on a connection of its own (a framed stream, a WebSocket): lines wait in an
- * {@link Outbox} that the member's own virtual thread writes, a batch per flush, so a slow reader
- * slows only itself. Subclasses say how a line is sent and how the connection closes.
+ * A member on a connection of its own (a framed stream, a WebSocket): its own virtual thread
+ * writes its {@link Outbox}, a batch per flush, so a slow reader slows only itself. Subclasses
+ * say how a line is sent and how the connection closes.
  */
 public abstract class QueuedMember extends Member {
     private final Outbox outbox;
@@ -20,7 +20,7 @@ public abstract class QueuedMember extends Member {
 
     /**
      * @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind
-     * @param closeGrace how long a member too far behind has to take its close before the connection is cut
+     * @param closeGrace how long a member too far behind may take to read its close before it is cut
      */
     protected QueuedMember(String peer, long maxQueueBytes, PeerMemory memory, ConnectionStats stats, WireLog wire,
             Duration closeGrace) {
@@ -50,17 +50,13 @@ public abstract class QueuedMember extends Member {
     protected final void disconnect() {
         outbox.clear();
         outbox.put(Outbound.Close.TOO_FAR_BEHIND);
-        if (closeGrace.isZero()) {
-            abort();
-            return;
-        }
         Thread.ofVirtual().name("chat-cut-" + peer()).start(() -> {
             try {
                 Thread.sleep(closeGrace);
-                abort();
             } catch (InterruptedException e) {
-                // Not cut.
+                return;
             }
+            abort();
         });
     }
 
@@ -110,7 +106,7 @@ public abstract class QueuedMember extends Member {
     /** Sends what {@link #send} buffered. */
     protected abstract void flush() throws IOException;
 
-    /** Sends what is buffered and closes the connection as {@code how} says. */
+    /** Sends what is buffered, then closes as {@code how} says. */
     protected abstract void closeWith(Outbound.Close how) throws IOException;
 
     /** Closes the connection now. */

@@ -14,11 +14,7 @@ public final class SocketWaits {
 
     private SocketWaits() {}
 
-    /**
-     * Makes a read on {@code socket} end after {@code wait}, unless its own timeout is shorter.
-     *
-     * @return the timeout to give back with {@link #restore}, or {@link #UNCHANGED}
-     */
+    /** Makes reads on {@code socket} end after {@code wait} unless its own timeout is shorter; returns what to {@link #restore}. */
     public static int shorten(Socket socket, Duration wait) {
         try {
             int own = socket.getSoTimeout();
@@ -43,10 +39,7 @@ public final class SocketWaits {
         }
     }
 
-    /**
-     * Reads and drops what the peer still sends, for at most a second: closing with unread bytes
-     * would reset the connection, and the peer might lose the reply it was just sent.
-     */
+    /** Reads and drops what the peer still sends, for at most a second: closing on unread bytes would reset the reply. */
     static void drain(Socket socket) throws IOException {
         socket.setSoTimeout(1000);
         long deadline = System.nanoTime() + 1_000_000_000L;

@@ -11,12 +11,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /**
- * Serves one chat member on a persistent connection: reads its lines through an {@link Intake}
- * (it joins on its first line, or as a guest after {@link Intake#GRACE} of silence) while a
- * {@link StreamMember} writes the room's lines back. A peer that sent part of a first frame and
- * then nothing for the grace has those bytes judged by {@link PeerCheck} ({@link PeerCheck.Guard#stalled()});
- * else it joins with that frame, which the frame timeout bounds. A peer refused by the check,
- * or that fails before it joins, is closed unseen by the room.
+ * Serves one chat member on a persistent connection: reads its lines into an {@link Intake} while
+ * a {@link StreamMember} writes the room's lines back. A first frame that stalls for the grace is
+ * judged by {@link PeerCheck.Guard#stalled()}; a peer refused, or failing before it joins, is
+ * closed unseen by the room.
  */
 public final class StreamChatHandler implements FramedServer.Handler {
     private final ChatRoom room;
@@ -42,11 +40,8 @@ public final class StreamChatHandler implements FramedServer.Handler {
         Intake intake = new Intake(room, member, floodLimit);
         Socket socket = connection.socket();
         int[] ownTimeout = {SocketWaits.UNCHANGED};
-        PeerCheck.Guard guard = check.guard(() -> {
-            if (intake.heard()) { // not silent: its silence is timed from now on
-                ownTimeout[0] = SocketWaits.shorten(socket, Intake.GRACE);
-            }
-        });
+        PeerCheck.Guard guard = check.guard(() -> ownTimeout[0] = intake.heard() // not silent: time its silence
+                ? SocketWaits.shorten(socket, Intake.GRACE) : ownTimeout[0]);
         connection.reader().framer(guard);
         String reason = "";
         try {
@@ -65,12 +60,12 @@ public final class StreamChatHandler implements FramedServer.Handler {
             if (intake.refuse()) {
                 member.refuse(e.reply(socket.getLocalAddress()));
             } else {
-                reason = LeaveReasons.of(e);
+                reason = Intake.leaveReason(e);
             }
             throw e;
         } catch (IOException e) {
             if (intake.spoke() || !intake.refuse()) {
-                reason = LeaveReasons.of(e);
+                reason = Intake.leaveReason(e);
             }
             throw e;
         } catch (InterruptedException e) {
@@ -104,7 +99,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
         }
     }
 
-    /** Reads the next line; a line over the framer's maximum is refused with a notice where the framer can resume. */
+    /** Reads the next line; one over the maximum is refused with a notice where the framer can resume. */
     private String readLine(FramedConnection connection, StreamMember member) throws IOException {
         while (true) {
             try {

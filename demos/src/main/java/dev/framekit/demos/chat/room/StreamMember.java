@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * A member on a persistent framed connection (fixed, delimiter, length...). A line too long for
- * one frame, which the room let through because it {@linkplain FrameSplitter#splittable splits},
- * goes in pieces; a piece the framing still refuses (one ending in the pad byte) is left out.
+ * A member on a persistent framed connection. A line too long for one frame, which the room let
+ * through as it {@linkplain FrameSplitter#splittable splits}, goes in pieces; a piece the framing
+ * still refuses (one ending in the pad byte) is left out.
  */
 final class StreamMember extends QueuedMember {
     private final FramedConnection connection;
@@ -52,10 +52,7 @@ final class StreamMember extends QueuedMember {
         }
     }
 
-    /**
-     * Sends {@code reply} unframed (it is in the peer's own protocol already), then closes; for a
-     * peer refused before it joined.
-     */
+    /** Sends {@code reply} unframed (in the peer's own protocol), then closes; for a peer refused before it joined. */
     void refuse(byte[] reply) {
         stop();
         try {

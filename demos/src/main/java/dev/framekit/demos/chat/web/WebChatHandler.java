@@ -2,7 +2,6 @@ package dev.framekit.demos.chat.web;
 
 import dev.framekit.demos.chat.room.ChatRoom;
 import dev.framekit.demos.chat.room.Intake;
-import dev.framekit.demos.chat.room.LeaveReasons;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.http.Headers;
 import dev.framekit.demos.http.HttpError;
@@ -137,7 +136,7 @@ public final class WebChatHandler implements FramedServer.Handler {
             intake.refuse();
         } catch (IOException e) {
             intake.refuse();
-            reason = LeaveReasons.of(e);
+            reason = Intake.leaveReason(e);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
