@@ -1,6 +1,8 @@
 package dev.framekit.demos.chat;
 
 import dev.framekit.demos.chat.client.ChatSession;
+import dev.framekit.demos.chat.client.PollingChatSession;
+import dev.framekit.demos.chat.client.StreamChatSession;
 import dev.framekit.demos.chat.client.TerminalInput;
 import dev.framekit.demos.chat.room.Names;
 import dev.framekit.demos.chat.room.SafeText;
@@ -66,8 +68,9 @@ public final class ChatClientCommand implements Callable<Integer> {
             Console console = new Console(terminal != null ? terminal.printer()
                     : new PrintStream(System.out, true, StandardCharsets.UTF_8));
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            ChatSession session = ChatSession.of(framing.framing().connectionPerExchange(), client, framer, console, wire,
-                    reconnectFor, timestamps);
+            ChatSession session = framing.framing().connectionPerExchange()
+                    ? new PollingChatSession(client, framer, console, wire, reconnectFor, timestamps)
+                    : new StreamChatSession(client, framer, console, wire, reconnectFor, timestamps);
             return session.run(name, terminal != null ? terminal::readLine : stdin::readLine);
         } catch (IOException e) {
             System.err.println(spec.name() + ": " + NetworkErrors.describe(e));

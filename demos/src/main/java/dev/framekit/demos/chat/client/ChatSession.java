@@ -14,8 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.BooleanSupplier;
 
 /**
- * A chat client's time in the room, on one kind of framing: where the server is, its framing,
- * where lines are printed, how long to try reconnecting, and the name it goes by.
+ * A chat client's time in the room, on one kind of framing ({@link StreamChatSession},
+ * {@link PollingChatSession}): where the server is, its framing, where lines are printed (with the
+ * time they arrived, with {@code timestamps}), how long to try reconnecting, and its name.
  */
 public abstract class ChatSession {
     final ClientOptions client;
@@ -42,18 +43,6 @@ public abstract class ChatSession {
         this.wire = wire;
         this.reconnectFor = reconnectFor;
         this.timestamps = timestamps;
-    }
-
-    /**
-     * The session for {@code framer}: long polling on a connection per exchange (send-and-close),
-     * else one persistent connection.
-     *
-     * @param timestamps whether printed lines start with the time they arrived ({@code --timestamps})
-     */
-    public static ChatSession of(boolean connectionPerExchange, ClientOptions client, Framer framer, Console console,
-            WireLog wire, Duration reconnectFor, boolean timestamps) {
-        return connectionPerExchange ? new PollingChatSession(client, framer, console, wire, reconnectFor, timestamps)
-                : new StreamChatSession(client, framer, console, wire, reconnectFor, timestamps);
     }
 
     /**
@@ -89,7 +78,7 @@ public abstract class ChatSession {
         }
     }
 
-    /** Says the connection is lost and starts the reconnect clock; with {@code --reconnect-for 0} gives up at once. */
+    /** Says the connection is lost and starts the reconnect clock; with {@code --reconnect-for 0}, gives up. */
     final Backoff connectionLost(String reason) {
         if (reconnectFor.isZero()) {
             giveUp("-- disconnected: " + reason);

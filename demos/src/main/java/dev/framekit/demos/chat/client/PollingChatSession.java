@@ -14,22 +14,17 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Chat on send-and-close framing: one connection per line posted, and a long poll, one
- * connection at a time, for what the room says; see {@link PollProtocol}.
- *
- * <p>If the server cannot be reached, or no longer knows this member (it was restarted), the
- * polling thread says so in one line and tries again with {@link Backoff}: it resumes the old
- * membership if the server still has it, else joins anew asking for the last name the server
- * confirmed. Lines typed
- * meanwhile are posted once it is back. After the reconnect time limit it gives up with one line
- * and exit status 1.
+ * Chat on send-and-close framing: one connection per line posted, and a long poll, one connection
+ * at a time, for what the room says ({@link PollProtocol}). If the server cannot be reached or no
+ * longer knows this member, the poller says so in one line and tries again with {@link Backoff},
+ * joining anew with the last confirmed name; lines typed meanwhile are posted once it is back.
  */
-final class PollingChatSession extends ChatSession {
+public final class PollingChatSession extends ChatSession {
     private static final Duration SAY_RETRY = Duration.ofMillis(250);
 
     private volatile String token;
 
-    PollingChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
+    public PollingChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
             boolean timestamps) {
         super(client, framer, console, wire, reconnectFor, timestamps);
     }

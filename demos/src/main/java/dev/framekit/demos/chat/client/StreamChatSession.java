@@ -18,27 +18,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Chat on a persistent connection: one thread prints the room's lines as they arrive while the
- * main thread sends what is typed.
- *
- * <p>If the connection is lost the receiving thread says so in one line and reconnects with
+ * main thread sends what is typed. A lost connection is said in one line and reconnected with
  * {@link Backoff}, asking for the last name the server confirmed; lines typed meanwhile are sent
- * once it is back. After the reconnect time limit it gives up with one line and exit status 1.
- * A server on another framing is not a lost connection: the client says which framing it
- * probably speaks ({@link WrongFraming}) and exits with status 1.
+ * once it is back. A server on another framing is not a lost connection: the client says which
+ * framing it probably speaks ({@link WrongFraming}) and exits with status 1.
  */
-final class StreamChatSession extends ChatSession {
+public final class StreamChatSession extends ChatSession {
     private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
 
-    /**
-     * How long the server's first bytes may wait for the rest of their frame: a chat server sends
-     * whole lines; bytes that make no frame in this time are another framing.
-     */
+    /** How long the server's first bytes may wait for the rest of their frame before they are taken for another framing. */
     static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(5);
 
     private final CountDownLatch serverDone = new CountDownLatch(1);
     private volatile FramedConnection connection;
 
-    StreamChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
+    public StreamChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
             boolean timestamps) {
         super(client, framer, console, wire, reconnectFor, timestamps);
     }
@@ -50,7 +44,19 @@ final class StreamChatSession extends ChatSession {
         Thread.ofPlatform().daemon().name("chat-receiver").start(this::receive);
         try {
             sendTypedLines(input, () -> serverDone.getCount() > 0);
-            return leave();
+            if (serverDone.getCount() == 0) {
+                return leaving ? 0 : 1;
+            }
+            leaving = true;
+            try {
+                connection.send("/quit");
+                serverDone.await(GOODBYE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (IOException e) {
+                // The server is already gone; leaving anyway.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
         } finally {
             closeQuietly(connection);
         }
@@ -59,8 +65,7 @@ final class StreamChatSession extends ChatSession {
     /** Sends a typed line; if the connection is lost, waits for the reconnect and sends it then. */
     @Override
     void send(String line) {
-        FramedConnection current = connection;
-        while (true) {
+        for (FramedConnection current = connection; ; current = connection) {
             try {
                 current.send(line);
                 wire.show("sent", line);
@@ -69,7 +74,7 @@ final class StreamChatSession extends ChatSession {
                 print("-- not sent: " + OptionTerms.of(e.getMessage()));
                 return;
             } catch (IOException e) {
-                // The receiving thread notices the loss too, and reconnects (or gives up and exits).
+                // The receiving thread reconnects (or gives up and exits).
                 while (connection == current && serverDone.getCount() > 0) {
                     try {
                         Thread.sleep(50);
@@ -78,40 +83,23 @@ final class StreamChatSession extends ChatSession {
                         return;
                     }
                 }
-                current = connection;
             }
         }
-    }
-
-    private int leave() {
-        if (serverDone.getCount() == 0) {
-            return leaving ? 0 : 1;
-        }
-        leaving = true;
-        try {
-            connection.send("/quit");
-            serverDone.await(GOODBYE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (IOException e) {
-            // The server is already gone; leaving anyway.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
     }
 
     private FramedConnection connectAndJoin() throws IOException {
         FramedConnection fresh = client.connector(framer).connect();
         String nick = nameToAsk();
-        if (nick != null) {
-            try {
+        try {
+            if (nick != null) {
                 fresh.send("/nick " + nick);
                 wire.show("sent", "/nick " + nick);
-            } catch (IOException e) {
-                closeQuietly(fresh);
-                throw e;
             }
+            return fresh;
+        } catch (IOException e) {
+            closeQuietly(fresh);
+            throw e;
         }
-        return fresh;
     }
 
     /** Prints what arrives; on a lost connection, reconnects; ends when leaving or giving up. */
@@ -134,8 +122,7 @@ final class StreamChatSession extends ChatSession {
         WrongFraming reading = new WrongFraming(framer);
         try {
             current.reader().framer(reading); // nothing read yet: no byte is lost
-            String line = readFirst(current, reading);
-            for (; line != null; line = current.readString()) {
+            for (String line = readFirst(current, reading); line != null; line = current.readString()) {
                 wire.show("received", line);
                 heard(line);
             }
@@ -154,9 +141,8 @@ final class StreamChatSession extends ChatSession {
     }
 
     /**
-     * Reads the server's first frame. Bytes that have not made a frame after {@link #FIRST_FRAME_WAIT}
-     * are another framing: the session gives up with what they look like. A server that sends
-     * nothing is waited for as long as it takes.
+     * Reads the server's first frame. Bytes that make no frame within {@link #FIRST_FRAME_WAIT}
+     * are another framing: the session gives up saying so. A silent server is waited for.
      */
     private String readFirst(FramedConnection current, WrongFraming reading) throws IOException {
         int own = SocketWaits.shorten(current.socket(), FIRST_FRAME_WAIT);
@@ -165,12 +151,10 @@ final class StreamChatSession extends ChatSession {
                 try {
                     return current.readString();
                 } catch (SocketTimeoutException e) {
-                    int pending = current.reader().buffered();
                     if (own == SocketWaits.UNCHANGED) {
                         throw e;
-                    }
-                    if (pending > 0 && !leaving) {
-                        giveUp(reading.stalled(pending));
+                    } else if (current.reader().buffered() > 0 && !leaving) {
+                        giveUp(reading.stalled(current.reader().buffered()));
                     }
                 }
             }
@@ -184,11 +168,8 @@ final class StreamChatSession extends ChatSession {
         String lastError = "no attempt made";
         while (!leaving) {
             pauseOrGiveUp(backoff, lastError);
-            if (leaving) {
-                return null;
-            }
             try {
-                return connectAndJoin();
+                return leaving ? null : connectAndJoin();
             } catch (IOException e) {
                 lastError = NetworkErrors.describe(e);
             }
@@ -197,11 +178,10 @@ final class StreamChatSession extends ChatSession {
     }
 
     private static void closeQuietly(FramedConnection connection) {
-        if (connection == null) {
-            return;
-        }
         try {
-            connection.close();
+            if (connection != null) {
+                connection.close();
+            }
         } catch (IOException ignored) {
             // Already closed.
         }

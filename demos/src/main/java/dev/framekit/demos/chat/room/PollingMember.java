@@ -9,10 +9,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A member on send-and-close framing, which carries one message per connection: it posts with
- * one connection per line and receives by long polling. Its lines are numbered; a poll names
- * the last number it has seen, so a lost poll reply is sent again and nothing is missed between
- * polls.
+ * A member on send-and-close framing: it posts with one connection per line and receives by long
+ * polling. Its lines are numbered; a poll names the last one it has seen, so a lost reply is sent
+ * again and nothing is missed between polls.
  */
 final class PollingMember extends Member {
     private final ReentrantLock lock = new ReentrantLock();
@@ -31,7 +30,7 @@ final class PollingMember extends Member {
 
     /**
      * @param capacity the most bytes of lines not yet acknowledged; past it the member is too far behind
-     * @param floodLimit the lines a second it may post before its posts are answered more slowly; 0 for no limit
+     * @param floodLimit lines a second it may post before its posts are answered more slowly; 0 for no limit
      */
     PollingMember(String token, long capacity, String peer, int floodLimit) {
         super(peer);
@@ -51,11 +50,9 @@ final class PollingMember extends Member {
     }
 
     /**
-     * Waits, if the member posts faster than its flood limit, before its post is handled: the
-     * post's reply comes later, and the client, which waits for it, slows down. Nothing is
-     * dropped. Posts sent at once on several connections wait their turn one after another.
-     *
-     * @return true the first time it had to wait: the member is to be told, once, that it is slowed down
+     * Waits, if the member posts faster than its flood limit, before its post is handled: the reply
+     * comes later, and the client, which waits for it, slows down. Posts on several connections at
+     * once wait their turn. True the first time it had to wait: the member is to be told, once.
      */
     boolean throttle() {
         floodLock.lock();
@@ -66,7 +63,7 @@ final class PollingMember extends Member {
         }
     }
 
-    /** What the member is told, once, when {@link #throttle()} first returns true. */
+    /** What the member is told when {@link #throttle()} first returns true. */
     String slowedNotice() {
         return flood.notice("your posts are");
     }
@@ -106,7 +103,7 @@ final class PollingMember extends Member {
         }
     }
 
-    /** Too far behind: what is queued is dropped (and given back to the budget), so the next poll says it is gone. */
+    /** Too far behind: what is queued is dropped and given back; the next poll says it is gone. */
     @Override
     protected void disconnect() {
         lock.lock();

@@ -2,6 +2,8 @@ package dev.framekit.demos.chat.web;
 
 import dev.framekit.demos.chat.room.ChatRoom;
 import dev.framekit.demos.chat.room.Intake;
+import dev.framekit.demos.chat.room.Outbound;
+import dev.framekit.demos.chat.room.QueuedMember;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.http.Headers;
 import dev.framekit.demos.http.HttpError;
@@ -20,20 +22,24 @@ import dev.framekit.framing.websocket.UpgradeRequest;
 import dev.framekit.framing.websocket.WebSocketConnection;
 import dev.framekit.framing.websocket.WebSocketHandshake;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Serves {@code chat-server --web-port}: {@code GET /} is the chat page, {@code /chat} the
- * WebSocket upgrade (checked by {@link WebSocketHandshake#sameOrigin()}) after which the
- * connection is a {@link WebMember} of the same room; any other path is 404. Every refusal is
- * answered with its status and a one-line reason, and logged once by the server.
+ * Serves {@code chat-server --web-port}: {@code GET /} is the chat page ({@code chat.html} next to
+ * this class: inline CSS and script, nothing from the internet), {@code /chat} the WebSocket
+ * upgrade ({@link WebSocketHandshake#sameOrigin()}), after which the connection is a
+ * {@link WebMember} of the same room; any other path is 404. Every refusal is answered with its
+ * status and a one-line reason, and logged once by the server.
  */
 public final class WebChatHandler implements FramedServer.Handler {
     /** The largest request head read. */
     static final int MAX_HEAD = 8192;
+    private static final byte[] PAGE = page();
 
     private final ChatRoom room;
     private final long maxQueueBytes;
@@ -80,7 +86,7 @@ public final class WebChatHandler implements FramedServer.Handler {
         if (!head.method().equals("GET") && !head.method().equals("HEAD")) {
             throw refuse(connection, 405, head.method() + " " + head.path() + "; the page takes GET");
         }
-        byte[] body = ChatPage.html();
+        byte[] body = PAGE;
         String response = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
                 + "\r\nCache-Control: no-store\r\nContent-Security-Policy: default-src 'self'; connect-src 'self' ws: wss:;"
                 + " style-src 'unsafe-inline'; script-src 'unsafe-inline'\r\nConnection: close\r\n\r\n";
@@ -146,6 +152,14 @@ public final class WebChatHandler implements FramedServer.Handler {
         }
     }
 
+    private static byte[] page() {
+        try (InputStream in = WebChatHandler.class.getResourceAsStream("chat.html")) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("chat.html is missing from the jar", e);
+        }
+    }
+
     /** Sends {@code status} with {@code why} as its body, and returns the error the server logs. */
     private static WebRefusal refuse(FramedConnection connection, int status, String why) throws IOException {
         HandshakeResponse response = new HandshakeResponse(status, Status.reason(status), Map.of(), why);
@@ -163,6 +177,46 @@ public final class WebChatHandler implements FramedServer.Handler {
     static final class WebRefusal extends java.net.SocketException {
         WebRefusal(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * A member in a browser, on a WebSocket: one text message per chat line. It ends with a close
+     * frame carrying the {@link Outbound.Close}'s code: 1000 after {@code /quit}, 1001 when the server
+     * shuts down, 1008 when the room disconnects it for falling too far behind (its socket is closed
+     * if it has not taken that frame within two seconds).
+     */
+    static final class WebMember extends QueuedMember {
+        private final WebSocketConnection ws;
+
+        WebMember(WebSocketConnection ws, long maxQueueBytes, PeerMemory memory, String peer, ConnectionStats stats,
+                WireLog wire) {
+            super(peer, maxQueueBytes, memory, stats, wire, Duration.ofSeconds(2));
+            this.ws = ws;
+        }
+
+        @Override
+        protected void send(String line) throws IOException {
+            ws.sendText(line);
+        }
+
+        @Override
+        protected void flush() {
+            // sendText sends at once.
+        }
+
+        @Override
+        protected void closeWith(Outbound.Close how) throws IOException {
+            ws.close(how.code(), how.reason());
+        }
+
+        @Override
+        protected void abort() {
+            try {
+                ws.close();
+            } catch (IOException ignored) {
+                // Already closing.
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  * post ({@code SAY}) after its {@code /quit} or after being dropped, until it polls and learns
  * it is gone.
  *
- * <p>The members' lines go into the server's real queues ({@link Outbox} on the stream
+ * <p>The members' lines go into the server's real queues ({@link QueuedMember.Outbox} on the stream
  * framings, {@link PollingMember} on send-and-close), counted against a small
  * {@link MemoryBudget}, so that the budget sheds members along the way. After every step the
  * budget holds exactly what the queues hold and never more than its limit; once every member
@@ -314,7 +314,7 @@ class ChatFuzzTest {
 
     /**
      * A member whose queue holds {@code capacity} unread lines; reading empties it. The lines go
-     * into a real queue, as the server's members do: a stream member's {@link Outbox}, or on
+     * into a real queue, as the server's members do: a stream member's {@link QueuedMember.Outbox}, or on
      * send-and-close a {@link PollingMember}, counted against the budget in an account of its own.
      * A member the budget sheds is marked, and leaves after the step, as its closed connection would.
      */
@@ -322,7 +322,7 @@ class ChatFuzzTest {
         final List<String> received = new ArrayList<>();
         final MemoryBudget.Account account;
         private final int capacity;
-        private final Outbox queue;
+        private final QueuedMember.Outbox queue;
         private final PollingMember poller;
         private int unread;
         private long acknowledged;
@@ -336,7 +336,7 @@ class ChatFuzzTest {
             super("fuzz");
             this.capacity = capacity;
             this.account = budget.open(reason -> shed = true);
-            this.queue = polling ? null : new Outbox(Long.MAX_VALUE, account::add);
+            this.queue = polling ? null : new QueuedMember.Outbox(Long.MAX_VALUE, account::add);
             this.poller = polling ? new PollingMember("token", Long.MAX_VALUE, "fuzz") : null;
             if (poller != null) {
                 poller.account(account::add);

@@ -19,7 +19,7 @@ class OutboxTest {
 
     @Test
     void refusesALineThatWouldPassTheByteBoundAndCountsUtf8Bytes() {
-        Outbox queue = new Outbox(10, counting);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(10, counting);
 
         assertTrue(queue.offer("héllo"));          // 6 UTF-8 bytes
         assertFalse(queue.offer("world"), "6 + 5 bytes is over the bound of 10");
@@ -29,7 +29,7 @@ class OutboxTest {
 
     @Test
     void takingALineGivesBackWhatItCountedAndACloseCountsNothing() throws InterruptedException {
-        Outbox queue = new Outbox(100, counting);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, counting);
         queue.offer("bye");
         queue.put(Outbound.Close.BYE);
 
@@ -43,7 +43,7 @@ class OutboxTest {
 
     @Test
     void clearingGivesBackEveryLine() {
-        Outbox queue = new Outbox(100, counting);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, counting);
         queue.offer("one");
         queue.offer("two");
         queue.put(new Outbound.Stop());
@@ -57,7 +57,7 @@ class OutboxTest {
 
     @Test
     void aLineTheMemoryBudgetRefusesIsNotQueued() {
-        Outbox queue = new Outbox(100, delta -> delta < 0);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, delta -> delta < 0);
 
         assertFalse(queue.offer("shed"));
         assertNull(queue.poll());

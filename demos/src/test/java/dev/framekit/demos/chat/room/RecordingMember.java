@@ -9,6 +9,7 @@ final class RecordingMember extends Member {
     private final int capacity;
     boolean disconnected;
     boolean finished;
+    Outbound.Close closedWith;
 
     RecordingMember(int capacity) {
         super("test");
@@ -30,6 +31,7 @@ final class RecordingMember extends Member {
 
     @Override
     protected void close(Outbound.Close how) {
+        closedWith = how;
         finished |= how == Outbound.Close.BYE;
     }
 
