@@ -119,7 +119,7 @@ public abstract class ChatSession {
      */
     final void heard(String line) {
         if (line.indexOf('\0') >= 0) {
-            giveUp("-- the server does not speak " + WrongFraming.name(framer) + " framing; is it --framing length?");
+            giveUp(WrongFraming.unexpectedReply(line, framer)); // "is it --framing length?"
         }
         switch (Signal.parse(line)) {
             case Signal.Named named -> confirmed = named.name();

@@ -68,8 +68,12 @@ final class WrongFraming extends ForwardingFramer {
 
     /** The line for a framing error before the first frame; the length framer's own hint says when it read text. */
     static String after(FramingException e, Framer framer) {
-        return "-- the server does not speak " + name(framer) + " framing" + (e.getMessage().contains("reads as text")
-                ? "; is it --framing delimiter?" : "; check its --framing (its start-up line says it)");
+        return notSpoken(name(framer), e.getMessage().contains("reads as text")
+                ? "is it --framing delimiter?" : "check its --framing (its start-up line says it)");
+    }
+
+    private static String notSpoken(String framing, String guess) {
+        return "-- the server does not speak " + framing + " framing; " + guess;
     }
 
     /**
@@ -86,20 +90,15 @@ final class WrongFraming extends ForwardingFramer {
         String described = framer instanceof DelimiterFramer delimiter
                 ? name(framer) + " " + Escapes.quoted(delimiter.delimiter()) : name(framer);
         if (end > 0 && !zero && (framer instanceof DelimiterFramer || name(framer).startsWith("fixed"))) {
-            return "-- the server does not speak " + described
-                    + " framing; it sends lines ending in \\n: is it --framing delimiter --delimiter '\\n'?";
+            return notSpoken(described, "it sends lines ending in \\n: is it --framing delimiter --delimiter '\\n'?");
         }
-        if (zero && seen.length >= 4 && seen[0] == 0) {
-            return "-- the server does not speak " + described + " framing; is it --framing length?";
-        }
-        return null;
+        return zero && seen.length >= 4 && seen[0] == 0 ? notSpoken(described, "is it --framing length?") : null;
     }
 
     /** The line for a reply that does not look like chat at all on send-and-close framing. */
     static String unexpectedReply(String reply, Framer framer) {
-        String guess = reply.indexOf('\0') >= 0 ? "; is it --framing length?"
-                : reply.startsWith("-- ") ? "; is it --framing delimiter?" : "; check its --framing";
-        return "-- the server does not speak " + name(framer) + " framing" + guess;
+        return notSpoken(name(framer), reply.indexOf('\0') >= 0 ? "is it --framing length?"
+                : reply.startsWith("-- ") ? "is it --framing delimiter?" : "check its --framing");
     }
 
     /** The short name of {@code framer}'s framing: {@code length-prefix}, {@code delimiter}, ... */

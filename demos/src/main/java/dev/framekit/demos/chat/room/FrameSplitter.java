@@ -1,6 +1,5 @@
 package dev.framekit.demos.chat.room;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,7 +26,7 @@ final class FrameSplitter {
     private static final String NAME = "[A-Za-z][A-Za-z0-9_-]{0,19}";
     private static final Pattern HEAD = Pattern.compile("^(\\[history\\] )?(<" + NAME + "> |\\* " + NAME + " |\\*" + NAME
             + "\\* |-> \\*" + NAME + "\\* |-- )");
-    private static final int MORE_BYTES = MORE.getBytes(StandardCharsets.UTF_8).length;
+    private static final int MORE_BYTES = Member.cost(MORE);
 
     private FrameSplitter() {}
 
@@ -39,7 +38,7 @@ final class FrameSplitter {
 
     /** Whether {@code line} can be split into pieces of at most {@code maxBytes} that each keep the head. */
     static boolean splittable(String line, int maxBytes) {
-        return utf8(head(line)) + 2 * MORE_BYTES + 4 <= maxBytes;
+        return Member.cost(head(line)) + 2 * MORE_BYTES + 4 <= maxBytes;
     }
 
     /** {@code line} in pieces of at most {@code maxBytes} UTF-8 bytes each; the line itself if it fits. */
@@ -52,7 +51,7 @@ final class FrameSplitter {
         }
         String head = head(line);
         String rest = line.substring(head.length());
-        int room = maxBytes - utf8(head) - 2 * MORE_BYTES;
+        int room = maxBytes - Member.cost(head) - 2 * MORE_BYTES;
         List<String> texts = pieces(rest, room);
         List<String> pieces = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -76,7 +75,7 @@ final class FrameSplitter {
             if (bytes + size > maxBytes && i > start) {
                 int cut = lastSpace > start ? lastSpace + 1 : i;
                 pieces.add(line.substring(start, cut));
-                bytes = utf8(line.substring(cut, i));
+                bytes = Member.cost(line.substring(cut, i));
                 start = cut;
                 lastSpace = -1;
             }
@@ -88,9 +87,5 @@ final class FrameSplitter {
         }
         pieces.add(line.substring(start));
         return pieces;
-    }
-
-    private static int utf8(String text) {
-        return Member.cost(text);
     }
 }

@@ -8,8 +8,10 @@ import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
 import io.netty.buffer.ByteBuf;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -53,8 +55,11 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
         return new Guard(onPartialFirstFrame);
     }
 
-    public final class Guard extends ForwardingFramer {
+    /** One connection's framer and decoder: the check until a first frame passes, then the server's framer alone. */
+    public final class Guard extends ForwardingFramer implements FrameDecoder {
+        private final FrameDecoder real = framer.newDecoder();
         private final Runnable onPartial;
+        private boolean passed;
         private boolean stalled;
 
         private Guard(Runnable onPartial) {
@@ -69,37 +74,31 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
 
         @Override
         public FrameDecoder newDecoder() {
-            FrameDecoder real = delegate().newDecoder();
-            return new FrameDecoder() {
-                private boolean passed;
-                private boolean partialReported;
+            return this;
+        }
 
-                @Override
-                public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
-                    if (passed) {
-                        return real.decode(in, endOfStream);
-                    }
-                    if (stalled) {
-                        stalled = false;
-                        refuseStalled(in);
-                    }
-                    if (undecided(in, endOfStream)) {
-                        return null;
-                    }
-                    ByteBuf frame;
-                    try {
-                        frame = real.decode(in, endOfStream);
-                    } catch (FrameTooLongException e) { // the length framer's own hint: "the header reads as text"
-                        throw e.getMessage().contains("reads as text") ? wrong("lines of text", lineReply()) : e;
-                    }
-                    passed = frame != null;
-                    if (!passed && in.isReadable() && !partialReported) {
-                        partialReported = true;
-                        onPartial.run();
-                    }
-                    return frame;
-                }
-            };
+        @Override
+        public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+            if (passed) {
+                return real.decode(in, endOfStream);
+            } else if (stalled) {
+                stalled = false;
+                refuseStalled(in);
+            }
+            if (undecided(in, endOfStream)) {
+                return null;
+            }
+            ByteBuf frame;
+            try {
+                frame = real.decode(in, endOfStream);
+            } catch (FrameTooLongException e) { // the length framer's own hint: "the header reads as text"
+                throw e.getMessage().contains("reads as text") ? wrong("lines of text", lineReply()) : e;
+            }
+            passed = frame != null;
+            if (!passed && in.isReadable()) {
+                onPartial.run(); // Intake.heard() acts on the first call only
+            }
+            return frame;
         }
     }
 
@@ -210,6 +209,13 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
         /** The bytes to send, given the local address the peer reached (for a URL). */
         public byte[] reply(InetAddress arrivedOn) {
             return reply.apply(arrivedOn);
+        }
+
+        /** Sends the reply to the peer on {@code socket}, unframed, ends the output and drains what it still sends. */
+        void sendTo(Socket socket) throws IOException {
+            socket.getOutputStream().write(reply(socket.getLocalAddress()));
+            socket.shutdownOutput();
+            SocketWaits.drain(socket);
         }
     }
 }

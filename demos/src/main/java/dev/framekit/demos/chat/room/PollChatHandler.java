@@ -66,9 +66,7 @@ public final class PollChatHandler implements FramedServer.Handler {
         try {
             request = connection.readString();
         } catch (PeerCheck.Refusal e) {
-            connection.socket().getOutputStream().write(e.reply(connection.socket().getLocalAddress()));
-            connection.socket().shutdownOutput();
-            SocketWaits.drain(connection.socket());
+            e.sendTo(connection.socket());
             throw e;
         }
         if (request == null) {
@@ -99,7 +97,9 @@ public final class PollChatHandler implements FramedServer.Handler {
                 random.nextBytes(secret);
                 PollingMember member = new PollingMember(HexFormat.of().formatHex(secret), maxQueueBytes,
                         remote.getAddress().getHostAddress(), floodLimit);
-                MemoryBudget.Account account = memory.open(reason -> shed(member, reason));
+                // Shed wherever the budget went over, perhaps in the room's turn: it leaves on a thread of its own.
+                MemoryBudget.Account account = memory.open(reason -> Thread.ofVirtual().name("chat-shed")
+                        .start(() -> letGo(member, "disconnected: " + reason, reason)));
                 accounts.put(member, account);
                 member.account(account::add);
                 members.put(member.token(), member);
@@ -153,9 +153,7 @@ public final class PollChatHandler implements FramedServer.Handler {
             }
             for (PollingMember member : List.copyOf(members.values())) {
                 if (member.idleFor(MEMBER_TIMEOUT)) {
-                    member.end("timed out: no poll for " + MEMBER_TIMEOUT.toSeconds() + " s");
-                    forget(member);
-                    room.leave(member, "timed out");
+                    letGo(member, "timed out: no poll for " + MEMBER_TIMEOUT.toSeconds() + " s", "timed out");
                 }
             }
         }
@@ -170,15 +168,10 @@ public final class PollChatHandler implements FramedServer.Handler {
         }
     }
 
-    /**
-     * The memory budget sheds {@code member}. Called wherever the budget went over, perhaps
-     * inside the room's turn: the member leaves on a thread of its own, never re-entering the room.
-     */
-    private void shed(PollingMember member, String reason) {
-        Thread.ofVirtual().name("chat-shed").start(() -> {
-            member.end("disconnected: " + reason);
-            forget(member);
-            room.leave(member, reason);
-        });
+    /** Ends {@code member} (its next poll is told {@code gone}), forgets it and has it leave the room. */
+    private void letGo(PollingMember member, String gone, String reason) {
+        member.end(gone);
+        forget(member);
+        room.leave(member, reason);
     }
 }

@@ -61,7 +61,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
             intake.refuse();
         } catch (PeerCheck.Refusal e) {
             if (intake.refuse()) {
-                member.refuse(e.reply(socket.getLocalAddress()));
+                member.refuse(e);
             } else {
                 reason = Intake.leaveReason(e);
             }
@@ -161,13 +161,11 @@ public final class StreamChatHandler implements FramedServer.Handler {
             }
         }
 
-        /** Sends {@code reply} unframed (in the peer's own protocol), then closes; for a peer refused before it joined. */
-        void refuse(byte[] reply) {
+        /** Sends the refusal (in the peer's own protocol), then closes; for a peer refused before it joined. */
+        void refuse(PeerCheck.Refusal refusal) {
             stop();
             try {
-                connection.socket().getOutputStream().write(reply);
-                connection.socket().shutdownOutput();
-                SocketWaits.drain(connection.socket());
+                refusal.sendTo(connection.socket());
             } catch (IOException e) {
                 // The peer is gone already.
             }

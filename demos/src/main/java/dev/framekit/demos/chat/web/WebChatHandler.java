@@ -25,8 +25,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -86,31 +88,33 @@ public final class WebChatHandler implements FramedServer.Handler {
         if (!head.method().equals("GET") && !head.method().equals("HEAD")) {
             throw refuse(connection, 405, head.method() + " " + head.path() + "; the page takes GET");
         }
-        byte[] body = PAGE;
-        String response = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
+        String response = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + PAGE.length
                 + "\r\nCache-Control: no-store\r\nContent-Security-Policy: default-src 'self'; connect-src 'self' ws: wss:;"
                 + " style-src 'unsafe-inline'; script-src 'unsafe-inline'\r\nConnection: close\r\n\r\n";
+        answer(connection, true, response.getBytes(StandardCharsets.ISO_8859_1), head.method().equals("GET") ? PAGE : new byte[0]);
+    }
+
+    /** Writes {@code parts} and, with {@code last}, ends the output. */
+    private static void answer(FramedConnection connection, boolean last, byte[]... parts) throws IOException {
         OutputStream out = connection.socket().getOutputStream();
-        out.write(response.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        if (head.method().equals("GET")) {
-            out.write(body);
+        for (byte[] part : parts) {
+            out.write(part);
         }
         out.flush();
-        connection.shutdownOutput();
+        if (last) {
+            connection.shutdownOutput();
+        }
     }
 
     private void chat(FramedConnection connection, RequestHead head, ConnectionStats stats) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Headers.Field field : head.headers().fields()) {
-            fields.merge(field.name().toLowerCase(java.util.Locale.ROOT), field.value(), (a, b) -> a + ", " + b);
+            fields.merge(field.name().toLowerCase(Locale.ROOT), field.value(), (a, b) -> a + ", " + b);
         }
         HandshakeResponse response = WebSocketHandshake.sameOrigin()
                 .respond(new UpgradeRequest(head.method(), head.version(), fields));
-        OutputStream out = connection.socket().getOutputStream();
-        out.write(response.toBytes());
-        out.flush();
+        answer(connection, !response.accepted(), response.toBytes());
         if (!response.accepted()) {
-            connection.shutdownOutput();
             throw new WebRefusal("answered the WebSocket upgrade with " + response);
         }
         int limit = Math.max(125, maxLine);
@@ -163,10 +167,7 @@ public final class WebChatHandler implements FramedServer.Handler {
     /** Sends {@code status} with {@code why} as its body, and returns the error the server logs. */
     private static WebRefusal refuse(FramedConnection connection, int status, String why) throws IOException {
         HandshakeResponse response = new HandshakeResponse(status, Status.reason(status), Map.of(), why);
-        OutputStream out = connection.socket().getOutputStream();
-        out.write(response.toBytes());
-        out.flush();
-        connection.shutdownOutput();
+        answer(connection, true, response.toBytes());
         return new WebRefusal("answered " + response);
     }
 
