@@ -94,8 +94,9 @@ public final class ChatRoom {
      */
     public void join(Member member, String wanted) {
         act(turn -> {
-            if (closing) {
-                tell(member, SHUTTING_DOWN, turn); // arrived while the server says goodbye: nobody is told of it
+            if (closing) { // arrived while the server says goodbye: nobody is told of it
+                tell(member, SHUTTING_DOWN, turn);
+                member.close(Outbound.Close.GOING_AWAY);
                 return;
             }
             String refusal = wanted == null ? null : nameRefusal(member, wanted);

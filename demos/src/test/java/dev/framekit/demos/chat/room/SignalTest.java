@@ -58,5 +58,9 @@ class SignalTest {
         room.shutDown(java.time.Duration.ZERO);
         assertEquals(new Signal.ShuttingDown(), Signal.parse(alice.last()));
         assertSame(Outbound.Close.GOING_AWAY, alice.closedWith);
+        RecordingMember late = new RecordingMember();
+        room.join(late, "bob");
+        assertEquals(List.of(ChatRoom.SHUTTING_DOWN), late.received);
+        assertSame(Outbound.Close.GOING_AWAY, late.closedWith, "a member arriving meanwhile is closed going away too");
     }
 }
