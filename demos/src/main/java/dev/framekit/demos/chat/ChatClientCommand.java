@@ -1,5 +1,11 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.demos.chat.client.ChatSession;
+import dev.framekit.demos.chat.client.PollingChatSession;
+import dev.framekit.demos.chat.client.StreamChatSession;
+import dev.framekit.demos.chat.client.TerminalInput;
+import dev.framekit.demos.chat.room.Names;
+import dev.framekit.demos.chat.room.SafeText;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
@@ -63,9 +69,8 @@ public final class ChatClientCommand implements Callable<Integer> {
                     : new PrintStream(System.out, true, StandardCharsets.UTF_8));
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             ChatSession session = framing.framing().connectionPerExchange()
-                    ? new PollingChatSession(client, framer, console, wire, reconnectFor)
-                    : new StreamChatSession(client, framer, console, wire, reconnectFor);
-            session.timestamps = timestamps;
+                    ? new PollingChatSession(client, framer, console, wire, reconnectFor, timestamps)
+                    : new StreamChatSession(client, framer, console, wire, reconnectFor, timestamps);
             return session.run(name, terminal != null ? terminal::readLine : stdin::readLine);
         } catch (IOException e) {
             System.err.println(spec.name() + ": " + NetworkErrors.describe(e));

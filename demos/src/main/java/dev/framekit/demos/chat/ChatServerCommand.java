@@ -1,7 +1,12 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.framing.websocket.WebSocketFramer;
+import dev.framekit.demos.chat.room.ChatRoom;
+import dev.framekit.demos.chat.room.PeerCheck;
+import dev.framekit.demos.chat.room.PollChatHandler;
+import dev.framekit.demos.chat.room.StreamChatHandler;
+import dev.framekit.demos.chat.web.WebChatHandler;
 import dev.framekit.demos.console.Console;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.Counts;
@@ -96,7 +101,7 @@ public final class ChatServerCommand implements Callable<Integer> {
         Framer framer = framing.framer(spec, Framing.Side.SERVER);
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
-        ChatRoom room = new ChatRoom(console, deliverable(framer, polling), tooLongHint(framer), history);
+        ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling), tooLongHint(framer), history);
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         MemoryBudget memory = MemoryBudget.of(server.maxMemory());
         AtomicReference<FramedServer> bound = new AtomicReference<>();
@@ -112,7 +117,7 @@ public final class ChatServerCommand implements Callable<Integer> {
         Duration idle = polling && !idleGiven ? Duration.ofMinutes(5) : server.idleTimeout();
         // A person may type one line slowly (telnet sends each key); a trickle still ends after CHAT_FRAME_TIMEOUT.
         Duration frameTimeout = server.frameTimeout();
-        String clientCommand = "chat-client --host HOST --port PORT " + framing.asArguments() + " --name YOUR_NAME";
+        String clientCommand = ("chat-client --host HOST --port PORT " + framing.asShortArguments()).strip();
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory());
@@ -131,22 +136,6 @@ public final class ChatServerCommand implements Callable<Integer> {
                     boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
                     WebBanner.print(console, server.host(), port, everyInterface, !noQr);
                 });
-    }
-
-    /**
-     * Whether a server-to-client line can be framed; a fixed frame, say, may be too small for
-     * "&lt;name&gt; " plus the text. With {@code polling} (a connection per exchange), lines reach a
-     * member batched into one poll reply.
-     */
-    static Predicate<String> deliverable(Framer framer, boolean polling) {
-        if (polling) {
-            // Lines reach a polling member batched into one reply: each must leave room for the reply's head.
-            int room = framer.maxFrameLength() - 64;
-            return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
-        }
-        // A line too long for one frame goes in several, each with the sender's name (FrameSplitter).
-        return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
-                || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
     }
 
     private static boolean isAnyLocal(String host) {

@@ -12,9 +12,12 @@ public final class ClientOptions {
             description = "Server to reach, a host name or address (default: ${DEFAULT-VALUE}).")
     String host = "localhost";
 
-    @Option(names = "--port", defaultValue = "7342", paramLabel = "PORT", converter = Ports.Connect.class,
+    /** The port a client reaches unless --port says otherwise. */
+    public static final int DEFAULT_PORT = 7342;
+
+    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, paramLabel = "PORT", converter = Ports.Connect.class,
             description = "Server port (default: ${DEFAULT-VALUE}).")
-    int port = 7342;
+    int port = DEFAULT_PORT;
 
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
             description = "How long to wait to connect and for each reply (default: 10s).")

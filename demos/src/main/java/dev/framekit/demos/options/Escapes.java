@@ -3,8 +3,8 @@ package dev.framekit.demos.options;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Parses command-line byte strings with escapes: {@code \n \r \t \0 \\ \xHH}; other text is UTF-8. */
-final class Escapes {
+/** Command-line byte strings with escapes: {@code \n \r \t \0 \\ \xHH}; other text is UTF-8. */
+public final class Escapes {
     private Escapes() {}
 
     /**
@@ -57,5 +57,30 @@ final class Escapes {
     /** The value of an ASCII hex digit, or -1 (no signs, no other scripts' digits). */
     private static int hexDigit(char c) {
         return "0123456789abcdef".indexOf(Character.toLowerCase(c));
+    }
+
+    /**
+     * {@code bytes} in double quotes: printable ASCII as it is, {@code \n}, {@code \r},
+     * {@code \t} and {@code \0} escaped so, anything else as {@code \xHH}; e.g. {@code "#*#"}.
+     */
+    public static String quoted(byte[] bytes) {
+        StringBuilder text = new StringBuilder(bytes.length + 2).append('"');
+        for (byte b : bytes) {
+            switch (b) {
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\t' -> text.append("\\t");
+                case 0 -> text.append("\\0");
+                case '"', '\\' -> text.append('\\').append((char) b);
+                default -> {
+                    if (b >= 0x20 && b < 0x7f) {
+                        text.append((char) b);
+                    } else {
+                        text.append(String.format("\\x%02x", b & 0xff));
+                    }
+                }
+            }
+        }
+        return text.append('"').toString();
     }
 }

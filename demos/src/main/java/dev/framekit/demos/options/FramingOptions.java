@@ -4,6 +4,7 @@ import dev.framekit.framing.Framer;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -97,6 +98,19 @@ public final class FramingOptions {
     /** The options as they would be typed, for ready-to-paste client commands. */
     public String asArguments() {
         return "--framing " + framing + framing.settingsAsArguments(settings());
+    }
+
+    /**
+     * {@link #asArguments()} without the options that equal their defaults ({@code --framing length},
+     * {@code --delimiter '\n'}, {@code --frame-size 256}, {@code --pad '\0'}): the shortest a client
+     * types; "" for the default framing.
+     */
+    public String asShortArguments() {
+        FramingSettings defaults = FramingSettings.DEFAULTS;
+        return ((framing == Framing.LENGTH ? "" : "--framing " + framing) + framing.settingsAsArguments(settings())
+                .replaceAll(" --delimiter '" + Pattern.quote(defaults.delimiter()) + "'(?= |$)", "")
+                .replaceAll(" --frame-size " + defaults.frameSize() + "(?= |$)", "")
+                .replaceAll(" --pad '" + Pattern.quote(defaults.pad()) + "'(?= |$)", "")).strip();
     }
 
     /** Whether --hexdump was given. */

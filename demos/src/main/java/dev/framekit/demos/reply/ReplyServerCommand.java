@@ -39,7 +39,7 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         Framer framer = framing.framer(spec, Framing.Side.SERVER);
         String name = spec.name();
         Console console = new Console(System.out);
-        String clientCommand = clientName() + " --host HOST --port PORT " + framing.asArguments() + " hello";
+        String clientCommand = (clientName() + " --host HOST --port PORT " + framing.asShortArguments()).strip() + " hello";
         FramedServer.Settings settings = new FramedServer.Settings(name, server.host(), server.port(), framer,
                 server.idleTimeout(), clientCommand, framing.framing().speaksLines(),
                 server.maxConnections(), server.frameTimeout(), server.writeTimeout(), server.maxMemory());

@@ -21,6 +21,18 @@ public final class JarCommand {
         return "java -jar " + shellQuoted(jarPath());
     }
 
+    /**
+     * The shortest way to run framekit on another machine: {@code demos/framekit}, the launcher
+     * that finds a JDK 21+ by itself, from the root of a framekit checkout, when this runs from the
+     * jar a checkout builds; else {@link #javaJar()}.
+     */
+    public static String launcher() {
+        Path jar = Path.of(jarPath());
+        Path script = jar.toAbsolutePath().getParent().resolveSibling("framekit");
+        return jar.isAbsolute() && jar.endsWith(Path.of("demos", "target", "framekit.jar")) && Files.isExecutable(script)
+                ? "demos/framekit" : javaJar();
+    }
+
     /** The absolute path of the running jar, or {@code framekit.jar} when not run from a jar. */
     static String jarPath() {
         try {

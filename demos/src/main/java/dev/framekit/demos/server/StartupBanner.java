@@ -1,6 +1,7 @@
 package dev.framekit.demos.server;
 
 import dev.framekit.demos.console.Console;
+import dev.framekit.demos.options.ClientOptions;
 import java.util.List;
 
 /**
@@ -20,6 +21,15 @@ final class StartupBanner {
         }
     }
 
+    /**
+     * The command a second machine pastes: the {@linkplain JarCommand#launcher launcher}, then
+     * {@code template} with its host, and its port unless that is the client's default.
+     */
+    static String clientCommand(String template, String host, int port) {
+        return (JarCommand.launcher() + " " + template.replace("HOST", host)
+                .replace(" --port PORT", port == ClientOptions.DEFAULT_PORT ? "" : " --port " + port)).strip();
+    }
+
     private static void printLanHints(Console console, FramedServer.Settings settings, int port) {
         List<LanAddresses.Entry> addresses = LanAddresses.find();
         StringBuilder list = new StringBuilder();
@@ -30,8 +40,7 @@ final class StartupBanner {
                 + (addresses.isEmpty() ? "none found (only this machine can connect)" : list));
         String example = addresses.isEmpty() ? "localhost" : addresses.get(0).address();
         if (settings.clientCommand() != null) {
-            console.line("  from another machine: " + JarCommand.javaJar() + " " + settings.clientCommand().replace("HOST", example)
-                    .replace("PORT", Integer.toString(port)));
+            console.line("  from another machine: " + clientCommand(settings.clientCommand(), example, port));
         }
         if (settings.lineFraming()) {
             console.line("  or with netcat:       nc " + example + " " + port);

@@ -40,16 +40,16 @@ class LauncherIT {
     }
 
     @Test
-    void theCommandPrintedForASecondMachineWorksAsPrintedFromAnyDirectory() throws Exception {
+    void theCommandPrintedForASecondMachineIsTheLauncherAndWorksAsPrintedInACheckout() throws Exception {
         FramekitProcess server = framekit.start("echo-server", "--host", "0.0.0.0", "--port", "0").awaitReady();
         String hint = server.awaitLine("^  from another machine: .*").substring("  from another machine: ".length());
-        assertTrue(hint.startsWith("java -jar " + Framekit.jar() + " echo-client "), hint);
+        assertTrue(hint.startsWith("demos/framekit echo-client "), hint);
 
-        // As printed, but with this JVM as `java` and the loopback address as the host (the tests talk
-        // to this machine only), from a directory that has no framekit.jar.
+        // As printed, but with the loopback address as the host (the tests talk to this machine
+        // only), from the root of the checkout, with this JVM first on the PATH.
         String command = hint.replaceFirst("--host \\S+", "--host 127.0.0.1");
         Path javaBin = Path.of(Framekit.java()).getParent();
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(Path.of("/").toFile())
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(Framekit.jar().toAbsolutePath().getParent().getParent().getParent().toFile())
                 .redirectErrorStream(true);
         builder.environment().put("PATH", javaBin + ":" + builder.environment().getOrDefault("PATH", "/usr/bin:/bin"));
         Process client = builder.start();

@@ -8,6 +8,7 @@ import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.demos.Framings;
 import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.chat.room.Intake;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
@@ -191,7 +192,7 @@ class ChatForeignPeersIT {
             String welcome = listener.readLine();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(welcome.matches("^-- welcome, guest\\d+; 1 other\\(s\\) here\\..*"), welcome);
-            assertTrue(millis >= Arrival.GRACE.toMillis() - 200, "joined after " + millis + " ms");
+            assertTrue(millis >= Intake.GRACE.toMillis() - 200, "joined after " + millis + " ms");
             String guest = welcome.substring("-- welcome, ".length(), welcome.indexOf(';'));
             watcher.awaitLine("^-- " + guest + " joined$");
         }
@@ -204,7 +205,7 @@ class ChatForeignPeersIT {
         FramekitProcess watcher = watcher(server, Framings.NEWLINE);
         try (ChatIT.LineClient typist = new ChatIT.LineClient(server.port())) {
             typist.send("/nick bo");
-            Thread.sleep(Arrival.GRACE.toMillis() + 1500);
+            Thread.sleep(Intake.GRACE.toMillis() + 1500);
             watcher.send("/who");
             watcher.awaitLine("^-- in the room \\(1\\): watcher$");
             typist.send("b\n");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.demos.chat.ChatIT.LineClient;
+import dev.framekit.demos.chat.room.ChatRoom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.demos.chat.ChatIT.LineClient;
+import dev.framekit.demos.chat.client.TerminalInput;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;

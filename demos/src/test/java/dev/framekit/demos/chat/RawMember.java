@@ -1,6 +1,7 @@
 package dev.framekit.demos.chat;
 
 import dev.framekit.demos.Framings;
+import dev.framekit.demos.chat.room.PollProtocol;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;

@@ -209,4 +209,16 @@ class FramingOptionsTest {
         assertFalse(parse("--hexdump").asArguments().contains("hexdump"));
         assertTrue(parse("--hexdump").hexdump());
     }
+
+    @Test
+    void theShortArgumentsLeaveOutEveryOptionThatEqualsItsDefault() {
+        assertEquals("", parse().asShortArguments());
+        assertEquals("", parse("--framing", "length", "--length-field", "u32").asShortArguments());
+        assertEquals("--framing delimiter", parse("--framing", "delimiter", "--delimiter", "\\n").asShortArguments());
+        assertEquals("--framing delimiter --delimiter '#*#'",
+                parse("--framing", "delimiter", "--delimiter", "#*#").asShortArguments());
+        assertEquals("--framing fixed --pad '#'", parse("--framing", "fixed", "--pad", "#").asShortArguments());
+        assertEquals("--framing fixed --frame-size 2560", parse("--framing", "fixed", "--frame-size", "2560").asShortArguments());
+        assertEquals("--max-frame 64k", parse("--max-frame", "64k").asShortArguments());
+    }
 }

@@ -1,0 +1,145 @@
+package dev.framekit.demos.chat.client;
+
+import dev.framekit.demos.chat.room.ChatCommand;
+import dev.framekit.demos.chat.room.SafeText;
+import dev.framekit.demos.chat.room.Signal;
+import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.framing.Framer;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A chat client's time in the room, on one kind of framing ({@link StreamChatSession},
+ * {@link PollingChatSession}): where the server is, its framing, where lines are printed (with the
+ * time they arrived, with {@code timestamps}), how long to try reconnecting, and its name.
+ */
+public abstract class ChatSession {
+    final ClientOptions client;
+    final Framer framer;
+    final Console console;
+    final WireLog wire;
+    final Duration reconnectFor;
+    private final boolean timestamps;
+
+    /** The name asked for with --name, or null. */
+    volatile String requested;
+
+    /** The last name the server confirmed ({@link Signal.Named}), or null: the one a reconnect asks for. */
+    volatile String confirmed;
+
+    /** Set once the user has asked to leave: a lost connection is then not reconnected. */
+    volatile boolean leaving;
+
+    ChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
+            boolean timestamps) {
+        this.client = client;
+        this.framer = framer;
+        this.console = console;
+        this.wire = wire;
+        this.reconnectFor = reconnectFor;
+        this.timestamps = timestamps;
+    }
+
+    /**
+     * Joins (taking {@code name} if given), sends every line of {@code input} while printing
+     * what arrives, and leaves on /quit or the end of input.
+     *
+     * @return the exit status: 0 after leaving normally, 1 if the server went away
+     * @throws IOException if the server cannot be reached at all
+     */
+    public abstract int run(String name, LineSource input) throws IOException;
+
+    /** Where typed lines come from: standard input line by line, or a {@link TerminalInput}. */
+    @FunctionalInterface
+    public interface LineSource {
+        /** The next line, or null at the end of input. */
+        String readLine() throws IOException;
+    }
+
+    /** Posts one typed line to the room. */
+    abstract void send(String line);
+
+    /**
+     * Sends each typed line while {@code connected} says the session goes on, until /quit or the
+     * end of input. A /nick is only asked for: the name is taken when the server confirms it.
+     */
+    final void sendTypedLines(LineSource input, BooleanSupplier connected) throws IOException {
+        String line;
+        while (connected.getAsBoolean() && (line = input.readLine()) != null) {
+            if (ChatCommand.parse(line) instanceof ChatCommand.Quit) {
+                return;
+            }
+            send(line);
+        }
+    }
+
+    /** Says the connection is lost and starts the reconnect clock; with {@code --reconnect-for 0}, gives up. */
+    final Backoff connectionLost(String reason) {
+        if (reconnectFor.isZero()) {
+            giveUp("-- disconnected: " + reason);
+        }
+        Backoff backoff = new Backoff(reconnectFor);
+        print("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
+        return backoff;
+    }
+
+    /** Says the session is back. */
+    final void reconnected() {
+        print("-- reconnected to " + client.host() + ":" + client.port());
+    }
+
+    /** Waits before the next reconnect attempt; when the time is up, gives up with {@code lastError}. */
+    final void pauseOrGiveUp(Backoff backoff, String lastError) {
+        try {
+            if (backoff.pause()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        giveUp("-- gave up reconnecting after " + backoff.attempts() + " attempts in " + backoff.limitText()
+                + ": " + lastError);
+    }
+
+    /** The name to ask for on (re)joining: the last one the server confirmed, else --name; or null. */
+    final String nameToAsk() {
+        String name = confirmed;
+        return name != null ? name : requested;
+    }
+
+    /**
+     * Prints one line from the server and acts on the {@link Signal} it is, if any: a confirmed
+     * name is kept for reconnecting; a refusal of this client's framing ends the session with
+     * status 1, as does a zero byte, which no chat line has (a length prefix read as text).
+     */
+    final void heard(String line) {
+        if (line.indexOf('\0') >= 0) {
+            giveUp(WrongFraming.unexpectedReply(line, framer)); // "is it --framing length?"
+        }
+        switch (Signal.parse(line)) {
+            case Signal.Named named -> confirmed = named.name();
+            case Signal.Refused refused -> giveUp(line);
+            case Signal.ShuttingDown shuttingDown -> { } // the connection closes next; reconnecting may find it back
+            case null -> { }
+        }
+        print(line);
+    }
+
+    /** Prints one line, {@linkplain SafeText#clean made safe}: nothing the server sends acts on the terminal. */
+    final void print(String line) {
+        String time = timestamps ? LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm ")) : "";
+        console.line(time + SafeText.clean(line));
+    }
+
+    /** Reports {@code line} and exits with status 1: the main thread may be blocked reading the terminal. */
+    void giveUp(String line) {
+        print(line);
+        System.out.flush();
+        System.exit(1);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.framekit.demos.chat.room;
+
+import dev.framekit.demos.console.Console;
+import dev.framekit.framing.FixedLengthFramer;
+import dev.framekit.framing.Framer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The chat room: who is in it, their unique names, and every line between them. Every line is
+ * queued to every recipient under one lock, so all see the same order; queuing never blocks, and
+ * a member whose queue is full is disconnected with a notice to the room.
+ *
+ * <p>The room owns each member's time in it: {@link #join} lets it in; it leaves exactly once, by
+ * {@code /quit} (the room then {@linkplain Member#close closes} it), by falling too far behind
+ * (the room {@linkplain Member#disconnect disconnects} it) or by {@link #leave}. What a call does
+ * happens under the lock in one {@link Turn}; members it left behind are dropped after the lock is
+ * released, one after another, never by re-entering.
+ */
+public final class ChatRoom {
+    static final String[] HELP = {
+        "-- commands: /nick NAME (choose a name), /who (who is here), /me ACTION (* you act),",
+        "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
+        "--           any other line is said to everyone else; start it with // to say a line beginning with /;",
+        "--           a name is " + Names.RULE + ", unique ignoring case",
+        "--           (" + String.join(", ", new TreeSet<>(Names.RESERVED)) + " are reserved);",
+        "--           control characters, escapes and invisible characters are shown as marks such as ␤ and [U+202E]"
+    };
+
+    /** What every member is told when the server stops: {@link Signal.ShuttingDown}. */
+    public static final String SHUTTING_DOWN = new Signal.ShuttingDown().line();
+
+    private static final String TOO_FAR_BEHIND = "disconnected: too far behind, its queue of unread messages was full";
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Console log;
+    private final Predicate<String> deliverable;
+    private final String tooLongHint;
+    private final History history;
+    private int guests;
+    /** Set by {@link #shutDown}: the last thing a member is told is that the server is shutting down. */
+    private boolean closing;
+
+    /**
+     * @param deliverable whether a line can be framed to members ({@link #deliverable}): the one place the room asks
+     * @param tooLongHint what to tell a member whose line could not be framed
+     * @param historyLines how many last messages a member who joins is sent, marked as history
+     */
+    public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines) {
+        this.log = log;
+        this.deliverable = deliverable;
+        this.tooLongHint = tooLongHint;
+        this.history = new History(historyLines, History.MAX_BYTES);
+    }
+
+    /**
+     * Whether a line can be framed to members on {@code framer}: a fixed frame may be too small for
+     * "&lt;name&gt; " plus the text, unless the line splits ({@link FrameSplitter}); with
+     * {@code polling}, lines are batched into one poll reply, which must leave room for its head.
+     */
+    public static Predicate<String> deliverable(Framer framer, boolean polling) {
+        if (polling) {
+            int room = framer.maxFrameLength() - 64;
+            return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
+        }
+        return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
+                || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
+    }
+
+    /** A room without history. */
+    public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint) {
+        this(log, deliverable, tooLongHint, 0);
+    }
+
+    /** What one call did, settled after the lock is released: lines to log, members to drop. */
+    private static final class Turn {
+        final List<String> logLines = new ArrayList<>(1);
+        final ArrayDeque<Member> laggards = new ArrayDeque<>(0);
+    }
+
+    /**
+     * Adds a member and announces it: as {@code wanted} (may be null) if that is a free valid name
+     * (the member is sent {@link Signal.Named}), else as a fresh guest, told why.
+     */
+    public void join(Member member, String wanted) {
+        act(turn -> {
+            if (closing) { // arrived while the server says goodbye: nobody is told of it
+                tell(member, SHUTTING_DOWN, turn);
+                member.close(Outbound.Close.GOING_AWAY);
+                return;
+            }
+            String refusal = wanted == null ? null : nameRefusal(member, wanted);
+            String name = wanted;
+            if (wanted == null || refusal != null) {
+                do {
+                    name = "guest" + (++guests);
+                } while (members.containsKey(Names.key(name)));
+            }
+            member.rename(name);
+            members.put(Names.key(name), member);
+            sendToOthers(member, "-- " + name + " joined", turn);
+            tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
+                    + " other(s) here. /nick NAME to choose a name, /help for commands", turn);
+            if (wanted != null) {
+                tell(member, refusal == null ? new Signal.Named(name).line() : "-- " + refusal, turn);
+            }
+            for (String line : history.marked()) {
+                tell(member, line, turn);
+            }
+            turn.logLines.add(member.peer() + " joined as " + name);
+        });
+    }
+
+    /** Why {@code member} cannot take {@code name}, or null. */
+    private String nameRefusal(Member member, String name) {
+        String problem = Names.problem(name);
+        if (problem != null) {
+            return "usage: /nick NAME; " + problem;
+        }
+        Member holder = members.get(Names.key(name));
+        return holder != null && holder != member ? "the name " + name + " is taken; /who lists the names in use" : null;
+    }
+
+    /** The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already has. */
+    public void leave(Member member, String reason) {
+        act(turn -> remove(member, reason, turn));
+    }
+
+    /** Handles one line from {@code member}, as {@link #handle(Member, ChatCommand)} does. */
+    public boolean handle(Member member, String line) {
+        return handle(member, ChatCommand.parse(line));
+    }
+
+    /**
+     * Handles one command; one from a member that has left (a send-and-close client may post after
+     * /quit), or once the server is {@linkplain #shutDown shutting down}, changes nothing.
+     *
+     * @return false if the member asked to leave
+     */
+    public boolean handle(Member member, ChatCommand command) {
+        boolean[] stays = {true};
+        act(turn -> stays[0] = closing || (present(member) ? apply(member, command, turn)
+                : !(command instanceof ChatCommand.Quit)));
+        return stays[0];
+    }
+
+    /**
+     * The server is stopping: every member is told {@link #SHUTTING_DOWN} and closed after it
+     * ({@link Outbound.Close#GOING_AWAY}), then this waits {@code flush} for their writers. Leaves
+     * that follow are logged, not announced; a connection arriving meanwhile is told it, not joined.
+     */
+    public void shutDown(Duration flush) {
+        act(turn -> {
+            closing = true;
+            for (Member member : members.values()) {
+                tell(member, SHUTTING_DOWN, turn);
+                member.close(Outbound.Close.GOING_AWAY);
+            }
+            turn.logLines.add("telling " + members.size() + " member(s) the server is shutting down");
+        });
+        try {
+            Thread.sleep(flush);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tells {@code member} alone. */
+    public void reply(Member member, String line) {
+        act(turn -> tell(member, line, turn));
+    }
+
+    /** Names of everyone in the room. */
+    public List<String> names() {
+        lock.lock();
+        try {
+            return members.values().stream().map(Member::name).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} as one turn under the lock, then settles the turn. */
+    private void act(Consumer<Turn> action) {
+        Turn turn = new Turn();
+        lock.lock();
+        try {
+            action.accept(turn);
+        } finally {
+            lock.unlock();
+        }
+        settle(turn);
+    }
+
+    /** Carries out one command of a member who is present. Call with the lock held. */
+    private boolean apply(Member member, ChatCommand command, Turn turn) {
+        switch (command) {
+            case ChatCommand.Say say -> {
+                if (!say.text().isEmpty()) {
+                    broadcast(member, "<" + member.name() + "> " + say.text(), turn);
+                }
+            }
+            case ChatCommand.Me me -> broadcast(member, "* " + member.name() + " " + me.action(), turn);
+            case ChatCommand.Nick nick -> rename(member, nick.name(), turn);
+            case ChatCommand.Who who -> tell(member, "-- in the room (" + members.size() + "): "
+                    + String.join(", ", members.values().stream().map(Member::name).toList()), turn);
+            case ChatCommand.Msg msg -> privateMessage(member, msg, turn);
+            case ChatCommand.Help help -> {
+                for (String helpLine : HELP) {
+                    tell(member, helpLine, turn);
+                }
+            }
+            case ChatCommand.Invalid invalid -> tell(member, "-- " + invalid.problem(), turn);
+            case ChatCommand.Quit quit -> {
+                tell(member, "-- bye, " + member.name(), turn);
+                remove(member, "quit", turn);
+                member.close(Outbound.Close.BYE);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code line} can be framed; if not, the sender is told. Call with the lock held. */
+    private boolean fits(Member from, String line, Turn turn) {
+        if (deliverable.test(line)) {
+            return true;
+        }
+        tell(from, "-- not sent: " + tooLongHint, turn);
+        return false;
+    }
+
+    /** Sends a message or action to everyone else and keeps it in the history. */
+    private void broadcast(Member from, String line, Turn turn) {
+        if (fits(from, line, turn)) {
+            sendToOthers(from, line, turn);
+            history.add(SafeText.clean(line));
+        }
+    }
+
+    private void rename(Member member, String name, Turn turn) {
+        String old = member.name();
+        if (name.equals(old)) {
+            tell(member, "-- you are already " + name, turn);
+            return;
+        }
+        String refusal = nameRefusal(member, name);
+        if (refusal != null) {
+            tell(member, "-- " + refusal, turn);
+            return;
+        }
+        members.remove(Names.key(old));
+        member.rename(name);
+        members.put(Names.key(name), member);
+        sendToOthers(member, "-- " + old + " is now " + name, turn);
+        tell(member, new Signal.Named(name).line(), turn);
+        turn.logLines.add(member.peer() + " " + old + " is now " + name);
+    }
+
+    private void privateMessage(Member from, ChatCommand.Msg msg, Turn turn) {
+        String line = "*" + from.name() + "* " + msg.text();
+        if (!fits(from, line, turn)) {
+            return;
+        }
+        Member to = members.get(Names.key(msg.name()));
+        if (to == null) {
+            tell(from, "-- no one here is called " + msg.name() + "; /who lists the names", turn);
+            return;
+        }
+        tell(to, line, turn);
+        tell(from, "-> *" + to.name() + "* " + msg.text(), turn);
+    }
+
+    /** Whether {@code member} is still in the room: the one identity check. Call with the lock held. */
+    private boolean present(Member member) {
+        return members.get(Names.key(member.name())) == member;
+    }
+
+    /** Takes {@code member} out and tells the others, if it is still in; true if it was. Call with the lock held. */
+    private boolean remove(Member member, String reason, Turn turn) {
+        if (!present(member)) {
+            return false;
+        }
+        members.remove(Names.key(member.name()));
+        if (!closing) {
+            sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
+        }
+        turn.logLines.add(member.peer() + " " + member.name() + " left" + (reason.isEmpty() ? "" : ": " + reason));
+        return true;
+    }
+
+    /** Queues {@code line}, {@linkplain SafeText#clean made safe}, to {@code member}. Call with the lock held. */
+    private void tell(Member member, String line, Turn turn) {
+        if (!member.deliver(SafeText.clean(line))) {
+            turn.laggards.add(member);
+        }
+    }
+
+    /** Queues {@code line}, made safe, to everyone but {@code from}. Call with the lock held. */
+    private void sendToOthers(Member from, String line, Turn turn) {
+        String safe = SafeText.clean(line);
+        for (Member member : members.values()) {
+            if (member != from && !member.deliver(safe)) {
+                turn.laggards.add(member);
+            }
+        }
+    }
+
+    /**
+     * Logs what the turn did and drops the members it left behind, one at a time: each leaves (the
+     * notice says why), then is disconnected; one that misses that notice is dropped by this loop.
+     */
+    private void settle(Turn turn) {
+        while (!turn.laggards.isEmpty()) {
+            Member laggard = turn.laggards.poll();
+            boolean removed;
+            lock.lock();
+            try {
+                removed = remove(laggard, TOO_FAR_BEHIND, turn);
+            } finally {
+                lock.unlock();
+            }
+            if (removed) {
+                laggard.disconnect();
+            }
+        }
+        turn.logLines.forEach(log::log);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.framekit.demos.chat.room;
+
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.MemoryBudget;
+import dev.framekit.framing.FramedConnection;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+
+/**
+ * Serves chat on send-and-close framing: each connection is one request (join, say, poll) and
+ * one reply; see {@link PollProtocol}. Members that stop polling for a while are let go. The
+ * room holds at most as many members as the server holds connections; each member's unread
+ * lines are bounded in bytes and count against the server's memory budget; a member posting
+ * faster than the flood limit gets its replies later (its client waits for each, so it posts
+ * more slowly), and is told so once.
+ */
+public final class PollChatHandler implements FramedServer.Handler {
+    public static final Duration POLL_WAIT = Duration.ofSeconds(20);
+    static final Duration MEMBER_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ChatRoom room;
+    private final long maxQueueBytes;
+    private final int maxReplyBytes;
+    private final int floodLimit;
+    private final IntSupplier maxMembers;
+    private final MemoryBudget memory;
+    private final WireLog wire;
+    private final PeerCheck check;
+    private final Map<String, PollingMember> members = new ConcurrentHashMap<>();
+    private final Map<PollingMember, MemoryBudget.Account> accounts = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param maxQueueBytes the most bytes of lines a member may leave unacknowledged
+     * @param floodLimit lines a second a member may post before its replies are slowed; 0 for no limit
+     * @param maxMembers the most members at once (the server's connection limit, known once it is bound)
+     * @param memory the server's memory budget, which members' lines count against
+     * @param check reads each request, refusing a peer that speaks another protocol or framing
+     */
+    public PollChatHandler(ChatRoom room, long maxQueueBytes, int maxFrameLength, int floodLimit, IntSupplier maxMembers,
+            MemoryBudget memory, WireLog wire, PeerCheck check) {
+        this.wire = wire;
+        this.check = check;
+        this.room = room;
+        this.maxQueueBytes = maxQueueBytes;
+        this.maxReplyBytes = Math.max(1, maxFrameLength - 64);
+        this.floodLimit = floodLimit;
+        this.maxMembers = maxMembers;
+        this.memory = memory;
+        Thread.ofVirtual().name("chat-reaper").start(this::reapIdleMembers);
+    }
+
+    @Override
+    public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
+        connection.reader().framer(check.guard(() -> {}));
+        String request;
+        try {
+            request = connection.readString();
+        } catch (PeerCheck.Refusal e) {
+            e.sendTo(connection.socket());
+            throw e;
+        }
+        if (request == null) {
+            return;
+        }
+        stats.received(request);
+        wire.show("request received", request);
+        String reply = answer(request, connection);
+        wire.show("reply sent", reply);
+        connection.sendLast(reply);
+        stats.sent(reply);
+    }
+
+    private String answer(String request, FramedConnection connection) throws IOException {
+        String[] head = PollProtocol.head(request).split(" ");
+        switch (head[0]) {
+            case PollProtocol.JOIN -> {
+                String wanted = head.length > 1 ? head[1] : null;
+                if (members.size() >= maxMembers.getAsInt()) {
+                    return PollProtocol.ERROR + " the room is full: " + members.size()
+                            + " members, the most this server holds (--max-connections)";
+                }
+                if (memory.over()) {
+                    return PollProtocol.ERROR + " the server is over its memory budget; try again later";
+                }
+                InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+                byte[] secret = new byte[12];
+                random.nextBytes(secret);
+                PollingMember member = new PollingMember(HexFormat.of().formatHex(secret), maxQueueBytes,
+                        remote.getAddress().getHostAddress(), floodLimit);
+                // Shed wherever the budget went over, perhaps in the room's turn: it leaves on a thread of its own.
+                MemoryBudget.Account account = memory.open(reason -> Thread.ofVirtual().name("chat-shed")
+                        .start(() -> letGo(member, "disconnected: " + reason, reason)));
+                accounts.put(member, account);
+                member.account(account::add);
+                members.put(member.token(), member);
+                room.join(member, wanted);
+                return PollProtocol.OK + " " + member.token();
+            }
+            case PollProtocol.SAY -> {
+                PollingMember member = head.length > 1 ? members.get(head[1]) : null;
+                if (member == null) {
+                    return PollProtocol.GONE + " not in the room (left or timed out); join again";
+                }
+                member.touch();
+                if (member.throttle()) {
+                    room.reply(member, member.slowedNotice());
+                }
+                room.handle(member, PollProtocol.body(request));
+                return PollProtocol.OK;
+            }
+            case PollProtocol.POLL -> {
+                PollingMember member = head.length > 2 ? members.get(head[1]) : null;
+                if (member == null) {
+                    return PollProtocol.GONE + " not in the room (left or timed out); join again";
+                }
+                try {
+                    PollingMember.Batch batch = member.poll(Long.parseLong(head[2]), POLL_WAIT, maxReplyBytes);
+                    if (batch.goneReason() != null) {
+                        forget(member);
+                        return PollProtocol.GONE + " " + batch.goneReason();
+                    }
+                    return PollProtocol.OK + " " + batch.last() + (batch.lines().isEmpty() ? "" : "\n" + String.join("\n", batch.lines()));
+                } catch (NumberFormatException e) {
+                    return PollProtocol.ERROR + " POLL needs the number of the last line seen";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return PollProtocol.ERROR + " server stopping";
+                }
+            }
+            default -> {
+                return PollProtocol.ERROR + " unknown request '" + head[0] + "'; this port speaks chat over send-and-close"
+                        + " (JOIN, SAY, POLL): use framekit chat-client --framing close";
+            }
+        }
+    }
+
+    private void reapIdleMembers() {
+        while (true) {
+            try {
+                Thread.sleep(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (PollingMember member : List.copyOf(members.values())) {
+                if (member.idleFor(MEMBER_TIMEOUT)) {
+                    letGo(member, "timed out: no poll for " + MEMBER_TIMEOUT.toSeconds() + " s", "timed out");
+                }
+            }
+        }
+    }
+
+    /** The member is gone: it is no longer known, and what it held is given back. */
+    private void forget(PollingMember member) {
+        members.remove(member.token());
+        MemoryBudget.Account account = accounts.remove(member);
+        if (account != null) {
+            account.close();
+        }
+    }
+
+    /** Ends {@code member} (its next poll is told {@code gone}), forgets it and has it leave the room. */
+    private void letGo(PollingMember member, String gone, String reason) {
+        member.end(gone);
+        forget(member);
+        room.leave(member, reason);
+    }
+}

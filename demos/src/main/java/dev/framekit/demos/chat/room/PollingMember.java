@@ -1,0 +1,192 @@
+package dev.framekit.demos.chat.room;
+
+import dev.framekit.demos.server.PeerMemory;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A member on send-and-close framing: it posts with one connection per line and receives by long
+ * polling. Its lines are numbered; a poll names the last one it has seen, so a lost reply is sent
+ * again and nothing is missed between polls.
+ */
+final class PollingMember extends Member {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final long capacity;
+    private final String token;
+    private final ReentrantLock floodLock = new ReentrantLock();
+    private final FloodControl flood;
+    private volatile PeerMemory memory = PeerMemory.NONE;
+    private long queuedBytes;
+    private long firstNumber = 1;
+    private volatile long lastSeen = System.nanoTime();
+    private int polling;
+    private String goneReason;
+
+    /**
+     * @param capacity the most bytes of lines not yet acknowledged; past it the member is too far behind
+     * @param floodLimit lines a second it may post before its posts are answered more slowly; 0 for no limit
+     */
+    PollingMember(String token, long capacity, String peer, int floodLimit) {
+        super(peer);
+        this.token = token;
+        this.capacity = capacity;
+        this.flood = new FloodControl(floodLimit);
+    }
+
+    /** A member without flood control. */
+    PollingMember(String token, long capacity, String peer) {
+        this(token, capacity, peer, 0);
+    }
+
+    /** Counts the member's lines against {@code budgetAccount} from now on. */
+    void account(PeerMemory budgetAccount) {
+        this.memory = budgetAccount;
+    }
+
+    /**
+     * Waits, if the member posts faster than its flood limit, before its post is handled: the reply
+     * comes later, and the client, which waits for it, slows down. Posts on several connections at
+     * once wait their turn. True the first time it had to wait: the member is to be told, once.
+     */
+    boolean throttle() {
+        floodLock.lock();
+        try {
+            return flood.acquireFirstWait();
+        } finally {
+            floodLock.unlock();
+        }
+    }
+
+    /** What the member is told when {@link #throttle()} first returns true. */
+    String slowedNotice() {
+        return flood.notice("your posts are");
+    }
+
+    /** The result of a poll: the last line number included, and the lines; or why the member is gone. */
+    record Batch(long last, List<String> lines, String goneReason) {}
+
+    String token() {
+        return token;
+    }
+
+    @Override
+    protected boolean deliver(String line) {
+        lock.lock();
+        try {
+            if (goneReason != null) {
+                return true;
+            }
+            int cost = cost(line);
+            if (queuedBytes + cost > capacity || !memory.add(cost)) {
+                return false;
+            }
+            queuedBytes += cost;
+            lines.addLast(line);
+            arrived.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After /quit the next poll says the member is gone; a shutdown needs nothing: the server stops. */
+    @Override
+    protected void close(Outbound.Close how) {
+        if (how == Outbound.Close.BYE) {
+            end("quit");
+        }
+    }
+
+    /** Too far behind: what is queued is dropped and given back; the next poll says it is gone. */
+    @Override
+    protected void disconnect() {
+        lock.lock();
+        try {
+            memory.add(-queuedBytes);
+            queuedBytes = 0;
+            firstNumber += lines.size();
+            lines.clear();
+        } finally {
+            lock.unlock();
+        }
+        end("disconnected: too far behind");
+    }
+
+    /** Ends the membership; a waiting poll returns at once. */
+    void end(String reason) {
+        lock.lock();
+        try {
+            if (goneReason == null) {
+                goneReason = reason;
+            }
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Notes that the member's client is still there. */
+    void touch() {
+        lastSeen = System.nanoTime();
+    }
+
+    /** True if the client has sent nothing for {@code timeout} and is not polling now. */
+    boolean idleFor(Duration timeout) {
+        lock.lock();
+        try {
+            return polling == 0 && System.nanoTime() - lastSeen > timeout.toNanos();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops lines up to {@code acknowledged}, then waits up to {@code wait} for more and returns
+     * the lines after it, at most {@code maxBytes} of text in all (at least one line).
+     */
+    Batch poll(long acknowledged, Duration wait, int maxBytes) throws InterruptedException {
+        lock.lock();
+        try {
+            polling++;
+            touch();
+            while (firstNumber <= acknowledged && !lines.isEmpty()) {
+                int cost = cost(lines.removeFirst());
+                queuedBytes -= cost;
+                memory.add(-cost);
+                firstNumber++;
+            }
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (lines.isEmpty() && goneReason == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                arrived.awaitNanos(left);
+            }
+            if (lines.isEmpty() && goneReason != null) {
+                return new Batch(firstNumber - 1, List.of(), goneReason);
+            }
+            List<String> batch = new ArrayList<>();
+            int bytes = 0;
+            for (String line : lines) {
+                int size = line.length() * 3 + 1;
+                if (!batch.isEmpty() && bytes + size > maxBytes) {
+                    break;
+                }
+                batch.add(line);
+                bytes += size;
+            }
+            return new Batch(firstNumber - 1 + batch.size(), batch, null);
+        } finally {
+            polling--;
+            touch();
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.framekit.demos.chat.room;
+
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.PeerMemory;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A member on a connection of its own (a framed stream, a WebSocket): its own virtual thread
+ * writes its {@link Outbox}, a batch per flush, so a slow reader slows only itself. Subclasses
+ * say how a line is sent and how the connection closes.
+ */
+public abstract class QueuedMember extends Member {
+    private final Outbox outbox;
+    private final ConnectionStats stats;
+    private final WireLog wire;
+    private final Duration closeGrace;
+    private Thread writer;
+
+    /**
+     * @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind
+     * @param closeGrace how long a member too far behind may take to read its close before it is cut
+     */
+    protected QueuedMember(String peer, long maxQueueBytes, PeerMemory memory, ConnectionStats stats, WireLog wire,
+            Duration closeGrace) {
+        super(peer);
+        this.outbox = new Outbox(maxQueueBytes, memory);
+        this.stats = stats;
+        this.wire = wire;
+        this.closeGrace = closeGrace;
+    }
+
+    /** Starts the thread that writes what is queued. */
+    public final void start() {
+        writer = Thread.ofVirtual().name("chat-writer-" + peer()).start(this::writeLoop);
+    }
+
+    @Override
+    protected final boolean deliver(String line) {
+        return outbox.offer(line); // false: too far behind, or shed to keep the memory budget
+    }
+
+    @Override
+    protected final void close(Outbound.Close how) {
+        outbox.put(how);
+    }
+
+    @Override
+    protected final void disconnect() {
+        outbox.clear();
+        outbox.put(Outbound.Close.TOO_FAR_BEHIND);
+        Thread.ofVirtual().name("chat-cut-" + peer()).start(() -> {
+            try {
+                Thread.sleep(closeGrace);
+            } catch (InterruptedException e) {
+                return;
+            }
+            abort();
+        });
+    }
+
+    /** The connection has ended: the writer stops, dropping what is queued. */
+    public final void stop() {
+        outbox.clear();
+        outbox.put(new Outbound.Stop());
+    }
+
+    /** Waits until the writer has stopped: after a close, everything queued before it has been sent. */
+    public final void awaitWriter() throws InterruptedException {
+        if (writer != null) {
+            writer.join();
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                Outbound item = outbox.take();
+                do {
+                    switch (item) {
+                        case Outbound.Line line -> {
+                            send(line.text());
+                            stats.sent(line.text());
+                            wire.show("sent to " + name(), line.text());
+                        }
+                        case Outbound.Close close -> {
+                            closeWith(close);
+                            return;
+                        }
+                        case Outbound.Stop stop -> {
+                            return;
+                        }
+                    }
+                } while ((item = outbox.poll()) != null);
+                flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            abort(); // the reading side notices the broken connection and leaves the room
+        }
+    }
+
+    /** Sends (or buffers) one line. */
+    protected abstract void send(String line) throws IOException;
+
+    /** Sends what {@link #send} buffered. */
+    protected abstract void flush() throws IOException;
+
+    /** Sends what is buffered, then closes as {@code how} says. */
+    protected abstract void closeWith(Outbound.Close how) throws IOException;
+
+    /** Closes the connection now. */
+    protected abstract void abort();
+
+    /**
+     * One member's outbound queue, bounded in bytes of lines ({@code --max-queue}) and counted against
+     * the server's memory budget. It takes memory only for the lines in it. A {@link Outbound.Close}
+     * or {@link Outbound.Stop} counts nothing and always fits.
+     */
+    static final class Outbox {
+        private record Entry(Outbound item, int cost) {}
+
+        private final BlockingQueue<Entry> entries = new LinkedBlockingQueue<>();
+        private final AtomicLong bytes = new AtomicLong();
+        private final long maxBytes;
+        private final PeerMemory memory;
+
+        Outbox(long maxBytes, PeerMemory memory) {
+            this.maxBytes = maxBytes;
+            this.memory = memory;
+        }
+
+        /** Queues a line; false if it would pass the byte bound or the server's memory budget. */
+        boolean offer(String line) {
+            int cost = Member.cost(line);
+            if (bytes.get() + cost > maxBytes || !memory.add(cost)) {
+                return false;
+            }
+            bytes.addAndGet(cost);
+            entries.add(new Entry(new Outbound.Line(line), cost));
+            return true;
+        }
+
+        /** Queues a close or a stop. */
+        void put(Outbound item) {
+            entries.add(new Entry(item, 0));
+        }
+
+        /** The next item, waiting for one. */
+        Outbound take() throws InterruptedException {
+            return taken(entries.take());
+        }
+
+        /** The next item, or null if there is none now. */
+        Outbound poll() {
+            Entry entry = entries.poll();
+            return entry == null ? null : taken(entry);
+        }
+
+        /** Drops everything queued, giving back what the lines counted. */
+        void clear() {
+            while (poll() != null) {
+                // Given back by taken().
+            }
+        }
+
+        private Outbound taken(Entry entry) {
+            bytes.addAndGet(-entry.cost());
+            memory.add(-entry.cost());
+            return entry.item();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.framekit.demos.chat.room;
+
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.PeerMemory;
+import dev.framekit.framing.Frame;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.MessageRefusedException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * Serves one chat member on a persistent connection: reads its lines into an {@link Intake} while
+ * a {@link StreamMember} writes the room's lines back. A first frame that stalls for the grace is
+ * judged by {@link PeerCheck.Guard#stalled()}; a peer refused, or failing before it joins, is
+ * closed unseen by the room.
+ */
+public final class StreamChatHandler implements FramedServer.Handler {
+    private final ChatRoom room;
+    private final long maxQueueBytes;
+    private final int floodLimit;
+    private final WireLog wire;
+    private final PeerCheck check;
+
+    public StreamChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, WireLog wire, PeerCheck check) {
+        this.room = room;
+        this.maxQueueBytes = maxQueueBytes;
+        this.floodLimit = floodLimit;
+        this.wire = wire;
+        this.check = check;
+    }
+
+    @Override
+    public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
+        InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+        StreamMember member = new StreamMember(connection, maxQueueBytes,
+                remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
+        member.start();
+        Intake intake = new Intake(room, member, floodLimit);
+        Socket socket = connection.socket();
+        int[] ownTimeout = {SocketWaits.UNCHANGED};
+        PeerCheck.Guard guard = check.guard(() -> ownTimeout[0] = intake.heard() // not silent: time its silence
+                ? SocketWaits.shorten(socket, Intake.GRACE) : ownTimeout[0]);
+        connection.reader().framer(guard);
+        String reason = "";
+        try {
+            String line;
+            while ((line = intake.spoke() ? readLine(connection, member) : firstLine(connection, member, guard, ownTimeout))
+                    != null) {
+                stats.received(line);
+                wire.show("received from " + member.name(), line);
+                if (!intake.take(line)) {
+                    member.awaitWriter(); // /quit: the goodbye is sent, then the connection half-closed
+                    return;
+                }
+            }
+            intake.refuse();
+        } catch (PeerCheck.Refusal e) {
+            if (intake.refuse()) {
+                member.refuse(e);
+            } else {
+                reason = Intake.leaveReason(e);
+            }
+            throw e;
+        } catch (IOException e) {
+            if (intake.spoke() || !intake.refuse()) {
+                reason = Intake.leaveReason(e);
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            room.leave(member, reason);
+            member.stop();
+            member.abort();
+        }
+    }
+
+    /** Reads the first line; bytes that stall for the grace are judged once, then the read goes on. */
+    private String firstLine(FramedConnection connection, StreamMember member, PeerCheck.Guard guard, int[] ownTimeout)
+            throws IOException {
+        try {
+            while (true) {
+                try {
+                    return readLine(connection, member);
+                } catch (SocketTimeoutException e) {
+                    if (ownTimeout[0] == SocketWaits.UNCHANGED) {
+                        throw e;
+                    }
+                    SocketWaits.restore(connection.socket(), ownTimeout[0]);
+                    ownTimeout[0] = SocketWaits.UNCHANGED;
+                    guard.stalled();
+                }
+            }
+        } finally {
+            SocketWaits.restore(connection.socket(), ownTimeout[0]);
+            ownTimeout[0] = SocketWaits.UNCHANGED;
+        }
+    }
+
+    /** Reads the next line; one over the maximum that the framer skips is refused with a notice. */
+    private String readLine(FramedConnection connection, StreamMember member) throws IOException {
+        while (true) {
+            Frame frame = connection.read();
+            if (frame == null) {
+                return null;
+            }
+            try {
+                if (!frame.isSkipped()) {
+                    return frame.payload().toString(StandardCharsets.UTF_8);
+                }
+                room.reply(member, "-- not sent: your line was longer than " + frame.skipReason().maxFrameLength()
+                        + " bytes, the most this server accepts");
+            } finally {
+                frame.release();
+            }
+        }
+    }
+
+    /**
+     * A member on a persistent framed connection. A line too long for one frame, which the room let
+     * through as it {@linkplain FrameSplitter#splittable splits}, goes in pieces; a piece the framing
+     * still refuses (one ending in the pad byte) is left out.
+     */
+    static final class StreamMember extends QueuedMember {
+        private final FramedConnection connection;
+
+        StreamMember(FramedConnection connection, long maxQueueBytes, String peer, ConnectionStats stats, WireLog wire) {
+            super(peer, maxQueueBytes, PeerMemory.of(connection), stats, wire, Duration.ZERO);
+            this.connection = connection;
+        }
+
+        @Override
+        protected void send(String line) throws IOException {
+            for (String piece : FrameSplitter.split(line, connection.writer().framer().maxFrameLength())) {
+                try {
+                    connection.write(piece);
+                } catch (MessageRefusedException refused) {
+                    // Left out; the rest of the line still goes.
+                }
+            }
+        }
+
+        @Override
+        protected void flush() throws IOException {
+            connection.flush();
+        }
+
+        @Override
+        protected void closeWith(Outbound.Close how) throws IOException {
+            connection.flush();
+            connection.shutdownOutput();
+        }
+
+        @Override
+        protected void abort() {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // Already closing.
+            }
+        }
+
+        /** Sends the refusal (in the peer's own protocol), then closes; for a peer refused before it joined. */
+        void refuse(PeerCheck.Refusal refusal) {
+            stop();
+            try {
+                refusal.sendTo(connection.socket());
+            } catch (IOException e) {
+                // The peer is gone already.
+            }
+            abort();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.framekit.demos.chat.web;
+
+import dev.framekit.demos.chat.room.ChatRoom;
+import dev.framekit.demos.chat.room.Intake;
+import dev.framekit.demos.chat.room.Outbound;
+import dev.framekit.demos.chat.room.QueuedMember;
+import dev.framekit.demos.console.WireLog;
+import dev.framekit.demos.http.Headers;
+import dev.framekit.demos.http.HttpError;
+import dev.framekit.demos.http.MessageReader;
+import dev.framekit.demos.http.RequestHead;
+import dev.framekit.demos.http.Status;
+import dev.framekit.demos.http.WireTap;
+import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.PeerMemory;
+import dev.framekit.demos.server.FramedServer;
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.websocket.HandshakeResponse;
+import dev.framekit.framing.websocket.UpgradeRequest;
+import dev.framekit.framing.websocket.WebSocketConnection;
+import dev.framekit.framing.websocket.WebSocketFramer;
+import dev.framekit.framing.websocket.WebSocketHandshake;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Serves {@code chat-server --web-port}: {@code GET /} is the chat page ({@code chat.html} next to
+ * this class: inline CSS and script, nothing from the internet), {@code /chat} the WebSocket
+ * upgrade ({@link WebSocketHandshake#sameOrigin()}), after which the connection is a
+ * {@link WebMember} of the same room; any other path is 404. Every refusal is answered with its
+ * status and a one-line reason, and logged once by the server.
+ */
+public final class WebChatHandler implements FramedServer.Handler {
+    /** The largest request head read. */
+    static final int MAX_HEAD = 8192;
+    private static final byte[] PAGE = page();
+
+    private final ChatRoom room;
+    private final long maxQueueBytes;
+    private final int floodLimit;
+    private final int maxLine;
+    private final WireLog wire;
+
+    /** @param maxLine the longest chat line, in UTF-8 bytes, as on the room's own framing */
+    public WebChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, int maxLine, WireLog wire) {
+        this.room = room;
+        this.maxQueueBytes = maxQueueBytes;
+        this.floodLimit = floodLimit;
+        this.maxLine = maxLine;
+        this.wire = wire;
+    }
+
+    @Override
+    public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
+        MessageReader in = new MessageReader(connection.reader(), MAX_HEAD, WireTap.OFF);
+        byte[] bytes;
+        try {
+            bytes = in.readHead();
+        } catch (FrameTooLongException e) {
+            throw refuse(connection, 431, "request head over " + MAX_HEAD + " bytes");
+        }
+        if (bytes == null) {
+            return;
+        }
+        RequestHead head;
+        try {
+            head = RequestHead.parse(bytes);
+        } catch (HttpError e) {
+            throw refuse(connection, e.status(), e.getMessage());
+        }
+        stats.received(head.method() + " " + head.path());
+        switch (head.path()) {
+            case "/", "/index.html" -> page(connection, head);
+            case "/chat" -> chat(connection, head, stats);
+            default -> throw refuse(connection, 404, "no such page: " + head.path() + " (the chat is at /)");
+        }
+    }
+
+    private void page(FramedConnection connection, RequestHead head) throws IOException {
+        if (!head.method().equals("GET") && !head.method().equals("HEAD")) {
+            throw refuse(connection, 405, head.method() + " " + head.path() + "; the page takes GET");
+        }
+        String response = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + PAGE.length
+                + "\r\nCache-Control: no-store\r\nContent-Security-Policy: default-src 'self'; connect-src 'self' ws: wss:;"
+                + " style-src 'unsafe-inline'; script-src 'unsafe-inline'\r\nConnection: close\r\n\r\n";
+        answer(connection, true, response.getBytes(StandardCharsets.ISO_8859_1), head.method().equals("GET") ? PAGE : new byte[0]);
+    }
+
+    /** Writes {@code parts} and, with {@code last}, ends the output. */
+    private static void answer(FramedConnection connection, boolean last, byte[]... parts) throws IOException {
+        OutputStream out = connection.socket().getOutputStream();
+        for (byte[] part : parts) {
+            out.write(part);
+        }
+        out.flush();
+        if (last) {
+            connection.shutdownOutput();
+        }
+    }
+
+    private void chat(FramedConnection connection, RequestHead head, ConnectionStats stats) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Headers.Field field : head.headers().fields()) {
+            fields.merge(field.name().toLowerCase(Locale.ROOT), field.value(), (a, b) -> a + ", " + b);
+        }
+        HandshakeResponse response = WebSocketHandshake.sameOrigin()
+                .respond(new UpgradeRequest(head.method(), head.version(), fields));
+        answer(connection, !response.accepted(), response.toBytes());
+        if (!response.accepted()) {
+            throw new WebRefusal("answered the WebSocket upgrade with " + response);
+        }
+        int limit = Math.max(125, maxLine);
+        WebSocketConnection ws = WebSocketConnection.over(connection,
+                WebSocketFramer.server().withMaxFrameLength(limit).withMaxMessageLength(limit));
+        InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+        WebMember member = new WebMember(ws, maxQueueBytes, PeerMemory.of(connection),
+                remote.getAddress().getHostAddress() + ":" + remote.getPort() + " (web)", stats, wire);
+        member.start();
+        read(ws, member, stats);
+    }
+
+    /** Reads the member's messages until the connection ends; a message with several lines is that many chat lines. */
+    private void read(WebSocketConnection ws, WebMember member, ConnectionStats stats) throws IOException {
+        Intake intake = new Intake(room, member, floodLimit);
+        String reason = "";
+        try {
+            String text;
+            while ((text = ws.readText()) != null) {
+                for (String line : text.split("\r?\n")) {
+                    stats.received(line);
+                    wire.show("received from " + member.name(), line);
+                    if (!intake.take(line)) {
+                        member.awaitWriter(); // /quit: the goodbye, then the close frame (1000)
+                        return;
+                    }
+                }
+            }
+            intake.refuse();
+        } catch (IOException e) {
+            intake.refuse();
+            reason = Intake.leaveReason(e);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            room.leave(member, reason);
+            member.stop();
+        }
+    }
+
+    private static byte[] page() {
+        try (InputStream in = WebChatHandler.class.getResourceAsStream("chat.html")) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("chat.html is missing from the jar", e);
+        }
+    }
+
+    /** Sends {@code status} with {@code why} as its body, and returns the error the server logs. */
+    private static WebRefusal refuse(FramedConnection connection, int status, String why) throws IOException {
+        HandshakeResponse response = new HandshakeResponse(status, Status.reason(status), Map.of(), why);
+        answer(connection, true, response.toBytes());
+        return new WebRefusal("answered " + response);
+    }
+
+    /**
+     * A request answered with a refusal: an expected end, logged in one line without a trace
+     * (a {@link java.net.SocketException}, so the log shows its message alone).
+     */
+    static final class WebRefusal extends java.net.SocketException {
+        WebRefusal(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A member in a browser, on a WebSocket: one text message per chat line. It ends with a close
+     * frame carrying the {@link Outbound.Close}'s code: 1000 after {@code /quit}, 1001 when the server
+     * shuts down, 1008 when the room disconnects it for falling too far behind (its socket is closed
+     * if it has not taken that frame within two seconds).
+     */
+    static final class WebMember extends QueuedMember {
+        private final WebSocketConnection ws;
+
+        WebMember(WebSocketConnection ws, long maxQueueBytes, PeerMemory memory, String peer, ConnectionStats stats,
+                WireLog wire) {
+            super(peer, maxQueueBytes, memory, stats, wire, Duration.ofSeconds(2));
+            this.ws = ws;
+        }
+
+        @Override
+        protected void send(String line) throws IOException {
+            ws.sendText(line);
+        }
+
+        @Override
+        protected void flush() {
+            // sendText sends at once.
+        }
+
+        @Override
+        protected void closeWith(Outbound.Close how) throws IOException {
+            ws.close(how.code(), how.reason());
+        }
+
+        @Override
+        protected void abort() {
+            try {
+                ws.close();
+            } catch (IOException ignored) {
+                // Already closing.
+            }
+        }
+    }
+}

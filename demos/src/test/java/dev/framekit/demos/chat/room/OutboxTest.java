@@ -1,0 +1,65 @@
+package dev.framekit.demos.chat.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framekit.demos.server.PeerMemory;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+    private final AtomicLong held = new AtomicLong();
+    private final PeerMemory counting = delta -> {
+        held.addAndGet(delta);
+        return true;
+    };
+
+    @Test
+    void refusesALineThatWouldPassTheByteBoundAndCountsUtf8Bytes() {
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(10, counting);
+
+        assertTrue(queue.offer("héllo"));          // 6 UTF-8 bytes
+        assertFalse(queue.offer("world"), "6 + 5 bytes is over the bound of 10");
+        assertTrue(queue.offer("wor"));
+        assertEquals(9, held.get());
+    }
+
+    @Test
+    void takingALineGivesBackWhatItCountedAndACloseCountsNothing() throws InterruptedException {
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, counting);
+        queue.offer("bye");
+        queue.put(Outbound.Close.BYE);
+
+        Outbound first = queue.take();
+        assertEquals(new Outbound.Line("bye"), first);
+        assertFalse(first instanceof Outbound.Close, "a chat line with a close's text is not the close");
+        assertSame(Outbound.Close.BYE, queue.take());
+        assertEquals(0, held.get());
+        assertNull(queue.poll());
+    }
+
+    @Test
+    void clearingGivesBackEveryLine() {
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, counting);
+        queue.offer("one");
+        queue.offer("two");
+        queue.put(new Outbound.Stop());
+
+        queue.clear();
+
+        assertEquals(0, held.get());
+        assertNull(queue.poll());
+        assertTrue(queue.offer("x".repeat(100)), "the whole bound is free again");
+    }
+
+    @Test
+    void aLineTheMemoryBudgetRefusesIsNotQueued() {
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, delta -> delta < 0);
+
+        assertFalse(queue.offer("shed"));
+        assertNull(queue.poll());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.framekit.demos.chat.room;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A member for tests: records what it is sent, and can be made to fall behind after a number of lines. */
+final class RecordingMember extends Member {
+    final List<String> received = new ArrayList<>();
+    private final int capacity;
+    boolean disconnected;
+    boolean finished;
+    Outbound.Close closedWith;
+
+    RecordingMember(int capacity) {
+        super("test");
+        this.capacity = capacity;
+    }
+
+    RecordingMember() {
+        this(Integer.MAX_VALUE);
+    }
+
+    @Override
+    protected boolean deliver(String line) {
+        if (received.size() >= capacity) {
+            return false;
+        }
+        received.add(line);
+        return true;
+    }
+
+    @Override
+    protected void close(Outbound.Close how) {
+        closedWith = how;
+        finished |= how == Outbound.Close.BYE;
+    }
+
+    @Override
+    protected void disconnect() {
+        disconnected = true;
+    }
+
+    String last() {
+        return received.get(received.size() - 1);
+    }
+}
