@@ -1,8 +1,7 @@
 /**
  * The framekit library: the {@link dev.framekit.framing.Framer} API, the framers and the
- * blocking stream layer, in the exported package {@code dev.framekit.framing}; the WebSocket
- * opening handshake and connection (over the WebSocket framer) in
- * {@code dev.framekit.framing.websocket}; and {@code dev.framekit.framing.netty}, which runs any
+ * blocking stream layer, in the exported package {@code dev.framekit.framing}; WebSocket whole
+ * (framer, typed frames, opening handshake, connection) in {@code dev.framekit.framing.websocket}; and {@code dev.framekit.framing.netty}, which runs any
  * framer inside a Netty pipeline (it needs Netty's codec and transport modules, which this module
  * requires only statically).
  *
@@ -22,6 +21,7 @@ module dev.framekit.framing {
     requires static io.netty.transport;
 
     exports dev.framekit.framing;
-    exports dev.framekit.framing.websocket; // the WebSocket handshake and connection, over the framer
+    exports dev.framekit.framing.websocket; // WebSocket whole: framer, typed frames, handshake, connection
+    // dev.framekit.framing.internal (helpers the packages share) is deliberately not exported.
     exports dev.framekit.framing.netty;
 }

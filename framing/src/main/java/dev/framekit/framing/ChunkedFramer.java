@@ -38,8 +38,8 @@ import java.nio.charset.StandardCharsets;
  * chunk, {@code 0 CR LF CR LF}, and finishes the encoder.
  *
  * <p><b>Security.</b> A chunk-size line (size and extensions) longer than
- * {@value #MAX_SIZE_LINE_LENGTH} bytes, a trailer section longer than
- * {@value #MAX_TRAILER_LENGTH} bytes, a size that is not hexadecimal, one that does not fit in 64
+ * 1 KiB, a trailer section longer than
+ * 8 KiB, a size that is not hexadecimal, one that does not fit in 64
  * bits ({@code FFFFFFFFFFFFFFFFF} is an error, never a wrap-around), bare LF line ends and data
  * not followed by CRLF all fail with {@link FramingException}; a size over
  * {@link #maxFrameLength()} fails with {@link FrameTooLongException} as soon as its digits end,

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Writes frames to a blocking {@link OutputStream} with a {@link Framer}.
  *
  * <p>{@code write} encodes a message into a batch buffer; the batch goes to the stream when it
- * reaches {@value #BATCH_SIZE} bytes, and on {@link #flush()}. So a burst of small messages
+ * reaches 64 KiB, and on {@link #flush()}. So a burst of small messages
  * costs a few write calls, not one each. {@code writeAndFlush} is {@code write} plus
  * {@code flush}: use it when the peer should see the message now. A payload of
- * {@value #DIRECT_WRITE_THRESHOLD} bytes or more is written straight from the caller's memory to
+ * 16 KiB or more is written straight from the caller's memory to
  * the stream between its header and its trailer, without being copied into the batch (unless the
  * encoder transforms payloads: {@link FrameEncoder#sendsPayloadUnchanged()}). The writer
  * frames through the public {@link FrameEncoder} parts that {@link Framer#newEncoder()} makes, so

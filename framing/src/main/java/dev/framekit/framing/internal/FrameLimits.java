@@ -5,8 +5,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The frame-length limits every framer uses, in one place: the default maximum, the largest
- * maximum a framer may be configured with, and the two checks built on them. A user's own
- * {@link Framer} uses the same ones.
+ * maximum a framer may be configured with, and the two checks built on them, for the
+ * library's own framers (a user's framer states its own limits).
  *
  * <p><b>Security.</b> Every framer caps the frames it accepts at {@link #DEFAULT_MAX_FRAME_LENGTH}
  * (1 MiB) unless told otherwise, so a peer cannot make a receiver buffer without bound. Raising
@@ -44,7 +44,7 @@ public final class FrameLimits {
 
     /**
      * Returns the refusal for a message over {@code maxFrameLength}, or {@code null} if it fits:
-     * the common first check of every framer's {@link Framer#check(ByteBuf)}.
+     * the common first check of every framer's {@link dev.framekit.framing.Framer#check(ByteBuf)}.
      *
      * @param message the message; its readable bytes are the payload (indices unchanged)
      * @param maxFrameLength the framer's maximum

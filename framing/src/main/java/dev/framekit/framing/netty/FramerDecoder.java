@@ -5,6 +5,7 @@ import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
+import dev.framekit.framing.websocket.WebSocketFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -103,6 +104,10 @@ public class FramerDecoder extends ByteToMessageDecoder {
             }
             if (frame.isSkipped()) {
                 ctx.fireExceptionCaught(new DecoderException(frame.skipReason()));
+                continue;
+            }
+            if (frame instanceof WebSocketFrame control && control.opcode().isControl()) {
+                frame.release(); // the payload path's rule: a control frame is consumed, no message
                 continue;
             }
             out.add(frame.payload());

@@ -18,6 +18,7 @@ import dev.framekit.framing.OversizePolicy;
 import dev.framekit.framing.TruncatedFrameException;
 import dev.framekit.framing.testing.Outcome;
 import dev.framekit.framing.testing.Splits;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -108,6 +109,17 @@ class FramerCodecTest {
         TruncatedFrameException truncated = assertInstanceOf(TruncatedFrameException.class, e.getCause());
         assertEquals(6, truncated.bytesReceived());
         assertEquals(9, truncated.bytesExpected());
+    }
+
+    @Test
+    void aWebSocketControlFrameIsConsumedAndOnlyMessagesGoDownThePipeline() {
+        EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(WebSocketFramer.client()));
+
+        // A server's PING "p!", then its TEXT "hi" (unmasked, as a server sends).
+        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0x89, 0x02, 'p', '!', (byte) 0x81, 0x02, 'h', 'i'}));
+
+        assertEquals(List.of("hi"), Channels.drainInbound(channel).stream().map(b -> new String(b, UTF_8)).toList(),
+                "the ping is not a message");
     }
 
     @Test

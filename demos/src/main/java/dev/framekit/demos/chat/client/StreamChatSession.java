@@ -1,6 +1,6 @@
 package dev.framekit.demos.chat.client;
 
-import dev.framekit.demos.chat.room.SocketWaits;
+import dev.framekit.demos.chat.room.ReadWaits;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
@@ -145,13 +145,13 @@ public final class StreamChatSession extends ChatSession {
      * are another framing: the session gives up saying so. A silent server is waited for.
      */
     private String readFirst(FramedConnection current, WrongFraming reading) throws IOException {
-        int own = SocketWaits.shorten(current.socket(), FIRST_FRAME_WAIT);
+        Duration own = ReadWaits.shorten(current.reader(), FIRST_FRAME_WAIT);
         try {
             while (true) {
                 try {
                     return current.readString();
                 } catch (SocketTimeoutException e) {
-                    if (own == SocketWaits.UNCHANGED) {
+                    if (own == null) {
                         throw e;
                     } else if (current.reader().buffered() > 0 && !leaving) {
                         giveUp(reading.stalled(current.reader().buffered()));
@@ -159,7 +159,7 @@ public final class StreamChatSession extends ChatSession {
                 }
             }
         } finally {
-            SocketWaits.restore(current.socket(), own);
+            ReadWaits.restore(current.reader(), own);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.ForwardingFramer;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
 import io.netty.buffer.ByteBuf;
@@ -211,11 +212,12 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
             return reply.apply(arrivedOn);
         }
 
-        /** Sends the reply to the peer on {@code socket}, unframed, ends the output and drains what it still sends. */
-        void sendTo(Socket socket) throws IOException {
+        /** Sends the reply to the peer, unframed, ends the output and drains what it still sends. */
+        void sendTo(FramedConnection connection) throws IOException {
+            Socket socket = connection.socket();
             socket.getOutputStream().write(reply(socket.getLocalAddress()));
             socket.shutdownOutput();
-            SocketWaits.drain(socket);
+            ReadWaits.drain(connection.reader());
         }
     }
 }

@@ -66,7 +66,7 @@ public final class PollChatHandler implements FramedServer.Handler {
         try {
             request = connection.readString();
         } catch (PeerCheck.Refusal e) {
-            e.sendTo(connection.socket());
+            e.sendTo(connection);
             throw e;
         }
         if (request == null) {

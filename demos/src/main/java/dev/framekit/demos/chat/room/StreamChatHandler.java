@@ -42,10 +42,9 @@ public final class StreamChatHandler implements FramedServer.Handler {
                 remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
         member.start();
         Intake intake = new Intake(room, member, floodLimit);
-        Socket socket = connection.socket();
-        int[] ownTimeout = {SocketWaits.UNCHANGED};
+        Duration[] ownTimeout = {null};
         PeerCheck.Guard guard = check.guard(() -> ownTimeout[0] = intake.heard() // not silent: time its silence
-                ? SocketWaits.shorten(socket, Intake.GRACE) : ownTimeout[0]);
+                ? ReadWaits.shorten(connection.reader(), Intake.GRACE) : ownTimeout[0]);
         connection.reader().framer(guard);
         String reason = "";
         try {
@@ -82,24 +81,24 @@ public final class StreamChatHandler implements FramedServer.Handler {
     }
 
     /** Reads the first line; bytes that stall for the grace are judged once, then the read goes on. */
-    private String firstLine(FramedConnection connection, StreamMember member, PeerCheck.Guard guard, int[] ownTimeout)
+    private String firstLine(FramedConnection connection, StreamMember member, PeerCheck.Guard guard, Duration[] ownTimeout)
             throws IOException {
         try {
             while (true) {
                 try {
                     return readLine(connection, member);
                 } catch (SocketTimeoutException e) {
-                    if (ownTimeout[0] == SocketWaits.UNCHANGED) {
+                    if (ownTimeout[0] == null) {
                         throw e;
                     }
-                    SocketWaits.restore(connection.socket(), ownTimeout[0]);
-                    ownTimeout[0] = SocketWaits.UNCHANGED;
+                    ReadWaits.restore(connection.reader(), ownTimeout[0]);
+                    ownTimeout[0] = null;
                     guard.stalled();
                 }
             }
         } finally {
-            SocketWaits.restore(connection.socket(), ownTimeout[0]);
-            ownTimeout[0] = SocketWaits.UNCHANGED;
+            ReadWaits.restore(connection.reader(), ownTimeout[0]);
+            ownTimeout[0] = null;
         }
     }
 
@@ -170,7 +169,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
         void refuse(PeerCheck.Refusal refusal) {
             stop();
             try {
-                refusal.sendTo(connection.socket());
+                refusal.sendTo(connection);
             } catch (IOException e) {
                 // The peer is gone already.
             }
