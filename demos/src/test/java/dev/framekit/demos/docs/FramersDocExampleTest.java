@@ -1,12 +1,17 @@
 package dev.framekit.demos.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.testing.FramerConformance;
 import java.net.URI;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client and server example of docs/framers.md ("A client and a server") compiles with
- * {@code --release 17} against the library, as a Java 17 user would paste it.
+ * {@code --release 17} against the library, as a Java 17 user would paste it; the user framer of
+ * "Your own framer and the conformance kit" compiles the same way and passes the conformance kit
+ * with the messages that section gives it.
  */
 class FramersDocExampleTest {
     @TempDir
@@ -32,6 +39,13 @@ class FramersDocExampleTest {
                 .filter(block -> block.language().equals("java") && block.text().contains("ServerSocket"))
                 .filter(block -> block.text().contains("// client") && block.text().contains("// server"))
                 .findFirst().orElseThrow(() -> new AssertionError("no client and server example in docs/framers.md"));
+    }
+
+    private static Markdown.CodeBlock userFramerExample() {
+        Markdown framers = Markdown.of("docs/framers.md");
+        return framers.codeBlocks().stream()
+                .filter(block -> block.language().equals("java") && block.text().contains("implements Framer"))
+                .findFirst().orElseThrow(() -> new AssertionError("no complete user framer in docs/framers.md"));
     }
 
     /** The block as the body of a method, with the imports a user would add. */
@@ -53,10 +67,14 @@ class FramersDocExampleTest {
     private record Compiled(boolean ok, String diagnostics) {}
 
     private Compiled compileOnJava17(String source) throws IOException {
+        return compileOnJava17("ClientAndServerExample", source);
+    }
+
+    private Compiled compileOnJava17(String className, String source) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "the tests need a JDK, not a JRE");
         StringWriter diagnostics = new StringWriter();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///ClientAndServerExample.java"),
+        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
                 JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -78,6 +96,22 @@ class FramersDocExampleTest {
         Compiled compiled = compileOnJava17(source);
         assertTrue(compiled.ok(), compiled.diagnostics() + "\n" + source);
         assertTrue(Files.exists(out.resolve("ClientAndServerExample.class")));
+    }
+
+    @Test
+    void theUserFramerCompilesOnJava17AndPassesTheConformanceKit() throws Exception {
+        String source = userFramerExample().text();
+        Compiled compiled = compileOnJava17("Int16LittleEndianFramer", source);
+        assertTrue(compiled.ok(), compiled.diagnostics() + "\n" + source);
+        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {out.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Framer framer = (Framer) loader.loadClass("Int16LittleEndianFramer").getConstructor().newInstance();
+            assertEquals(65_535, framer.maxFrameLength());
+            assertEquals(2, framer.overhead(5));
+            FramerConformance.check(framer,
+                    List.of(new byte[0], "hello".getBytes(StandardCharsets.UTF_8), new byte[40_000]),
+                    List.of(new byte[70_000]));
+        }
     }
 
     @Test
