@@ -2,6 +2,7 @@ package dev.framekit.framing;
 
 import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One connection's length-prefix decoder. Its only state is how many bytes of an oversized frame
@@ -40,13 +41,13 @@ final class LengthPrefixDecoder extends SkippingDecoder {
             return null;
         }
         long value = field.read(in, start, headerLength);
-        long payloadLength = framer.payloadLength(value, in, start, headerLength);
+        long payloadLength = payloadLength(value, in, start, headerLength);
         if (payloadLength > framer.maxFrameLength()) {
             if (framer.oversizePolicy() == OversizePolicy.SKIP) {
                 discarding = headerLength + payloadLength;
-                return skip(framer.tooLong(in, start, headerLength, value, payloadLength, true));
+                return skip(tooLong(in, start, headerLength, value, payloadLength, true));
             }
-            throw framer.tooLong(in, start, headerLength, value, payloadLength, false);
+            throw tooLong(in, start, headerLength, value, payloadLength, false);
         }
         long frameSize = headerLength + payloadLength;
         if (readable < frameSize) {
@@ -59,6 +60,40 @@ final class LengthPrefixDecoder extends SkippingDecoder {
         }
         in.skipBytes(headerLength);
         return in.readRetainedSlice((int) payloadLength);
+    }
+
+    /**
+     * The payload length a field value declares, saturated at {@link Long#MAX_VALUE} for an 8-byte
+     * value of 2<sup>63</sup> or more.
+     *
+     * @throws FramingException if the value is less than a negative adjustment (a header-inclusive
+     *     length shorter than the header itself)
+     */
+    private long payloadLength(long value, ByteBuf in, int start, int headerLength) throws FramingException {
+        if (value < 0 || value > Long.MAX_VALUE - Math.max(0, framer.lengthAdjustment())) {
+            return Long.MAX_VALUE;
+        }
+        long payload = value + framer.lengthAdjustment();
+        if (payload < 0) {
+            throw new FramingException(framer.name() + ": the length field declares " + value + ", less than the "
+                    + (-framer.lengthAdjustment()) + " it must count (length adjustment " + framer.lengthAdjustment()
+                    + "); is the peer counting the header? " + HexPreview.of(in, start, headerLength));
+        }
+        return payload;
+    }
+
+    private FrameTooLongException tooLong(ByteBuf in, int start, int headerLength, long value, long payloadLength,
+            boolean skipped) {
+        String declared = value < 0 ? Long.toUnsignedString(value) + " (over 2^63)" : Long.toString(payloadLength);
+        String message = framer.name() + ": frame length " + declared + " exceeds the maximum of " + framer.maxFrameLength()
+                + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate"
+                + (skipped ? "; reading again skips this frame" : "") + "); header "
+                + HexPreview.of(in, start, headerLength);
+        if (framer.lengthField().isBinary() && headerLength > 1 && HexPreview.isPrintableAscii(in, start, headerLength)) {
+            message += "; the header reads as text \"" + in.toString(start, headerLength, StandardCharsets.US_ASCII)
+                    + "\": is a text client talking to a length-prefixed port?";
+        }
+        return new FrameTooLongException(message, payloadLength, framer.maxFrameLength());
     }
 
     private static TruncatedFrameException truncatedHeader(ByteBuf in, LengthField field, String name) {

@@ -3,7 +3,6 @@ package dev.framekit.framing;
 import dev.framekit.framing.internal.FrameLimits;
 import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -163,40 +162,6 @@ public final class LengthPrefixFramer implements Framer {
 
     String name() {
         return name;
-    }
-
-    /**
-     * The payload length a field value declares, saturated at {@link Long#MAX_VALUE} for an 8-byte
-     * value of 2<sup>63</sup> or more.
-     *
-     * @throws FramingException if the value is less than a negative adjustment (a header-inclusive
-     *     length shorter than the header itself)
-     */
-    long payloadLength(long value, ByteBuf in, int start, int headerLength) throws FramingException {
-        if (value < 0 || value > Long.MAX_VALUE - Math.max(0, lengthAdjustment)) {
-            return Long.MAX_VALUE;
-        }
-        long payload = value + lengthAdjustment;
-        if (payload < 0) {
-            throw new FramingException(name + ": the length field declares " + value + ", less than the "
-                    + (-lengthAdjustment) + " it must count (length adjustment " + lengthAdjustment
-                    + "); is the peer counting the header? " + HexPreview.of(in, start, headerLength));
-        }
-        return payload;
-    }
-
-    FrameTooLongException tooLong(ByteBuf in, int start, int headerLength, long value, long payloadLength,
-            boolean skipped) {
-        String declared = value < 0 ? Long.toUnsignedString(value) + " (over 2^63)" : Long.toString(payloadLength);
-        String message = name + ": frame length " + declared + " exceeds the maximum of " + maxFrameLength()
-                + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate"
-                + (skipped ? "; reading again skips this frame" : "") + "); header "
-                + HexPreview.of(in, start, headerLength);
-        if (field.isBinary() && headerLength > 1 && HexPreview.isPrintableAscii(in, start, headerLength)) {
-            message += "; the header reads as text \"" + in.toString(start, headerLength, StandardCharsets.US_ASCII)
-                    + "\": is a text client talking to a length-prefixed port?";
-        }
-        return new FrameTooLongException(message, payloadLength, maxFrameLength());
     }
 
     /** The largest payload a field can declare with an adjustment. */
