@@ -70,7 +70,9 @@ public interface FrameDecoder {
     /**
      * Takes the next complete frame off the front of {@code in} with what its header said, under
      * the same contract as {@link #decode}; an oversized frame the framing skips is returned as a
-     * {@link Frame#isSkipped() skipped} frame, not thrown. The default wraps {@link #decode}.
+     * {@link Frame#isSkipped() skipped} frame, not thrown. The default wraps {@link #decode}, and
+     * turns a frame that {@code decode} skipped (a decoder wrapping one that skips) into that
+     * outcome too.
      *
      * @param in the connection's buffered bytes; the frame's bytes are consumed from it
      * @param endOfStream true if no more bytes will ever be appended to {@code in}
@@ -82,7 +84,15 @@ public interface FrameDecoder {
      * @throws FramingException for any other bytes that do not fit the framing rule
      */
     default Frame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
-        ByteBuf payload = decode(in, endOfStream);
+        ByteBuf payload;
+        try {
+            payload = decode(in, endOfStream);
+        } catch (FrameTooLongException e) {
+            if (e.isSkipped()) {
+                return Frame.skipped(e); // a wrapper's decode passed on a frame its inner decoder skipped
+            }
+            throw e;
+        }
         return payload == null ? null : Frame.of(payload);
     }
 

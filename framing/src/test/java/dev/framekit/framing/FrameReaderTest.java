@@ -235,6 +235,43 @@ class FrameReaderTest {
         assertTrue(peak.get() <= max + 2 * chunk, "buffered up to " + peak.get() + " bytes of a 200000-byte line");
     }
 
+    @Test
+    void readReturnsAnOverlongLineAsASkippedFrameAndGoesOn() throws Exception {
+        byte[] wire = "ok\nmuch too long\nnext\n".getBytes(US_ASCII);
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), Framers.lines().withMaxFrameLength(5));
+
+        assertEquals("ok", text(reader.read()));
+        Frame skipped = reader.read();
+        assertTrue(skipped.isSkipped(), skipped.toString());
+        assertEquals(5, skipped.skipReason().maxFrameLength());
+        assertEquals("next", text(reader.read()));
+        assertNull(reader.read());
+    }
+
+    @Test
+    void aDecoderThatWrapsASkippingOneOnlyByDecodeStillHandsOutTheSkipAsAnOutcome() throws Exception {
+        Framer lines = Framers.lines().withMaxFrameLength(5);
+        Framer wrapping = new ForwardingFramer(lines) {
+            @Override
+            public FrameDecoder newDecoder() {
+                FrameDecoder inner = lines.newDecoder();
+                return inner::decode; // a user's decorator that implements decode alone
+            }
+        };
+        FrameReader reader = new FrameReader(new ByteArrayInputStream("much too long\nnext\n".getBytes(US_ASCII)), wrapping);
+
+        assertTrue(reader.read().isSkipped(), "not thrown: the typed path reports it as an outcome");
+        assertEquals("next", text(reader.read()));
+    }
+
+    private static String text(Frame frame) {
+        try {
+            return frame.payload().toString(US_ASCII);
+        } finally {
+            frame.release();
+        }
+    }
+
     // ---- how reads are split ------------------------------------------------------------------
 
     @ParameterizedTest
