@@ -14,6 +14,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
+import dev.framekit.framing.support.Slow;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -40,6 +41,7 @@ class FrameReaderTest {
 
     // ---- a read that fails mid-frame ----------------------------------------------------------
 
+    @Slow
     @ParameterizedTest
     @MethodSource("dev.framekit.framing.TestFramers#every")
     void continuesTheFrameAfterAReadTimesOutMidFrame(Framer framer) throws IOException {

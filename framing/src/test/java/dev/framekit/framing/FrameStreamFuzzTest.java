@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.framekit.framing.support.Slow;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -50,6 +51,7 @@ import dev.framekit.framing.testing.Splits;
  * To fuzz one for real: {@code JAZZER_FUZZ=1 ./mvnw -o -pl framing test -Dtest='FrameStreamFuzzTest#<method>'};
  * {@code JAZZER_MAX_DURATION=5m} overrides the annotation's duration.
  */
+@Slow
 class FrameStreamFuzzTest {
     /** How a read call is made. */
     private enum ReadMethod { HOLD_FRAME, RELEASE_FRAME, BYTES, STRING }

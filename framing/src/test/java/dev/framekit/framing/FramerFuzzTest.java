@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.framekit.framing.support.Slow;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -35,6 +36,7 @@ import dev.framekit.framing.testing.Splits;
  * from the front): the framer's settings, then the payload's length and the count of chunk sizes
  * from the end; the payload, the chunk sizes (one byte each) and then the wire bytes from the front.
  */
+@Slow
 class FramerFuzzTest {
     private static final byte[] PRIOR = ascii("prior");
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Slow;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -118,6 +119,7 @@ class LoopbackSocketTest {
         assertEquals(messages.size(), echoed.get());
     }
 
+    @Slow
     @ParameterizedTest
     @MethodSource("dev.framekit.framing.TestFramers#every")
     void readsAFrameDribbledOneByteAtATime(Framer framer) throws Exception {
@@ -189,6 +191,7 @@ class LoopbackSocketTest {
         }
     }
 
+    @Slow
     @ParameterizedTest
     @MethodSource("dev.framekit.framing.TestFramers#every")
     void keepsAPartFrameAcrossAReadTimeout(Framer framer) throws Exception {
@@ -313,6 +316,7 @@ class LoopbackSocketTest {
         assertTrue(e.getMessage().contains("is the server running?"), e.getMessage());
     }
 
+    @Slow
     @Test
     void timesOutAnIdleReadAndStillReadsLater() throws Exception {
         CountDownLatch timedOut = new CountDownLatch(1);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Slow;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loopback sockets; {@code -Dsoak.seed=N} repeats a run. For example
  * {@code ./mvnw -pl framing test -Dtest=SoakTest -Dsoak.seconds=600}.
  */
+@Slow
 class SoakTest {
     private static final double SECONDS = Double.parseDouble(System.getProperty("soak.seconds", "2"));
     private static final long SEED = Long.getLong("soak.seed", System.nanoTime());

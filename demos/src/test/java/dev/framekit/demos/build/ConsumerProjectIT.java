@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
+import dev.framekit.framing.support.NestedMavenBuild;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * and on a Java 17 runtime exchanges messages with a real echo-server ({@code framekit.jar} on
  * this JDK) over loopback: on the class path, and with framing on the module path.
  */
+@NestedMavenBuild
 class ConsumerProjectIT {
     private static final List<String> MESSAGES = List.of("hello", "framed over TCP", "x".repeat(10_000));
     private static Path consumer;

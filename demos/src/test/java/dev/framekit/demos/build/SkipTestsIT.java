@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.NestedMavenBuild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw verify} running every test is what CI shows each time; {@code -DskipITs} is
  * Failsafe's own switch.)
  */
+@NestedMavenBuild
 class SkipTestsIT {
     private static final List<String> MODULES = List.of("framing", "demos");
 

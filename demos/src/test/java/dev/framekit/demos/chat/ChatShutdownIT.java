@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.demos.chat.ChatIT.LineClient;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,7 @@ class ChatShutdownIT {
         }
     }
 
+    @Needs(Capability.PYTHON3)
     @ParameterizedTest
     @EnumSource(Stop.class)
     void everyMemberReadsTheNoticeLastAndTheServersLastLineCountsEveryConnection(Stop stop) throws Exception {

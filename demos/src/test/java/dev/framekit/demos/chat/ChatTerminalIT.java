@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.demos.chat.ChatIT.LineClient;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with an nc-style member beside it: JLine's prompt keeps a half-typed line whole while lines
  * arrive, and Ctrl-D or Ctrl-C leave the room the way /quit does.
  */
+@Needs(Capability.PYTHON3)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChatTerminalIT {
     private final Framekit framekit = new Framekit();

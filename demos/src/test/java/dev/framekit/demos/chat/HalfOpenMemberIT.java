@@ -3,10 +3,12 @@ package dev.framekit.demos.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Root;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Timeout;
  * <p>This is the one slow test of the suite (about 70 s): the kernel's keepalive timers cannot be
  * hurried from outside the server.
  */
+@Root
+@Needs(Capability.NETWORK_NAMESPACES)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HalfOpenMemberIT {
     /** KeepAlive's 30 s idle + 3 probes 10 s apart, and margin for a busy machine. */
@@ -41,8 +45,6 @@ class HalfOpenMemberIT {
 
     @BeforeAll
     static void createHosts() throws Exception {
-        String why = TwoHosts.whyUnavailable();
-        assumeTrue(why == null, () -> "skipped: " + why);
         hosts = TwoHosts.create();
     }
 

@@ -2,11 +2,13 @@ package dev.framekit.demos.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
 import dev.framekit.demos.Framings;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Root;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The LAN story: the chat server on one host, clients on another, across a real (virtual)
  * network link between two network namespaces with addresses of their own.
  */
+@Root
+@Needs(Capability.NETWORK_NAMESPACES)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanChatIT {
     private static TwoHosts hosts;
@@ -28,8 +32,6 @@ class LanChatIT {
 
     @BeforeAll
     static void createHosts() throws Exception {
-        String why = TwoHosts.whyUnavailable();
-        assumeTrue(why == null, () -> "skipped: " + why);
         hosts = TwoHosts.create();
     }
 

@@ -2,10 +2,11 @@ package dev.framekit.demos.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ChunkedAndWebSocketFramingIT {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = Capability.PYTHON;
 
     private final Framekit framekit = new Framekit();
 
@@ -78,11 +79,9 @@ class ChunkedAndWebSocketFramingIT {
         server.awaitLine(Pattern.quote("2 messages in (70005 bytes), 2 out (70005 bytes); ended cleanly"));
     }
 
+    @Needs(Capability.PYTHON3_WEBSOCKETS)
     @Test
     void pythonWebsocketsFramesAreEchoedAndAnUnmaskedClientFrameIsRefused() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "needs Debian's /usr/bin/python3 with python3-websockets");
-        assumeTrue(new ProcessBuilder(PYTHON, "-c", "import websockets.frames").start().waitFor() == 0,
-                "needs python3-websockets (apt-get install python3-websockets)");
         FramekitProcess server = framekit.startServer("echo-server", "--framing", "websocket");
         Path script = script();
 

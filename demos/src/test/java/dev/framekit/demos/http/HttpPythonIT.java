@@ -3,10 +3,12 @@ package dev.framekit.demos.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.framekit.demos.Framekit;
 import dev.framekit.demos.FramekitProcess;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code BaseHTTPRequestHandler} on HTTP/1.1 (chunked; no length and close) as the servers
  * {@code http-get} reassembles every body from, byte for byte.
  */
+@Peer
+@Needs(Capability.PYTHON3)
 @Timeout(90)
 class HttpPythonIT {
     private final Framekit framekit = new Framekit();
@@ -37,11 +41,6 @@ class HttpPythonIT {
 
     @TempDir
     Path dir;
-
-    @org.junit.jupiter.api.BeforeEach
-    void needPython() {
-        assumeTrue(Files.isExecutable(Path.of(Peers.PYTHON)), "needs Debian's /usr/bin/python3 (.ci/install-peers)");
-    }
 
     @AfterEach
     void stop() {

@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.framekit.framing.FrameReader;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.FramingException;
+import dev.framekit.framing.support.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Set;
@@ -24,6 +25,7 @@ import java.util.Set;
  * for real: {@code JAZZER_FUZZ=1 ./mvnw -pl demos test -Dtest='RequestHeadFuzzTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@Slow
 class RequestHeadFuzzTest {
     private static final Set<Integer> STATUSES = Set.of(400, 413, 501, 505);
 
