@@ -14,7 +14,9 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
+import dev.framekit.framing.support.HostileStreams;
 import dev.framekit.framing.support.Slow;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -43,7 +45,7 @@ class FrameReaderTest {
 
     @Slow
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void continuesTheFrameAfterAReadTimesOutMidFrame(Framer framer) throws IOException {
         byte[] wire = encode(framer, "hello, world");
         int half = wire.length / 2;
@@ -93,7 +95,7 @@ class FrameReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#persistent")
+    @MethodSource("dev.framekit.framing.support.TestFramers#persistent")
     void losesNothingWhenReadsFailRepeatedlyMidFrame(Framer framer) throws IOException {
         byte[] wire = concat(encode(framer, "one"), encode(framer, "two"), encode(framer, "three"));
         for (int failAt = 1; failAt < wire.length; failAt++) {
@@ -240,7 +242,7 @@ class FrameReaderTest {
     // ---- how reads are split ------------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#persistent")
+    @MethodSource("dev.framekit.framing.support.TestFramers#persistent")
     void decodesFramesArrivingOneByteAtATime(Framer framer) throws IOException {
         List<String> messages = List.of("", "a", "hello", "héllo wörld", "tail");
         List<String> carried = messages.stream().filter(m -> carries(framer, m)).toList();
@@ -438,7 +440,7 @@ class FrameReaderTest {
     // ---- text and end of stream ---------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void decodesUtf8OnlyFromWholeFrames(Framer framer) throws IOException {
         String text = "héllo wörld, € and 𝄞 and 日本語";
         byte[] wire = encode(framer, text);
@@ -448,7 +450,7 @@ class FrameReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#persistent")
+    @MethodSource("dev.framekit.framing.support.TestFramers#persistent")
     void returnsNullAtACleanEndAndAgainOnTheNextCall(Framer framer) throws IOException {
         byte[] wire = concat(encode(framer, "one"), encode(framer, "two"));
         FrameReader reader = new FrameReader(new ChunkedInputStream(wire, 5), framer);

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.framekit.framing.support.Capability;
 import dev.framekit.framing.support.Needs;
 import dev.framekit.framing.support.Peer;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.Unpooled;
 import java.io.BufferedReader;
 import java.io.IOException;

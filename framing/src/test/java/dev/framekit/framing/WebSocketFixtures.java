@@ -1,13 +1,17 @@
 package dev.framekit.framing;
 
-import static dev.framekit.framing.FixtureBytes.allByteValues;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.frames;
-import static dev.framekit.framing.FixtureBytes.random;
-import static dev.framekit.framing.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.allByteValues;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.random;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
 
+import dev.framekit.framing.support.FramerFixture;
+import dev.framekit.framing.support.IllegalMessage;
+import dev.framekit.framing.support.Payload;
+import dev.framekit.framing.support.WireInput;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -16,15 +20,15 @@ import java.util.function.UnaryOperator;
  * the other role's frames ({@link WebSocketDirection}). Client frames are masked with the fixed
  * key {@link WebSocketWire#KEY} so that the wire bytes are reproducible.
  */
-final class WebSocketFixtures {
+public final class WebSocketFixtures {
     private WebSocketFixtures() {}
 
-    static FramerFixture serverToClient() {
+    public static FramerFixture serverToClient() {
         return fixture("websocket server -> client", Framers.webSocketServer(), Framers.webSocketClient(),
                 payload -> WebSocketWire.fromServer(0x2, payload), 0);
     }
 
-    static FramerFixture clientToServer() {
+    public static FramerFixture clientToServer() {
         WebSocketFramer client = Framers.webSocketClient().maskKeys(() -> WebSocketWire.KEY);
         return fixture("websocket client -> server", client, Framers.webSocketServer(),
                 payload -> WebSocketWire.fromClient(0x2, payload), 4);

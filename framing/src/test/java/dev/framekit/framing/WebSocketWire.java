@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.support.FixtureBytes;
 import java.io.ByteArrayOutputStream;
 
 /**

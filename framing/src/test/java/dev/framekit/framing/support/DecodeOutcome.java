@@ -1,5 +1,8 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.TruncatedFrameException;
 import dev.framekit.framing.testing.Outcome;
 import java.util.List;
 
@@ -9,26 +12,26 @@ import java.util.List;
  * are split into reads, must give equal outcomes: the same frames, the same exception class,
  * numbers and message.
  */
-final class DecodeOutcome {
+public final class DecodeOutcome {
     private final List<byte[]> frames;
     private final FramingException failure;
 
-    DecodeOutcome(List<byte[]> frames, FramingException failure) {
+    public DecodeOutcome(List<byte[]> frames, FramingException failure) {
         this.frames = List.copyOf(frames);
         this.failure = failure;
     }
 
     /** The same outcome, from the conformance kit's feeding. */
-    static DecodeOutcome of(Outcome outcome) {
+    public static DecodeOutcome of(Outcome outcome) {
         return new DecodeOutcome(outcome.frames(), outcome.failure());
     }
 
-    List<byte[]> frames() {
+    public List<byte[]> frames() {
         return frames;
     }
 
     /** The exception the stream ended with, or null for a clean end. */
-    FramingException failure() {
+    public FramingException failure() {
         return failure;
     }
 
@@ -37,11 +40,11 @@ final class DecodeOutcome {
      * {@code TruncatedFrameException(received=R, expected=E)},
      * {@code FrameTooLongException(frameLength=L, max=M)}, or the exception's class name.
      */
-    String signature() {
+    public String signature() {
         return signatureOf(failure);
     }
 
-    static String signatureOf(FramingException failure) {
+    public static String signatureOf(FramingException failure) {
         if (failure == null) {
             return WireInput.CLEAN_END;
         }
@@ -55,7 +58,7 @@ final class DecodeOutcome {
     }
 
     /** True if the frames are {@code expected}, byte for byte. */
-    boolean hasFrames(List<byte[]> expected) {
+    public boolean hasFrames(List<byte[]> expected) {
         return Outcome.sameFrames(frames, expected);
     }
 

@@ -1,5 +1,9 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.TruncatedFrameException;
 import java.util.List;
 
 /**
@@ -10,17 +14,17 @@ import java.util.List;
  * @param failsWithin for a frame over the maximum that must fail before the end of the stream:
  *     how many wire bytes suffice for the decoder to fail (one fewer must not); -1 otherwise
  */
-record WireInput(String description, Framer framer, byte[] wire, List<byte[]> frames, String ending, int failsWithin) {
+public record WireInput(String description, Framer framer, byte[] wire, List<byte[]> frames, String ending, int failsWithin) {
 
-    static final String CLEAN_END = "clean end";
+    public static final String CLEAN_END = "clean end";
 
     /** Whole frames only: the stream ends cleanly after them. */
-    static WireInput complete(String description, Framer framer, byte[] wire, List<byte[]> frames) {
+    public static WireInput complete(String description, Framer framer, byte[] wire, List<byte[]> frames) {
         return new WireInput(description, framer, wire, frames, CLEAN_END, -1);
     }
 
     /** The stream ends inside a frame, after {@code received} of its {@code expected} bytes. */
-    static WireInput truncated(String description, Framer framer, byte[] wire, List<byte[]> frames,
+    public static WireInput truncated(String description, Framer framer, byte[] wire, List<byte[]> frames,
             long received, long expected) {
         return new WireInput(description, framer, wire, frames, truncatedSignature(received, expected), -1);
     }
@@ -29,7 +33,7 @@ record WireInput(String description, Framer framer, byte[] wire, List<byte[]> fr
      * A frame over the maximum; if {@code failsWithin} is not -1 the decoder must fail once that
      * many bytes have arrived, without waiting for the end of the stream.
      */
-    static WireInput tooLong(String description, Framer framer, byte[] wire, List<byte[]> frames,
+    public static WireInput tooLong(String description, Framer framer, byte[] wire, List<byte[]> frames,
             long frameLength, int maxFrameLength, int failsWithin) {
         return new WireInput(description, framer, wire, frames, tooLongSignature(frameLength, maxFrameLength),
                 failsWithin);
@@ -39,15 +43,15 @@ record WireInput(String description, Framer framer, byte[] wire, List<byte[]> fr
      * Bytes that break the framing rule itself (a non-digit in an ASCII length, a missing comma):
      * a plain {@link FramingException} once they arrive.
      */
-    static WireInput malformed(String description, Framer framer, byte[] wire, List<byte[]> frames) {
+    public static WireInput malformed(String description, Framer framer, byte[] wire, List<byte[]> frames) {
         return new WireInput(description, framer, wire, frames, "FramingException", -1);
     }
 
-    static String truncatedSignature(long received, long expected) {
+    public static String truncatedSignature(long received, long expected) {
         return "TruncatedFrameException(received=" + received + ", expected=" + expected + ")";
     }
 
-    static String tooLongSignature(long frameLength, int maxFrameLength) {
+    public static String tooLongSignature(long frameLength, int maxFrameLength) {
         return "FrameTooLongException(frameLength=" + frameLength + ", max=" + maxFrameLength + ")";
     }
 

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.Random;
 
 /** Small, literal ways to spell the bytes that the framer tests feed and expect. */
-final class FixtureBytes {
+public final class FixtureBytes {
     private FixtureBytes() {}
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Bytes from int literals, e.g. {@code bytes(0xff, 0x00)}. */
-    static byte[] bytes(int... values) {
+    public static byte[] bytes(int... values) {
         byte[] out = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = (byte) values[i];
@@ -28,7 +28,7 @@ final class FixtureBytes {
         return out;
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -36,14 +36,14 @@ final class FixtureBytes {
         return out.toByteArray();
     }
 
-    static byte[] repeat(int value, int count) {
+    public static byte[] repeat(int value, int count) {
         byte[] out = new byte[count];
         Arrays.fill(out, (byte) value);
         return out;
     }
 
     /** The 256 byte values 0x00 to 0xff, in order. */
-    static byte[] allByteValues() {
+    public static byte[] allByteValues() {
         byte[] out = new byte[256];
         for (int i = 0; i < 256; i++) {
             out[i] = (byte) i;
@@ -52,7 +52,7 @@ final class FixtureBytes {
     }
 
     /** The byte values 0x00 to 0xff in order, without {@code excluded}. */
-    static byte[] allByteValuesExcept(int excluded) {
+    public static byte[] allByteValuesExcept(int excluded) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < 256; i++) {
             if (i != excluded) {
@@ -63,7 +63,7 @@ final class FixtureBytes {
     }
 
     /** {@code length} seeded pseudo-random bytes, none of them one of {@code excluded}. */
-    static byte[] random(long seed, int length, int... excluded) {
+    public static byte[] random(long seed, int length, int... excluded) {
         Random random = new Random(seed);
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -77,13 +77,13 @@ final class FixtureBytes {
     }
 
     /** A 4-byte big-endian unsigned length header, spelled out byte by byte. */
-    static byte[] lengthHeader(long length) {
+    public static byte[] lengthHeader(long length) {
         return bytes((int) (length >>> 24) & 0xff, (int) (length >>> 16) & 0xff,
                 (int) (length >>> 8) & 0xff, (int) length & 0xff);
     }
 
     /** An unsigned big-endian field of {@code width} bytes, spelled out byte by byte. */
-    static byte[] bigEndian(long value, int width) {
+    public static byte[] bigEndian(long value, int width) {
         byte[] out = new byte[width];
         for (int i = 0; i < width; i++) {
             out[i] = (byte) (value >>> (8 * (width - 1 - i)));
@@ -92,7 +92,7 @@ final class FixtureBytes {
     }
 
     /** An unsigned little-endian field of {@code width} bytes. */
-    static byte[] littleEndian(long value, int width) {
+    public static byte[] littleEndian(long value, int width) {
         byte[] out = new byte[width];
         for (int i = 0; i < width; i++) {
             out[i] = (byte) (value >>> (8 * i));
@@ -101,7 +101,7 @@ final class FixtureBytes {
     }
 
     /** protobuf's unsigned base-128 varint, written out from its definition. */
-    static byte[] varint(long value) {
+    public static byte[] varint(long value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         do {
             int group = (int) (value & 0x7f);
@@ -112,17 +112,17 @@ final class FixtureBytes {
     }
 
     /** Python's {@code str(value).zfill(digits).encode()}. */
-    static byte[] zfill(long value, int digits) {
+    public static byte[] zfill(long value, int digits) {
         return ascii(String.format("%0" + digits + "d", value));
     }
 
     /** A netstring, {@code len ":" payload ","}. */
-    static byte[] netstring(byte[] payload) {
+    public static byte[] netstring(byte[] payload) {
         return concat(ascii(payload.length + ":"), payload, ascii(","));
     }
 
     /** The first {@code count} bytes as lowercase hex pairs separated by spaces, e.g. {@code 47 45 54}. */
-    static String hex(byte[] bytes, int count) {
+    public static String hex(byte[] bytes, int count) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < Math.min(count, bytes.length); i++) {
             if (i > 0) {
@@ -134,7 +134,7 @@ final class FixtureBytes {
     }
 
     /** ASCII texts as a list of frames. */
-    static List<byte[]> frames(String... texts) {
+    public static List<byte[]> frames(String... texts) {
         List<byte[]> out = new ArrayList<>();
         for (String text : texts) {
             out.add(ascii(text));
@@ -143,7 +143,7 @@ final class FixtureBytes {
     }
 
     /** The index of the first {@code part} in {@code bytes} at or after {@code from}, or -1. */
-    static int indexOf(byte[] bytes, byte[] part, int from) {
+    public static int indexOf(byte[] bytes, byte[] part, int from) {
         for (int at = from; at + part.length <= bytes.length; at++) {
             if (Arrays.equals(bytes, at, at + part.length, part, 0, part.length)) {
                 return at;

@@ -1,11 +1,17 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
+import dev.framekit.framing.FrameEncoder;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.LengthField;
+import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.MessageRefusedException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** The framers the stream-layer and socket tests run every case on, as named JUnit arguments. */
-final class TestFramers {
+public final class TestFramers {
     private TestFramers() {}
 
     /**
@@ -13,7 +19,7 @@ final class TestFramers {
      * length-field variants (u16le counting the header, varint, ascii:5), netstrings,
      * send-and-close.
      */
-    static Stream<Arguments> every() {
+    public static Stream<Arguments> every() {
         return Stream.of(
                 Arguments.of(Named.of("fixed-length 64, pad #", Framers.fixedLength(64).pad('#'))),
                 Arguments.of(Named.of("lines", Framers.lines())),
@@ -29,7 +35,7 @@ final class TestFramers {
     }
 
     /** The framers that carry more than one message per connection. */
-    static Stream<Arguments> persistent() {
+    public static Stream<Arguments> persistent() {
         return every().filter(arguments -> !TestFramers.isSendAndClose(framerOf(arguments)));
     }
 
@@ -37,7 +43,7 @@ final class TestFramers {
      * True for a framer whose connection carries one message: its encoder is finished after
      * writing one. Asked of the encoder, the contract's own answer, not of a flag.
      */
-    static boolean isSendAndClose(Framer framer) {
+    public static boolean isSendAndClose(Framer framer) {
         io.netty.buffer.ByteBuf scratch = io.netty.buffer.Unpooled.buffer();
         try {
             FrameEncoder encoder = framer.newEncoder();

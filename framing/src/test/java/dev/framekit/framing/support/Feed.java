@@ -1,7 +1,11 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameReader;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import dev.framekit.framing.testing.Outcome;
@@ -12,7 +16,7 @@ import dev.framekit.framing.testing.Splits;
  * the decoder contract on the way: a decoder that returns null consumes nothing, every frame is
  * released, and the connection's buffer is left with exactly one reference.
  */
-final class Feed {
+public final class Feed {
     private Feed() {}
 
     /**
@@ -20,7 +24,7 @@ final class Feed {
      * discarding consumed bytes between chunks (the contract allows it); then decode at the end of
      * the stream until null or an exception.
      */
-    static DecodeOutcome throughDecoder(Framer framer, byte[] wire, int[] chunkSizes) {
+    public static DecodeOutcome throughDecoder(Framer framer, byte[] wire, int[] chunkSizes) {
         return DecodeOutcome.of(Outcome.decode(framer, wire, chunkSizes));
     }
 
@@ -28,7 +32,7 @@ final class Feed {
      * Through a {@link FrameReader} over a stream that returns the given chunk sizes (zeros are
      * skipped: an InputStream read returns at least one byte).
      */
-    static DecodeOutcome throughReader(Framer framer, byte[] wire, int[] chunkSizes) {
+    public static DecodeOutcome throughReader(Framer framer, byte[] wire, int[] chunkSizes) {
         return DecodeOutcome.of(Outcome.read(framer, wire, chunkSizes));
     }
 
@@ -36,7 +40,7 @@ final class Feed {
      * Decodes the wire bytes whole, one byte per read and split in two at every position, checks
      * that every way gives the same outcome, and returns it.
      */
-    static DecodeOutcome sameEverySplit(Framer framer, byte[] wire) {
+    public static DecodeOutcome sameEverySplit(Framer framer, byte[] wire) {
         DecodeOutcome whole = throughDecoder(framer, wire, Splits.whole(wire.length));
         assertEquals(whole, throughDecoder(framer, wire, Splits.oneBytePerRead(wire.length)), "one byte per read");
         for (int position : Splits.positions(wire.length)) {
@@ -50,7 +54,7 @@ final class Feed {
      * Decodes frames off {@code in} into {@code frames} until the decoder returns null; see
      * {@link Outcome#drain}.
      */
-    static void drain(FrameDecoder decoder, ByteBuf in, boolean endOfStream, List<byte[]> frames, int limit)
+    public static void drain(FrameDecoder decoder, ByteBuf in, boolean endOfStream, List<byte[]> frames, int limit)
             throws FramingException {
         Outcome.drain(decoder, in, endOfStream, frames, limit);
     }

@@ -1,15 +1,21 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
-import static dev.framekit.framing.FixtureBytes.allByteValues;
-import static dev.framekit.framing.FixtureBytes.allByteValuesExcept;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.frames;
-import static dev.framekit.framing.FixtureBytes.lengthHeader;
-import static dev.framekit.framing.FixtureBytes.random;
-import static dev.framekit.framing.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.allByteValues;
+import static dev.framekit.framing.support.FixtureBytes.allByteValuesExcept;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.lengthHeader;
+import static dev.framekit.framing.support.FixtureBytes.random;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
 
+import dev.framekit.framing.FrameLimits;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.TruncatedFrameException;
+import dev.framekit.framing.WebSocketFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -20,7 +26,7 @@ import java.util.function.UnaryOperator;
  * frame length. {@code wireOf} is the wire format written out independently of the library (the
  * design's table), so the tests can build streams without trusting the encoder.
  */
-record FramerFixture(
+public record FramerFixture(
         String name,
         Framer framer,
         UnaryOperator<byte[]> wireOf,
@@ -30,7 +36,7 @@ record FramerFixture(
         List<WireInput> limitInputs) {
 
     /** Large messages are a little over 100 KiB. */
-    static final int LARGE = 100 * 1024 + 7;
+    public static final int LARGE = 100 * 1024 + 7;
 
     private static final List<FramerFixture> ALL = List.of(
             fixedLengthPaddedWithHash(),
@@ -53,7 +59,7 @@ record FramerFixture(
             chunked(),
             exactLength());
 
-    static List<FramerFixture> all() {
+    public static List<FramerFixture> all() {
         return ALL;
     }
 
@@ -61,7 +67,7 @@ record FramerFixture(
      * Whole streams of valid frames: the empty stream and every valid message back to back (for
      * send-and-close, whose connection carries one message, each valid message on its own).
      */
-    List<WireInput> validStreams() {
+    public List<WireInput> validStreams() {
         List<WireInput> streams = new ArrayList<>();
         if (TestFramers.isSendAndClose(framer)) {
             for (Payload message : validMessages) {
@@ -80,7 +86,7 @@ record FramerFixture(
     }
 
     /** Every wire input: valid streams, partial inputs and inputs around the maximum. */
-    List<WireInput> allInputs() {
+    public List<WireInput> allInputs() {
         List<WireInput> inputs = new ArrayList<>(validStreams());
         inputs.addAll(partialInputs);
         inputs.addAll(limitInputs);
@@ -104,7 +110,7 @@ record FramerFixture(
 
     // ---- the fixtures ----
 
-    static FramerFixture fixedLengthPaddedWithHash() {
+    public static FramerFixture fixedLengthPaddedWithHash() {
         Framer framer = Framers.fixedLength(300).pad('#');
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, repeat('#', 300 - payload.length));
         return new FramerFixture("fixed-length(300, pad '#')", framer, wireOf,
@@ -124,7 +130,7 @@ record FramerFixture(
                 List.of()); // a fixed frame is never over its size
     }
 
-    static FramerFixture fixedLengthPaddedWithZero() {
+    public static FramerFixture fixedLengthPaddedWithZero() {
         int size = 128 * 1024;
         Framer framer = Framers.fixedLength(size);
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, new byte[size - payload.length]);
@@ -143,7 +149,7 @@ record FramerFixture(
                 List.of());
     }
 
-    static FramerFixture newlineDelimited() {
+    public static FramerFixture newlineDelimited() {
         Framer framer = Framers.lines();
         Framer max10 = Framers.lines().maxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, ascii("\n"));
@@ -170,7 +176,7 @@ record FramerFixture(
                                 ascii("ok\n0123456789ABCDEF"), frames("ok"), 11, 10, 3 + 11)));
     }
 
-    static FramerFixture multiByteDelimited() {
+    public static FramerFixture multiByteDelimited() {
         Framer framer = Framers.delimiter("#*#");
         Framer max10 = Framers.delimiter("#*#").maxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, ascii("#*#"));
@@ -200,7 +206,7 @@ record FramerFixture(
                                 ascii("ok#*#0123456789ABCDEF"), frames("ok"), 11, 10, 5 + 13)));
     }
 
-    static FramerFixture lenientLines() {
+    public static FramerFixture lenientLines() {
         Framer framer = Framers.lines().lenientLineEndings();
         Framer max10 = Framers.lines().maxFrameLength(10).lenientLineEndings();
         UnaryOperator<byte[]> wireOf = payload -> concat(payload, ascii("\n"));
@@ -227,7 +233,7 @@ record FramerFixture(
                                 ascii("ok\r\n0123456789ABCDEF"), frames("ok"), 11, 10, 4 + 12)));
     }
 
-    static FramerFixture lengthPrefixed() {
+    public static FramerFixture lengthPrefixed() {
         Framer framer = Framers.lengthPrefixed();
         Framer max10 = Framers.lengthPrefixed().maxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(lengthHeader(payload.length), payload);
@@ -260,7 +266,7 @@ record FramerFixture(
                                 0x80000000L, 10, 6 + 4)));
     }
 
-    static FramerFixture sendAndClose() {
+    public static FramerFixture sendAndClose() {
         Framer framer = Framers.sendAndClose();
         Framer max10 = Framers.sendAndClose().maxFrameLength(10);
         return new FramerFixture("send-and-close", framer, UnaryOperator.identity(),
@@ -274,7 +280,7 @@ record FramerFixture(
                         WireInput.tooLong("endless bytes", max10, repeat('x', 1000), List.of(), 11, 10, 11)));
     }
 
-    static FramerFixture chunked() {
+    public static FramerFixture chunked() {
         Framer framer = Framers.chunked();
         Framer max10 = Framers.chunked().maxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(ascii(Integer.toHexString(payload.length) + "\r\n"), payload,
@@ -319,7 +325,7 @@ record FramerFixture(
                                 concat(ascii("1;"), repeat('x', 2000), ascii("\r\n")), List.of(), malformed, -1)));
     }
 
-    static FramerFixture exactLength() {
+    public static FramerFixture exactLength() {
         Framer framer = Framers.exactly(5);
         return new FramerFixture("exact-length(5)", framer, UnaryOperator.identity(),
                 List.of(Payload.text("hello"), Payload.of("five zero bytes", new byte[5]),
@@ -333,15 +339,15 @@ record FramerFixture(
                 List.of());
     }
 
-    static Payload empty() {
+    public static Payload empty() {
         return Payload.of("empty", new byte[0]);
     }
 
-    static Payload oneByte() {
+    public static Payload oneByte() {
         return Payload.of("1 byte", ascii("a"));
     }
 
-    static Payload everyByteValue(byte[] values) {
+    public static Payload everyByteValue(byte[] values) {
         return Payload.of("every byte value it can carry (" + values.length + ")", values);
     }
 }
