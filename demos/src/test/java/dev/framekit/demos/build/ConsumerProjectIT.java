@@ -3,8 +3,8 @@ package dev.framekit.demos.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.support.NestedMavenBuild;
 import java.io.DataInputStream;
 import java.io.File;

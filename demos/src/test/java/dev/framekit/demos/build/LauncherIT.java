@@ -3,8 +3,8 @@ package dev.framekit.demos.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.framekit.demos.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.RawSockets;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.RawSockets;
+import dev.framekit.demos.support.FramekitProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

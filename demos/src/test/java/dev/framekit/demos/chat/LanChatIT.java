@@ -3,9 +3,9 @@ package dev.framekit.demos.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.Framings;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.Framings;
 import dev.framekit.framing.support.Capability;
 import dev.framekit.framing.support.Needs;
 import dev.framekit.framing.support.Root;

@@ -3,8 +3,8 @@ package dev.framekit.demos.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import java.io.IOException;

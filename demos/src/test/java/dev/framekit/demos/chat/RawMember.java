@@ -1,6 +1,6 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.Framings;
+import dev.framekit.demos.support.Framings;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

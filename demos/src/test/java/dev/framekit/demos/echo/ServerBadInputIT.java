@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.Framings;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.Framings;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;

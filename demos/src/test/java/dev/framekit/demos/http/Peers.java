@@ -1,6 +1,6 @@
 package dev.framekit.demos.http;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import dev.framekit.framing.support.Capability;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

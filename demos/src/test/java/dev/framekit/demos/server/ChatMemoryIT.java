@@ -3,10 +3,10 @@ package dev.framekit.demos.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.HeapUse;
-import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.HeapUse;
+import dev.framekit.demos.support.RawSockets;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import java.io.BufferedReader;

@@ -3,9 +3,9 @@ package dev.framekit.demos.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.RawSockets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.framekit.demos.chat.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import dev.framekit.framing.WebSocketCloseCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.framekit.demos.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import dev.framekit.framing.support.Browser;
 import dev.framekit.framing.support.Capability;
 import dev.framekit.framing.support.Needs;

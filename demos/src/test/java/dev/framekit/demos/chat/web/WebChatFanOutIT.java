@@ -2,7 +2,7 @@ package dev.framekit.demos.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

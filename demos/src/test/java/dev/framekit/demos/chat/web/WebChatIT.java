@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import dev.framekit.framing.WebSocketCloseCodes;
 import dev.framekit.framing.websocket.HandshakeException;
 import dev.framekit.framing.websocket.WebSocketClientHandshake;

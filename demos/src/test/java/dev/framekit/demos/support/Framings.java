@@ -1,4 +1,4 @@
-package dev.framekit.demos;
+package dev.framekit.demos.support;
 
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framer;
