@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A separate Maven project that uses framekit as a library ({@code examples/consumer}) builds
@@ -34,7 +34,8 @@ class ConsumerProjectIT {
     private static final List<String> MESSAGES = List.of("hello", "framed over TCP", "x".repeat(10_000));
     private static Path consumer;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @BeforeAll
     static void buildTheConsumerProject() throws Exception {
@@ -54,11 +55,6 @@ class ConsumerProjectIT {
         assertEquals(61, classFileMajorVersion(consumer.resolve("target/classes/com/example/consumer/EchoConsumer.class")),
                 "compiled for Java 17 (class file 61)");
         assertTrue(Files.isRegularFile(consumer.resolve("target/lib/framing-" + NestedMaven.version() + ".jar")));
-    }
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
     }
 
     @Test

@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,12 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ChatForeignPeersIT {
     private static final Pattern NOTICE = Pattern.compile("^-- \\S+ (joined|left|is now)");
 
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @Test
     void curlPostGetsA400AndNothingOfItReachesTheRoom() throws Exception {

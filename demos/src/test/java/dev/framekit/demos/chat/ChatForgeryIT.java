@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,12 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ChatForgeryIT {
     private static final String END = "that was all";
 
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     static List<byte[]> payloads() {
         List<String> texts = new ArrayList<>(List.of(

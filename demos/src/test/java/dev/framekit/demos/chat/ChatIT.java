@@ -15,21 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The chat demo end to end: the real jar's server, real clients, raw line clients the way nc speaks. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChatIT {
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @ParameterizedTest
     @EnumSource(Framings.class)

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,12 +38,8 @@ class ChatShutdownIT {
     private static final List<String> IN_THE_FOREGROUND = List.of("/usr/bin/python3", "-c",
             "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
 
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     /** How the server is stopped, and the exit status the JVM then ends with (128 + the signal's number). */
     enum Stop {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Needs(Capability.PYTHON3)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChatTerminalIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private PtyProcess alice;
 
     @AfterEach
@@ -33,7 +35,6 @@ class ChatTerminalIT {
         if (alice != null) {
             alice.close();
         }
-        framekit.close();
     }
 
     private PtyProcess aliceInATerminal(FramekitProcess server) throws Exception {

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A half-open member is reclaimed by TCP keepalive: carol joins from another host, then her link
@@ -41,7 +41,8 @@ class HalfOpenMemberIT {
     private static final Duration RECLAIMED_WITHIN = Duration.ofSeconds(120);
 
     private static TwoHosts hosts;
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @BeforeAll
     static void createHosts() throws Exception {
@@ -53,11 +54,6 @@ class HalfOpenMemberIT {
         if (hosts != null) {
             hosts.close();
         }
-    }
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
     }
 
     @Test

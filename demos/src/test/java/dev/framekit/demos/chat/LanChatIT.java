@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanChatIT {
     private static TwoHosts hosts;
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @BeforeAll
     static void createHosts() throws Exception {
@@ -40,11 +41,6 @@ class LanChatIT {
         if (hosts != null) {
             hosts.close();
         }
-    }
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
     }
 
     @ParameterizedTest

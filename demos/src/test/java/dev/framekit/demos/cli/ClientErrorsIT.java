@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,12 +36,12 @@ class ClientErrorsIT {
     private static final List<String> COMMANDS = List.of("echo-server", "echo-client", "reverse-server", "reverse-client",
             "chat-server", "chat-client");
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final List<AutoCloseable> fakeServers = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopProcesses() throws Exception {
-        framekit.close();
         for (AutoCloseable fake : fakeServers) {
             fake.close();
         }

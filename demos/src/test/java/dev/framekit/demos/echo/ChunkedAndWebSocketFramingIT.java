@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,15 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ChunkedAndWebSocketFramingIT {
     private static final String PYTHON = Capability.PYTHON;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
 
     private Framekit.Result echo(FramekitProcess server, String framing, String... messages) {
         List<String> args = new java.util.ArrayList<>(List.of("echo-client", "--host", "127.0.0.1", "--port",

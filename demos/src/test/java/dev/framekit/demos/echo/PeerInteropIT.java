@@ -14,9 +14,9 @@ import dev.framekit.framing.support.Peer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,12 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PeerInteropIT {
     private static final List<String> MESSAGES = List.of("hello", "héllo wörld ✓", "", "two words");
 
-    private final Framekit framekit = new Framekit();
-
-    @AfterAll
-    void stopServers() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     static Stream<Arguments> twistedReceivers() {
         return Stream.of(

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Memory is bounded by the bytes that arrived, never by the lengths peers declare: an
@@ -32,13 +33,13 @@ class ServerMemoryIT {
     private static final int SENT_PER_CONNECTION = 4 * 1024;
     private static final int HEAP_BOUND_MIB = 40;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void closeEverything() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     @Test

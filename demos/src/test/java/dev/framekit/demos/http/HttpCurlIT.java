@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** curl, a client nobody here wrote, against the real jar's {@code http-server}. */
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
 class HttpCurlIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private FramekitProcess server;
     private String base;
 
@@ -37,11 +38,6 @@ class HttpCurlIT {
     void startServer() {
         server = framekit.startServer("http-server");
         base = "http://127.0.0.1:" + server.port();
-    }
-
-    @AfterAll
-    void stopServer() {
-        framekit.close();
     }
 
     private Path randomFile(String name, int size) throws IOException {

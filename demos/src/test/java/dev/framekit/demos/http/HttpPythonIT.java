@@ -24,6 +24,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Needs(Capability.PYTHON3)
 @Timeout(90)
 class HttpPythonIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private Process python;
 
     @TempDir
@@ -44,7 +46,6 @@ class HttpPythonIT {
 
     @AfterEach
     void stop() {
-        framekit.close();
         if (python != null) {
             python.destroyForcibly();
         }

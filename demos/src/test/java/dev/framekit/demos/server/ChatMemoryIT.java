@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The chat server's memory in a 64 MiB heap: 1,000 idle members, a member that never reads while
@@ -30,13 +31,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(240)
 class ChatMemoryIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     private FramekitProcess chatServer(String... options) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real echo-server at its connection limits: past {@code --max-connections} a new connection
@@ -29,13 +30,13 @@ import org.junit.jupiter.api.Timeout;
 @Needs(Capability.PRLIMIT)
 @Timeout(90)
 class ConnectionLimitIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     private Socket connect(FramekitProcess server) throws IOException {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,13 +35,13 @@ class StalledFramesIT {
     private static final int STALLED = 80;
     private static final int ALMOST = (1 << 20) - 64;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     static Stream<Arguments> framings() {

@@ -12,9 +12,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Broken WebSocket frames on {@code /chat}, from a raw socket after a good handshake: each is
@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebChatBadFramesIT {
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @Test
     void eachBadFrameGetsItsCloseCodeAndTheRoomCarriesOn() throws Exception {

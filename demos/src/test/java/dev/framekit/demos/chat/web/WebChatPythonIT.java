@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Another implementation as a web member: Python's {@code websockets} (Debian's python3-websockets) against {@code /chat}. */
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WebChatPythonIT {
     private static final String PYTHON = Capability.PYTHON;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private Process python;
 
     @TempDir
@@ -39,7 +41,6 @@ class WebChatPythonIT {
         if (python != null) {
             python.destroyForcibly();
         }
-        framekit.close();
     }
 
     @Test
