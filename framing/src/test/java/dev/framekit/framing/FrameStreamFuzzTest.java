@@ -53,7 +53,7 @@ import dev.framekit.framing.testing.Splits;
  * allocations the allocator's metric counts exactly.
  *
  * <p>Seeds are in {@code src/test/resources/dev/framekit/framing/FrameStreamFuzzTestInputs/<method>/}.
- * To fuzz one for real: {@code JAZZER_FUZZ=1 ./mvnw -o -pl framing test -Dtest='FrameStreamFuzzTest#<method>'};
+ * To fuzz one for real: {@code JAZZER_FUZZ=1 ./mvnw -o -pl framing test -Dtiers.excluded= -Dtest='FrameStreamFuzzTest#<method>'};
  * {@code JAZZER_MAX_DURATION=5m} overrides the annotation's duration.
  */
 @Slow

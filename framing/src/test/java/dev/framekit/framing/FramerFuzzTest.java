@@ -31,9 +31,10 @@ import dev.framekit.framing.testing.Splits;
  *       here, cannot carry it; a refusal writes nothing, and an accepted payload round-trips.
  * </ul>
  *
- * <p>Under a plain {@code mvn test} they run in regression mode over the seeds in
- * {@code src/test/resources/dev/framekit/framing/FramerFuzzTestInputs/<method>/}. To fuzz one
- * for real: {@code JAZZER_FUZZ=1 ./mvnw -pl framing test -Dtest='FramerFuzzTest#<method>'}.
+ * <p>Under {@code ./mvnw verify} (tagged slow, so not in {@code ./mvnw test}) they run in
+ * regression mode over the seeds in
+ * {@code src/test/resources/dev/framekit/framing/FramerFuzzTestInputs/<method>/}. To fuzz one for
+ * real: {@code JAZZER_FUZZ=1 ./mvnw -pl framing test -Dtiers.excluded= -Dtest='FramerFuzzTest#<method>'}.
  *
  * <p>How the data is read ({@link FuzzedDataProvider} takes integers from the end and byte arrays
  * from the front): the framer's settings, then the payload's length and the count of chunk sizes

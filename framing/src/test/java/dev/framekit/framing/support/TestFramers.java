@@ -23,12 +23,12 @@ public final class TestFramers {
     private TestFramers() {}
 
     /**
-     * Every framer of {@link FramerFixture#all()} that one instance can both write and read, as a
-     * named argument: a framer added to the fixture is run through the stream-layer and socket
-     * tests too. Left out, because the tests write and read with one framer and messages of any
-     * length, and feed every byte position of short frames: WebSocket (the client masks, the
-     * server does not: two framers), exact-length (only messages of exactly its size) and a
-     * fixed length of 128 KiB (a short message is not a short frame).
+     * Every framer of {@link FramerFixture#all()} that one instance can both write and read in
+     * short frames, as a named argument: a framer added to the fixture is run through the
+     * stream-layer, socket and soak tests too. Left out, because those tests send the empty
+     * message and short ones and feed every byte position: chunked (an empty chunk would end the
+     * body), exact-length (only messages of exactly its size) and a fixed length of 128 KiB (a
+     * short message is not a short frame).
      */
     public static Stream<Arguments> every() {
         return FramerFixture.all().stream()
