@@ -1,6 +1,6 @@
 package dev.framekit.framing;
 
-import static dev.framekit.framing.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Slow;
 import dev.framekit.framing.testing.ChunkedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * {@link FrameTimeoutException}; the wait between frames does not count. Over real loopback
  * sockets (a peer that goes silent mid-frame, a peer that trickles) and over a scripted stream.
  */
+@Slow
 @Timeout(30)
 class FrameDeadlineTest {
     private ServerSocket server;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Slow;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Timeout;
  * a busy stream of large frames keeps its buffer instead of giving it back and growing it again
  * (copying as it grows) for every frame; an idle one still shrinks; read timeouts keep their length.
  */
+@Slow
 @Timeout(60)
 class FrameReaderIdleGraceTest {
     private static final int FRAME = 64 * 1024;

@@ -14,6 +14,9 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
+import dev.framekit.framing.support.HostileStreams;
+import dev.framekit.framing.support.Slow;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -40,8 +43,9 @@ class FrameReaderTest {
 
     // ---- a read that fails mid-frame ----------------------------------------------------------
 
+    @Slow
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void continuesTheFrameAfterAReadTimesOutMidFrame(Framer framer) throws IOException {
         byte[] wire = encode(framer, "hello, world");
         int half = wire.length / 2;
@@ -91,7 +95,7 @@ class FrameReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#persistent")
+    @MethodSource("dev.framekit.framing.support.TestFramers#persistent")
     void losesNothingWhenReadsFailRepeatedlyMidFrame(Framer framer) throws IOException {
         byte[] wire = concat(encode(framer, "one"), encode(framer, "two"), encode(framer, "three"));
         for (int failAt = 1; failAt < wire.length; failAt++) {
@@ -275,7 +279,7 @@ class FrameReaderTest {
     // ---- how reads are split ------------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#persistent")
+    @MethodSource("dev.framekit.framing.support.TestFramers#persistent")
     void decodesFramesArrivingOneByteAtATime(Framer framer) throws IOException {
         List<String> messages = List.of("", "a", "hello", "héllo wörld", "tail");
         List<String> carried = messages.stream().filter(m -> carries(framer, m)).toList();
@@ -473,7 +477,7 @@ class FrameReaderTest {
     // ---- text and end of stream ---------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void decodesUtf8OnlyFromWholeFrames(Framer framer) throws IOException {
         String text = "héllo wörld, € and 𝄞 and 日本語";
         byte[] wire = encode(framer, text);
@@ -483,7 +487,7 @@ class FrameReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#persistent")
+    @MethodSource("dev.framekit.framing.support.TestFramers#persistent")
     void returnsNullAtACleanEndAndAgainOnTheNextCall(Framer framer) throws IOException {
         byte[] wire = concat(encode(framer, "one"), encode(framer, "two"));
         FrameReader reader = new FrameReader(new ChunkedInputStream(wire, 5), framer);

@@ -10,6 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.framekit.framing.support.DecodeOutcome;
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.FixtureBytes;
+import dev.framekit.framing.support.ScriptedInputStream;
+import dev.framekit.framing.support.Slow;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -47,9 +53,10 @@ import dev.framekit.framing.testing.Splits;
  * allocations the allocator's metric counts exactly.
  *
  * <p>Seeds are in {@code src/test/resources/dev/framekit/framing/FrameStreamFuzzTestInputs/<method>/}.
- * To fuzz one for real: {@code JAZZER_FUZZ=1 ./mvnw -o -pl framing test -Dtest='FrameStreamFuzzTest#<method>'};
+ * To fuzz one for real: {@code JAZZER_FUZZ=1 ./mvnw -o -pl framing test -Dtiers.excluded= -Dtest='FrameStreamFuzzTest#<method>'};
  * {@code JAZZER_MAX_DURATION=5m} overrides the annotation's duration.
  */
+@Slow
 class FrameStreamFuzzTest {
     /** How a read call is made. */
     private enum ReadMethod { HOLD_FRAME, RELEASE_FRAME, BYTES, STRING }

@@ -1,7 +1,7 @@
 package dev.framekit.framing;
 
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.framekit.framing.support.DecodeOutcome;
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.FixtureBytes;
+import dev.framekit.framing.support.FramerFixture;
+import dev.framekit.framing.support.IllegalMessage;
+import dev.framekit.framing.support.Payload;
+import dev.framekit.framing.support.TestFramers;
+import dev.framekit.framing.support.WireInput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

@@ -3,14 +3,20 @@ package dev.framekit.framing;
 import dev.framekit.framing.websocket.WebSocketDirection;
 import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.framing.websocket.WebSocketOpcode;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.framekit.framing.support.DecodeOutcome;
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.FixtureBytes;
+import dev.framekit.framing.support.Slow;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -30,14 +36,16 @@ import dev.framekit.framing.testing.Splits;
  *       here, cannot carry it; a refusal writes nothing, and an accepted payload round-trips.
  * </ul>
  *
- * <p>Under a plain {@code mvn test} they run in regression mode over the seeds in
- * {@code src/test/resources/dev/framekit/framing/FramerFuzzTestInputs/<method>/}. To fuzz one
- * for real: {@code JAZZER_FUZZ=1 ./mvnw -pl framing test -Dtest='FramerFuzzTest#<method>'}.
+ * <p>Under {@code ./mvnw verify} (tagged slow, so not in {@code ./mvnw test}) they run in
+ * regression mode over the seeds in
+ * {@code src/test/resources/dev/framekit/framing/FramerFuzzTestInputs/<method>/}. To fuzz one for
+ * real: {@code JAZZER_FUZZ=1 ./mvnw -pl framing test -Dtiers.excluded= -Dtest='FramerFuzzTest#<method>'}.
  *
  * <p>How the data is read ({@link FuzzedDataProvider} takes integers from the end and byte arrays
  * from the front): the framer's settings, then the payload's length and the count of chunk sizes
  * from the end; the payload, the chunk sizes (one byte each) and then the wire bytes from the front.
  */
+@Slow
 class FramerFuzzTest {
     private static final byte[] PRIOR = ascii("prior");
 

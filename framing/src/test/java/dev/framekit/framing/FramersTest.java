@@ -1,7 +1,8 @@
 package dev.framekit.framing;
 
 import dev.framekit.framing.internal.FrameLimits;
-import static dev.framekit.framing.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

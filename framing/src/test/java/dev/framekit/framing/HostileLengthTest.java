@@ -1,15 +1,16 @@
 package dev.framekit.framing;
 
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bigEndian;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bigEndian;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Feed;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;

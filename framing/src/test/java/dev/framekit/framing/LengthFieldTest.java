@@ -1,15 +1,21 @@
 package dev.framekit.framing;
 
 import dev.framekit.framing.internal.FrameLimits;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.FixtureBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Slow;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -79,7 +81,7 @@ class LoopbackSocketTest {
     // ---- every framer -------------------------------------------------------------------------
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void readsBackPipelinedMessagesSentInOneWrite(Framer framer) throws Exception {
         AtomicInteger echoed = serveEcho(framer);
         List<String> messages = new ArrayList<>();
@@ -118,8 +120,9 @@ class LoopbackSocketTest {
         assertEquals(messages.size(), echoed.get());
     }
 
+    @Slow
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void readsAFrameDribbledOneByteAtATime(Framer framer) throws Exception {
         serveEcho(framer);
         List<String> messages = TestFramers.isSendAndClose(framer)
@@ -159,7 +162,7 @@ class LoopbackSocketTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void switchesFromLinesToAnotherFramerMidStream(Framer body) throws Exception {
         Framer lines = Framers.lines();
         serve(socket -> {
@@ -189,8 +192,9 @@ class LoopbackSocketTest {
         }
     }
 
+    @Slow
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void keepsAPartFrameAcrossAReadTimeout(Framer framer) throws Exception {
         byte[] wire = encodeAll(framer, List.of("arrives in two halves"));
         int half = wire.length / 2;
@@ -249,7 +253,7 @@ class LoopbackSocketTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.framekit.framing.TestFramers#every")
+    @MethodSource("dev.framekit.framing.support.TestFramers#every")
     void exchangesOneRequestAndOneReplyOnEveryFramer(Framer framer) throws Exception {
         Queue<String> seen = new ConcurrentLinkedQueue<>();
         serve(socket -> {
@@ -313,6 +317,7 @@ class LoopbackSocketTest {
         assertTrue(e.getMessage().contains("is the server running?"), e.getMessage());
     }
 
+    @Slow
     @Test
     void timesOutAnIdleReadAndStillReadsLater() throws Exception {
         CountDownLatch timedOut = new CountDownLatch(1);

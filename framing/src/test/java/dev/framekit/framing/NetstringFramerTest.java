@@ -1,12 +1,13 @@
 package dev.framekit.framing;
 
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.frames;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Feed;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

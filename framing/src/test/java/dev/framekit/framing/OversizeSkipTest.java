@@ -1,15 +1,17 @@
 package dev.framekit.framing;
 
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bigEndian;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bigEndian;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.frames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.FixtureBytes;
 import dev.framekit.framing.testing.Splits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

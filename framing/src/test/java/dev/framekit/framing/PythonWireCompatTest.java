@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.Unpooled;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,11 +143,12 @@ class PythonWireCompatTest {
                 Arguments.of(Named.of("close", CLOSE), List.of("big:70000")));
     }
 
+    @Peer
+    @Needs(Capability.PYTHON3)
     @ParameterizedTest
     @MethodSource("classicFramings")
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void pythonClientTalksToAJavaServer(Framer framer, List<String> messages, @TempDir Path dir) throws Exception {
-        assumePython();
         List<byte[]> received = new ArrayList<>();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(20_000);
@@ -172,11 +176,12 @@ class PythonWireCompatTest {
         }
     }
 
+    @Peer
+    @Needs(Capability.PYTHON3)
     @ParameterizedTest
     @MethodSource("classicFramings")
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void javaClientTalksToAPythonServer(Framer framer, List<String> messages, @TempDir Path dir) throws Exception {
-        assumePython();
         List<byte[]> replies = new ArrayList<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         CompletableFuture<List<String>> python = CompletableFuture.supplyAsync(() -> {
@@ -317,7 +322,7 @@ class PythonWireCompatTest {
             CompletableFuture<Integer> portOut) throws Exception {
         Path script = dir.resolve("classic_" + mode + ".py");
         Files.writeString(script, PYTHON);
-        List<String> command = new ArrayList<>(List.of("python3", script.toString(), mode, nameOf(framer),
+        List<String> command = new ArrayList<>(List.of(Capability.PYTHON, script.toString(), mode, nameOf(framer),
                 Integer.toString(port)));
         command.addAll(messages);
         Path stderr = dir.resolve(mode + ".stderr");
@@ -344,18 +349,6 @@ class PythonWireCompatTest {
         }
     }
 
-    private static void assumePython() {
-        boolean available;
-        try {
-            Process process = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            available = process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            available = false;
-        }
-        Assumptions.assumeTrue(available,
-                "python3 is not on PATH: skipping the live interop test (the byte-literal tests still run)");
-    }
 
     private static String nameOf(Framer framer) {
         if (framer == LENGTH) {

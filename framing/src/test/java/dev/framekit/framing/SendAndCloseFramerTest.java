@@ -1,8 +1,8 @@
 package dev.framekit.framing;
 
-import static dev.framekit.framing.FixtureBytes.allByteValues;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.allByteValues;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.frames;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

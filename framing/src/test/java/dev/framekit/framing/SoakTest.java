@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.RandomReadsInputStream;
+import dev.framekit.framing.support.Slow;
+import dev.framekit.framing.support.SoakMessages;
+import dev.framekit.framing.support.SoakTally;
+import dev.framekit.framing.support.TestFramers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -16,6 +21,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,25 +39,64 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Each framer runs {@code -Dsoak.seconds} seconds (default 2) in memory and as long over real
  * loopback sockets; {@code -Dsoak.seed=N} repeats a run. For example
- * {@code ./mvnw -pl framing test -Dtest=SoakTest -Dsoak.seconds=600}.
+ * {@code ./mvnw -pl framing test -Dtiers.excluded= -Dtest=SoakTest -Dsoak.seconds=600}.
  */
+@Slow
 class SoakTest {
     private static final double SECONDS = Double.parseDouble(System.getProperty("soak.seconds", "2"));
     private static final long SEED = Long.getLong("soak.seed", System.nanoTime());
     private static final int LARGEST = 64 * 1024;
     private static final int SOCKET_TIMEOUT_MILLIS = 30_000;
 
+    /**
+     * Every framer of {@link TestFramers#every()} (so of {@code FramerFixture.all()}), with messages
+     * it can carry: random bytes where it takes any byte, else letters and digits; up to its
+     * largest payload or 64 KiB.
+     */
     static Stream<Arguments> everyFramer() {
-        return Stream.of(
-                framer("fixed-length 512, pad #", Framers.fixedLength(512).pad('#'), false, 512),
-                framer("lines", Framers.lines(), false, LARGEST),
-                framer("delimiter #*#", Framers.delimiter("#*#"), false, LARGEST),
-                framer("length prefix", Framers.lengthPrefixed(), true, LARGEST),
-                framer("send-and-close", Framers.sendAndClose(), true, LARGEST));
+        return TestFramers.every().map(arguments -> {
+            Named<?> named = (Named<?>) arguments.get()[0];
+            Framer framer = (Framer) named.getPayload();
+            return Arguments.of(named, new SoakMessages(carriesAnyByte(framer), largestPayload(framer)));
+        });
     }
 
-    private static Arguments framer(String name, Framer framer, boolean binary, int maxPayload) {
-        return Arguments.of(Named.of(name, framer), new SoakMessages(binary, maxPayload));
+    /**
+     * Whether the framer carries any bytes: every one-byte message, one holding every byte value,
+     * and its own frame of "a" as a payload (a delimiter or a trailing pad byte inside it is refused).
+     */
+    private static boolean carriesAnyByte(Framer framer) {
+        byte[] all = new byte[256];
+        for (int value = 0; value < 256; value++) {
+            all[value] = (byte) value;
+            if (framer.check(new byte[] {(byte) value}) != null) {
+                return false;
+            }
+        }
+        ByteArrayOutputStream frameOfA = new ByteArrayOutputStream();
+        try (FrameWriter writer = new FrameWriter(frameOfA, framer)) {
+            writer.write(new byte[] {'a'});
+        } catch (IOException e) {
+            return false;
+        }
+        return framer.check(all) == null && framer.check(frameOfA.toByteArray()) == null;
+    }
+
+    /** The longest run of letters, up to {@value #LARGEST} bytes, that the framer takes. */
+    private static int largestPayload(Framer framer) {
+        int low = 0;
+        int high = LARGEST;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            byte[] letters = new byte[middle];
+            Arrays.fill(letters, (byte) 'a');
+            if (framer.check(letters) == null) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A tiny real bench run through the jar: JMH's host and fork print no sun.misc.Unsafe warning on JDK 24+. */
 class BenchIT {
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @Test
     void aTinyBenchRunPrintsItsResultAndNoUnsafeWarning() {

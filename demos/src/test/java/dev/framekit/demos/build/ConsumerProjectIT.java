@@ -3,8 +3,9 @@ package dev.framekit.demos.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.framing.support.NestedMavenBuild;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -17,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A separate Maven project that uses framekit as a library ({@code examples/consumer}) builds
@@ -28,11 +29,13 @@ import org.junit.jupiter.api.Test;
  * and on a Java 17 runtime exchanges messages with a real echo-server ({@code framekit.jar} on
  * this JDK) over loopback: on the class path, and with framing on the module path.
  */
+@NestedMavenBuild
 class ConsumerProjectIT {
     private static final List<String> MESSAGES = List.of("hello", "framed over TCP", "x".repeat(10_000));
     private static Path consumer;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @BeforeAll
     static void buildTheConsumerProject() throws Exception {
@@ -52,11 +55,6 @@ class ConsumerProjectIT {
         assertEquals(61, classFileMajorVersion(consumer.resolve("target/classes/com/example/consumer/EchoConsumer.class")),
                 "compiled for Java 17 (class file 61)");
         assertTrue(Files.isRegularFile(consumer.resolve("target/lib/framing-" + NestedMaven.version() + ".jar")));
-    }
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
     }
 
     @Test

@@ -3,26 +3,22 @@ package dev.framekit.demos.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What {@code java -jar framekit.jar} does for someone whose {@code java} is too old, and the
  * paste-ready command the servers print for a second machine.
  */
 class LauncherIT {
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @Test
     void onJava17TheJarSaysInOneLineThatItNeedsJava21AndExits1() throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.NestedMavenBuild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./mvnw -q install -DskipTests} (the README's install command) runs no test of any kind
  * and installs the parent POM and the library's jars, checked on a copy of this build: the real
- * POMs and launcher, a one-class library module, and in each module a unit test and an
- * integration test that would leave their Surefire or Failsafe report behind. (The README's
+ * POMs and launcher, a one-class library module, and in each module a unit test, a tagged
+ * ({@code slow}) unit test and an integration test that would leave their Surefire, tiers or
+ * Failsafe report behind. (The README's
  * {@code ./mvnw verify} running every test is what CI shows each time; {@code -DskipITs} is
  * Failsafe's own switch.)
  */
+@NestedMavenBuild
 class SkipTestsIT {
     private static final List<String> MODULES = List.of("framing", "demos");
 
@@ -37,6 +40,8 @@ class SkipTestsIT {
         assertEquals(0, install.exitCode(), install.log());
         for (String module : MODULES) {
             assertFalse(Files.exists(project.resolve(module + "/target/surefire-reports")), module + ": unit tests ran\n" + install.log());
+            assertFalse(Files.exists(project.resolve(module + "/target/surefire-reports-tiers")),
+                    module + ": tagged unit tests ran\n" + install.log());
             assertFalse(Files.exists(project.resolve(module + "/target/failsafe-reports")), module + ": integration tests ran\n" + install.log());
         }
         Path installed = repository.resolve("dev/framekit");
@@ -73,6 +78,9 @@ class SkipTestsIT {
                 write(project.resolve(module + "/src/test/java/probe/" + test + ".java"),
                         "package probe;\n\nclass " + test + " {\n    @org.junit.jupiter.api.Test\n    void runs() {\n    }\n}\n");
             }
+            write(project.resolve(module + "/src/test/java/probe/SlowProbeTest.java"),
+                    "package probe;\n\n@org.junit.jupiter.api.Tag(\"slow\")\nclass SlowProbeTest {\n"
+                            + "    @org.junit.jupiter.api.Test\n    void runs() {\n    }\n}\n");
         }
     }
 

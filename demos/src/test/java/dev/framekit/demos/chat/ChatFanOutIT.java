@@ -3,9 +3,9 @@ package dev.framekit.demos.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.RawSockets;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.RawSockets;
+import dev.framekit.demos.support.FramekitProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fan-out in a real chat-server: 1,000 members in one room (raw sockets in this JVM, one virtual
@@ -36,13 +37,13 @@ class ChatFanOutIT {
     private static final int MESSAGES = 40;
     private static final Pattern MESSAGE = Pattern.compile("^<s(\\d)> m(\\d+) t(\\d+)$");
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     /** What one member received: the burst's messages in arrival order, and their delivery times. */

@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.demos.chat.ChatIT.LineClient;
 import dev.framekit.demos.chat.room.ChatRoom;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,12 +39,8 @@ class ChatShutdownIT {
     private static final List<String> IN_THE_FOREGROUND = List.of("/usr/bin/python3", "-c",
             "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
 
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     /** How the server is stopped, and the exit status the JVM then ends with (128 + the signal's number). */
     enum Stop {
@@ -56,6 +54,7 @@ class ChatShutdownIT {
         }
     }
 
+    @Needs(Capability.PYTHON3)
     @ParameterizedTest
     @EnumSource(Stop.class)
     void everyMemberReadsTheNoticeLastAndTheServersLastLineCountsEveryConnection(Stop stop) throws Exception {

@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.demos.chat.ChatIT.LineClient;
 import dev.framekit.demos.chat.client.TerminalInput;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,9 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with an nc-style member beside it: JLine's prompt keeps a half-typed line whole while lines
  * arrive, and Ctrl-D or Ctrl-C leave the room the way /quit does.
  */
+@Needs(Capability.PYTHON3)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChatTerminalIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private PtyProcess alice;
 
     @AfterEach
@@ -31,7 +36,6 @@ class ChatTerminalIT {
         if (alice != null) {
             alice.close();
         }
-        framekit.close();
     }
 
     private PtyProcess aliceInATerminal(FramekitProcess server) throws Exception {

@@ -3,20 +3,22 @@ package dev.framekit.demos.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Root;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A half-open member is reclaimed by TCP keepalive: carol joins from another host, then her link
@@ -31,18 +33,19 @@ import org.junit.jupiter.api.Timeout;
  * <p>This is the one slow test of the suite (about 70 s): the kernel's keepalive timers cannot be
  * hurried from outside the server.
  */
+@Root
+@Needs(Capability.NETWORK_NAMESPACES)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HalfOpenMemberIT {
     /** KeepAlive's 30 s idle + 3 probes 10 s apart, and margin for a busy machine. */
     private static final Duration RECLAIMED_WITHIN = Duration.ofSeconds(120);
 
     private static TwoHosts hosts;
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @BeforeAll
     static void createHosts() throws Exception {
-        String why = TwoHosts.whyUnavailable();
-        assumeTrue(why == null, () -> "skipped: " + why);
         hosts = TwoHosts.create();
     }
 
@@ -51,11 +54,6 @@ class HalfOpenMemberIT {
         if (hosts != null) {
             hosts.close();
         }
-    }
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
     }
 
     @Test

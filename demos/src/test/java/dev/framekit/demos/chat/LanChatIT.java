@@ -2,18 +2,20 @@ package dev.framekit.demos.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.Framings;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.Framings;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Root;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,15 +23,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The LAN story: the chat server on one host, clients on another, across a real (virtual)
  * network link between two network namespaces with addresses of their own.
  */
+@Root
+@Needs(Capability.NETWORK_NAMESPACES)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanChatIT {
     private static TwoHosts hosts;
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @BeforeAll
     static void createHosts() throws Exception {
-        String why = TwoHosts.whyUnavailable();
-        assumeTrue(why == null, () -> "skipped: " + why);
         hosts = TwoHosts.create();
     }
 
@@ -38,11 +41,6 @@ class LanChatIT {
         if (hosts != null) {
             hosts.close();
         }
-    }
-
-    @AfterEach
-    void stopProcesses() {
-        framekit.close();
     }
 
     @ParameterizedTest

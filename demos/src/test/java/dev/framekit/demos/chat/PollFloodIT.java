@@ -3,8 +3,8 @@ package dev.framekit.demos.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --flood-limit} on send-and-close chat, where every post is a connection of its own
@@ -27,12 +27,8 @@ class PollFloodIT {
     private static final int LIMIT = 20;
     private static final int LINES = 150;
 
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @Test
     void aPollerPostingFasterThanTheFloodLimitIsSlowedToItAndLosesNothing() throws Exception {

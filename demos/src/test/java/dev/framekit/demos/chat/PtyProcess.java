@@ -1,6 +1,6 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
 package dev.framekit.demos.chat;
 
-import dev.framekit.demos.Framings;
+import dev.framekit.demos.support.Framings;
 import dev.framekit.demos.chat.room.PollProtocol;
+import dev.framekit.demos.support.Framings;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Two test hosts on one machine: two network namespaces joined by a veth pair, with private
- * addresses of their own ({@code 10.213.N.1} and {@code 10.213.N.2}). Needs root and iproute2;
- * {@link #whyUnavailable()} says why not where they are missing. Closing removes both namespaces
+ * addresses of their own ({@code 10.213.N.1} and {@code 10.213.N.2}). Needs root and iproute2
+ * ({@code @Needs(Capability.NETWORK_NAMESPACES)} on the test). Closing removes both namespaces
  * (and with them the veth pair).
  */
 final class TwoHosts implements AutoCloseable {
@@ -25,19 +25,6 @@ final class TwoHosts implements AutoCloseable {
         this.serverAddress = serverAddress;
         this.clientAddress = clientAddress;
         this.clientEnd = clientEnd;
-    }
-
-    /** Null if namespaces can be made here, else the reason they cannot. */
-    static String whyUnavailable() {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return "creating network namespaces needs root (running as " + System.getProperty("user.name") + ")";
-        }
-        try {
-            run(List.of("ip", "netns", "list"));
-            return null;
-        } catch (IOException e) {
-            return "iproute2's `ip netns` is not usable here: " + e.getMessage();
-        }
     }
 
     /** Creates the two hosts, named after this process so parallel runs do not collide. */

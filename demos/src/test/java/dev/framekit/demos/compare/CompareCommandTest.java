@@ -20,6 +20,7 @@ import dev.framekit.demos.console.Progress;
 import dev.framekit.demos.compare.report.Formats;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framers;
+import dev.framekit.framing.support.Slow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import picocli.CommandLine;
  * {@code compare --quick --format json} on a tiny workload; runs that must fail their loss check;
  * a contender faster than the ceiling; the user's own framer from a jar.
  */
+@Slow
 @Timeout(120)
 class CompareCommandTest {
     private static final List<String> NETTY = List.of("netty LengthField", "netty FixedLength", "netty LineBased",

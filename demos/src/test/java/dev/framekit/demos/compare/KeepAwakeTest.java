@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.compare.measure.KeepAwake;
+import dev.framekit.framing.support.Slow;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+@Slow
 
 class KeepAwakeTest {
     private static long spinners() {

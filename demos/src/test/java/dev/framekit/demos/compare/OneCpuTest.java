@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.compare.measure.OneCpu;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * The whole process moves onto one CPU and back, as the kernel sees it (each thread's
  * {@code Cpus_allowed_list}). Needs Linux with two CPUs or more and util-linux's taskset, as CI has.
  */
+@Peer
+@Needs(Capability.TASKSET)
 @Timeout(60)
 class OneCpuTest {
     @Test

@@ -2,10 +2,11 @@ package dev.framekit.demos.echo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,17 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ChunkedAndWebSocketFramingIT {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = Capability.PYTHON;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
 
     private Framekit.Result echo(FramekitProcess server, String framing, String... messages) {
         List<String> args = new java.util.ArrayList<>(List.of("echo-client", "--host", "127.0.0.1", "--port",
@@ -78,11 +75,9 @@ class ChunkedAndWebSocketFramingIT {
         server.awaitLine(Pattern.quote("2 messages in (70005 bytes), 2 out (70005 bytes); ended cleanly"));
     }
 
+    @Needs(Capability.PYTHON3_WEBSOCKETS)
     @Test
     void pythonWebsocketsFramesAreEchoedAndAnUnmaskedClientFrameIsRefused() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "needs Debian's /usr/bin/python3 with python3-websockets");
-        assumeTrue(new ProcessBuilder(PYTHON, "-c", "import websockets.frames").start().waitFor() == 0,
-                "needs python3-websockets (apt-get install python3-websockets)");
         FramekitProcess server = framekit.startServer("echo-server", "--framing", "websocket");
         Path script = script();
 

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.interop.PythonPeer;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,16 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code python3-twisted}), and the seed tutorial's {@code zfill(5)} snippet, over loopback, with
  * the options docs/framers.md gives for each.
  */
+@Peer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PeerInteropIT {
     private static final List<String> MESSAGES = List.of("hello", "héllo wörld ✓", "", "two words");
 
-    private final Framekit framekit = new Framekit();
-
-    @AfterAll
-    void stopServers() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     static Stream<Arguments> twistedReceivers() {
         return Stream.of(
@@ -44,11 +44,11 @@ class PeerInteropIT {
                         List.of(0, 300, 99_999)));
     }
 
+    @Needs(Capability.PYTHON3_TWISTED)
     @ParameterizedTest(name = "Twisted {0} client, echo-server {1}")
     @MethodSource("twistedReceivers")
     void aTwistedClientGetsItsEchoesFromTheEchoServer(String kind, List<String> options, List<Integer> sizes)
             throws Exception {
-        PythonPeer.assumeModule("twisted.protocols.basic", "python3-twisted");
         FramekitProcess server = framekit.startServer("echo-server", options.toArray(String[]::new));
         List<Object> arguments = new ArrayList<>(List.of("client", kind, server.port()));
         arguments.addAll(sizes);
@@ -63,11 +63,11 @@ class PeerInteropIT {
         }
     }
 
+    @Needs(Capability.PYTHON3_TWISTED)
     @ParameterizedTest(name = "echo-client {1}, Twisted {0} server")
     @MethodSource("twistedReceivers")
     void theEchoClientGetsItsEchoesFromATwistedServer(String kind, List<String> options, List<Integer> sizes)
             throws Exception {
-        PythonPeer.assumeModule("twisted.protocols.basic", "python3-twisted");
         try (PythonPeer twisted = PythonPeer.start("twisted_peer.py", "server", kind)) {
             Framekit.Result result = framekit.run(echoClient(twisted.port(), options, MESSAGES));
 
@@ -80,9 +80,9 @@ class PeerInteropIT {
         }
     }
 
+    @Needs(Capability.PYTHON3_TWISTED)
     @Test
     void theEchoClientAtTwistedsLimitRefusesAMessageTwistedWouldDrop() throws Exception {
-        PythonPeer.assumeModule("twisted.protocols.basic", "python3-twisted");
         try (PythonPeer twisted = PythonPeer.start("twisted_peer.py", "server", "int32")) {
             Framekit.Result result = framekit.run(echoClient(twisted.port(), List.of("--framing", "length",
                     "--max-frame", "99999"), List.of("x".repeat(100_000))));
@@ -104,9 +104,9 @@ class PeerInteropIT {
         assertTrue(result.stderrText().contains("at most 65535 bytes"), result.transcript());
     }
 
+    @Needs(Capability.PYTHON3)
     @Test
     void theSeedTutorialsZfillPeerTalksToTheEchoServerOnAscii5() throws Exception {
-        PythonPeer.assumeModule("socket", "python3");
         FramekitProcess server = framekit.startServer("echo-server", "--framing", "length", "--length-field", "ascii:5");
         try (PythonPeer python = PythonPeer.start("zfill_peer.py", "client", server.port(), 0, 5, 12, 99_999)) {
             assertEquals(List.of(PythonPeer.got(0, 0), PythonPeer.got(5, 1), PythonPeer.got(12, 2),
@@ -114,9 +114,9 @@ class PeerInteropIT {
         }
     }
 
+    @Needs(Capability.PYTHON3)
     @Test
     void theEchoClientOnAscii5TalksToTheSeedTutorialsZfillPeer() throws Exception {
-        PythonPeer.assumeModule("socket", "python3");
         try (PythonPeer python = PythonPeer.start("zfill_peer.py", "server")) {
             Framekit.Result result = framekit.run(echoClient(python.port(), List.of("--framing", "length",
                     "--length-field", "ascii:5"), MESSAGES));

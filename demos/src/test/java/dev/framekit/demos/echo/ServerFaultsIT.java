@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.Framings;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.Framings;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.BufferedReader;
@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ServerFaultsIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private Process python;
 
     @AfterEach
@@ -42,7 +44,6 @@ class ServerFaultsIT {
         if (python != null) {
             python.destroyForcibly();
         }
-        framekit.close();
     }
 
     /** A framing, a whole frame of "hello" on it, and the first part of a frame. */

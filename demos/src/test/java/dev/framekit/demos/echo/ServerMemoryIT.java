@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.HeapUse;
-import dev.framekit.demos.RawSockets;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.HeapUse;
+import dev.framekit.demos.support.RawSockets;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Memory is bounded by the bytes that arrived, never by the lengths peers declare: an
@@ -32,13 +33,13 @@ class ServerMemoryIT {
     private static final int SENT_PER_CONNECTION = 4 * 1024;
     private static final int HEAP_BOUND_MIB = 40;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void closeEverything() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     @Test

@@ -3,26 +3,31 @@ package dev.framekit.demos.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** curl, a client nobody here wrote, against the real jar's {@code http-server}. */
+@Peer
+@Needs(Capability.CURL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
 class HttpCurlIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private FramekitProcess server;
     private String base;
 
@@ -31,14 +36,8 @@ class HttpCurlIT {
 
     @BeforeAll
     void startServer() {
-        assumeTrue(Files.isExecutable(Path.of(Peers.CURL)), "needs curl (Debian package curl; .ci/install-peers)");
         server = framekit.startServer("http-server");
         base = "http://127.0.0.1:" + server.port();
-    }
-
-    @AfterAll
-    void stopServer() {
-        framekit.close();
     }
 
     private Path randomFile(String name, int size) throws IOException {

@@ -3,10 +3,12 @@ package dev.framekit.demos.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,22 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code BaseHTTPRequestHandler} on HTTP/1.1 (chunked; no length and close) as the servers
  * {@code http-get} reassembles every body from, byte for byte.
  */
+@Peer
+@Needs(Capability.PYTHON3)
 @Timeout(90)
 class HttpPythonIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private Process python;
 
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.BeforeEach
-    void needPython() {
-        assumeTrue(Files.isExecutable(Path.of(Peers.PYTHON)), "needs Debian's /usr/bin/python3 (.ci/install-peers)");
-    }
-
     @AfterEach
     void stop() {
-        framekit.close();
         if (python != null) {
             python.destroyForcibly();
         }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.RawSockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,15 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpRawSocketIT {
     private static final String GET = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
 
     @Test
     void theTutorialClientReadsTheHeadThenContentLengthBytes() throws IOException {

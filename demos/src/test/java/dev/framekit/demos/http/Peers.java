@@ -1,6 +1,7 @@
 package dev.framekit.demos.http;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.framing.support.Capability;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ final class Peers {
     /** curl, from Debian's package. */
     static final String CURL = "/usr/bin/curl";
     /** Debian's Python, whose standard library the tests use. */
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = Capability.PYTHON;
 
     private Peers() {}
 

@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.framekit.framing.FrameReader;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.FramingException;
+import dev.framekit.framing.support.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Set;
@@ -19,11 +20,13 @@ import java.util.Set;
  * else is thrown. A parsed head is checked again: its method is a token and its target has no
  * space or control byte.
  *
- * <p>Under a plain {@code mvn test} it runs in regression mode over the seeds in
+ * <p>Under {@code ./mvnw verify} (tagged slow, so not in {@code ./mvnw test}) it runs in
+ * regression mode over the seeds in
  * {@code src/test/resources/dev/framekit/demos/http/RequestHeadFuzzTestInputs/<method>/}. To fuzz
- * for real: {@code JAZZER_FUZZ=1 ./mvnw -pl demos test -Dtest='RequestHeadFuzzTest'
+ * for real: {@code JAZZER_FUZZ=1 ./mvnw -pl demos test -Dtiers.excluded= -Dtest='RequestHeadFuzzTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@Slow
 class RequestHeadFuzzTest {
     private static final Set<Integer> STATUSES = Set.of(400, 413, 501, 505);
 

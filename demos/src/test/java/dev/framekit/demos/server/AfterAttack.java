@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.IOException;

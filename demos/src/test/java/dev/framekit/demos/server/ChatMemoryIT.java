@@ -3,10 +3,10 @@ package dev.framekit.demos.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.HeapUse;
-import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.HeapUse;
+import dev.framekit.demos.support.RawSockets;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import java.io.BufferedReader;
@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The chat server's memory in a 64 MiB heap: 1,000 idle members, a member that never reads while
@@ -30,13 +31,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(240)
 class ChatMemoryIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     private FramekitProcess chatServer(String... options) {

@@ -3,15 +3,14 @@ package dev.framekit.demos.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.RawSockets;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real echo-server at its connection limits: past {@code --max-connections} a new connection
@@ -27,15 +27,16 @@ import org.junit.jupiter.api.Timeout;
  * and refuses connections past it, and running out of descriptors altogether neither stops nor
  * breaks it.
  */
+@Needs(Capability.PRLIMIT)
 @Timeout(90)
 class ConnectionLimitIT {
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     private Socket connect(FramekitProcess server) throws IOException {
@@ -44,7 +45,6 @@ class ConnectionLimitIT {
 
     /** Starts echo-server with the open-file limit set to {@code files} (soft and hard) by prlimit. */
     private FramekitProcess startWithFileLimit(int files, String... options) {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "needs prlimit (util-linux)");
         List<String> args = new ArrayList<>(List.of("echo-server", "--host", "127.0.0.1", "--port", "0"));
         args.addAll(List.of(options));
         return framekit.startPrefixed(List.of("/usr/bin/prlimit", "--nofile=" + files + ":" + files),

@@ -3,9 +3,9 @@ package dev.framekit.demos.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.RawSockets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code http-server} in a 64 MiB heap against {@value #UPLOADS} uploads that each send 950,000
@@ -38,13 +39,13 @@ class HttpMemoryIT {
     private static final int PIECES_SENT = 19; // 950,000 bytes: all but the last 50,000
     private static final Pattern SHED = Pattern.compile(" (127\\.0\\.0\\.1:\\d+) .*closed it \\(--max-memory\\)$");
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     @Test

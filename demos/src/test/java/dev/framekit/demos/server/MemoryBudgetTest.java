@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.Slow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,7 @@ class MemoryBudgetTest {
         assertEquals(0, budget.releasing(), "closing twice gives back nothing more");
     }
 
+    @Slow
     @Test
     void aReadWaitsForShedPeersToLetGoAndGoesOnAsSoonAsTheyHave() throws InterruptedException {
         Peers peers = bigShed();
@@ -90,6 +92,7 @@ class MemoryBudgetTest {
         assertFalse(reader.isAlive(), "once big has let go, it goes on");
     }
 
+    @Slow
     @Test
     void aReadDoesNotWaitUnderTheLimitNorForLongerThanTheReleaseWait() {
         MemoryBudget.Account small = open("small");

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
-import dev.framekit.demos.RawSockets;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.RawSockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slowloris against a real echo-server: a peer trickling a frame one byte a second is closed by
@@ -33,10 +33,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(90)
 class SlowlorisIT {
     /** One echo-server with {@code --frame-timeout 1s}, shared by the tests that need nothing else of it. */
-    private static final Framekit shared = new Framekit();
+    @RegisterExtension
+    static final Framekit shared = new Framekit();
     private static FramekitProcess frameTimeoutServer;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final RawSockets sockets = new RawSockets();
 
     @BeforeAll
@@ -44,15 +46,9 @@ class SlowlorisIT {
         frameTimeoutServer = shared.startServer("echo-server", "--frame-timeout", "1s");
     }
 
-    @AfterAll
-    static void stopSharedServer() {
-        shared.close();
-    }
-
     @AfterEach
     void stop() throws IOException {
         sockets.close();
-        framekit.close();
     }
 
     private Socket connect(FramekitProcess server) throws IOException {

@@ -3,8 +3,8 @@ package dev.framekit.demos.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.Framers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that send and never read: the server's echo fills their socket, its write blocks, and
@@ -27,7 +28,8 @@ class WriteTimeoutIT {
     private static final int CLIENTS = 40;
     private static final int FRAME = 64 * 1024;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -35,7 +37,6 @@ class WriteTimeoutIT {
         for (Socket socket : sockets) {
             socket.close();
         }
-        framekit.close();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.framekit.framing.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.framekit.framing.support.Capability;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A Python peer script from this package's test resources, run with Debian's {@code /usr/bin/python3}
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PythonPeer implements AutoCloseable {
     /** Debian's interpreter, which has Debian's {@code python3-twisted}. */
-    public static final String PYTHON = "/usr/bin/python3";
+    public static final String PYTHON = Capability.PYTHON;
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -52,25 +52,6 @@ public final class PythonPeer implements AutoCloseable {
 
     private static final String END = "\u0000end";
 
-    /**
-     * Skips the test, saying what to install, unless {@code /usr/bin/python3} can import {@code module}.
-     *
-     * @param module the Python module, e.g. {@code twisted.protocols.basic}
-     * @param debianPackage the package that provides it, e.g. {@code python3-twisted}
-     */
-    public static void assumeModule(String module, String debianPackage) {
-        boolean available = false;
-        if (Files.isExecutable(Path.of(PYTHON))) {
-            try {
-                Process check = new ProcessBuilder(PYTHON, "-c", "import " + module).redirectErrorStream(true).start();
-                available = check.waitFor(20, TimeUnit.SECONDS) && check.exitValue() == 0;
-            } catch (IOException | InterruptedException e) {
-                available = false;
-            }
-        }
-        Assumptions.assumeTrue(available, PYTHON + " cannot import " + module + ": install the Debian package "
-                + debianPackage + " (apt-get install -y " + debianPackage + ") to run this interop test");
-    }
 
     /**
      * Starts {@code script}, a resource next to this class ({@code twisted_peer.py},

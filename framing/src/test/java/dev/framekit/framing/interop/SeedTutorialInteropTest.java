@@ -8,6 +8,9 @@ import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +22,14 @@ import org.junit.jupiter.api.Test;
  * {@code int(recv_exactly(sock, 5))}, against framekit's {@code ascii:5} length field, both ways,
  * over loopback. Needs only {@code /usr/bin/python3}.
  */
+@Peer
+@Needs(Capability.PYTHON3)
 class SeedTutorialInteropTest {
     private static final Framer ASCII5 = Framers.lengthPrefixed(LengthField.asciiDecimal(5));
     private static final List<Integer> SIZES = List.of(0, 1, 5, 12, 1000, 99_999);
 
     @Test
     void aPythonClientTalksToAFramekitServer() throws Exception {
-        PythonPeer.assumeModule("socket", "python3");
         try (EchoServer server = new EchoServer(ASCII5)) {
             List<Object> arguments = new ArrayList<>(List.of("client", server.port()));
             arguments.addAll(SIZES);
@@ -42,7 +46,6 @@ class SeedTutorialInteropTest {
 
     @Test
     void aFramekitClientTalksToAPythonServer() throws Exception {
-        PythonPeer.assumeModule("socket", "python3");
         try (PythonPeer python = PythonPeer.start("zfill_peer.py", "server")) {
             try (FramedConnection client = FramedConnection.connector("127.0.0.1", python.port()).framer(ASCII5)
                     .readTimeout(Duration.ofSeconds(20)).connect()) {

@@ -13,12 +13,14 @@ import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
 import dev.framekit.framing.MessageRefusedException;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sender should use {@code maxFrameLength(99_999)} (it then refuses such a message before writing
  * it), or the Twisted side raises {@code MAX_LENGTH} on its protocol class.
  */
+@Peer
+@Needs(Capability.PYTHON3_TWISTED)
 class TwistedInteropTest {
     private static final int TWISTED_MAX_LENGTH = 99_999;
 
@@ -45,10 +49,6 @@ class TwistedInteropTest {
                 Arguments.of("netstring", Framers.netstrings(), List.of(0, 1, 300, TWISTED_MAX_LENGTH)));
     }
 
-    @BeforeEach
-    void needsTwisted() {
-        PythonPeer.assumeModule("twisted.protocols.basic", "python3-twisted");
-    }
 
     @ParameterizedTest(name = "Twisted {0} client, framekit {1} server")
     @MethodSource("receivers")

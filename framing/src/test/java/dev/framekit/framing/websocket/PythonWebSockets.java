@@ -11,29 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code websockets_peer.py} with the Debian Python ({@value #PYTHON}) and its
- * {@code python3-websockets}; tests skip, with the reason, where that library is missing.
+ * {@code python3-websockets}; tests that use it say so with
+ * {@code @Needs(Capability.PYTHON3_WEBSOCKETS)} and skip, with the reason, where it is missing.
  */
 final class PythonWebSockets {
     static final String PYTHON = "/usr/bin/python3";
 
     private PythonWebSockets() {}
 
-    /** Skips the calling test unless {@code /usr/bin/python3 -c 'import websockets'} succeeds. */
-    static void assumeAvailable() {
-        boolean available;
-        try {
-            Process probe = new ProcessBuilder(PYTHON, "-c", "import websockets").redirectErrorStream(true).start();
-            available = probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            available = false;
-        }
-        Assumptions.assumeTrue(available, PYTHON + " -c 'import websockets' failed: install the Debian package"
-                + " python3-websockets (.ci/run does) to run the interop tests against Python's websockets");
-    }
 
     /** Starts the peer script with these arguments; stderr goes into stdout. */
     static Process start(String... arguments) throws IOException {

@@ -7,23 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.websocket.WebSocketCloseCodes;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * framekit's WebSocket against another implementation, Python's {@code websockets} (10.4 in
  * Debian): its client against framekit's echo server, and its server against framekit's client.
  */
+@Peer
+@Needs(Capability.PYTHON3_WEBSOCKETS)
 class PythonWebSocketsInteropTest {
 
-    @BeforeAll
-    static void needsPythonWebSockets() {
-        PythonWebSockets.assumeAvailable();
-    }
 
     @Test
     void pythonClientTalksToFramekitServer() throws Exception {

@@ -1,21 +1,24 @@
 package dev.framekit.framing.websocket;
 
-import dev.framekit.framing.WireInput;
-import dev.framekit.framing.Feed;
-import dev.framekit.framing.DecodeOutcome;
+import dev.framekit.framing.support.WireInput;
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.DecodeOutcome;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.TruncatedFrameException;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.utf8;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.DecodeOutcome;
+import dev.framekit.framing.support.Feed;
+import dev.framekit.framing.support.WireInput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;

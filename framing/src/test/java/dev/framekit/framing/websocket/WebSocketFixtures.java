@@ -1,20 +1,24 @@
 package dev.framekit.framing.websocket;
 
-import dev.framekit.framing.Payload;
-import dev.framekit.framing.IllegalMessage;
-import dev.framekit.framing.WireInput;
-import dev.framekit.framing.FramerFixture;
+import dev.framekit.framing.support.Payload;
+import dev.framekit.framing.support.IllegalMessage;
+import dev.framekit.framing.support.WireInput;
+import dev.framekit.framing.support.FramerFixture;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.internal.FrameLimits;
-import static dev.framekit.framing.FixtureBytes.allByteValues;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.frames;
-import static dev.framekit.framing.FixtureBytes.random;
-import static dev.framekit.framing.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.allByteValues;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.random;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
 
+import dev.framekit.framing.support.FramerFixture;
+import dev.framekit.framing.support.IllegalMessage;
+import dev.framekit.framing.support.Payload;
+import dev.framekit.framing.support.WireInput;
 import java.util.List;
 import java.util.function.UnaryOperator;
 

@@ -6,11 +6,11 @@ import dev.framekit.framing.FrameWriter;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.MessageRefusedException;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.random;
-import static dev.framekit.framing.FixtureBytes.utf8;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.random;
+import static dev.framekit.framing.support.FixtureBytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.support.FixtureBytes;
 import dev.framekit.framing.testing.FramerConformance;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -114,7 +115,7 @@ class WebSocketFramerTest {
 
     private static void assertRefused(Framer framer, byte[] message, String... mentions) {
         MessageRefusedException refusal = framer.check(message);
-        assertNotNull(refusal, framer + " accepted " + dev.framekit.framing.FixtureBytes.hex(message, 8));
+        assertNotNull(refusal, framer + " accepted " + dev.framekit.framing.support.FixtureBytes.hex(message, 8));
         for (String mention : mentions) {
             assertTrue(refusal.getMessage().contains(mention), refusal.getMessage() + " should mention " + mention);
         }
@@ -155,7 +156,7 @@ class WebSocketFramerTest {
     }
 
     private static List<byte[]> validMessages() {
-        return List.of(new byte[0], ascii("a"), dev.framekit.framing.FixtureBytes.allByteValues(), random(6, 125), random(7, 126),
+        return List.of(new byte[0], ascii("a"), dev.framekit.framing.support.FixtureBytes.allByteValues(), random(6, 125), random(7, 126),
                 random(8, 65_535), random(9, 70_000));
     }
 
@@ -195,7 +196,7 @@ class WebSocketFramerTest {
             assertEquals("three", reader.readString());
             assertNull(reader.readFrame());
         }
-        assertNotEquals(-1, dev.framekit.framing.FixtureBytes.indexOf(wire.toByteArray(), bytes(0x82, 0xff), 0), "masked 64-bit frame");
+        assertNotEquals(-1, dev.framekit.framing.support.FixtureBytes.indexOf(wire.toByteArray(), bytes(0x82, 0xff), 0), "masked 64-bit frame");
     }
 
     /** Keeps the bytes, and the arrays that bulk writes were handed. */

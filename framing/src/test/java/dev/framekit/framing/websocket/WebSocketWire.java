@@ -1,6 +1,6 @@
 package dev.framekit.framing.websocket;
 
-import dev.framekit.framing.FixtureBytes;
+import dev.framekit.framing.support.FixtureBytes;
 import java.io.ByteArrayOutputStream;
 
 /**

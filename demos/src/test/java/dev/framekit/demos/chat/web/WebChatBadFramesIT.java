@@ -3,7 +3,9 @@ package dev.framekit.demos.chat.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
+import dev.framekit.demos.support.Framekit;
 import dev.framekit.framing.websocket.WebSocketCloseCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,9 +14,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Broken WebSocket frames on {@code /chat}, from a raw socket after a good handshake: each is
@@ -23,12 +25,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebChatBadFramesIT {
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @Test
     void eachBadFrameGetsItsCloseCodeAndTheRoomCarriesOn() throws Exception {

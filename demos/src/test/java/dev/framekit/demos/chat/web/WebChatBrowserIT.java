@@ -1,9 +1,11 @@
 package dev.framekit.demos.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.framing.support.Browser;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -30,12 +33,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real browser in the room: headless Chromium, driven by Selenium through Debian's
  * chromedriver (no Selenium Manager download), opens the page from {@code chat-server --web-port 0}.
  */
+@Browser
+@Needs(Capability.CHROMIUM)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class WebChatBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final List<WebDriver> browsers = new ArrayList<>();
 
     @TempDir
@@ -44,13 +50,10 @@ class WebChatBrowserIT {
     @AfterEach
     void stop() {
         browsers.forEach(WebDriver::quit);
-        framekit.close();
     }
 
     @Test
     void browsersChatWithALineMember() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
         WebRoom room = WebRoom.start(framekit);
         String url = "http://127.0.0.1:" + room.webPort + "/";
         WebDriver first = browser("first");
@@ -83,8 +86,6 @@ class WebChatBrowserIT {
 
     @Test
     void thePageReconnectsAfterTheServerRestartsAndAsksForItsNameAgain() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
         WebRoom room = WebRoom.start(framekit);
         WebDriver page = browser("restart");
         try {

@@ -2,7 +2,7 @@ package dev.framekit.demos.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fan-out across both kinds of member: {@value #EACH} WebSocket members and {@value #EACH}
@@ -20,7 +21,8 @@ class WebChatFanOutIT {
     static final int EACH = 200;
     static final int BURST = 50;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private final List<AutoCloseable> members = new ArrayList<>();
 
     @AfterEach
@@ -28,7 +30,6 @@ class WebChatFanOutIT {
         for (AutoCloseable member : members) {
             member.close();
         }
-        framekit.close();
     }
 
     @Test

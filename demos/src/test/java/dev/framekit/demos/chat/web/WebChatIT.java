@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.framing.websocket.WebSocketCloseCodes;
+import dev.framekit.demos.support.Framekit;
 import dev.framekit.framing.websocket.WebSocketCloseCodes;
 import dev.framekit.framing.websocket.HandshakeException;
 import dev.framekit.framing.websocket.WebSocketClientHandshake;
@@ -15,19 +17,15 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code chat-server --web-port} end to end: the real jar, WebSocket members next to an nc-style line member. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebChatIT {
-    private final Framekit framekit = new Framekit();
-
-    @AfterEach
-    void stop() {
-        framekit.close();
-    }
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
 
     @Test
     void webAndLineMembersTalkBothWays() throws Exception {

@@ -1,9 +1,11 @@
 package dev.framekit.demos.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.framekit.demos.Framekit;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
+import dev.framekit.framing.support.Peer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +19,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Another implementation as a web member: Python's {@code websockets} (Debian's python3-websockets) against {@code /chat}. */
+@Peer
+@Needs(Capability.PYTHON3_WEBSOCKETS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebChatPythonIT {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = Capability.PYTHON;
 
-    private final Framekit framekit = new Framekit();
+    @RegisterExtension
+    final Framekit framekit = new Framekit();
     private Process python;
 
     @TempDir
@@ -35,14 +41,10 @@ class WebChatPythonIT {
         if (python != null) {
             python.destroyForcibly();
         }
-        framekit.close();
     }
 
     @Test
     void pythonWebsocketsTalksPingsAndClosesWithACode() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "needs Debian's /usr/bin/python3 with python3-websockets");
-        assumeTrue(new ProcessBuilder(PYTHON, "-c", "import websockets").start().waitFor() == 0,
-                "needs python3-websockets (apt-get install python3-websockets)");
         WebRoom room = WebRoom.start(framekit);
         try (WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob")) {
             python = new ProcessBuilder(PYTHON, script().toString(), Integer.toString(room.webPort))

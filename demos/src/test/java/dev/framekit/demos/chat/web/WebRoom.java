@@ -1,7 +1,7 @@
 package dev.framekit.demos.chat.web;
 
-import dev.framekit.demos.Framekit;
-import dev.framekit.demos.FramekitProcess;
+import dev.framekit.demos.support.Framekit;
+import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.framing.websocket.WebSocketConnection;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.TruncatedFrameException;
 import dev.framekit.framing.testing.Outcome;
 import java.util.List;
 
@@ -13,7 +16,7 @@ public final class DecodeOutcome {
     private final List<byte[]> frames;
     private final FramingException failure;
 
-    DecodeOutcome(List<byte[]> frames, FramingException failure) {
+    public DecodeOutcome(List<byte[]> frames, FramingException failure) {
         this.frames = List.copyOf(frames);
         this.failure = failure;
     }

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import java.util.BitSet;
 
@@ -6,7 +6,7 @@ import java.util.BitSet;
  * What a soak receiver saw: every message checked against the sequence the sender wrote, and
  * counted as delivered, duplicated, reordered or corrupted; lost is what never arrived.
  */
-final class SoakTally {
+public final class SoakTally {
     private final BitSet seen = new BitSet();
     private long highest = -1;
     private long delivered;
@@ -16,7 +16,7 @@ final class SoakTally {
     private long bytes;
 
     /** Records one received message, given its sequence number ({@code -1}: corrupted) and size. */
-    void received(long seq, int size) {
+    public void received(long seq, int size) {
         bytes += size;
         if (seq < 0 || seq > Integer.MAX_VALUE) {
             corrupted++;
@@ -35,32 +35,32 @@ final class SoakTally {
     }
 
     /** How many of the first {@code sent} messages never arrived. */
-    long lost(long sent) {
+    public long lost(long sent) {
         return sent - seen.get(0, (int) Math.min(sent, Integer.MAX_VALUE)).cardinality();
     }
 
-    long delivered() {
+    public long delivered() {
         return delivered;
     }
 
-    long duplicated() {
+    public long duplicated() {
         return duplicated;
     }
 
-    long reordered() {
+    public long reordered() {
         return reordered;
     }
 
-    long corrupted() {
+    public long corrupted() {
         return corrupted;
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 
     /** One line: the counts, for the soak's summary. */
-    String summary(long sent) {
+    public String summary(long sent) {
         return String.format("%,d sent, %,d delivered (%.1f MB): %d lost, %d duplicated, %d reordered, %d corrupted",
                 sent, delivered, bytes / 1e6, lost(sent), duplicated, reordered, corrupted);
     }

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,10 +9,10 @@ import java.util.Random;
  * Passes reads through to another stream, each capped at a random size (mostly small, now and
  * then large): a byte stream split at places nobody chose.
  */
-final class RandomReadsInputStream extends FilterInputStream {
+public final class RandomReadsInputStream extends FilterInputStream {
     private final Random random;
 
-    RandomReadsInputStream(InputStream in, Random random) {
+    public RandomReadsInputStream(InputStream in, Random random) {
         super(in);
         this.random = random;
     }
@@ -23,7 +23,7 @@ final class RandomReadsInputStream extends FilterInputStream {
     }
 
     /** 1 to 16 bytes half the time, up to 1.5 KiB often, up to 96 KiB now and then. */
-    static int randomSize(Random random) {
+    public static int randomSize(Random random) {
         int roll = random.nextInt(100);
         return 1 + (roll < 50 ? random.nextInt(16) : roll < 90 ? random.nextInt(1500) : random.nextInt(96 * 1024));
     }

@@ -1,5 +1,9 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
+import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.TruncatedFrameException;
 import java.util.List;
 
 /**

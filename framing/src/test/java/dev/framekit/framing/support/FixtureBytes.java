@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,16 +12,16 @@ import java.util.function.Supplier;
  * out partway through. Each hands out at most the bytes a test asks for, however many the
  * reader requests.
  */
-final class HostileStreams {
+public final class HostileStreams {
     private HostileStreams() {}
 
     /** A peer that sends {@code fill} forever and never a frame boundary. */
-    static EndlessStream endless(byte fill) {
+    public static EndlessStream endless(byte fill) {
         return new EndlessStream(fill);
     }
 
     /** A peer that sends only the first {@code keep} bytes of {@code frames}, then ends cleanly. */
-    static InputStream endingAfter(byte[] frames, int keep) {
+    public static InputStream endingAfter(byte[] frames, int keep) {
         if (keep > frames.length) {
             throw new IllegalArgumentException("keep " + keep + " is past the end of " + frames.length + " bytes");
         }
@@ -32,7 +32,7 @@ final class HostileStreams {
      * A connection that hands out the first {@code failAt} bytes of {@code data}, then throws the
      * supplied exception from <b>every</b> later read: a reset.
      */
-    static FailingStream failingAfter(byte[] data, int failAt, Supplier<IOException> failure) {
+    public static FailingStream failingAfter(byte[] data, int failAt, Supplier<IOException> failure) {
         return new FailingStream(data, failAt, failure, false);
     }
 
@@ -41,12 +41,12 @@ final class HostileStreams {
      * supplied exception from the <b>next</b> read only, then hands out the rest: a read timeout
      * after which the peer carries on.
      */
-    static FailingStream failingOnceAfter(byte[] data, int failAt, Supplier<IOException> failure) {
+    public static FailingStream failingOnceAfter(byte[] data, int failAt, Supplier<IOException> failure) {
         return new FailingStream(data, failAt, failure, true);
     }
 
     /** Endless bytes of one value; counts what it has handed out. */
-    static final class EndlessStream extends InputStream {
+    public static final class EndlessStream extends InputStream {
         private final byte fill;
         private long served;
 
@@ -55,7 +55,7 @@ final class HostileStreams {
         }
 
         /** How many bytes the reader has taken so far. */
-        long served() {
+        public long served() {
             return served;
         }
 
@@ -74,7 +74,7 @@ final class HostileStreams {
     }
 
     /** Bytes up to a failure point, then an exception (once or for ever). */
-    static final class FailingStream extends InputStream {
+    public static final class FailingStream extends InputStream {
         private final byte[] data;
         private final int failAt;
         private final Supplier<IOException> failure;
@@ -93,7 +93,7 @@ final class HostileStreams {
         }
 
         /** How many reads have thrown so far. */
-        int failures() {
+        public int failures() {
             return failures;
         }
 

@@ -1,4 +1,4 @@
-package dev.framekit.demos;
+package dev.framekit.demos.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,20 +6,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs the real {@code framekit.jar} for integration tests, on the JVM that runs the tests.
- * Keep one per test instance and close it in {@code @AfterEach}: it stops every process it
- * started.
+ * Runs the real {@code framekit.jar} for integration tests, on the JVM that runs the tests. It is
+ * a JUnit extension: register it on a field and it stops what it started, so no test writes its
+ * own tear-down. A process started by a test (or its {@code @BeforeEach}) is stopped after that
+ * test; one started in {@code @BeforeAll} (on a static field, or any field of a {@code PER_CLASS}
+ * test) after the class. When a test fails, the transcript of every process it started (command
+ * line, stdout, stderr) goes to standard output, into the test's report.
  *
  * <pre>{@code
- * private final Framekit framekit = new Framekit();
- *
- * @AfterEach
- * void stopProcesses() {
- *     framekit.close();
- * }
+ * @RegisterExtension
+ * final Framekit framekit = new Framekit();
  *
  * @Test
  * void echoesAMessage() {
@@ -32,11 +37,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The jar comes from the system property {@code framekit.jar} (failsafe sets it), else
  * {@code target/framekit.jar} or {@code demos/target/framekit.jar}.
  */
-public final class Framekit implements AutoCloseable {
+public final class Framekit implements AutoCloseable, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     /** How long {@link #run} lets a command take unless told otherwise. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofSeconds(20);
 
     private final List<FramekitProcess> started = new CopyOnWriteArrayList<>();
+    /** What was running when the current test began: the class's processes, left for {@link #afterAll}. */
+    private final Set<FramekitProcess> beforeTheTest = ConcurrentHashMap.newKeySet();
 
     /** What a command that ran to completion printed, and its exit status. */
     public record Result(int exitCode, List<String> stdout, List<String> stderr, String transcript) {
@@ -175,6 +182,32 @@ public final class Framekit implements AutoCloseable {
             process.close();
             started.remove(process);
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        beforeTheTest.clear();
+        beforeTheTest.addAll(started);
+    }
+
+    /** Stops what the test started; first, if it failed, prints their transcripts for the report. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<FramekitProcess> ofTheTest = started.stream().filter(process -> !beforeTheTest.contains(process)).toList();
+        if (context.getExecutionException().isPresent()) {
+            for (FramekitProcess process : ofTheTest) {
+                process.close();
+                System.out.println("---- " + context.getDisplayName() + " failed; what it ran printed:\n"
+                        + process.transcript());
+            }
+        }
+        ofTheTest.forEach(FramekitProcess::close);
+        started.removeAll(ofTheTest);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Stops every process started here that is still running: destroy, then destroyForcibly. */

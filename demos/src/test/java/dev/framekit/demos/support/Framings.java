@@ -1,4 +1,4 @@
-package dev.framekit.demos;
+package dev.framekit.demos.support;
 
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framer;
@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The framings every end-to-end test runs on, as command-line options. */
+/**
+ * The framings every end-to-end test runs on, as command-line options. {@code FramingsTest} checks
+ * them against the one list of framers ({@code FramerFixture.all()}): every kind of framer there is
+ * run end to end, here or by a named test.
+ */
 public enum Framings {
     /** Fixed 32-byte frames padded with '#', the classic demo. */
     FIXED(Framers.fixedLength(32).pad('#'), "--framing", "fixed", "--frame-size", "32", "--pad", "#"),
@@ -44,6 +48,11 @@ public enum Framings {
         all.addAll(options);
         all.addAll(List.of(rest));
         return all.toArray(String[]::new);
+    }
+
+    /** The command-line framing these options select. */
+    public Framing framing() {
+        return Framing.named(options.get(options.indexOf("--framing") + 1));
     }
 
     /** Whether the framing {@code options} select needs a connection per exchange: the registry's answer. */

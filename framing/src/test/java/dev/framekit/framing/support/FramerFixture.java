@@ -1,17 +1,23 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import dev.framekit.framing.websocket.WebSocketFixtures;
 import dev.framekit.framing.internal.FrameLimits;
-import static dev.framekit.framing.FixtureBytes.allByteValues;
-import static dev.framekit.framing.FixtureBytes.allByteValuesExcept;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.frames;
-import static dev.framekit.framing.FixtureBytes.lengthHeader;
-import static dev.framekit.framing.FixtureBytes.random;
-import static dev.framekit.framing.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.allByteValues;
+import static dev.framekit.framing.support.FixtureBytes.allByteValuesExcept;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.lengthHeader;
+import static dev.framekit.framing.support.FixtureBytes.random;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
 
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.FramingException;
+import dev.framekit.framing.TruncatedFrameException;
+import dev.framekit.framing.websocket.WebSocketFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -63,7 +69,7 @@ public record FramerFixture(
      * Whole streams of valid frames: the empty stream and every valid message back to back (for
      * send-and-close, whose connection carries one message, each valid message on its own).
      */
-    List<WireInput> validStreams() {
+    public List<WireInput> validStreams() {
         List<WireInput> streams = new ArrayList<>();
         if (TestFramers.isSendAndClose(framer)) {
             for (Payload message : validMessages) {
@@ -82,7 +88,7 @@ public record FramerFixture(
     }
 
     /** Every wire input: valid streams, partial inputs and inputs around the maximum. */
-    List<WireInput> allInputs() {
+    public List<WireInput> allInputs() {
         List<WireInput> inputs = new ArrayList<>(validStreams());
         inputs.addAll(partialInputs);
         inputs.addAll(limitInputs);
@@ -335,15 +341,15 @@ public record FramerFixture(
                 List.of());
     }
 
-    static Payload empty() {
+    public static Payload empty() {
         return Payload.of("empty", new byte[0]);
     }
 
-    static Payload oneByte() {
+    public static Payload oneByte() {
         return Payload.of("1 byte", ascii("a"));
     }
 
-    static Payload everyByteValue(byte[] values) {
+    public static Payload everyByteValue(byte[] values) {
         return Payload.of("every byte value it can carry (" + values.length + ")", values);
     }
 }

@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 /** A message handed to a framer in a test, with a short label for the test's display name. */
 public record Payload(String label, byte[] bytes) {

@@ -1,4 +1,4 @@
-package dev.framekit.demos;
+package dev.framekit.demos.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,11 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.framekit.framing.FrameDecoder;
+import dev.framekit.framing.FrameReader;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.FramingException;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
 import dev.framekit.framing.testing.Outcome;

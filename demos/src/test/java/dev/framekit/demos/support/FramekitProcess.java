@@ -1,4 +1,4 @@
-package dev.framekit.demos;
+package dev.framekit.demos.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
+import dev.framekit.framing.Framer;
 import java.util.List;
 
 /**

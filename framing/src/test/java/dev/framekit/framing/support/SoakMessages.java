@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  * text:   "%016x %08x " body
  * </pre>
  */
-final class SoakMessages {
+public final class SoakMessages {
     private static final byte[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".getBytes(StandardCharsets.US_ASCII);
     private static final int TEXT_HEADER = 16 + 1 + 8 + 1;
     private static final int BINARY_HEADER = 8 + 4;
@@ -27,20 +27,20 @@ final class SoakMessages {
      * @param binary whether the framer carries any bytes
      * @param maxPayload the framer's largest payload (the frame size, or a cap for the others)
      */
-    SoakMessages(boolean binary, int maxPayload) {
+    public SoakMessages(boolean binary, int maxPayload) {
         this.binary = binary;
         this.maxBody = maxPayload - (binary ? BINARY_HEADER : TEXT_HEADER);
     }
 
     /** A random body size: mostly small, sometimes up to a few KiB, now and then the largest. */
-    int randomBodySize(Random random) {
+    public int randomBodySize(Random random) {
         int roll = random.nextInt(100);
         int size = roll < 70 ? random.nextInt(100) : roll < 97 ? random.nextInt(4096) : random.nextInt(maxBody + 1);
         return Math.min(size, maxBody);
     }
 
     /** Message number {@code seq} with a random body. */
-    byte[] make(long seq, Random random) {
+    public byte[] make(long seq, Random random) {
         byte[] body = new byte[randomBodySize(random)];
         if (binary) {
             random.nextBytes(body);
@@ -61,7 +61,7 @@ final class SoakMessages {
      * The sequence number of an intact message, or -1 if it is corrupted (too short, a header
      * that does not parse, or a body that does not match its checksum).
      */
-    long check(byte[] message) {
+    public long check(byte[] message) {
         try {
             long seq;
             long crc;

@@ -1,23 +1,30 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import dev.framekit.framing.internal.FrameLimits;
-import static dev.framekit.framing.FixtureBytes.allByteValues;
-import static dev.framekit.framing.FixtureBytes.ascii;
-import static dev.framekit.framing.FixtureBytes.bigEndian;
-import static dev.framekit.framing.FixtureBytes.bytes;
-import static dev.framekit.framing.FixtureBytes.concat;
-import static dev.framekit.framing.FixtureBytes.frames;
-import static dev.framekit.framing.FixtureBytes.littleEndian;
-import static dev.framekit.framing.FixtureBytes.netstring;
-import static dev.framekit.framing.FixtureBytes.random;
-import static dev.framekit.framing.FixtureBytes.repeat;
-import static dev.framekit.framing.FixtureBytes.varint;
-import static dev.framekit.framing.FixtureBytes.zfill;
-import static dev.framekit.framing.FramerFixture.LARGE;
-import static dev.framekit.framing.FramerFixture.empty;
-import static dev.framekit.framing.FramerFixture.everyByteValue;
-import static dev.framekit.framing.FramerFixture.oneByte;
+import static dev.framekit.framing.support.FixtureBytes.allByteValues;
+import static dev.framekit.framing.support.FixtureBytes.ascii;
+import static dev.framekit.framing.support.FixtureBytes.bigEndian;
+import static dev.framekit.framing.support.FixtureBytes.bytes;
+import static dev.framekit.framing.support.FixtureBytes.concat;
+import static dev.framekit.framing.support.FixtureBytes.frames;
+import static dev.framekit.framing.support.FixtureBytes.littleEndian;
+import static dev.framekit.framing.support.FixtureBytes.netstring;
+import static dev.framekit.framing.support.FixtureBytes.random;
+import static dev.framekit.framing.support.FixtureBytes.repeat;
+import static dev.framekit.framing.support.FixtureBytes.varint;
+import static dev.framekit.framing.support.FixtureBytes.zfill;
+import static dev.framekit.framing.support.FramerFixture.LARGE;
+import static dev.framekit.framing.support.FramerFixture.empty;
+import static dev.framekit.framing.support.FramerFixture.everyByteValue;
+import static dev.framekit.framing.support.FramerFixture.oneByte;
 
+import dev.framekit.framing.internal.FrameLimits;
+import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
+import dev.framekit.framing.LengthField;
+import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.OversizePolicy;
+import dev.framekit.framing.TruncatedFrameException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -26,14 +33,14 @@ import java.util.function.UnaryOperator;
  * written out here from its definition (big- or little-endian bytes, protobuf's varint, Python's
  * {@code zfill}, {@code len:payload,}), never by the library.
  */
-final class LengthFieldFixtures {
+public final class LengthFieldFixtures {
     private static final long UNKNOWN = TruncatedFrameException.UNKNOWN;
     private static final int DEFAULT_MAX = FrameLimits.DEFAULT_MAX_FRAME_LENGTH;
 
     private LengthFieldFixtures() {}
 
     /** Twisted's Int8StringReceiver, Erlang {packet,1}: at most 255 bytes. */
-    static FramerFixture u8() {
+    public static FramerFixture u8() {
         Framer framer = Framers.lengthPrefixed(LengthField.bigEndian(1));
         Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(1)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(bigEndian(payload.length, 1), payload);
@@ -55,7 +62,7 @@ final class LengthFieldFixtures {
     }
 
     /** Akka's LengthFieldFrame and Netty's lengthIncludesLengthFieldLength, little-endian. */
-    static FramerFixture u16LittleEndianCountingTheHeader() {
+    public static FramerFixture u16LittleEndianCountingTheHeader() {
         LengthPrefixFramer framer = LengthPrefixFramer.builder()
                 .lengthField(LengthField.littleEndian(2)).lengthIncludesHeader().build();
         Framer max10 = framer.withMaxFrameLength(10);
@@ -81,7 +88,7 @@ final class LengthFieldFixtures {
     }
 
     /** Netty's LengthFieldPrepender(3). */
-    static FramerFixture u24() {
+    public static FramerFixture u24() {
         Framer framer = Framers.lengthPrefixed(LengthField.bigEndian(3));
         Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(3)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(bigEndian(payload.length, 3), payload);
@@ -99,7 +106,7 @@ final class LengthFieldFixtures {
     }
 
     /** Netty's LengthFieldPrepender(8): lengths of 2^32 and 2^63 must fail without allocating. */
-    static FramerFixture u64() {
+    public static FramerFixture u64() {
         Framer framer = Framers.lengthPrefixed(LengthField.bigEndian(8));
         Framer max10 = Framers.lengthPrefixed(LengthField.bigEndian(8)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(bigEndian(payload.length, 8), payload);
@@ -120,7 +127,7 @@ final class LengthFieldFixtures {
     }
 
     /** A little-endian u32 whose decoder skips oversized frames; the contract sees the first error. */
-    static FramerFixture u32LittleEndianSkippingOversized() {
+    public static FramerFixture u32LittleEndianSkippingOversized() {
         LengthPrefixFramer framer = LengthPrefixFramer.builder().lengthField(LengthField.littleEndian(4))
                 .onOversize(OversizePolicy.SKIP).build();
         Framer max10 = framer.withMaxFrameLength(10);
@@ -140,7 +147,7 @@ final class LengthFieldFixtures {
     }
 
     /** protobuf's writeDelimitedTo: varint boundaries at 127/128 and 16,383/16,384. */
-    static FramerFixture varintField() {
+    public static FramerFixture varintField() {
         Framer framer = Framers.lengthPrefixed(LengthField.varint());
         Framer max10 = Framers.lengthPrefixed(LengthField.varint()).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(varint(payload.length), payload);
@@ -171,7 +178,7 @@ final class LengthFieldFixtures {
     }
 
     /** The seed tutorial: {@code str(len(msg)).zfill(5).encode() + msg}; at most 99,999 bytes. */
-    static FramerFixture ascii5() {
+    public static FramerFixture ascii5() {
         Framer framer = Framers.lengthPrefixed(LengthField.asciiDecimal(5));
         Framer max10 = Framers.lengthPrefixed(LengthField.asciiDecimal(5)).withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = payload -> concat(zfill(payload.length, 5), payload);
@@ -195,7 +202,7 @@ final class LengthFieldFixtures {
     }
 
     /** djb's netstrings, Twisted's NetstringReceiver. */
-    static FramerFixture netstrings() {
+    public static FramerFixture netstrings() {
         Framer framer = Framers.netstrings();
         Framer max10 = Framers.netstrings().withMaxFrameLength(10);
         UnaryOperator<byte[]> wireOf = FixtureBytes::netstring;

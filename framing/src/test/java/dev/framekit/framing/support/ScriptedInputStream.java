@@ -1,4 +1,4 @@
-package dev.framekit.framing;
+package dev.framekit.framing.support;
 
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -8,9 +8,9 @@ import java.net.SocketTimeoutException;
  * a chosen position (a {@link SocketTimeoutException}, after which the peer carries on): the
  * network as a fuzz test drives it.
  */
-final class ScriptedInputStream extends InputStream {
+public final class ScriptedInputStream extends InputStream {
     /** No timeout. */
-    static final int NEVER = -1;
+    public static final int NEVER = -1;
 
     private final byte[] data;
     private final int[] readSizes;
@@ -25,7 +25,7 @@ final class ScriptedInputStream extends InputStream {
      * @param timeoutAt the position at which one read throws a {@link SocketTimeoutException}, or
      *     {@link #NEVER}; a position past the end never comes
      */
-    ScriptedInputStream(byte[] data, int[] readSizes, int timeoutAt) {
+    public ScriptedInputStream(byte[] data, int[] readSizes, int timeoutAt) {
         for (int size : readSizes) {
             if (size < 1) {
                 throw new IllegalArgumentException("read sizes must be at least 1, got " + size);
@@ -37,7 +37,7 @@ final class ScriptedInputStream extends InputStream {
     }
 
     /** Whether the one timeout has been thrown. */
-    boolean timedOut() {
+    public boolean timedOut() {
         return timedOut;
     }
 
