@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs the real {@code framekit.jar} for integration tests, on the JVM that runs the tests. It is
  * a JUnit extension: register it on a field and it stops what it started, so no test writes its
  * own tear-down. A process started by a test (or its {@code @BeforeEach}) is stopped after that
- * test; one started in {@code @BeforeAll} (on a static field, or any field of a {@code PER_CLASS}
- * test) after the class. When a test fails, the transcript of every process it started (command
+ * test; one started in {@code @BeforeAll} (on a static field), and any process of a {@code PER_CLASS}
+ * test, after the class. When a test fails, the transcript of every process it started (command
  * line, stdout, stderr) goes to standard output, into the test's report.
  *
  * <pre>{@code
@@ -190,9 +191,16 @@ public final class Framekit implements AutoCloseable, BeforeEachCallback, AfterE
         beforeTheTest.addAll(started);
     }
 
-    /** Stops what the test started; first, if it failed, prints their transcripts for the report. */
+    /**
+     * Stops what the test started; first, if it failed, prints their transcripts for the report.
+     * In a {@code PER_CLASS} test, whose tests may share servers they start lazily (and run
+     * concurrently), every process lives until the class ends.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
+        if (context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD) == TestInstance.Lifecycle.PER_CLASS) {
+            return;
+        }
         List<FramekitProcess> ofTheTest = started.stream().filter(process -> !beforeTheTest.contains(process)).toList();
         if (context.getExecutionException().isPresent()) {
             for (FramekitProcess process : ofTheTest) {
