@@ -74,12 +74,13 @@ class FramekitIT {
         assertTrue(printed.contains("echo-server listening on 127.0.0.1:" + server.port()), printed);
     }
 
-    /** The context of a test that failed: its display name and its exception, nothing else. */
+    /** The context of a failed test of a PER_METHOD class: its display name, its exception and its lifecycle. */
     private static ExtensionContext failedTest(String displayName) {
         return (ExtensionContext) Proxy.newProxyInstance(ExtensionContext.class.getClassLoader(),
                 new Class<?>[] {ExtensionContext.class}, (proxy, method, arguments) -> switch (method.getName()) {
                     case "getExecutionException" -> Optional.of(new AssertionError("failed"));
                     case "getDisplayName" -> displayName;
+                    case "getTestInstanceLifecycle" -> Optional.of(org.junit.jupiter.api.TestInstance.Lifecycle.PER_METHOD);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
