@@ -36,7 +36,8 @@ import java.util.Map;
  * Serves {@code chat-server --web-port}: {@code GET /} is the chat page ({@code chat.html} next to
  * this class: inline CSS and script, nothing from the internet), {@code /chat} the WebSocket
  * upgrade ({@link WebSocketHandshake#sameOrigin()}), after which the connection is a
- * {@link WebMember} of the same room; any other path is 404. Every refusal is answered with its
+ * {@link WebMember} of the same room; {@code /favicon.ico} is 204 (no icon, and no error in the
+ * log); any other path is 404. Every refusal is answered with its
  * status and a one-line reason, and logged once by the server.
  */
 public final class WebChatHandler implements FramedServer.Handler {
@@ -81,6 +82,10 @@ public final class WebChatHandler implements FramedServer.Handler {
         switch (head.path()) {
             case "/", "/index.html" -> page(connection, head);
             case "/chat" -> chat(connection, head, stats);
+            // Browsers ask for it unprompted (the page declares none); no icon is no error.
+            case "/favicon.ico" -> answer(connection, true,
+                    "HTTP/1.1 204 No Content\r\nCache-Control: max-age=86400\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.ISO_8859_1));
             default -> throw refuse(connection, 404, "no such page: " + head.path() + " (the chat is at /)");
         }
     }

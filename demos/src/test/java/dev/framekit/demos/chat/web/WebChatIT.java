@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,7 +71,7 @@ class WebChatIT {
     }
 
     @Test
-    void pageIsSelfContainedAndOtherPathsAre404() throws Exception {
+    void pageIsSelfContainedTheIconIsNoErrorAndOtherPathsAre404() throws Exception {
         WebRoom room = WebRoom.start(framekit);
         String page = get(room.webPort, "/");
         assertTrue(page.startsWith("HTTP/1.1 200 OK\r\n"), page);
@@ -79,9 +80,16 @@ class WebChatIT {
         assertTrue(page.contains("textContent"), page);
         assertFalse(page.contains("innerHTML"), page);
         assertFalse(page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resources");
-        String missing = get(room.webPort, "/favicon.ico");
+        assertTrue(page.contains("<link rel=\"icon\" href=\"data:,\">"), "the page asks for no icon");
+        String icon = get(room.webPort, "/favicon.ico");
+        assertTrue(icon.startsWith("HTTP/1.1 204 "), icon);
+        String missing = get(room.webPort, "/nope");
         assertTrue(missing.startsWith("HTTP/1.1 404 "), missing);
-        room.server.awaitLine("answered 404 Not Found: no such page: /favicon.ico");
+        room.server.awaitLine("answered 404 Not Found: no such page: /nope");
+        List<String> log = new java.util.ArrayList<>(room.server.stdoutLines());
+        log.addAll(room.server.stderrLines());
+        assertTrue(log.stream().noneMatch(line -> line.contains("favicon") && (line.contains("answered") || line.contains("error"))),
+                "an icon request is not logged as an error: " + log);
     }
 
     @Test
