@@ -1,5 +1,6 @@
 package dev.framekit.demos.build;
 
+import dev.framekit.framing.support.NestedMavenBuild;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./mvnw} on a machine without the wrapper's Maven says what it downloads before it does:
  * run with an empty {@code MAVEN_USER_HOME} against a repository on loopback that has nothing.
  */
+@NestedMavenBuild
 class MavenWrapperTest {
     @TempDir
     Path home;

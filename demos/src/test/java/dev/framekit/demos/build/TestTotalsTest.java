@@ -1,5 +1,6 @@
 package dev.framekit.demos.build;
 
+import dev.framekit.framing.support.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the integration tests): totals over every module's reports of this build, run as the build runs
  * it, with the source launcher.
  */
+@Slow
 class TestTotalsTest {
     @TempDir
     Path dir;
