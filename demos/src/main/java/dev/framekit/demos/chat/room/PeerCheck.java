@@ -219,5 +219,14 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
             socket.shutdownOutput();
             ReadWaits.drain(connection.reader());
         }
+
+        /** As {@link #sendTo}, for a peer that may be gone already. */
+        void sendQuietly(FramedConnection connection) {
+            try {
+                sendTo(connection);
+            } catch (IOException e) {
+                // The peer is gone already.
+            }
+        }
     }
 }

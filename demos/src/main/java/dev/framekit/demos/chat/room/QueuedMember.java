@@ -76,6 +76,42 @@ public abstract class QueuedMember extends Member {
         }
     }
 
+    /** Lines read from a member's connection, one at a time. */
+    @FunctionalInterface
+    public interface Lines {
+        /** The next line, or null at the end of the connection. */
+        String next() throws IOException;
+    }
+
+    /**
+     * Gives every line read into {@code intake} until the connection ends or the member quits
+     * (then once its goodbye is written), and has the member leave the room, saying why its
+     * connection ended; the writer stops. A peer that never joined leaves unseen.
+     */
+    public final void serve(ChatRoom room, Intake intake, Lines lines) throws IOException {
+        String reason = "";
+        try {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                stats.received(line);
+                wire.show("received from " + name(), line);
+                if (!intake.take(line)) {
+                    awaitWriter(); // /quit: the goodbye is sent, then the connection closed as Close.BYE says
+                    return;
+                }
+            }
+            intake.refuse();
+        } catch (IOException e) {
+            intake.refuse();
+            reason = Intake.leaveReason(e);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            room.leave(this, reason);
+            stop();
+        }
+    }
+
     private void writeLoop() {
         try {
             while (true) {
@@ -106,8 +142,8 @@ public abstract class QueuedMember extends Member {
     /** Sends (or buffers) one line. */
     protected abstract void send(String line) throws IOException;
 
-    /** Sends what {@link #send} buffered. */
-    protected abstract void flush() throws IOException;
+    /** Sends what {@link #send} buffered; nothing for a connection that sends at once. */
+    protected void flush() throws IOException {}
 
     /** Sends what is buffered, then closes as {@code how} says. */
     protected abstract void closeWith(Outbound.Close how) throws IOException;
