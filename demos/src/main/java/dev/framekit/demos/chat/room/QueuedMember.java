@@ -3,6 +3,7 @@ package dev.framekit.demos.chat.room;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.PeerMemory;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -19,15 +20,18 @@ public abstract class QueuedMember extends Member {
     private final ConnectionStats stats;
     private final WireLog wire;
     private final Duration closeGrace;
+    private final Closeable connection;
     private Thread writer;
 
     /**
+     * @param connection what {@link #abort()} closes
      * @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind
      * @param closeGrace how long a member too far behind may take to read its close before it is cut
      */
-    protected QueuedMember(String peer, long maxQueueBytes, PeerMemory memory, ConnectionStats stats, WireLog wire,
-            Duration closeGrace) {
+    protected QueuedMember(Closeable connection, String peer, long maxQueueBytes, PeerMemory memory,
+            ConnectionStats stats, WireLog wire, Duration closeGrace) {
         super(peer);
+        this.connection = connection;
         this.outbox = new Outbox(maxQueueBytes, memory);
         this.stats = stats;
         this.wire = wire;
@@ -149,7 +153,13 @@ public abstract class QueuedMember extends Member {
     protected abstract void closeWith(Outbound.Close how) throws IOException;
 
     /** Closes the connection now. */
-    protected abstract void abort();
+    protected void abort() {
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // Already closing.
+        }
+    }
 
     /**
      * One member's outbound queue, bounded in bytes of lines ({@code --max-queue}) and counted against

@@ -108,7 +108,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
         private final FramedConnection connection;
 
         StreamMember(FramedConnection connection, long maxQueueBytes, String peer, ConnectionStats stats, WireLog wire) {
-            super(peer, maxQueueBytes, PeerMemory.of(connection), stats, wire, Duration.ZERO);
+            super(connection::close, peer, maxQueueBytes, PeerMemory.of(connection), stats, wire, Duration.ZERO);
             this.connection = connection;
         }
 
@@ -132,15 +132,6 @@ public final class StreamChatHandler implements FramedServer.Handler {
         protected void closeWith(Outbound.Close how) throws IOException {
             connection.flush();
             connection.shutdownOutput();
-        }
-
-        @Override
-        protected void abort() {
-            try {
-                connection.close();
-            } catch (IOException ignored) {
-                // Already closing.
-            }
         }
     }
 }

@@ -175,7 +175,7 @@ public final class WebChatHandler implements FramedServer.Handler {
 
         WebMember(WebSocketConnection ws, long maxQueueBytes, PeerMemory memory, String peer, ConnectionStats stats,
                 WireLog wire) {
-            super(peer, maxQueueBytes, memory, stats, wire, Duration.ofSeconds(2));
+            super(ws::close, peer, maxQueueBytes, memory, stats, wire, Duration.ofSeconds(2));
             this.ws = ws;
         }
 
@@ -187,15 +187,6 @@ public final class WebChatHandler implements FramedServer.Handler {
         @Override
         protected void closeWith(Outbound.Close how) throws IOException {
             ws.close(how.code(), how.reason());
-        }
-
-        @Override
-        protected void abort() {
-            try {
-                ws.close();
-            } catch (IOException ignored) {
-                // Already closing.
-            }
         }
     }
 }
