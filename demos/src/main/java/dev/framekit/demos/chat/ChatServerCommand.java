@@ -118,28 +118,14 @@ public final class ChatServerCommand implements Callable<Integer> {
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory());
         bound.set(new FramedServer(settings, handler, console, memory));
-        FramedServer main = bound.get();
-        if (webPort == null) {
-            return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH));
-        }
-        FramedServer web = new FramedServer(new FramedServer.Settings(spec.name() + "-web", server.host(), webPort,
-                WebSocketFramer.server(), idle, null, false, server.maxConnections(), frameTimeout,
-                server.writeTimeout(), server.maxMemory()),
+        FramedServer web = webPort == null ? null : new FramedServer(new FramedServer.Settings(spec.name() + "-web",
+                server.host(), webPort, WebSocketFramer.server(), idle, null, false, server.maxConnections(),
+                frameTimeout, server.writeTimeout(), server.maxMemory()),
                 new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console, memory);
-        boolean everyInterface = isAnyLocal(server.host());
-        return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH), web,
-                port -> {
-                    boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
-                    WebBanner.print(console, server.host(), port, everyInterface, !noQr);
-                });
-    }
-
-    private static boolean isAnyLocal(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isAnyLocalAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+        return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH), web, port -> {
+            boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
+            WebBanner.print(console, server.host(), port, !noQr);
+        });
     }
 
     private static String tooLongHint(Framer framer) {

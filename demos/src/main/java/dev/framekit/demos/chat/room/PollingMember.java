@@ -38,11 +38,6 @@ final class PollingMember extends Member {
         this.flood = new FloodControl(floodLimit);
     }
 
-    /** A member without flood control. */
-    PollingMember(String token, long capacity, String peer) {
-        this(token, capacity, peer, 0);
-    }
-
     /** Counts the member's lines against {@code budgetAccount} from now on. */
     void account(PeerMemory budgetAccount) {
         this.memory = budgetAccount;

@@ -337,7 +337,7 @@ class ChatFuzzTest {
             this.capacity = capacity;
             this.account = budget.open(reason -> shed = true);
             this.queue = polling ? null : new QueuedMember.Outbox(Long.MAX_VALUE, account::add);
-            this.poller = polling ? new PollingMember("token", Long.MAX_VALUE, "fuzz") : null;
+            this.poller = polling ? new PollingMember("token", Long.MAX_VALUE, "fuzz", 0) : null;
             if (poller != null) {
                 poller.account(account::add);
             }
