@@ -97,7 +97,8 @@ public final class ChatServerCommand implements Callable<Integer> {
         Framer framer = framing.framer(spec, Framing.Side.SERVER);
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
-        ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling), tooLongHint(framer), history);
+        ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling),
+                "with your name in front, the line does not fit the framing " + framer, history);
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         MemoryBudget memory = MemoryBudget.of(server.maxMemory());
         AtomicReference<FramedServer> bound = new AtomicReference<>();
@@ -126,9 +127,5 @@ public final class ChatServerCommand implements Callable<Integer> {
             boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
             WebBanner.print(console, server.host(), port, !noQr);
         });
-    }
-
-    private static String tooLongHint(Framer framer) {
-        return "with your name in front, the line does not fit the framing " + framer;
     }
 }
