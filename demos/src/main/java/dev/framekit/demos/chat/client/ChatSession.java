@@ -7,7 +7,9 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -19,6 +21,9 @@ import java.time.format.DateTimeFormatter;
  * time they arrived, with {@code timestamps}), how long to try reconnecting, and its name.
  */
 public abstract class ChatSession {
+    private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
+    private static final Duration SEND_RETRY = Duration.ofMillis(100);
+
     final ClientOptions client;
     final Framer framer;
     final Console console;
@@ -34,8 +39,6 @@ public abstract class ChatSession {
 
     /** Set once the user has asked to leave: a lost connection is then not reconnected. */
     volatile boolean leaving;
-
-    private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
     private volatile Thread receiver;
 
     ChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
@@ -87,8 +90,8 @@ public abstract class ChatSession {
         String readLine() throws IOException;
     }
 
-    /** Posts one typed line to the room. */
-    abstract void send(String line);
+    /** Posts one typed line to the room on the current connection; throws if that fails. */
+    abstract void post(String line) throws IOException;
 
     /** Prints what the room says until the connection is lost; returns why, in words. */
     abstract String receiveUntilLost();
@@ -118,6 +121,36 @@ public abstract class ChatSession {
                 return;
             }
             send(line);
+        }
+    }
+
+    /**
+     * Posts a typed line; while the server is unreachable or has forgotten this member, tries
+     * again every {@link #SEND_RETRY} (the receiving thread rejoins meanwhile) until the reconnect
+     * time is up. A line the framing cannot carry is not sent, and the user is told why.
+     */
+    private void send(String line) {
+        long deadline = System.nanoTime() + reconnectFor.plus(client.timeout()).toNanos();
+        while (receiving()) {
+            try {
+                post(line);
+                return;
+            } catch (MessageRefusedException e) {
+                print("-- not sent: " + OptionTerms.of(e.getMessage()));
+                return;
+            } catch (IOException e) {
+                // The receiving thread notices too, and rejoins (or gives up and exits).
+            }
+            if (System.nanoTime() - deadline > 0) {
+                print("-- not sent (the server could not be reached): " + line);
+                return;
+            }
+            try {
+                Thread.sleep(SEND_RETRY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

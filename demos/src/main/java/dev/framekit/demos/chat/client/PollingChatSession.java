@@ -19,8 +19,6 @@ import java.time.Duration;
  * joining anew with the last confirmed name; lines typed meanwhile are posted once it is back.
  */
 public final class PollingChatSession extends ChatSession {
-    private static final Duration SAY_RETRY = Duration.ofMillis(250);
-
     private volatile String token;
     /** The number of the last line printed. */
     private long last;
@@ -74,32 +72,11 @@ public final class PollingChatSession extends ChatSession {
         return head.substring(3).strip();
     }
 
-    /**
-     * Posts a typed line; while the server is unreachable or has forgotten us, tries again every
-     * {@link #SAY_RETRY} (the poller rejoins meanwhile) until the reconnect time is up.
-     */
+    /** Posts a typed line; a server that no longer knows this member has not taken it. */
     @Override
-    void send(String line) {
-        long deadline = System.nanoTime() + reconnectFor.plus(client.timeout()).toNanos();
-        while (true) {
-            try {
-                String reply = request(PollProtocol.SAY + " " + token + "\n" + line, client.timeout());
-                if (!reply.startsWith(PollProtocol.GONE)) {
-                    return;
-                }
-            } catch (IOException e) {
-                // The poller notices too, and rejoins (or gives up and exits).
-            }
-            if (System.nanoTime() - deadline > 0) {
-                print("-- not sent (the server could not be reached): " + line);
-                return;
-            }
-            try {
-                Thread.sleep(SAY_RETRY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    void post(String line) throws IOException {
+        if (request(PollProtocol.SAY + " " + token + "\n" + line, client.timeout()).startsWith(PollProtocol.GONE)) {
+            throw new IOException("not in the room");
         }
     }
 

@@ -5,11 +5,9 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
-import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
-import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -32,29 +30,10 @@ public final class StreamChatSession extends ChatSession {
         super(client, framer, console, wire, reconnectFor, timestamps);
     }
 
-    /** Sends a typed line; if the connection is lost, waits for the reconnect and sends it then. */
     @Override
-    void send(String line) {
-        for (FramedConnection current = connection; ; current = connection) {
-            try {
-                current.send(line);
-                wire.show("sent", line);
-                return;
-            } catch (MessageRefusedException e) {
-                print("-- not sent: " + OptionTerms.of(e.getMessage()));
-                return;
-            } catch (IOException e) {
-                // The receiving thread reconnects (or gives up and exits).
-                while (connection == current && receiving()) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        }
+    void post(String line) throws IOException {
+        connection.send(line);
+        wire.show("sent", line);
     }
 
     @Override

@@ -23,7 +23,7 @@ class ChatSessionSignalTest {
             new Console(new PrintStream(printed, true, StandardCharsets.UTF_8)),
             WireLog.of(false, new Console(System.err), Framers.lines()), Duration.ZERO, false) {
         @Override
-        void send(String line) {
+        void post(String line) {
             // Nothing is sent: the test hands the session what the server says.
         }
 
