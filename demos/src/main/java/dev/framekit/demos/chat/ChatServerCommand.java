@@ -17,16 +17,12 @@ import dev.framekit.demos.options.Version;
 import dev.framekit.demos.server.FramedServer;
 import dev.framekit.demos.server.MemoryBudget;
 import dev.framekit.demos.server.ServerRunner;
-import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.demos.chat.web.WebBanner;
 import dev.framekit.framing.Framer;
-import dev.framekit.framing.Framers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
@@ -101,7 +97,8 @@ public final class ChatServerCommand implements Callable<Integer> {
         Framer framer = framing.framer(spec, Framing.Side.SERVER);
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
-        ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling), tooLongHint(framer), history);
+        ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling),
+                "with your name in front, the line does not fit the framing " + framer, history);
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         MemoryBudget memory = MemoryBudget.of(server.maxMemory());
         AtomicReference<FramedServer> bound = new AtomicReference<>();
@@ -122,31 +119,13 @@ public final class ChatServerCommand implements Callable<Integer> {
                 idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory());
         bound.set(new FramedServer(settings, handler, console, memory));
-        FramedServer main = bound.get();
-        if (webPort == null) {
-            return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH));
-        }
-        FramedServer web = new FramedServer(new FramedServer.Settings(spec.name() + "-web", server.host(), webPort,
-                WebSocketFramer.server(), idle, null, false, server.maxConnections(), frameTimeout,
-                server.writeTimeout(), server.maxMemory()),
+        FramedServer web = webPort == null ? null : new FramedServer(new FramedServer.Settings(spec.name() + "-web",
+                server.host(), webPort, WebSocketFramer.server(), idle, null, false, server.maxConnections(),
+                frameTimeout, server.writeTimeout(), server.maxMemory()),
                 new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console, memory);
-        boolean everyInterface = isAnyLocal(server.host());
-        return ServerRunner.run(main, () -> room.shutDown(SHUTDOWN_FLUSH), web,
-                port -> {
-                    boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
-                    WebBanner.print(console, server.host(), port, everyInterface, !noQr);
-                });
-    }
-
-    private static boolean isAnyLocal(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isAnyLocalAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String tooLongHint(Framer framer) {
-        return "with your name in front, the line does not fit the framing " + framer;
+        return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH), web, port -> {
+            boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
+            WebBanner.print(console, server.host(), port, !noQr);
+        });
     }
 }

@@ -140,6 +140,23 @@ class ChatReconnectIT {
         assertNoStackTrace(alice);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Framings.class, names = {"LENGTH", "CLOSE"})
+    void aLineTheClientsFramingRefusesIsSaidNotSentAtOnceNotRetriedAsALostConnection(Framings framing) {
+        FramekitProcess server = framekit.startServer("chat-server", framing.options().toArray(String[]::new));
+        List<String> client = List.of("chat-client", "--host", "127.0.0.1", "--port", Integer.toString(server.port()));
+        FramekitProcess alice = framekit.start(framing.args(client, "--name", "alice", "--max-frame", "1000"));
+        alice.awaitLine("-- you are now alice");
+        FramekitProcess bob = framekit.start(framing.args(client, "--name", "bob"));
+        bob.awaitLine("-- you are now bob");
+        alice.send("x".repeat(2000));
+        // At once: not after the two minutes a lost connection is retried for.
+        alice.awaitLine(Pattern.compile("^-- not sent: .*1000.*"), Duration.ofSeconds(10));
+        alice.send("still here");
+        bob.awaitLine(Pattern.compile("^<alice> still here$"), WAIT);
+        assertFalse(alice.stdoutLines().stream().anyMatch(line -> line.startsWith("-- connection lost")), alice.transcript());
+    }
+
     @Test
     void reconnectForZeroExitsAtOnceAsBefore() {
         FramekitProcess server = framekit.startServer("chat-server", "--framing", "length");

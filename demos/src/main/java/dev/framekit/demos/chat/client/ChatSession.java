@@ -4,14 +4,16 @@ import dev.framekit.demos.chat.room.ChatCommand;
 import dev.framekit.demos.chat.room.SafeText;
 import dev.framekit.demos.chat.room.Signal;
 import dev.framekit.demos.console.Console;
+import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
+import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.function.BooleanSupplier;
 
 /**
  * A chat client's time in the room, on one kind of framing ({@link StreamChatSession},
@@ -19,6 +21,9 @@ import java.util.function.BooleanSupplier;
  * time they arrived, with {@code timestamps}), how long to try reconnecting, and its name.
  */
 public abstract class ChatSession {
+    private static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
+    private static final Duration SEND_RETRY = Duration.ofMillis(100);
+
     final ClientOptions client;
     final Framer framer;
     final Console console;
@@ -34,6 +39,7 @@ public abstract class ChatSession {
 
     /** Set once the user has asked to leave: a lost connection is then not reconnected. */
     volatile boolean leaving;
+    private volatile Thread receiver;
 
     ChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
             boolean timestamps) {
@@ -46,13 +52,36 @@ public abstract class ChatSession {
     }
 
     /**
-     * Joins (taking {@code name} if given), sends every line of {@code input} while printing
-     * what arrives, and leaves on /quit or the end of input.
+     * Joins (taking {@code name} if given), sends every line of {@code input} while a thread of
+     * its own prints what arrives (and reconnects a lost connection), and leaves on /quit or the
+     * end of input.
      *
      * @return the exit status: 0 after leaving normally, 1 if the server went away
      * @throws IOException if the server cannot be reached at all
      */
-    public abstract int run(String name, LineSource input) throws IOException;
+    public final int run(String name, LineSource input) throws IOException {
+        this.requested = name;
+        rejoin();
+        receiver = Thread.ofPlatform().daemon().name("chat-receiver").start(this::receive);
+        try {
+            sendTypedLines(input);
+            if (!receiver.isAlive()) {
+                return 1;
+            }
+            leaving = true;
+            try {
+                quit();
+                receiver.join(GOODBYE_WAIT);
+            } catch (IOException e) {
+                // The server is already gone; leaving anyway.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        } finally {
+            close();
+        }
+    }
 
     /** Where typed lines come from: standard input line by line, or a {@link TerminalInput}. */
     @FunctionalInterface
@@ -61,16 +90,33 @@ public abstract class ChatSession {
         String readLine() throws IOException;
     }
 
-    /** Posts one typed line to the room. */
-    abstract void send(String line);
+    /** Posts one typed line to the room on the current connection; throws if that fails. */
+    abstract void post(String line) throws IOException;
+
+    /** Prints what the room says until the connection is lost; returns why, in words. */
+    abstract String receiveUntilLost();
+
+    /** Joins the room, on a new connection if the session has one; a reconnect asks for {@link #nameToAsk()}. */
+    abstract void rejoin() throws IOException;
+
+    /** Tells the server the member leaves ({@code /quit}). */
+    abstract void quit() throws IOException;
+
+    /** Closes what the session holds open, if anything. */
+    void close() {}
+
+    /** Whether the session goes on: the thread printing what arrives has not ended. */
+    final boolean receiving() {
+        return receiver.isAlive();
+    }
 
     /**
-     * Sends each typed line while {@code connected} says the session goes on, until /quit or the
-     * end of input. A /nick is only asked for: the name is taken when the server confirms it.
+     * Sends each typed line while the session goes on, until /quit or the end of input. A /nick
+     * is only asked for: the name is taken when the server confirms it.
      */
-    final void sendTypedLines(LineSource input, BooleanSupplier connected) throws IOException {
+    private void sendTypedLines(LineSource input) throws IOException {
         String line;
-        while (connected.getAsBoolean() && (line = input.readLine()) != null) {
+        while (receiving() && (line = input.readLine()) != null) {
             if (ChatCommand.parse(line) instanceof ChatCommand.Quit) {
                 return;
             }
@@ -78,23 +124,66 @@ public abstract class ChatSession {
         }
     }
 
-    /** Says the connection is lost and starts the reconnect clock; with {@code --reconnect-for 0}, gives up. */
-    final Backoff connectionLost(String reason) {
-        if (reconnectFor.isZero()) {
-            giveUp("-- disconnected: " + reason);
+    /**
+     * Posts a typed line; while the server is unreachable or has forgotten this member, tries
+     * again every {@link #SEND_RETRY} (the receiving thread rejoins meanwhile) until the reconnect
+     * time is up. A line the framing cannot carry is not sent, and the user is told why.
+     */
+    private void send(String line) {
+        long deadline = System.nanoTime() + reconnectFor.plus(client.timeout()).toNanos();
+        while (receiving()) {
+            try {
+                post(line);
+                return;
+            } catch (MessageRefusedException e) {
+                print("-- not sent: " + OptionTerms.of(e.getMessage()));
+                return;
+            } catch (IOException e) {
+                // The receiving thread notices too, and rejoins (or gives up and exits).
+            }
+            if (System.nanoTime() - deadline > 0) {
+                print("-- not sent (the server could not be reached): " + line);
+                return;
+            }
+            try {
+                Thread.sleep(SEND_RETRY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        Backoff backoff = new Backoff(reconnectFor);
-        print("-- connection lost: " + reason + "; reconnecting (for up to " + backoff.limitText() + ")");
-        return backoff;
     }
 
-    /** Says the session is back. */
-    final void reconnected() {
-        print("-- reconnected to " + client.host() + ":" + client.port());
+    /** Prints what arrives; on a lost connection, says so and rejoins with {@link Backoff}; ends when leaving. */
+    private void receive() {
+        while (true) {
+            String lastError = receiveUntilLost();
+            if (leaving) {
+                return;
+            }
+            if (reconnectFor.isZero()) {
+                giveUp("-- disconnected: " + lastError);
+            }
+            Backoff backoff = new Backoff(reconnectFor);
+            print("-- connection lost: " + lastError + "; reconnecting (for up to " + backoff.limitText() + ")");
+            while (true) {
+                pauseOrGiveUp(backoff, lastError);
+                if (leaving) {
+                    return;
+                }
+                try {
+                    rejoin();
+                    break;
+                } catch (IOException e) {
+                    lastError = reason(e);
+                }
+            }
+            print("-- reconnected to " + client.host() + ":" + client.port());
+        }
     }
 
     /** Waits before the next reconnect attempt; when the time is up, gives up with {@code lastError}. */
-    final void pauseOrGiveUp(Backoff backoff, String lastError) {
+    private void pauseOrGiveUp(Backoff backoff, String lastError) {
         try {
             if (backoff.pause()) {
                 return;
@@ -104,6 +193,11 @@ public abstract class ChatSession {
         }
         giveUp("-- gave up reconnecting after " + backoff.attempts() + " attempts in " + backoff.limitText()
                 + ": " + lastError);
+    }
+
+    /** One line for a failed connection or request: the client's own messages as they are, the network's in words. */
+    static String reason(IOException e) {
+        return e.getClass() == IOException.class ? e.getMessage() : NetworkErrors.describe(e);
     }
 
     /** The name to ask for on (re)joining: the last one the server confirmed, else --name; or null. */

@@ -4,7 +4,6 @@ import dev.framekit.demos.chat.room.PollChatHandler;
 import dev.framekit.demos.chat.room.PollProtocol;
 import dev.framekit.demos.chat.room.Signal;
 import dev.framekit.demos.console.Console;
-import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ClientOptions;
 import dev.framekit.framing.FramedConnection;
@@ -20,9 +19,13 @@ import java.time.Duration;
  * joining anew with the last confirmed name; lines typed meanwhile are posted once it is back.
  */
 public final class PollingChatSession extends ChatSession {
-    private static final Duration SAY_RETRY = Duration.ofMillis(250);
-
     private volatile String token;
+    /** The number of the last line printed. */
+    private long last;
+    /** False until joined, and once the server has said this member is gone. */
+    private volatile boolean joined;
+    /** A poll's reply got while reconnecting, printed after the session says it is back. */
+    private String pending;
 
     public PollingChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
             boolean timestamps) {
@@ -30,108 +33,68 @@ public final class PollingChatSession extends ChatSession {
     }
 
     @Override
-    public int run(String name, LineSource input) throws IOException {
-        this.requested = name;
-        token = join();
-        Thread poller = Thread.ofPlatform().daemon().name("chat-poller").start(this::pollLoop);
-        sendTypedLines(input, poller::isAlive);
-        if (!poller.isAlive()) {
-            return 1;
+    void quit() throws IOException {
+        request(PollProtocol.SAY + " " + token + "\n/quit", client.timeout());
+    }
+
+    /** Joins if the server does not know this member (any more), else polls, which tells whether it still does. */
+    @Override
+    void rejoin() throws IOException {
+        if (joined) {
+            pending = poll();
+            joined = !PollProtocol.head(pending).startsWith(PollProtocol.GONE);
         }
-        leaving = true;
-        try {
-            request(PollProtocol.SAY + " " + token + "\n/quit", client.timeout());
-        } catch (IOException e) {
-            // The server is already gone; leaving anyway.
+        if (!joined) {
+            pending = null;
+            token = join();
+            last = 0;
+            joined = true;
         }
-        try {
-            poller.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
     }
 
     /** Joins the room (taking the name, if any) and returns the membership token. */
     private String join() throws IOException {
         String nick = nameToAsk();
-        String joined;
+        String reply;
         try {
-            joined = request(PollProtocol.JOIN + (nick == null ? "" : " " + nick), client.timeout());
+            reply = request(PollProtocol.JOIN + (nick == null ? "" : " " + nick), client.timeout());
         } catch (FramingException e) {
             giveUp(WrongFraming.after(e, framer));
             throw e;
         }
-        String head = PollProtocol.head(joined);
+        String head = PollProtocol.head(reply);
         if (Signal.parse(head) instanceof Signal.Refused) {
             giveUp(head);
         }
         if (!head.startsWith(PollProtocol.OK + " ")) {
-            giveUp(WrongFraming.unexpectedReply(joined, framer));
+            giveUp(WrongFraming.unexpectedReply(reply, framer));
         }
         return head.substring(3).strip();
     }
 
-    /**
-     * Posts a typed line; while the server is unreachable or has forgotten us, tries again every
-     * {@link #SAY_RETRY} (the poller rejoins meanwhile) until the reconnect time is up.
-     */
+    /** Posts a typed line; a server that no longer knows this member has not taken it. */
     @Override
-    void send(String line) {
-        long deadline = System.nanoTime() + reconnectFor.plus(client.timeout()).toNanos();
-        while (true) {
-            try {
-                String reply = request(PollProtocol.SAY + " " + token + "\n" + line, client.timeout());
-                if (!reply.startsWith(PollProtocol.GONE)) {
-                    return;
-                }
-            } catch (IOException e) {
-                // The poller notices too, and rejoins (or gives up and exits).
-            }
-            if (System.nanoTime() - deadline > 0) {
-                print("-- not sent (the server could not be reached): " + line);
-                return;
-            }
-            try {
-                Thread.sleep(SAY_RETRY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    void post(String line) throws IOException {
+        if (request(PollProtocol.SAY + " " + token + "\n" + line, client.timeout()).startsWith(PollProtocol.GONE)) {
+            throw new IOException("not in the room");
         }
     }
 
-    private void pollLoop() {
-        long last = 0;
-        Backoff backoff = null;
-        boolean rejoin = false;
-        String lastError = "";
-        while (true) {
-            try {
-                if (rejoin) {
-                    token = join();
-                    last = 0;
-                    rejoin = false;
-                    backoff = reconnected(backoff);
-                }
-                String reply = request(PollProtocol.POLL + " " + token + " " + last,
-                        PollChatHandler.POLL_WAIT.plus(client.timeout()));
+    /** Polls and prints what the room says until the server forgets this member or cannot be reached. */
+    @Override
+    String receiveUntilLost() {
+        try {
+            while (true) {
+                String reply = pending != null ? pending : poll();
+                pending = null;
                 String head = PollProtocol.head(reply);
                 if (head.startsWith(PollProtocol.GONE)) {
-                    if (leaving) {
-                        return;
-                    }
-                    lastError = head.substring(PollProtocol.GONE.length()).strip();
-                    if (backoff == null) {
-                        backoff = connectionLost(lastError);
-                    }
-                    rejoin = true;
-                    continue;
+                    joined = false;
+                    return head.substring(PollProtocol.GONE.length()).strip();
                 }
                 if (!head.startsWith(PollProtocol.OK + " ")) {
                     giveUp("-- the server answered a poll with '" + head + "'");
                 }
-                backoff = reconnected(backoff);
                 last = Long.parseLong(head.substring(3).strip());
                 String body = PollProtocol.body(reply);
                 if (!body.isEmpty()) {
@@ -139,30 +102,14 @@ public final class PollingChatSession extends ChatSession {
                         heard(line);
                     }
                 }
-            } catch (IOException e) {
-                if (leaving) {
-                    return;
-                }
-                lastError = reason(e);
-                if (backoff == null) {
-                    backoff = connectionLost(lastError);
-                }
-                pauseOrGiveUp(backoff, lastError);
             }
+        } catch (IOException e) {
+            return reason(e);
         }
     }
 
-    /** One line for a failed request: our own messages as they are, the network's in words. */
-    private static String reason(IOException e) {
-        return e.getClass() == IOException.class ? e.getMessage() : NetworkErrors.describe(e);
-    }
-
-    /** Says the session is back if it was lost; returns the backoff to keep: none. */
-    private Backoff reconnected(Backoff backoff) {
-        if (backoff != null) {
-            reconnected();
-        }
-        return null;
+    private String poll() throws IOException {
+        return request(PollProtocol.POLL + " " + token + " " + last, PollChatHandler.POLL_WAIT.plus(client.timeout()));
     }
 
     /** One request on its own connection: send, half-close, read the reply to the end of the stream. */

@@ -77,11 +77,6 @@ public final class ChatRoom {
                 || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
     }
 
-    /** A room without history. */
-    public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint) {
-        this(log, deliverable, tooLongHint, 0);
-    }
-
     /** What one call did, settled after the lock is released: lines to log, members to drop. */
     private static final class Turn {
         final List<String> logLines = new ArrayList<>(1);

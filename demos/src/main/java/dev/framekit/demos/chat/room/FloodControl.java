@@ -1,17 +1,20 @@
 package dev.framekit.demos.chat.room;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Throttles, never drops: a member may post {@code linesPerSecond} lines per second (with a burst
  * of as many); past that, {@link #acquire()} makes the member's reader wait, so the member's
- * TCP connection pushes back on the sender. Used by one reader thread.
+ * TCP connection pushes back on the sender. Posts on several connections at once (send-and-close)
+ * wait their turn.
  */
 final class FloodControl {
     private final int linesPerSecond;
     private final long nanosPerLine;
     private final long burstNanos;
+    private final ReentrantLock lock = new ReentrantLock();
     private long nextFree;
     private boolean warned;
 
@@ -50,11 +53,16 @@ final class FloodControl {
      * be told now that it is slowed down: true only the first time it had to wait.
      */
     boolean acquireFirstWait() {
-        if (acquire() && !warned) {
-            warned = true;
-            return true;
+        lock.lock();
+        try {
+            if (acquire() && !warned) {
+                warned = true;
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
         }
-        return false;
     }
 
     /** The one notice a slowed member gets, e.g. {@code slowed = "your posts are"}. */

@@ -65,6 +65,11 @@ public final class Intake {
         return refused;
     }
 
+    /** Whether the peer was {@linkplain #refuse() refused} before it joined. */
+    public boolean refused() {
+        return state.get() == REFUSED;
+    }
+
     /** Takes one line: the first joins the member, the others go to the room; false after {@code /quit}. */
     public boolean take(String line) {
         ChatCommand command = ChatCommand.parse(line);

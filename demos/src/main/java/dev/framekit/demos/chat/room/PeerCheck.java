@@ -14,6 +14,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -217,7 +218,16 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
             Socket socket = connection.socket();
             socket.getOutputStream().write(reply(socket.getLocalAddress()));
             socket.shutdownOutput();
-            ReadWaits.drain(connection.reader());
+            connection.reader().drain(Long.MAX_VALUE, Duration.ofSeconds(1)); // closing on unread bytes would reset the reply
+        }
+
+        /** As {@link #sendTo}, for a peer that may be gone already. */
+        void sendQuietly(FramedConnection connection) {
+            try {
+                sendTo(connection);
+            } catch (IOException e) {
+                // The peer is gone already.
+            }
         }
     }
 }

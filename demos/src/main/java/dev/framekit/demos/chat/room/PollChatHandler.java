@@ -26,6 +26,7 @@ import java.util.function.IntSupplier;
 public final class PollChatHandler implements FramedServer.Handler {
     public static final Duration POLL_WAIT = Duration.ofSeconds(20);
     static final Duration MEMBER_TIMEOUT = Duration.ofSeconds(60);
+    private static final String GONE = PollProtocol.GONE + " not in the room (left or timed out); join again";
 
     private final ChatRoom room;
     private final long maxQueueBytes;
@@ -109,11 +110,11 @@ public final class PollChatHandler implements FramedServer.Handler {
             case PollProtocol.SAY -> {
                 PollingMember member = head.length > 1 ? members.get(head[1]) : null;
                 if (member == null) {
-                    return PollProtocol.GONE + " not in the room (left or timed out); join again";
+                    return GONE;
                 }
                 member.touch();
-                if (member.throttle()) {
-                    room.reply(member, member.slowedNotice());
+                if (member.flood().acquireFirstWait()) {
+                    room.reply(member, member.flood().notice("your posts are"));
                 }
                 room.handle(member, PollProtocol.body(request));
                 return PollProtocol.OK;
@@ -121,7 +122,7 @@ public final class PollChatHandler implements FramedServer.Handler {
             case PollProtocol.POLL -> {
                 PollingMember member = head.length > 2 ? members.get(head[1]) : null;
                 if (member == null) {
-                    return PollProtocol.GONE + " not in the room (left or timed out); join again";
+                    return GONE;
                 }
                 try {
                     PollingMember.Batch batch = member.poll(Long.parseLong(head[2]), POLL_WAIT, maxReplyBytes);

@@ -19,7 +19,6 @@ final class PollingMember extends Member {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final long capacity;
     private final String token;
-    private final ReentrantLock floodLock = new ReentrantLock();
     private final FloodControl flood;
     private volatile PeerMemory memory = PeerMemory.NONE;
     private long queuedBytes;
@@ -39,33 +38,14 @@ final class PollingMember extends Member {
         this.flood = new FloodControl(floodLimit);
     }
 
-    /** A member without flood control. */
-    PollingMember(String token, long capacity, String peer) {
-        this(token, capacity, peer, 0);
-    }
-
     /** Counts the member's lines against {@code budgetAccount} from now on. */
     void account(PeerMemory budgetAccount) {
         this.memory = budgetAccount;
     }
 
-    /**
-     * Waits, if the member posts faster than its flood limit, before its post is handled: the reply
-     * comes later, and the client, which waits for it, slows down. Posts on several connections at
-     * once wait their turn. True the first time it had to wait: the member is to be told, once.
-     */
-    boolean throttle() {
-        floodLock.lock();
-        try {
-            return flood.acquireFirstWait();
-        } finally {
-            floodLock.unlock();
-        }
-    }
-
-    /** What the member is told when {@link #throttle()} first returns true. */
-    String slowedNotice() {
-        return flood.notice("your posts are");
+    /** Paces the member's posts: past its flood limit the reply to each comes later, and its client slows down. */
+    FloodControl flood() {
+        return flood;
     }
 
     /** The result of a poll: the last line number included, and the lines; or why the member is gone. */

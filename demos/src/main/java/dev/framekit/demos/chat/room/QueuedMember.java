@@ -3,6 +3,7 @@ package dev.framekit.demos.chat.room;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.PeerMemory;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -19,15 +20,18 @@ public abstract class QueuedMember extends Member {
     private final ConnectionStats stats;
     private final WireLog wire;
     private final Duration closeGrace;
+    private final Closeable connection;
     private Thread writer;
 
     /**
+     * @param connection what {@link #abort()} closes
      * @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind
      * @param closeGrace how long a member too far behind may take to read its close before it is cut
      */
-    protected QueuedMember(String peer, long maxQueueBytes, PeerMemory memory, ConnectionStats stats, WireLog wire,
-            Duration closeGrace) {
+    protected QueuedMember(Closeable connection, String peer, long maxQueueBytes, PeerMemory memory,
+            ConnectionStats stats, WireLog wire, Duration closeGrace) {
         super(peer);
+        this.connection = connection;
         this.outbox = new Outbox(maxQueueBytes, memory);
         this.stats = stats;
         this.wire = wire;
@@ -76,6 +80,42 @@ public abstract class QueuedMember extends Member {
         }
     }
 
+    /** Lines read from a member's connection, one at a time. */
+    @FunctionalInterface
+    public interface Lines {
+        /** The next line, or null at the end of the connection. */
+        String next() throws IOException;
+    }
+
+    /**
+     * Gives every line read into {@code intake} until the connection ends or the member quits
+     * (then once its goodbye is written), and has the member leave the room, saying why its
+     * connection ended; the writer stops. A peer that never joined leaves unseen.
+     */
+    public final void serve(ChatRoom room, Intake intake, Lines lines) throws IOException {
+        String reason = "";
+        try {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                stats.received(line);
+                wire.show("received from " + name(), line);
+                if (!intake.take(line)) {
+                    awaitWriter(); // /quit: the goodbye is sent, then the connection closed as Close.BYE says
+                    return;
+                }
+            }
+            intake.refuse();
+        } catch (IOException e) {
+            intake.refuse();
+            reason = Intake.leaveReason(e);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            room.leave(this, reason);
+            stop();
+        }
+    }
+
     private void writeLoop() {
         try {
             while (true) {
@@ -106,14 +146,20 @@ public abstract class QueuedMember extends Member {
     /** Sends (or buffers) one line. */
     protected abstract void send(String line) throws IOException;
 
-    /** Sends what {@link #send} buffered. */
-    protected abstract void flush() throws IOException;
+    /** Sends what {@link #send} buffered; nothing for a connection that sends at once. */
+    protected void flush() throws IOException {}
 
     /** Sends what is buffered, then closes as {@code how} says. */
     protected abstract void closeWith(Outbound.Close how) throws IOException;
 
     /** Closes the connection now. */
-    protected abstract void abort();
+    protected void abort() {
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // Already closing.
+        }
+    }
 
     /**
      * One member's outbound queue, bounded in bytes of lines ({@code --max-queue}) and counted against

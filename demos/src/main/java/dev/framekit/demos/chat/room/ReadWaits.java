@@ -1,7 +1,6 @@
 package dev.framekit.demos.chat.room;
 
 import dev.framekit.framing.FrameReader;
-import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -30,10 +29,5 @@ public final class ReadWaits {
         if (own != null) {
             reader.readTimeout(own);
         }
-    }
-
-    /** Reads and drops what the peer still sends, for at most a second: closing on unread bytes would reset the reply. */
-    static void drain(FrameReader reader) throws IOException {
-        reader.drain(Long.MAX_VALUE, Duration.ofSeconds(1));
     }
 }

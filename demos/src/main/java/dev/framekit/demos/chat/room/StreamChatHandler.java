@@ -10,7 +10,6 @@ import dev.framekit.framing.MessageRefusedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
@@ -46,36 +45,15 @@ public final class StreamChatHandler implements FramedServer.Handler {
         PeerCheck.Guard guard = check.guard(() -> ownTimeout[0] = intake.heard() // not silent: time its silence
                 ? ReadWaits.shorten(connection.reader(), Intake.GRACE) : ownTimeout[0]);
         connection.reader().framer(guard);
-        String reason = "";
         try {
-            String line;
-            while ((line = intake.spoke() ? readLine(connection, member) : firstLine(connection, member, guard, ownTimeout))
-                    != null) {
-                stats.received(line);
-                wire.show("received from " + member.name(), line);
-                if (!intake.take(line)) {
-                    member.awaitWriter(); // /quit: the goodbye is sent, then the connection half-closed
-                    return;
-                }
-            }
-            intake.refuse();
+            member.serve(room, intake, () -> intake.spoke() ? readLine(connection, member)
+                    : firstLine(connection, member, guard, ownTimeout));
         } catch (PeerCheck.Refusal e) {
-            if (intake.refuse()) {
-                member.refuse(e);
-            } else {
-                reason = Intake.leaveReason(e);
+            if (intake.refused()) {
+                e.sendQuietly(connection); // in the peer's own protocol; the room never knew of it
             }
             throw e;
-        } catch (IOException e) {
-            if (intake.spoke() || !intake.refuse()) {
-                reason = Intake.leaveReason(e);
-            }
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
-            room.leave(member, reason);
-            member.stop();
             member.abort();
         }
     }
@@ -130,7 +108,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
         private final FramedConnection connection;
 
         StreamMember(FramedConnection connection, long maxQueueBytes, String peer, ConnectionStats stats, WireLog wire) {
-            super(peer, maxQueueBytes, PeerMemory.of(connection), stats, wire, Duration.ZERO);
+            super(connection::close, peer, maxQueueBytes, PeerMemory.of(connection), stats, wire, Duration.ZERO);
             this.connection = connection;
         }
 
@@ -154,26 +132,6 @@ public final class StreamChatHandler implements FramedServer.Handler {
         protected void closeWith(Outbound.Close how) throws IOException {
             connection.flush();
             connection.shutdownOutput();
-        }
-
-        @Override
-        protected void abort() {
-            try {
-                connection.close();
-            } catch (IOException ignored) {
-                // Already closing.
-            }
-        }
-
-        /** Sends the refusal (in the peer's own protocol), then closes; for a peer refused before it joined. */
-        void refuse(PeerCheck.Refusal refusal) {
-            stop();
-            try {
-                refusal.sendTo(connection);
-            } catch (IOException e) {
-                // The peer is gone already.
-            }
-            abort();
         }
     }
 }

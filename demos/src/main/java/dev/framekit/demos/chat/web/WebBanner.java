@@ -2,6 +2,8 @@ package dev.framekit.demos.chat.web;
 
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.server.LanAddresses;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -16,14 +18,21 @@ public final class WebBanner {
      * Prints the URLs.
      *
      * @param console where to print
-     * @param host the host the web port is bound to
+     * @param host the host the web port is bound to; on every interface ({@code 0.0.0.0}), LAN addresses are listed
      * @param port the bound web port
-     * @param everyInterface whether it is bound to every interface (then LAN addresses are listed)
      * @param qr whether to draw the QR code
      */
-    public static void print(Console console, String host, int port, boolean everyInterface, boolean qr) {
-        print(console, everyInterface ? LanAddresses.find().stream().map(LanAddresses.Entry::address).toList() : List.of(host),
-                port, qr);
+    public static void print(Console console, String host, int port, boolean qr) {
+        print(console, isAnyLocal(host) ? LanAddresses.find().stream().map(LanAddresses.Entry::address).toList()
+                : List.of(host), port, qr);
+    }
+
+    private static boolean isAnyLocal(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Prints the URLs at {@code hosts}, the most likely first: one QR code, for the first. */

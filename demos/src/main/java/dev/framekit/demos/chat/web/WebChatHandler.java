@@ -16,7 +16,6 @@ import dev.framekit.demos.server.PeerMemory;
 import dev.framekit.demos.server.FramedServer;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
-import dev.framekit.framing.Framers;
 import dev.framekit.framing.websocket.HandshakeResponse;
 import dev.framekit.framing.websocket.UpgradeRequest;
 import dev.framekit.framing.websocket.WebSocketConnection;
@@ -28,7 +27,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -130,36 +131,17 @@ public final class WebChatHandler implements FramedServer.Handler {
         WebMember member = new WebMember(ws, maxQueueBytes, PeerMemory.of(connection),
                 remote.getAddress().getHostAddress() + ":" + remote.getPort() + " (web)", stats, wire);
         member.start();
-        read(ws, member, stats);
-    }
-
-    /** Reads the member's messages until the connection ends; a message with several lines is that many chat lines. */
-    private void read(WebSocketConnection ws, WebMember member, ConnectionStats stats) throws IOException {
-        Intake intake = new Intake(room, member, floodLimit);
-        String reason = "";
-        try {
-            String text;
-            while ((text = ws.readText()) != null) {
-                for (String line : text.split("\r?\n")) {
-                    stats.received(line);
-                    wire.show("received from " + member.name(), line);
-                    if (!intake.take(line)) {
-                        member.awaitWriter(); // /quit: the goodbye, then the close frame (1000)
-                        return;
-                    }
+        ArrayDeque<String> pending = new ArrayDeque<>(); // a message with several lines is that many chat lines
+        member.serve(room, new Intake(room, member, floodLimit), () -> {
+            while (pending.isEmpty()) {
+                String text = ws.readText();
+                if (text == null) {
+                    return null;
                 }
+                pending.addAll(List.of(text.split("\r?\n")));
             }
-            intake.refuse();
-        } catch (IOException e) {
-            intake.refuse();
-            reason = Intake.leaveReason(e);
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            room.leave(member, reason);
-            member.stop();
-        }
+            return pending.poll();
+        });
     }
 
     private static byte[] page() {
@@ -198,7 +180,7 @@ public final class WebChatHandler implements FramedServer.Handler {
 
         WebMember(WebSocketConnection ws, long maxQueueBytes, PeerMemory memory, String peer, ConnectionStats stats,
                 WireLog wire) {
-            super(peer, maxQueueBytes, memory, stats, wire, Duration.ofSeconds(2));
+            super(ws::close, peer, maxQueueBytes, memory, stats, wire, Duration.ofSeconds(2));
             this.ws = ws;
         }
 
@@ -208,22 +190,8 @@ public final class WebChatHandler implements FramedServer.Handler {
         }
 
         @Override
-        protected void flush() {
-            // sendText sends at once.
-        }
-
-        @Override
         protected void closeWith(Outbound.Close how) throws IOException {
             ws.close(how.code(), how.reason());
-        }
-
-        @Override
-        protected void abort() {
-            try {
-                ws.close();
-            } catch (IOException ignored) {
-                // Already closing.
-            }
         }
     }
 }

@@ -23,13 +23,23 @@ class ChatSessionSignalTest {
             new Console(new PrintStream(printed, true, StandardCharsets.UTF_8)),
             WireLog.of(false, new Console(System.err), Framers.lines()), Duration.ZERO, false) {
         @Override
-        public int run(String name, LineSource input) {
-            return 0;
+        void post(String line) {
+            // Nothing is sent: the test hands the session what the server says.
         }
 
         @Override
-        void send(String line) {
-            // Nothing is sent: the test hands the session what the server says.
+        String receiveUntilLost() {
+            return "not connected";
+        }
+
+        @Override
+        void rejoin() {
+            // Never connected.
+        }
+
+        @Override
+        void quit() {
+            // Never connected.
         }
 
         @Override

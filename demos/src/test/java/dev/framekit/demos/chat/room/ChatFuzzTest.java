@@ -109,7 +109,7 @@ class ChatFuzzTest {
             default -> Framers.sendAndClose().withMaxFrameLength(data.consumeInt(72, 200));
         };
         Predicate<String> deliverable = ChatRoom.deliverable(framer, framing == 3);
-        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long");
+        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long", 0);
         MemoryBudget budget = MemoryBudget.of(budgetLimit.applyAsLong(data));
         Room model = new Room(room, deliverable, budget, framing == 3);
 
@@ -337,7 +337,7 @@ class ChatFuzzTest {
             this.capacity = capacity;
             this.account = budget.open(reason -> shed = true);
             this.queue = polling ? null : new QueuedMember.Outbox(Long.MAX_VALUE, account::add);
-            this.poller = polling ? new PollingMember("token", Long.MAX_VALUE, "fuzz") : null;
+            this.poller = polling ? new PollingMember("token", Long.MAX_VALUE, "fuzz", 0) : null;
             if (poller != null) {
                 poller.account(account::add);
             }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChatRoomTest {
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final ChatRoom room = new ChatRoom(new Console(new PrintStream(logged, true)), line -> line.length() <= 100,
-            "too long for the framing");
+            "too long for the framing", 0);
 
     private RecordingMember join(String name) {
         RecordingMember member = new RecordingMember();

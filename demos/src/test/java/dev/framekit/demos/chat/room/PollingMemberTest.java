@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PollingMemberTest {
-    private final PollingMember member = new PollingMember("token", 60, "test"); // ten 6-byte lines
+    private final PollingMember member = new PollingMember("token", 60, "test", 0); // ten 6-byte lines
 
     @Test
     void aPollReturnsTheLinesSinceTheLastAcknowledgedOne() throws Exception {
@@ -68,7 +68,7 @@ class PollingMemberTest {
 
     @Test
     void aMemberFallsBehindByBytesNotLines() {
-        PollingMember small = new PollingMember("token", 1000, "test");
+        PollingMember small = new PollingMember("token", 1000, "test", 0);
         assertTrue(small.deliver("x".repeat(999)));
         assertFalse(small.deliver("yy"), "1,001 bytes unread is past a 1,000-byte queue");
         assertTrue(small.deliver("z"));
@@ -76,7 +76,7 @@ class PollingMemberTest {
 
     @Test
     void aPollReplyIsCappedInSizeButCarriesAtLeastOneLine() throws Exception {
-        PollingMember roomy = new PollingMember("token", 1000, "test");
+        PollingMember roomy = new PollingMember("token", 1000, "test", 0);
         roomy.deliver("x".repeat(100));
         roomy.deliver("y".repeat(100));
         PollingMember.Batch batch = roomy.poll(0, Duration.ZERO, 10);

@@ -32,7 +32,7 @@ class SignalTest {
 
     @Test
     void whatAMemberTypesReachesOthersAsNoSignal() {
-        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "");
+        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "", 0);
         RecordingMember alice = new RecordingMember();
         RecordingMember mallory = new RecordingMember();
         room.join(alice, "alice");
@@ -52,7 +52,7 @@ class SignalTest {
 
     @Test
     void aShutdownTellsEveryMemberAndClosesItGoingAway() {
-        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "");
+        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "", 0);
         RecordingMember alice = new RecordingMember();
         room.join(alice, "alice");
         room.shutDown(java.time.Duration.ZERO);

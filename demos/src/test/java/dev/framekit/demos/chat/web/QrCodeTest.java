@@ -38,7 +38,7 @@ class QrCodeTest {
     @Test
     void noQrPrintsTheUrlAlone() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        WebBanner.print(new Console(new PrintStream(bytes, true, StandardCharsets.UTF_8)), "127.0.0.1", 8080, false, false);
+        WebBanner.print(new Console(new PrintStream(bytes, true, StandardCharsets.UTF_8)), "127.0.0.1", 8080, false);
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("from a phone's browser: http://127.0.0.1:8080/"), text);
         assertFalse(text.contains("█"), text);
