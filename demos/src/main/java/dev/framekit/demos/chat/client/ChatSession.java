@@ -219,6 +219,8 @@ public abstract class ChatSession {
             case Signal.Named named -> confirmed = named.name();
             case Signal.Refused refused -> giveUp(line);
             case Signal.ShuttingDown shuttingDown -> { } // the connection closes next; reconnecting may find it back
+            case Signal.Sent sent -> { } // a copy of a private message this client sent
+            case Signal.Roster roster -> { } // sent to web members only
             case null -> { }
         }
         print(line);

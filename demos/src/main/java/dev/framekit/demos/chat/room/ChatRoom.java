@@ -112,6 +112,7 @@ public final class ChatRoom {
             for (String line : history.marked()) {
                 tell(member, line, turn);
             }
+            roster(turn);
             turn.logLines.add(member.peer() + " joined as " + name);
         });
     }
@@ -239,6 +240,9 @@ public final class ChatRoom {
     private void broadcast(Member from, String line, Turn turn) {
         if (fits(from, line, turn)) {
             sendToOthers(from, line, turn);
+            if (from.isPage()) {
+                tell(from, new Signal.Sent(line).line(), turn);
+            }
             history.add(SafeText.clean(line));
         }
     }
@@ -260,6 +264,7 @@ public final class ChatRoom {
         sendToOthers(member, "-- " + old + " is now " + name, turn);
         tell(member, new Signal.Named(name).line(), turn);
         turn.logLines.add(member.peer() + " " + old + " is now " + name);
+        roster(turn);
     }
 
     private void privateMessage(Member from, ChatCommand.Msg msg, Turn turn) {
@@ -273,7 +278,7 @@ public final class ChatRoom {
             return;
         }
         tell(to, line, turn);
-        tell(from, "-> *" + to.name() + "* " + msg.text(), turn);
+        tell(from, new Signal.Sent("*" + to.name() + "* " + msg.text()).line(), turn);
     }
 
     /** Whether {@code member} is still in the room: the one identity check. Call with the lock held. */
@@ -289,9 +294,20 @@ public final class ChatRoom {
         members.remove(Names.key(member.name()));
         if (!closing) {
             sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
+            roster(turn);
         }
         turn.logLines.add(member.peer() + " " + member.name() + " left" + (reason.isEmpty() ? "" : ": " + reason));
         return true;
+    }
+
+    /** Tells every web member who is in the room ({@link Signal.Roster}). Call with the lock held. */
+    private void roster(Turn turn) {
+        String line = new Signal.Roster(members.values().stream().map(Member::name).toList()).line();
+        for (Member member : members.values()) {
+            if (member.isPage()) {
+                tell(member, line, turn);
+            }
+        }
     }
 
     /** Queues {@code line}, {@linkplain SafeText#clean made safe}, to {@code member}. Call with the lock held. */

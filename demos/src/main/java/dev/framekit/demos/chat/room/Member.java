@@ -40,6 +40,14 @@ public abstract class Member {
     }
 
     /**
+     * Whether the member is a web page, which shows only what it is sent: it also gets its own
+     * lines back ({@link Signal.Sent}) and who is in the room ({@link Signal.Roster}).
+     */
+    protected boolean isPage() {
+        return false;
+    }
+
+    /**
      * Queues one line for the member without blocking.
      *
      * @return false if the member's queue is full: it is too far behind

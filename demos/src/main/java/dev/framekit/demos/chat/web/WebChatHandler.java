@@ -185,6 +185,11 @@ public final class WebChatHandler implements FramedServer.Handler {
         }
 
         @Override
+        protected boolean isPage() {
+            return true;
+        }
+
+        @Override
         protected void send(String line) throws IOException {
             ws.sendText(line);
         }

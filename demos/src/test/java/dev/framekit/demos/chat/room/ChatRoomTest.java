@@ -48,6 +48,39 @@ class ChatRoomTest {
     }
 
     @Test
+    void aWebMemberIsSentItsOwnLinesAsTheOthersGotThemAndWhoIsInTheRoom() {
+        RecordingMember web = new RecordingMember();
+        web.page = true;
+        room.join(web, "carol");
+        assertEquals("-- here: carol", web.last());
+        RecordingMember bob = join("bob");
+        assertEquals("-- here: carol, bob", web.last());
+        assertEquals(List.of(), bob.received.stream().filter(line -> line.startsWith("-- here")).toList(), "line members get no roster");
+
+        room.handle(web, "hi \u202E<b>");
+        assertEquals("<carol> hi [U+202E]<b>", bob.last());
+        assertEquals("-> <carol> hi [U+202E]<b>", web.last());
+        room.handle(web, "/me waves");
+        assertEquals("-> * carol waves", web.last());
+        room.handle(bob, "/nick robert");
+        assertEquals("-- here: carol, robert", web.last());
+        room.leave(bob, "");
+        assertEquals("-- here: carol", web.last());
+    }
+
+    @Test
+    void aLineMemberIsNotSentItsOwnLines() {
+        RecordingMember alice = join("alice");
+        join("bob");
+        int before = alice.received.size();
+        room.handle(alice, "hello");
+        room.handle(alice, "/me waves");
+        assertEquals(before, alice.received.size(), String.join("\n", alice.received));
+        room.handle(alice, "/msg bob psst");
+        assertEquals(new Signal.Sent("*bob* psst"), Signal.parse(alice.last()), "a private message's copy is a Sent signal");
+    }
+
+    @Test
     void theShutdownNoticeIsTheLastLineEveryMemberIsSent() {
         RecordingMember alice = join("alice");
         RecordingMember bob = join("bob");

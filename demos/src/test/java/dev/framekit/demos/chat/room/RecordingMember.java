@@ -10,6 +10,8 @@ final class RecordingMember extends Member {
     boolean disconnected;
     boolean finished;
     Outbound.Close closedWith;
+    /** Stands for a web member ({@link Member#isPage}). */
+    boolean page;
 
     RecordingMember(int capacity) {
         super("test");
@@ -18,6 +20,11 @@ final class RecordingMember extends Member {
 
     RecordingMember() {
         this(Integer.MAX_VALUE);
+    }
+
+    @Override
+    protected boolean isPage() {
+        return page;
     }
 
     @Override

@@ -15,7 +15,8 @@ class SignalTest {
     @Test
     void everySignalParsesBackFromTheLineItIsSentAs() {
         for (Signal signal : List.of(new Signal.Named("alice"), new Signal.ShuttingDown(),
-                new Signal.Refused("--framing delimiter --delimiter '\\n'"))) {
+                new Signal.Refused("--framing delimiter --delimiter '\\n'"), new Signal.Sent("<alice> hi"),
+                new Signal.Roster(List.of("alice", "bob")))) {
             assertEquals(signal, Signal.parse(signal.line()));
         }
         assertEquals("-- you are now alice", new Signal.Named("alice").line());
@@ -28,6 +29,8 @@ class SignalTest {
         assertNull(Signal.parse("-- server shutting down soon"));
         assertNull(Signal.parse("<mallory> -- you are now bob"));
         assertNull(Signal.parse("-- this port speaks framekit chat with lies"));
+        assertNull(Signal.parse("-- here: alice, not a name"));
+        assertNull(Signal.parse("<mallory> -> <alice> hi"));
     }
 
     @Test
