@@ -83,6 +83,23 @@ class ChatIT {
     }
 
     @Test
+    void aLineMemberIsNotSentItsOwnLinesBack() throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter", "--web-port", "0", "--no-qr");
+        try (LineClient alice = joined(new LineClient(server.port()), "alice");
+                LineClient bob = joined(new LineClient(server.port()), "bob")) {
+            alice.send("hello\n");
+            alice.send("/me waves\n");
+            alice.send("/who\n");
+            assertEquals("<alice> hello", bob.awaitLineStartingWith("<alice>"));
+            List<String> seen = new java.util.ArrayList<>();
+            for (String line = alice.readLine(); !line.startsWith("-- in the room"); line = alice.readLine()) {
+                seen.add(line);
+            }
+            assertEquals(List.of("-- bob joined"), seen, "no echo, no roster, before the /who reply");
+        }
+    }
+
+    @Test
     void onShutdownEveryMemberIsToldIncludingNcUsers() throws Exception {
         FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter");
         FramekitProcess alice = framekit.start("chat-client", "--host", "127.0.0.1", "--port",

@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.support.Framekit;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -114,6 +116,54 @@ class WebChatBrowserIT {
         }
     }
 
+    @Test
+    void aPageShowsItsOwnLinesMarkedAsItsOwnAndWhoIsInTheRoom() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        WebDriver page = browser("own");
+        try {
+            page.get("http://127.0.0.1:" + room.webPort + "/");
+            type(page, "/nick carol");
+            await(page, "-- you are now carol");
+            awaitRoster(page, List.of("carol"));
+            WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob");
+            awaitRoster(page, List.of("carol", "bob"));
+            type(page, "hello <b>me</b> \u202E");
+            bob.await("^<carol> hello <b>me</b> \\[U\\+202E\\]$");
+            WebElement mine = await(page, "-> <carol> hello <b>me</b> [U+202E]"); // made safe, as bob got it
+            assertEquals("mine", mine.getDomAttribute("class"));
+            bob.say("hi carol");
+            assertEquals("", await(page, "<bob> hi carol").getDomAttribute("class"));
+            bob.close();
+            awaitRoster(page, List.of("carol"));
+        } catch (AssertionError | RuntimeException e) {
+            screenshots();
+            throw e;
+        }
+    }
+
+    @Test
+    void theLogKeepsOnlyTheNewestRows() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        WebDriver page = browser("cap");
+        try (WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob")) {
+            page.get("http://127.0.0.1:" + room.webPort + "/");
+            await(page, "-- welcome");
+            int cap = Integer.parseInt(page.findElement(By.id("log")).getDomAttribute("data-max-rows"));
+            assertEquals(500, cap);
+            for (int i = 1; i <= cap + 100; i++) {
+                bob.say("line " + i);
+            }
+            new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("#log li:last-child")).getText().equals("<bob> line " + (cap + 100)));
+            List<WebElement> rows = page.findElements(By.cssSelector("#log li"));
+            assertEquals(cap, rows.size());
+            assertEquals("<bob> line 101", rows.get(0).getText(), "the oldest rows went first");
+        } catch (AssertionError | RuntimeException e) {
+            screenshots();
+            throw e;
+        }
+    }
+
     private WebDriver browser(String name) throws Exception {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -134,11 +184,19 @@ class WebChatBrowserIT {
         driver.findElement(By.id("send")).click();
     }
 
-    /** Waits until a line of the page's log is exactly {@code line}, or starts with it for a notice. */
-    private static void await(WebDriver driver, String line) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "the page never showed \"" + line + "\"; it shows: "
+    /** Waits until a row of the page's log is exactly {@code line}, or starts with it for a notice; the row. */
+    private static WebElement await(WebDriver driver, String line) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).withMessage(() -> "the page never showed \"" + line + "\"; it shows: "
                 + driver.findElement(By.id("log")).getText()).until(d -> d.findElements(By.cssSelector("#log li")).stream()
-                .map(WebElement::getText).anyMatch(shown -> shown.equals(line) || (line.startsWith("--") && shown.startsWith(line))));
+                .filter(row -> row.getText().equals(line) || (line.startsWith("--") && row.getText().startsWith(line)))
+                .findFirst().orElse(null));
+    }
+
+    /** Waits until the page's list of who is in the room is {@code names}, in order. */
+    private static void awaitRoster(WebDriver driver, List<String> names) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "the roster never was " + names + "; it is: "
+                + driver.findElement(By.id("roster")).getText()).until(d -> d.findElements(By.cssSelector("#roster li")).stream()
+                .map(WebElement::getText).toList().equals(names));
     }
 
     private void screenshots() {
