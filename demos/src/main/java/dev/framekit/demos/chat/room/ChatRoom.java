@@ -236,12 +236,16 @@ public final class ChatRoom {
         return false;
     }
 
-    /** Sends a message or action to everyone else and keeps it in the history. */
+    /**
+     * Sends a message or action to everyone else (and back to a web member: it must fit too, as
+     * the WebSocket limit is the room's) and keeps it in the history.
+     */
     private void broadcast(Member from, String line, Turn turn) {
-        if (fits(from, line, turn)) {
+        String sent = new Signal.Sent(line).line();
+        if (fits(from, from.isPage() ? sent : line, turn)) {
             sendToOthers(from, line, turn);
             if (from.isPage()) {
-                tell(from, new Signal.Sent(line).line(), turn);
+                tell(from, sent, turn);
             }
             history.add(SafeText.clean(line));
         }

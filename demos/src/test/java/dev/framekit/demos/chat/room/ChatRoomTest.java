@@ -69,6 +69,20 @@ class ChatRoomTest {
     }
 
     @Test
+    void aWebMembersLineMustFitWhenSentBackToo() {
+        RecordingMember web = new RecordingMember();
+        web.page = true;
+        room.join(web, "carol");
+        RecordingMember bob = join("bob");
+        int bobBefore = bob.received.size();
+        room.handle(web, "x".repeat(100 - "-> <carol> ".length()));
+        assertEquals("-> <carol> " + "x".repeat(89), web.last());
+        room.handle(web, "x".repeat(90));
+        assertEquals("-- not sent: too long for the framing", web.last());
+        assertEquals(bobBefore + 1, bob.received.size(), "the line refused is not sent to anyone");
+    }
+
+    @Test
     void aLineMemberIsNotSentItsOwnLines() {
         RecordingMember alice = join("alice");
         join("bob");
