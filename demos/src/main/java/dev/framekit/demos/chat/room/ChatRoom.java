@@ -304,9 +304,16 @@ public final class ChatRoom {
         return true;
     }
 
-    /** Tells every web member who is in the room ({@link Signal.Roster}). Call with the lock held. */
+    /**
+     * Tells every web member who is in the room ({@link Signal.Roster}): as many names, first come
+     * first, as the line can carry. Call with the lock held.
+     */
     private void roster(Turn turn) {
-        String line = new Signal.Roster(members.values().stream().map(Member::name).toList()).line();
+        List<String> names = new ArrayList<>(members.values().stream().map(Member::name).toList());
+        String line;
+        while (!deliverable.test(line = new Signal.Roster(names).line()) && names.size() > 1) {
+            names.removeLast();
+        }
         for (Member member : members.values()) {
             if (member.isPage()) {
                 tell(member, line, turn);

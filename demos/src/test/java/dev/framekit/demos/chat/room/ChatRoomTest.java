@@ -83,6 +83,18 @@ class ChatRoomTest {
     }
 
     @Test
+    void theRosterListsAsManyNamesAsTheLineCanCarry() {
+        RecordingMember web = new RecordingMember();
+        web.page = true;
+        room.join(web, "carol");
+        for (int i = 0; i < 12; i++) {
+            join("member-with-name" + i);
+        }
+        assertTrue(web.last().length() <= 100, web.last());
+        assertTrue(web.last().startsWith("-- here: carol, member-with-name0, "), web.last());
+    }
+
+    @Test
     void aLineMemberIsNotSentItsOwnLines() {
         RecordingMember alice = join("alice");
         join("bob");
