@@ -9,7 +9,7 @@ import io.netty.buffer.ByteBuf;
  * last bytes match, so bytes that trickle in are searched once, not rescanned from the frame's
  * start on every read; the search itself is linear whatever the delimiter ({@link DelimiterSearch}).
  */
-final class DelimiterDecoder extends SkippingDecoder {
+final class DelimiterDecoder implements FrameDecoder {
     private final byte[] delimiter;
     private final int maxFrameLength;
     /** True for a lenient line decoder: a {@code \r} before the {@code \n} is stripped. */
@@ -39,7 +39,7 @@ final class DelimiterDecoder extends SkippingDecoder {
     }
 
     @Override
-    ByteBuf next(ByteBuf in, boolean endOfStream) throws FramingException {
+    public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
         if (discarding && !discardOversizedFrame(in, endOfStream)) {
             return null;
         }
@@ -61,10 +61,10 @@ final class DelimiterDecoder extends SkippingDecoder {
                 // The discard starts its search at the "\n" itself, so it drops exactly this line.
                 discarding = true;
                 scanned = length;
-                return skip(new FrameTooLongException("delimiter: a line of " + length + " bytes exceeds the maximum of "
+                throw new FrameTooLongException("delimiter: a line of " + length + " bytes exceeds the maximum of "
                         + maxFrameLength + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate;"
                         + " reading again skips this frame): " + HexPreview.of(in, start, length), length,
-                        maxFrameLength));
+                        maxFrameLength).markSkipped();
             }
             scanned = 0;
             ByteBuf frame = in.retainedSlice(start, length);
@@ -77,7 +77,7 @@ final class DelimiterDecoder extends SkippingDecoder {
         // keeps the verdict independent of how the bytes were split into reads.
         if (readable - delimiter.length >= scanLimit) {
             discarding = true;
-            return skip(tooLong(in));
+            throw tooLong(in).markSkipped();
         }
         if (endOfStream && readable > 0) {
             throw new TruncatedFrameException("delimiter: stream ended after " + readable

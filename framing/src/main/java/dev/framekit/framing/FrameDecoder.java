@@ -70,9 +70,9 @@ public interface FrameDecoder {
     /**
      * Takes the next complete frame off the front of {@code in} with what its header said, under
      * the same contract as {@link #decode}; an oversized frame the framing skips is returned as a
-     * {@link Frame#isSkipped() skipped} frame, not thrown. The default wraps {@link #decode}, and
-     * turns a frame that {@code decode} skipped (a decoder wrapping one that skips) into that
-     * outcome too.
+     * {@link Frame#isSkipped() skipped} frame, not thrown. The default wraps {@link #decode}: a
+     * frame {@code decode} throws as skipped (framekit's skipping decoders, or a decorator that
+     * passes on what they throw) comes back as that outcome.
      *
      * @param in the connection's buffered bytes; the frame's bytes are consumed from it
      * @param endOfStream true if no more bytes will ever be appended to {@code in}
@@ -89,7 +89,7 @@ public interface FrameDecoder {
             payload = decode(in, endOfStream);
         } catch (FrameTooLongException e) {
             if (e.isSkipped()) {
-                return Frame.skipped(e); // a wrapper's decode passed on a frame its inner decoder skipped
+                return Frame.skipped(e); // decoding goes on: the decoder skipped the frame
             }
             throw e;
         }

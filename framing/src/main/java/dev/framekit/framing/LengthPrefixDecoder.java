@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * are still to be dropped under {@link OversizePolicy#SKIP}; with {@link OversizePolicy#FAIL}
  * that stays 0.
  */
-final class LengthPrefixDecoder extends SkippingDecoder {
+final class LengthPrefixDecoder implements FrameDecoder {
     private final LengthPrefixFramer framer;
 
     /** Bytes of an oversized frame, already reported, still to be discarded as they arrive. */
@@ -20,7 +20,7 @@ final class LengthPrefixDecoder extends SkippingDecoder {
     }
 
     @Override
-    ByteBuf next(ByteBuf in, boolean endOfStream) throws FramingException {
+    public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
         if (discarding > 0) {
             int dropped = (int) Math.min(discarding, in.readableBytes());
             in.skipBytes(dropped);
@@ -45,7 +45,7 @@ final class LengthPrefixDecoder extends SkippingDecoder {
         if (payloadLength > framer.maxFrameLength()) {
             if (framer.oversizePolicy() == OversizePolicy.SKIP) {
                 discarding = headerLength + payloadLength;
-                return skip(tooLong(in, start, headerLength, value, payloadLength, true));
+                throw tooLong(in, start, headerLength, value, payloadLength, true).markSkipped();
             }
             throw tooLong(in, start, headerLength, value, payloadLength, false);
         }

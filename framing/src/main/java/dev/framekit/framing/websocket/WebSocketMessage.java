@@ -1,6 +1,5 @@
 package dev.framekit.framing.websocket;
 
-import dev.framekit.framing.websocket.WebSocketOpcode;
 import java.nio.charset.StandardCharsets;
 
 /**

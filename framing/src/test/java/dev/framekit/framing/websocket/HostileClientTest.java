@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.framing.Frame;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

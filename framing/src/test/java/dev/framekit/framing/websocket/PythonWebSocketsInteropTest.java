@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.websocket.WebSocketCloseCodes;
-import dev.framekit.framing.websocket.WebSocketCloseCodes;
 import dev.framekit.framing.support.Capability;
 import dev.framekit.framing.support.Needs;
 import dev.framekit.framing.support.Peer;

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
-import dev.framekit.framing.websocket.WebSocketCloseCodes;
-import dev.framekit.framing.websocket.WebSocketProtocolException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,8 +3,6 @@ package dev.framekit.framing.websocket;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.FramingException;
-import dev.framekit.framing.websocket.WebSocketCloseCodes;
-import dev.framekit.framing.websocket.WebSocketFramer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
