@@ -42,12 +42,14 @@ import java.util.List;
  *       (clean, or the same exception with the same message) fed whole, one byte per read, split
  *       in two at every position (sampled for streams over {@value Splits#EVERY_POSITION_LIMIT}
  *       bytes), in seeded random chunks ({@link Splits#SEEDS}), and through a
- *       {@code FrameReader} the same ways.
+ *       {@code FrameReader} the same ways; its typed path, {@code FrameReader.read()}, hands out
+ *       the same payloads.
  *   <li><b>End of stream.</b> The empty stream and the end after the last frame are clean, and
  *       stay clean on further calls; every stream cut short by one byte gives an outcome that
  *       does not depend on the split and is not mistaken for the whole stream.
- *   <li><b>The decoder contract.</b> A {@code decode} that returns {@code null} consumes nothing;
- *       every frame handed out, once released, gives its reference back.
+ *   <li><b>The decoder contract.</b> A {@code decode} that returns {@code null} consumes nothing,
+ *       or only bytes from the front (progress: it is called again); every frame handed out,
+ *       once released, gives its reference back.
  * </ul>
  */
 public final class FramerConformance {
@@ -205,6 +207,9 @@ public final class FramerConformance {
         for (long seed : Splits.SEEDS) {
             agree(whole, Outcome.decode(framer, wire, Splits.random(seed, length)), what + ", random chunks, seed " + seed);
         }
+        agree(whole, Outcome.readTyped(framer, wire, Splits.whole(length)), what + ", typed, through FrameReader.read()");
+        agree(whole, Outcome.readTyped(framer, wire, Splits.oneBytePerRead(length)),
+                what + ", typed, through FrameReader.read(), one byte per read");
         agree(whole, Outcome.read(framer, wire, Splits.whole(length)), what + ", through a FrameReader");
         agree(whole, Outcome.read(framer, wire, Splits.oneBytePerRead(length)),
                 what + ", through a FrameReader, one byte per read");

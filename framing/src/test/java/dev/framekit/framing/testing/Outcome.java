@@ -1,5 +1,6 @@
 package dev.framekit.framing.testing;
 
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameReader;
 import dev.framekit.framing.Framer;
@@ -77,22 +78,49 @@ public final class Outcome {
      * @return the outcome
      */
     public static Outcome read(Framer framer, byte[] wire, int[] chunkSizes) {
+        return read(framer, wire, chunkSizes, false);
+    }
+
+    /**
+     * Like {@link #read(Framer, byte[], int[])}, through the typed path, {@link FrameReader#read()}:
+     * the outcome is the frames' payloads, which must be what the payload path hands out.
+     *
+     * @param framer the framer under test
+     * @param wire the stream's bytes
+     * @param chunkSizes how many bytes each read returns
+     * @return the outcome
+     */
+    public static Outcome readTyped(Framer framer, byte[] wire, int[] chunkSizes) {
+        return read(framer, wire, chunkSizes, true);
+    }
+
+    private static Outcome read(Framer framer, byte[] wire, int[] chunkSizes, boolean typed) {
         int[] reads = Arrays.stream(chunkSizes).filter(size -> size > 0).toArray();
         List<byte[]> frames = new ArrayList<>();
         try (FrameReader reader = new FrameReader(new ChunkedInputStream(wire, reads.length == 0 ? new int[] {1} : reads), framer)) {
             ByteBuf frame;
-            while ((frame = reader.readFrame()) != null) {
+            while ((frame = typed ? payloadOf(reader.read()) : reader.readFrame()) != null) {
                 frames.add(copyAndRelease(frame));
                 FramerConformance.require(frames.size() <= wire.length + 1,
                         "the reader keeps returning frames: " + frames.size());
             }
-            FramerConformance.require(reader.readFrame() == null, "a reader at a clean end keeps reporting it");
+            FramerConformance.require((typed ? reader.read() : reader.readFrame()) == null,
+                    "a reader at a clean end keeps reporting it");
             return new Outcome(frames, null);
         } catch (FramingException e) {
             return new Outcome(frames, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A typed frame's payload, which the caller releases; a skipped frame has none to compare, so it fails the check. */
+    private static ByteBuf payloadOf(Frame frame) {
+        if (frame == null) {
+            return null;
+        }
+        FramerConformance.require(!frame.isSkipped(), "the typed path skipped a frame the payload path did not: " + frame);
+        return frame.payload();
     }
 
     /**
