@@ -23,11 +23,13 @@ final class StartupBanner {
 
     /**
      * The command a second machine pastes: the {@linkplain JarCommand#launcher launcher}, then
-     * {@code template} with its host, and its port unless that is the client's default.
+     * {@code template} with its host, and its port: a {@code --port PORT} option only unless the
+     * port is the client's default, a port anywhere else (a URL's) always.
      */
     static String clientCommand(String template, String host, int port) {
         return (JarCommand.launcher() + " " + template.replace("HOST", host)
-                .replace(" --port PORT", port == ClientOptions.DEFAULT_PORT ? "" : " --port " + port)).strip();
+                .replace(" --port PORT", port == ClientOptions.DEFAULT_PORT ? "" : " --port " + port)
+                .replace("PORT", Integer.toString(port))).strip();
     }
 
     private static void printLanHints(Console console, FramedServer.Settings settings, int port) {

@@ -14,4 +14,12 @@ class StartupBannerTest {
         assertEquals("java -jar framekit.jar echo-client --host 10.0.0.2 --port 7400 hello",
                 StartupBanner.clientCommand("echo-client --host HOST --port PORT hello", "10.0.0.2", 7400));
     }
+
+    @Test
+    void aPortInAUrlIsAlwaysWrittenOut() {
+        assertEquals("java -jar framekit.jar http-get http://192.0.2.2:8080/",
+                StartupBanner.clientCommand("http-get http://HOST:PORT/", "192.0.2.2", 8080));
+        assertEquals("java -jar framekit.jar http-get http://192.0.2.2:7342/",
+                StartupBanner.clientCommand("http-get http://HOST:PORT/", "192.0.2.2", 7342));
+    }
 }
