@@ -27,10 +27,15 @@ final class FrameDeadline {
     }
 
     void set(Duration deadline) {
+        this.nanos = check(deadline).toNanos();
+    }
+
+    /** Refuses a negative frame deadline, in the words every setter of one uses. */
+    static Duration check(Duration deadline) {
         if (deadline.isNegative()) {
             throw new IllegalArgumentException("frameDeadline must not be negative, got " + deadline);
         }
-        this.nanos = deadline.toNanos();
+        return deadline;
     }
 
     Duration get() {

@@ -64,10 +64,8 @@ public final class FrameReader implements AutoCloseable {
     static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
 
     private final InboundBuffer inbound;
-    private Framer framer;
-    private FrameDecoder decoder;
-    private FramingException failure;
     private final FrameDeadline deadline;
+    private final ReadLoop loop;
 
     /**
      * Creates a reader that requests up to 64 KiB per read call.
@@ -96,7 +94,7 @@ public final class FrameReader implements AutoCloseable {
         }
         this.inbound = new InboundBuffer(Objects.requireNonNull(in, "in"), socket, chunkSize);
         this.deadline = new FrameDeadline(inbound);
-        framer(framer);
+        this.loop = new ReadLoop(inbound, deadline, framer);
     }
 
     /**
@@ -138,14 +136,7 @@ public final class FrameReader implements AutoCloseable {
      * @throws IllegalStateException if the reader is not over a socket
      */
     public FrameReader readTimeout(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("readTimeout must not be negative, got " + timeout);
-        }
-        if (!inbound.readWait().overSocket()) {
-            throw new IllegalStateException("readTimeout needs a reader over a socket (FrameReader.over)");
-        }
-        long millis = timeout.toMillis();
-        inbound.readWait().timeoutMillis(millis == 0 && !timeout.isZero() ? 1 : (int) Math.min(Integer.MAX_VALUE, millis));
+        inbound.readWait().timeout(timeout);
         return this;
     }
 
@@ -203,8 +194,7 @@ public final class FrameReader implements AutoCloseable {
      * @return this reader
      */
     public FrameReader framer(Framer framer) {
-        this.framer = Objects.requireNonNull(framer, "framer");
-        this.decoder = framer.newDecoder();
+        loop.framer(framer);
         return this;
     }
 
@@ -214,7 +204,7 @@ public final class FrameReader implements AutoCloseable {
      * @return the framer the next frame is read with
      */
     public Framer framer() {
-        return framer;
+        return loop.framer();
     }
 
     /**
@@ -231,7 +221,7 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public ByteBuf readFrame() throws IOException {
-        return next(false, ByteBuf.class);
+        return loop.next(false, ByteBuf.class);
     }
 
     /**
@@ -245,7 +235,7 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public Frame read() throws IOException {
-        return next(true, Frame.class);
+        return loop.next(true, Frame.class);
     }
 
     /**
@@ -349,50 +339,5 @@ public final class FrameReader implements AutoCloseable {
     @Override
     public void close() throws IOException {
         inbound.close();
-    }
-
-    /** The read loop: decodes what is buffered, calls again after progress, fills when it needs bytes. */
-    private <T> T next(boolean typed, Class<T> type) throws IOException {
-        inbound.enter();
-        try {
-            if (failure != null) {
-                throw failure;
-            }
-            while (true) {
-                ByteBuf buffer = inbound.bytes();
-                int before = buffer.readerIndex();
-                Object frame = decodeBuffered(buffer, typed);
-                if (frame != null || inbound.isEndOfStream() || decoder.isFinished()) {
-                    deadline.frameTaken();
-                    return type.cast(frame);
-                }
-                if (buffer.readerIndex() != before) {
-                    continue; // progress without a frame: call again (FrameDecoder's one rule)
-                }
-                try {
-                    deadline.fill(framer);
-                } catch (FrameTimeoutException e) {
-                    failure = e; // remembered, like every framing error, and thrown again from later reads
-                    throw e;
-                }
-            }
-        } finally {
-            inbound.leave();
-        }
-    }
-
-    private Object decodeBuffered(ByteBuf buffer, boolean typed) throws FramingException {
-        try {
-            return typed ? decoder.decodeFrame(buffer, inbound.isEndOfStream())
-                    : decoder.decode(buffer, inbound.isEndOfStream());
-        } catch (FrameTooLongException e) {
-            if (!e.isSkipped()) {
-                failure = e;
-            }
-            throw e;
-        } catch (FramingException e) {
-            failure = e;
-            throw e;
-        }
     }
 }

@@ -3,12 +3,9 @@ package dev.framekit.framing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,15 +29,10 @@ import java.util.Objects;
  * add latency.
  *
  * <p><b>Writing.</b> {@code write} batches, {@code flush} sends the batch, and {@code send} is
- * both, on every framer. The connection's {@link FrameEncoder} (from {@link Framer#newEncoder()})
- * decides whether the message was the last this side may send: on send-and-close it is, and
- * {@code send} then half-closes the output, since the end of the stream is what ends that
- * message on the wire. Callers do not branch on the framer.
- *
- * <p><b>One-shot lifecycle.</b> {@link #exchange(byte[])} is the explicit request and reply of a
- * connection that carries one message each way: send, half-close, read the reply (for
- * send-and-close, everything up to the end of the stream). The server side reads the request and
- * answers with {@link #sendLast(byte[])}, which sends and half-closes. Both work on every framer.
+ * both, on every framer; on send-and-close, whose message the end of the stream ends, {@code send}
+ * also half-closes the output. Callers do not branch on the framer. A connection that carries one
+ * message each way uses {@link #exchange(byte[])} on the client and {@link #sendLast(byte[])} on
+ * the server:
  *
  * <pre>{@code
  * try (FramedConnection connection = FramedConnection.connect("localhost", 7342, Framers.sendAndClose())) {
@@ -52,9 +44,6 @@ import java.util.Objects;
  * several threads.
  */
 public final class FramedConnection implements AutoCloseable {
-    /** The connect timeout used unless another is set: 10 seconds. */
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
     private final Socket socket;
     private final FrameReader reader;
     private final FrameWriter writer;
@@ -89,7 +78,7 @@ public final class FramedConnection implements AutoCloseable {
      * @throws IllegalArgumentException if {@code port} is out of range
      */
     public static Connector connector(String host, int port) {
-        return new Connector(host, port);
+        return new SocketConnector(host, port);
     }
 
     /**
@@ -331,38 +320,22 @@ public final class FramedConnection implements AutoCloseable {
         }
     }
 
-    /**
-     * Returns the reader, for its finer controls.
-     *
-     * @return this connection's frame reader
-     */
+    /** {@return the reader, for its finer controls} */
     public FrameReader reader() {
         return reader;
     }
 
-    /**
-     * Returns the writer, for its finer controls.
-     *
-     * @return this connection's frame writer
-     */
+    /** {@return the writer, for its finer controls} */
     public FrameWriter writer() {
         return writer;
     }
 
-    /**
-     * Returns the underlying socket.
-     *
-     * @return the socket
-     */
+    /** {@return the underlying socket} */
     public Socket socket() {
         return socket;
     }
 
-    /**
-     * Returns the peer's address.
-     *
-     * @return the remote socket address
-     */
+    /** {@return the peer's address} */
     public SocketAddress remoteAddress() {
         return socket.getRemoteSocketAddress();
     }
@@ -389,33 +362,18 @@ public final class FramedConnection implements AutoCloseable {
         }
     }
 
-    /** Configures and opens a {@link FramedConnection}. */
-    public static final class Connector {
-        private final String host;
-        private final int port;
-        private Framer framer = Framers.lengthPrefixed();
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration readTimeout = Duration.ZERO;
-        private Duration frameDeadline = Duration.ZERO;
-
-        private Connector(String host, int port) {
-            this.host = Objects.requireNonNull(host, "host");
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
-            }
-            this.port = port;
-        }
-
+    /**
+     * Configures and opens a {@link FramedConnection}; made by {@link #connector(String, int)}.
+     * Not thread-safe.
+     */
+    public sealed interface Connector permits SocketConnector {
         /**
          * Sets the framing rule (default: {@link Framers#lengthPrefixed()}).
          *
          * @param framer the framing rule both directions use
          * @return this connector
          */
-        public Connector framer(Framer framer) {
-            this.framer = Objects.requireNonNull(framer, "framer");
-            return this;
-        }
+        Connector framer(Framer framer);
 
         /**
          * Sets how long connecting may take (default 10 seconds).
@@ -423,13 +381,7 @@ public final class FramedConnection implements AutoCloseable {
          * @param timeout the connect timeout, positive
          * @return this connector
          */
-        public Connector connectTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("connectTimeout must be positive, got " + timeout);
-            }
-            this.connectTimeout = timeout;
-            return this;
-        }
+        Connector connectTimeout(Duration timeout);
 
         /**
          * Sets how long a read may wait (default: forever).
@@ -437,13 +389,7 @@ public final class FramedConnection implements AutoCloseable {
          * @param timeout the read timeout, or {@link Duration#ZERO} for none
          * @return this connector
          */
-        public Connector readTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("readTimeout must not be negative, got " + timeout);
-            }
-            this.readTimeout = timeout;
-            return this;
-        }
+        Connector readTimeout(Duration timeout);
 
         /**
          * Sets the frame deadline (default: none); see {@link FrameReader#frameDeadline(Duration)}.
@@ -451,13 +397,7 @@ public final class FramedConnection implements AutoCloseable {
          * @param deadline the time a frame may take from its first byte, or {@link Duration#ZERO}
          * @return this connector
          */
-        public Connector frameDeadline(Duration deadline) {
-            if (deadline.isNegative()) {
-                throw new IllegalArgumentException("frameDeadline must not be negative, got " + deadline);
-            }
-            this.frameDeadline = deadline;
-            return this;
-        }
+        Connector frameDeadline(Duration deadline);
 
         /**
          * Opens the connection.
@@ -465,33 +405,6 @@ public final class FramedConnection implements AutoCloseable {
          * @return the open connection
          * @throws IOException if it cannot be made; the message names the address and the reason
          */
-        public FramedConnection connect() throws IOException {
-            Socket socket = new Socket();
-            try {
-                socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
-                return new FramedConnection(socket, framer).readTimeout(readTimeout).frameDeadline(frameDeadline);
-            } catch (ConnectException e) {
-                socket.close();
-                String reason = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused")
-                        ? "connection refused (is the server running?)"
-                        : String.valueOf(e.getMessage());
-                throw withCause(new ConnectException("cannot connect to " + host + ":" + port + ": " + reason), e);
-            } catch (SocketTimeoutException e) {
-                socket.close();
-                throw withCause(new SocketTimeoutException("cannot connect to " + host + ":" + port + ": no answer within "
-                        + connectTimeout.toMillis() + " ms"), e);
-            } catch (UnknownHostException e) {
-                socket.close();
-                throw withCause(new UnknownHostException("cannot connect to " + host + ":" + port + ": unknown host"), e);
-            } catch (IOException | RuntimeException e) {
-                socket.close();
-                throw e;
-            }
-        }
-
-        private static <T extends IOException> T withCause(T exception, IOException cause) {
-            exception.initCause(cause);
-            return exception;
-        }
+        FramedConnection connect() throws IOException;
     }
 }

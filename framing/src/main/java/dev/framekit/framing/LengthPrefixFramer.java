@@ -1,7 +1,6 @@
 package dev.framekit.framing;
 
 import dev.framekit.framing.internal.FrameLimits;
-import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 
@@ -69,7 +68,7 @@ public final class LengthPrefixFramer implements Framer {
     private final String name;
     /** Whether the maximum was set, rather than the default for the field; {@link #toBuilder()} keeps it only then. */
     private final boolean maxSet;
-    private final FrameEncoder encoder = new Encoder();
+    private final FrameEncoder encoder;
 
     private LengthPrefixFramer(Builder builder, int lengthAdjustment, int maxFrameLength, String name) {
         this.maxFrameLength = maxFrameLength;
@@ -78,6 +77,7 @@ public final class LengthPrefixFramer implements Framer {
         this.oversizePolicy = builder.oversizePolicy;
         this.name = name;
         this.maxSet = builder.maxSet;
+        this.encoder = new LengthPrefixEncoder(this); // last: it reads the settings above
     }
 
     /**
@@ -165,7 +165,7 @@ public final class LengthPrefixFramer implements Framer {
     }
 
     /** The largest payload a field can declare with an adjustment. */
-    private static long capacity(LengthField field, int lengthAdjustment) {
+    static long capacity(LengthField field, int lengthAdjustment) {
         return Math.min(field.maxValue(), Long.MAX_VALUE - FrameLimits.LARGEST_MAX_FRAME_LENGTH) + lengthAdjustment;
     }
 
@@ -326,52 +326,6 @@ public final class LengthPrefixFramer implements Framer {
                 }
             }
             return new LengthPrefixFramer(this, adjustment, max, name);
-        }
-    }
-
-    /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */
-    private final class Encoder implements FrameEncoder {
-        /**
-         * Refuses a message over the maximum frame length, and one shorter than a positive length
-         * adjustment (its field would be negative); any bytes are fine.
-         */
-        @Override
-        public MessageRefusedException check(ByteBuf message) {
-            int length = message.readableBytes();
-            if (length > maxFrameLength() && maxFrameLength() == capacity(field, lengthAdjustment)) {
-                return new MessageRefusedException(name + ": message is " + length + " bytes, over the maximum frame length of "
-                        + maxFrameLength() + " bytes, the most a " + field + " length field can declare"
-                        + (lengthAdjustment == 0 ? "" : " with length adjustment " + lengthAdjustment)
-                        + " (use a wider length field on both sides): "
-                        + HexPreview.of(message, message.readerIndex(), length), length);
-            }
-            MessageRefusedException overMaximum = FrameLimits.refuseOverMaximum(message, maxFrameLength, name);
-            if (overMaximum != null) {
-                return overMaximum;
-            }
-            if (length < lengthAdjustment) {
-                return new MessageRefusedException(name + ": message is " + length + " bytes, shorter than the length adjustment "
-                        + lengthAdjustment + ", so its length field would be negative: "
-                        + HexPreview.of(message, message.readerIndex(), length), length);
-            }
-            return null;
-        }
-
-        /** Returns the length field's size for this payload: all this rule adds. */
-        @Override
-        public int overhead(int payloadLength) {
-            return field.headerLength(payloadLength - (long) lengthAdjustment);
-        }
-
-        /** Writes the length field: the payload length minus the adjustment. */
-        @Override
-        public void writeHeader(int payloadLength, ByteBuf out) {
-            field.write(payloadLength - (long) lengthAdjustment, out);
-        }
-
-        @Override
-        public String toString() {
-            return LengthPrefixFramer.this.toString();
         }
     }
 }

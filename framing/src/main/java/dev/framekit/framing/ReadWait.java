@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 
 /**
  * How long a reader waits for the peer: over a socket, the socket's read timeout, which this
@@ -48,8 +49,25 @@ final class ReadWait {
         return timeoutMillis;
     }
 
-    void timeoutMillis(int millis) {
-        this.timeoutMillis = millis;
+    /**
+     * Sets how long a read waits for the peer's next bytes (zero: as long as it takes); a
+     * positive wait under a millisecond waits one.
+     */
+    void timeout(Duration timeout) {
+        checkTimeout(timeout);
+        if (socket == null) {
+            throw new IllegalStateException("readTimeout needs a reader over a socket (FrameReader.over)");
+        }
+        long millis = timeout.toMillis();
+        this.timeoutMillis = millis == 0 && !timeout.isZero() ? 1 : (int) Math.min(Integer.MAX_VALUE, millis);
+    }
+
+    /** Refuses a negative read timeout, in the words every setter of one uses. */
+    static Duration checkTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("readTimeout must not be negative, got " + timeout);
+        }
+        return timeout;
     }
 
     /**

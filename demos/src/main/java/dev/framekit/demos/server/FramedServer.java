@@ -124,40 +124,9 @@ public final class FramedServer implements AutoCloseable {
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 1024);
         int port = serverSocket.getLocalPort();
         StartupBanner.print(console, settings, port, serverSocket.getInetAddress().isAnyLocalAddress());
-        warmUpVirtualThreadIo();
+        PollerWarmUp.run();
         budget = DescriptorBudget.decide(settings.command(), settings.maxConnections(), memory, console);
         return port;
-    }
-
-    /**
-     * Makes one virtual thread wait on a socket now, so that the JDK sets up its I/O poller
-     * (which needs file descriptors of its own) at start-up. Left to the first connection, it
-     * would fail for good if that connection arrived when descriptors had run out.
-     */
-    private static void warmUpVirtualThreadIo() throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (ServerSocket listener = new ServerSocket(0, 1, loopback)) {
-            Thread waiter = Thread.ofVirtual().start(() -> {
-                try (Socket socket = new Socket(loopback, listener.getLocalPort())) {
-                    socket.getInputStream().read(); // parks on the poller until the other end closes
-                } catch (IOException expected) {
-                    // The wait itself was the point.
-                }
-            });
-            try (Socket accepted = listener.accept()) {
-                long giveUp = System.nanoTime() + 1_000_000_000L;
-                while (waiter.getState() != Thread.State.WAITING && waiter.isAlive() && System.nanoTime() < giveUp) {
-                    Thread.sleep(1); // until the read has parked, so that the poller is up
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                waiter.join(); // the close above ended its read
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** The most connections served at once, as decided when bound. */

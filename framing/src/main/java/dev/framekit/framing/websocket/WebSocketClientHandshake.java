@@ -1,5 +1,8 @@
 package dev.framekit.framing.websocket;
 
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.Framers;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -117,6 +120,35 @@ public final class WebSocketClientHandshake {
         if (!expected.equals(accept)) {
             throw new HandshakeException(where + " answered with Sec-WebSocket-Accept " + accept + ", expected "
                     + expected + " for the key " + key, status);
+        }
+    }
+
+    /**
+     * Opens a socket to {@code host:port}, sends this request and checks the server's response;
+     * on a refusal the body (up to 4 KiB) goes into the error's message. Bytes that arrived with
+     * the response stay in the connection's reader.
+     */
+    FramedConnection open(String host, int port) throws IOException {
+        FramedConnection connection = FramedConnection.connect(host, port, Framers.sendAndClose());
+        try {
+            connection.socket().getOutputStream().write(request());
+            connection.socket().getOutputStream().flush();
+            ResponseHead head = ResponseHead.read(connection.reader(), host + ":" + port);
+            String body = "";
+            if (head.status() != 101) {
+                connection.reader().framer(Framers.sendAndClose().withMaxFrameLength(4096));
+                try {
+                    String text = connection.reader().readString();
+                    body = text == null ? "" : text;
+                } catch (IOException unreadable) {
+                    // the status says enough
+                }
+            }
+            check(head.status(), head.headers(), body);
+            return connection;
+        } catch (IOException e) {
+            connection.close();
+            throw e;
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.framekit.framing.websocket;
 
 import dev.framekit.framing.Frame;
 import dev.framekit.framing.FramedConnection;
-import dev.framekit.framing.Framers;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.TruncatedFrameException;
 import io.netty.buffer.ByteBuf;
@@ -11,9 +10,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A WebSocket connection after the opening handshake, over a {@link FramedConnection}: it reads
@@ -52,9 +48,7 @@ public final class WebSocketConnection implements AutoCloseable {
 
     private final FramedConnection connection;
     private final WebSocketFramer framer;
-    private final Map<WebSocketOpcode, WebSocketFramer> senders = new EnumMap<>(WebSocketOpcode.class);
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private volatile boolean closeSent;
+    private final WebSocketSender sender;
     private volatile int peerCloseCode = WebSocketCloseCodes.ABNORMAL;
     private volatile String peerCloseReason = "";
     private volatile boolean reading;
@@ -62,12 +56,8 @@ public final class WebSocketConnection implements AutoCloseable {
     private WebSocketConnection(FramedConnection connection, WebSocketFramer framer) {
         this.connection = connection;
         this.framer = framer;
-        for (WebSocketOpcode opcode : WebSocketOpcode.values()) {
-            if (opcode != WebSocketOpcode.CONTINUATION) {
-                senders.put(opcode, this.framer.sendAs(opcode));
-            }
-        }
-        connection.framer(this.framer);
+        connection.framer(framer);
+        this.sender = new WebSocketSender(connection.writer(), framer);
     }
 
     /**
@@ -110,28 +100,7 @@ public final class WebSocketConnection implements AutoCloseable {
      */
     public static WebSocketConnection connect(WebSocketClientHandshake handshake, String host, int port)
             throws IOException {
-        FramedConnection connection = FramedConnection.connect(host, port, Framers.sendAndClose());
-        try {
-            connection.socket().getOutputStream().write(handshake.request());
-            connection.socket().getOutputStream().flush();
-            String where = host + ":" + port;
-            ResponseHead head = ResponseHead.read(connection.reader(), where);
-            String body = "";
-            if (head.status() != 101) {
-                connection.reader().framer(Framers.sendAndClose().withMaxFrameLength(4096));
-                try {
-                    String text = connection.reader().readString();
-                    body = text == null ? "" : text;
-                } catch (IOException unreadable) {
-                    // the status says enough
-                }
-            }
-            handshake.check(head.status(), head.headers(), body);
-            return over(connection, WebSocketFramer.client());
-        } catch (IOException e) {
-            connection.close();
-            throw e;
-        }
+        return over(handshake.open(host, port), WebSocketFramer.client());
     }
 
     /**
@@ -177,12 +146,12 @@ public final class WebSocketConnection implements AutoCloseable {
      */
     private void answer(WebSocketFrame control) {
         switch (control.opcode()) {
-            case PING -> pong(ByteBufUtil.getBytes(control.payload()));
+            case PING -> sender.pong(ByteBufUtil.getBytes(control.payload()));
             case CLOSE -> {
                 peerCloseCode = control.closeCode();
                 peerCloseReason = control.closeReason();
                 try {
-                    sendClose(peerCloseCode, peerCloseReason); // echo the code (RFC 6455 5.5.1); nothing if we began
+                    sender.sendClose(peerCloseCode, peerCloseReason); // echo the code (RFC 6455 5.5.1); nothing if we began
                     if (!framer.isClient()) {
                         connection.shutdownOutput();
                     }
@@ -193,19 +162,6 @@ public final class WebSocketConnection implements AutoCloseable {
             default -> {
                 // a pong needs no answer
             }
-        }
-    }
-
-    private void pong(byte[] payload) {
-        writeLock.lock();
-        try {
-            if (!closeSent) {
-                write(WebSocketOpcode.PONG, payload);
-            }
-        } catch (IOException ignored) {
-            // the reading thread will see the broken connection
-        } finally {
-            writeLock.unlock();
         }
     }
 
@@ -239,7 +195,7 @@ public final class WebSocketConnection implements AutoCloseable {
      * @throws IOException if the connection is closing or fails, or the message is over the limit
      */
     public void sendText(String text) throws IOException {
-        send(WebSocketOpcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
+        sender.send(WebSocketOpcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -249,7 +205,7 @@ public final class WebSocketConnection implements AutoCloseable {
      * @throws IOException if the connection is closing or fails, or the message is over the limit
      */
     public void sendBinary(byte[] bytes) throws IOException {
-        send(WebSocketOpcode.BINARY, bytes);
+        sender.send(WebSocketOpcode.BINARY, bytes);
     }
 
     /**
@@ -259,7 +215,7 @@ public final class WebSocketConnection implements AutoCloseable {
      * @throws IOException if the connection is closing or fails, or the payload is over 125 bytes
      */
     public void ping(byte[] payload) throws IOException {
-        send(WebSocketOpcode.PING, payload);
+        sender.send(WebSocketOpcode.PING, payload);
     }
 
     /**
@@ -274,7 +230,7 @@ public final class WebSocketConnection implements AutoCloseable {
      * @throws IOException if the connection fails
      */
     public void close(int code, String reason) throws IOException {
-        sendClose(code, reason);
+        sender.sendClose(code, reason);
         connection.readTimeout(CLOSE_TIMEOUT);
         if (reading) {
             return;
@@ -324,39 +280,6 @@ public final class WebSocketConnection implements AutoCloseable {
         connection.close();
     }
 
-    private void send(WebSocketOpcode opcode, byte[] payload) throws IOException {
-        writeLock.lock();
-        try {
-            if (closeSent) {
-                throw new IOException("websocket: the connection is closing; no " + opcode + " message may follow the"
-                        + " close frame");
-            }
-            write(opcode, payload);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /** Writes one frame and flushes; the caller holds the write lock. */
-    private void write(WebSocketOpcode opcode, byte[] payload) throws IOException {
-        connection.writer().framer(senders.get(opcode));
-        connection.writer().writeAndFlush(payload);
-    }
-
-    /** Sends the close frame once; later calls do nothing. */
-    private void sendClose(int code, String reason) throws IOException {
-        writeLock.lock();
-        try {
-            if (closeSent) {
-                return;
-            }
-            closeSent = true;
-            write(WebSocketOpcode.CLOSE, closePayload(code, reason));
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
     /**
      * After a protocol error: the close frame with its code, the end of this side's output, then
      * what the peer still sends is read and dropped until its end of stream (at most
@@ -365,28 +288,11 @@ public final class WebSocketConnection implements AutoCloseable {
      */
     private void failWith(int code, IOException error) {
         try {
-            sendClose(code, error.getMessage());
+            sender.sendClose(code, error.getMessage());
             connection.shutdownOutput();
             connection.reader().drain(DRAIN_LIMIT, CLOSE_TIMEOUT);
         } catch (IOException ignored) {
             // the connection is going anyway; the caller has the error itself
         }
-    }
-
-    /** A close frame's payload: the code, then as much of the reason as fits in 123 UTF-8 bytes. */
-    static byte[] closePayload(int code, String reason) {
-        if (code == WebSocketCloseCodes.NO_STATUS) {
-            return new byte[0];
-        }
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        int length = Math.min(text.length, 123);
-        while (length > 0 && length < text.length && (text[length] & 0xc0) == 0x80) {
-            length--; // do not cut a character in two
-        }
-        byte[] payload = new byte[2 + length];
-        payload[0] = (byte) (code >>> 8);
-        payload[1] = (byte) code;
-        System.arraycopy(text, 0, payload, 2, length);
-        return payload;
     }
 }

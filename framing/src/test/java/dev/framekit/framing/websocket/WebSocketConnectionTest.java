@@ -128,10 +128,10 @@ class WebSocketConnectionTest {
 
     @Test
     void cutsALongCloseReasonWithoutSplittingACharacter() {
-        byte[] payload = WebSocketConnection.closePayload(1000, "é".repeat(100));
+        byte[] payload = WebSocketSender.closePayload(1000, "é".repeat(100));
         assertEquals(2 + 122, payload.length, "61 two-byte characters fit in 123 bytes");
         assertArrayEquals("é".repeat(61).getBytes(StandardCharsets.UTF_8),
                 java.util.Arrays.copyOfRange(payload, 2, payload.length));
-        assertEquals(0, WebSocketConnection.closePayload(WebSocketCloseCodes.NO_STATUS, "ignored").length);
+        assertEquals(0, WebSocketSender.closePayload(WebSocketCloseCodes.NO_STATUS, "ignored").length);
     }
 }

@@ -6,14 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.SocketException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 
 /**
  * A listening socket on 127.0.0.1 with its server side running on its own platform thread: the
@@ -31,7 +30,10 @@ public final class Loopback implements AutoCloseable {
     }
 
     private final ServerSocket server;
-    private int accepted;
+    /** Connections accepted so far; written by the accepting thread only. */
+    private volatile int accepted;
+    /** How many connections the sender made, once it has said so ({@link #senderDone(long)}). */
+    private volatile long senderTotal = Long.MAX_VALUE;
     /** What the server side's thread spent, set just before its result is published. */
     private volatile Cost serverCost = Cost.ZERO;
 
@@ -77,19 +79,35 @@ public final class Loopback implements AutoCloseable {
     }
 
     /**
-     * Accepts the next connection, or returns null once {@code done()} says no more will come:
-     * for send-and-close, where the sender alone knows how many connections it made.
+     * Accepts the next connection, or returns null once every connection the sender made has been
+     * accepted ({@link #senderDone(long)}): for send-and-close, where the sender alone knows how
+     * many connections it made. An accept blocked when that word comes is ended by closing the
+     * listener, which then holds no connection still to be accepted.
      */
-    public Socket acceptUntil(LongSupplier expected, long sofar) throws IOException {
-        server.setSoTimeout(20);
-        while (sofar < expected.getAsLong()) {
-            try {
-                return accept();
-            } catch (SocketTimeoutException e) {
-                // Check whether the sender has finished, then wait again.
-            }
+    public Socket acceptUntilSenderDone() throws IOException {
+        if (accepted >= senderTotal) {
+            return null;
         }
-        return null;
+        try {
+            return accept();
+        } catch (SocketException closed) {
+            if (accepted >= senderTotal) {
+                return null; // senderDone closed the listener: nothing was left to come
+            }
+            throw closed;
+        }
+    }
+
+    /**
+     * The sender's word that it made {@code connections} connections and will make no more. If
+     * they have all been accepted, the listener is closed so that an accept waiting for another
+     * returns; otherwise the accepting side stops after the last of them.
+     */
+    public void senderDone(long connections) throws IOException {
+        senderTotal = connections;
+        if (accepted >= connections) { // read after the write above; the acceptor does the reverse
+            server.close();
+        }
     }
 
     /** Connections accepted so far. */

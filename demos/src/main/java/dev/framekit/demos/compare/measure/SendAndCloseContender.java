@@ -6,7 +6,6 @@ import dev.framekit.framing.Framer;
 import io.netty.buffer.ByteBuf;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -31,13 +30,12 @@ public final class SendAndCloseContender extends FramekitContender {
     @Override
     public StreamRun stream(Workload workload, Budget budget) throws Exception {
         Framer framer = framer(workload.size());
-        AtomicLong total = new AtomicLong(Long.MAX_VALUE);
         try (Loopback loopback = new Loopback()) {
             CompletableFuture<Received> receiver = loopback.start(l -> {
                 Tally tally = new Tally(Tally.Mode.MESSAGES);
                 long wire = 0;
                 Socket next;
-                while ((next = l.acceptUntil(total::get, l.accepted())) != null) {
+                while ((next = l.acceptUntilSenderDone()) != null) {
                     try (Socket socket = next) {
                         CountingInputStream counted = new CountingInputStream(socket.getInputStream());
                         FrameReader reader = new FrameReader(counted, framer);
@@ -56,7 +54,7 @@ public final class SendAndCloseContender extends FramekitContender {
                     connection.sendLast(message);
                 }
             });
-            total.set(sent);
+            loopback.senderDone(sent);
             return loopback.streamRun(receiver, sent, start);
         }
     }
