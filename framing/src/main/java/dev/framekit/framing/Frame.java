@@ -111,6 +111,18 @@ public class Frame {
     }
 
     /**
+     * Returns whether this frame is about the connection rather than a message (a WebSocket ping,
+     * pong or close). The payload path ({@link FrameDecoder#decode}) consumes such a frame without
+     * handing it out; a caller of {@link FrameDecoder#decodeFrame} that wants messages only drops
+     * it the same way, and one that speaks the protocol answers it.
+     *
+     * @return true for a control frame; false for a message and for a skipped frame
+     */
+    public boolean isControl() {
+        return false;
+    }
+
+    /**
      * Returns why the frame was skipped: its length and the limit, with a preview of its header.
      *
      * @return the reason, or {@code null} if the frame was not skipped

@@ -5,7 +5,6 @@ import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
-import dev.framekit.framing.websocket.WebSocketFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -21,6 +20,10 @@ import java.util.Objects;
  *   inbound bytes (any split)         FramerDecoder(Framers.delimiter("#*#"))      next handler
  *   68 69 23 2a | 23 79 6f 23 2a 23   ---&gt;   ByteBuf "hi", ByteBuf "yo"   ---&gt;     channelRead x2
  * </pre>
+ *
+ * <p><b>Messages only.</b> A frame about the connection rather than a message ({@link
+ * Frame#isControl()}: a WebSocket ping, pong or close) is consumed and not passed on, as the
+ * payload path of {@link FrameDecoder#decode} does; answering it is left to the peer's side.
  *
  * <p><b>Ownership.</b> Each frame is a retained slice of the decoder's cumulation buffer (no
  * copy); the handler that receives it releases it, as with any Netty message.
@@ -106,7 +109,7 @@ public class FramerDecoder extends ByteToMessageDecoder {
                 ctx.fireExceptionCaught(new DecoderException(frame.skipReason()));
                 continue;
             }
-            if (frame instanceof WebSocketFrame control && control.opcode().isControl()) {
+            if (frame.isControl()) {
                 frame.release(); // the payload path's rule: a control frame is consumed, no message
                 continue;
             }

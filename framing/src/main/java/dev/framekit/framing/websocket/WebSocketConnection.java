@@ -122,7 +122,7 @@ public final class WebSocketConnection implements AutoCloseable {
                 }
                 WebSocketFrame typed = (WebSocketFrame) frame;
                 try {
-                    if (!typed.opcode().isControl()) {
+                    if (!typed.isControl()) {
                         return new WebSocketMessage(typed.opcode(), ByteBufUtil.getBytes(typed.payload()));
                     }
                     answer(typed);

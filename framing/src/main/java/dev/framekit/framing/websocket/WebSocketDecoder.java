@@ -43,7 +43,7 @@ final class WebSocketDecoder implements FrameDecoder {
         if (frame == null) {
             return null;
         }
-        if (frame.opcode().isControl()) {
+        if (frame.isControl()) {
             frame.release();
             return null; // consumed: FrameDecoder's rule says call again
         }

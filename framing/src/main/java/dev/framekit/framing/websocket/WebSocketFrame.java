@@ -48,6 +48,16 @@ public final class WebSocketFrame extends Frame {
     }
 
     /**
+     * Returns whether this is a control frame: PING, PONG or CLOSE.
+     *
+     * @return true for a control frame, false for a data message
+     */
+    @Override
+    public boolean isControl() {
+        return opcode.isControl();
+    }
+
+    /**
      * Returns whether this is a text message.
      *
      * @return true for TEXT

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.ForwardingFramer;
+import dev.framekit.framing.Frame;
+import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameTooLongException;
+import dev.framekit.framing.FramingException;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
@@ -120,6 +124,43 @@ class FramerCodecTest {
 
         assertEquals(List.of("hi"), Channels.drainInbound(channel).stream().map(b -> new String(b, UTF_8)).toList(),
                 "the ping is not a message");
+    }
+
+    @Test
+    void anyFramingsControlFrameIsConsumedNotOnlyAWebSocketOne() {
+        // Lines, where a line starting with '!' is a control frame: the decoder hands it out typed.
+        Framer controlLines = new ForwardingFramer(Framers.lines()) {
+            @Override
+            public FrameDecoder newDecoder() {
+                FrameDecoder lines = super.newDecoder();
+                return new FrameDecoder() {
+                    @Override
+                    public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+                        return lines.decode(in, endOfStream);
+                    }
+
+                    @Override
+                    public Frame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
+                        ByteBuf line = decode(in, endOfStream);
+                        if (line == null || !line.isReadable() || line.getByte(line.readerIndex()) != '!') {
+                            return line == null ? null : Frame.of(line);
+                        }
+                        return new Frame(Unpooled.EMPTY_BUFFER, line) {
+                            @Override
+                            public boolean isControl() {
+                                return true;
+                            }
+                        };
+                    }
+                };
+            }
+        };
+        EmbeddedChannel channel = new EmbeddedChannel(new FramerDecoder(controlLines));
+
+        channel.writeInbound(Unpooled.copiedBuffer("one\n!ping\ntwo\n", UTF_8));
+
+        assertEquals(List.of("one", "two"), Channels.drainInbound(channel).stream().map(b -> new String(b, UTF_8)).toList(),
+                "the control line is not a message");
     }
 
     @Test
