@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 /**
  * The one line a test run of the whole build ends with: tests, failures, errors and skipped
  * across every module's Surefire and Failsafe reports written since the build started, and the
- * wall time since then. Run by Maven (demos/pom.xml, after the integration tests) with the
- * source launcher, on the JVM Maven runs on:
- * {@code java TestTotals.java BUILD-START-ISO-INSTANT REPORT-DIR...}.
+ * wall time since then. Run by Maven (demos/pom.xml) with the source launcher, on the JVM Maven
+ * runs on, twice per build: after the unit tests and after the integration tests
+ * ({@code TEST_TOTALS_AFTER=test|integration-test java TestTotals.java BUILD-START-ISO-INSTANT
+ * GOALS REPORT-DIR...}, GOALS as Maven writes them: {@code [clean, verify]}). Each run
+ * prints only if it is the last one this build's goals reach, so {@code ./mvnw test} and
+ * {@code ./mvnw verify} both end with exactly one line.
  */
 public final class TestTotals {
     private static final Pattern SUITE = Pattern.compile("<testsuite\\b[^>]*>");
@@ -23,9 +26,13 @@ public final class TestTotals {
 
     public static void main(String[] args) throws IOException {
         Instant start = Instant.parse(args[0]);
+        boolean unitOnly = "test".equals(System.getenv("TEST_TOTALS_AFTER"));
+        if (unitOnly && reachesIntegrationTests(args[1])) {
+            return; // the run after the integration tests prints the line
+        }
         long[] totals = new long[4]; // tests, failures, errors, skipped
         int suites = 0;
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 2; i < args.length; i++) {
             Path dir = Path.of(args[i]);
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -46,17 +53,23 @@ public final class TestTotals {
                 }
             }
         }
-        System.out.println(line(totals, suites, Duration.between(start, Instant.now())));
+        System.out.println(line(totals, suites, unitOnly, Duration.between(start, Instant.now())));
     }
 
     /** E.g. {@code framekit tests: 2802 run, 0 failed, 0 errors, 12 skipped (412 classes, unit and integration), 14 min 3 s}. */
-    static String line(long[] totals, int suites, Duration wall) {
+    static String line(long[] totals, int suites, boolean unitOnly, Duration wall) {
         long seconds = Math.max(0, wall.getSeconds());
         String time = seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
         String verdict = totals[1] + totals[2] == 0 ? "" : "  FAILED";
         return "framekit tests: " + totals[0] + " run, " + totals[1] + " failed, " + totals[2] + " errors, " + totals[3]
-                + " skipped (" + suites + " classes, unit and integration, every module) in " + time
+                + " skipped (" + suites + " classes, " + (unitOnly ? "unit" : "unit and integration")
+                + ", every module) in " + time
                 + " since the build started" + verdict;
+    }
+
+    /** Whether Maven goals such as {@code [clean, verify]} run the integration-test phase. */
+    static boolean reachesIntegrationTests(String goals) {
+        return Pattern.compile("\\b(integration-test|post-integration-test|verify|install|deploy)\\b").matcher(goals).find();
     }
 
     private static long attribute(String element, String name) {

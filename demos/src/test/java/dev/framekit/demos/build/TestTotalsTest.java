@@ -35,18 +35,37 @@ class TestTotalsTest {
         Files.setLastModifiedTime(old, FileTime.from(start.minusSeconds(3600))); // an earlier build's
         assertTrue(Files.exists(framingUnit));
 
-        Path source = NestedMaven.projectRoot().resolve("demos/src/build/TestTotals.java");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                source.toString(), start.toString(), dir.resolve("framing/surefire-reports").toString(),
-                dir.resolve("framing/failsafe-reports").toString(), dir.resolve("demos/surefire-reports").toString(),
-                dir.resolve("demos/failsafe-reports").toString(), dir.resolve("missing").toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
-
-        assertEquals(0, process.exitValue(), output);
+        String output = totals("integration-test", "[verify]", start);
         assertTrue(output.matches("framekit tests: 38 run, 1 failed, 1 errors, 3 skipped \\(4 classes, unit and integration,"
                 + " every module\\) in 1 min 1[5-9] s since the build started  FAILED\\n"), output);
+    }
+
+    @Test
+    void afterTheUnitTestsSpeaksOnlyWhenTheBuildStopsThere() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+        report("framing/surefire-reports", "A", 10, 0, 0, 1);
+        report("demos/surefire-reports", "C", 20, 0, 0, 2);
+
+        assertTrue(totals("test", "[test]", start).matches("framekit tests: 30 run, 0 failed, 0 errors, 3 skipped \\(2 classes,"
+                + " unit, every module\\) in [5-9] s since the build started\\n"));
+        assertEquals("", totals("test", "[clean, verify]", start), "verify prints its line after the integration tests");
+        assertEquals("", totals("test", "[install]", start));
+    }
+
+    /** Runs TestTotals.java as the build does, with the source launcher, and returns what it printed. */
+    private String totals(String after, String goals, Instant start) throws Exception {
+        Path source = NestedMaven.projectRoot().resolve("demos/src/build/TestTotals.java");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                source.toString(), start.toString(), goals, dir.resolve("framing/surefire-reports").toString(),
+                dir.resolve("framing/failsafe-reports").toString(), dir.resolve("demos/surefire-reports").toString(),
+                dir.resolve("demos/failsafe-reports").toString(), dir.resolve("missing").toString())
+                .redirectErrorStream(true);
+        builder.environment().put("TEST_TOTALS_AFTER", after);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     private Path report(String module, String name, int tests, int failures, int errors, int skipped) throws Exception {
