@@ -142,7 +142,8 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
     /**
      * Answers {@code status}, closes the output, and reads what the peer still sends for a moment
      * (so closing does not reset the connection before the peer reads the answer); returns the
-     * exception whose message is the connection's closing log line.
+     * exception whose message is the connection's closing log line. The server then resets the
+     * connection, a protocol error's end: a peer that read its answer and closed has it already.
      */
     private static HttpRejection reject(MessageWriter out, FramedConnection connection, int status, String detail) {
         HttpRejection rejection = new HttpRejection(status, detail);
@@ -162,7 +163,7 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
         Thread closer = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(LINGER);
-                socket.close();
+                socket.shutdownInput(); // ends the read below; the server then closes the connection
             } catch (InterruptedException | IOException e) {
                 // Done lingering.
             }
