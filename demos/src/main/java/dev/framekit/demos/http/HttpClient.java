@@ -26,6 +26,8 @@ final class HttpClient implements AutoCloseable {
     private final OutputStream stdout;
     private volatile FramedConnection connection;
     private volatile boolean closed;
+    /** When {@code --max-time} runs out, as {@link System#nanoTime()}; {@link Long#MAX_VALUE} for never. */
+    private long giveUpAt = Long.MAX_VALUE;
     private String origin;
     private MessageReader in;
     private MessageWriter out;
@@ -36,6 +38,15 @@ final class HttpClient implements AutoCloseable {
         this.maxBody = maxBody;
         this.tap = tap;
         this.stdout = stdout;
+    }
+
+    /**
+     * Connects no later than {@code maxTime} from now (zero: no limit); a fetch under way then is
+     * ended by {@link #close()} from another thread.
+     */
+    HttpClient giveUpAfter(Duration maxTime) {
+        giveUpAt = maxTime.isZero() ? Long.MAX_VALUE : System.nanoTime() + maxTime.toNanos();
+        return this;
     }
 
     /**
@@ -124,7 +135,11 @@ final class HttpClient implements AutoCloseable {
         FramedConnection.Connector connector = FramedConnection.connector(url.host(), url.port())
                 .framer(Framers.delimiter("\r\n\r\n").withMaxFrameLength(MAX_HEAD));
         if (!timeout.isZero()) {
-            connector.connectTimeout(timeout).readTimeout(timeout);
+            connector.readTimeout(timeout);
+        }
+        Duration connectTimeout = connectTimeout();
+        if (!connectTimeout.isZero()) {
+            connector.connectTimeout(connectTimeout);
         }
         connection = connector.connect();
         if (closed) { // closed from another thread while connecting
@@ -134,6 +149,24 @@ final class HttpClient implements AutoCloseable {
         origin = url.origin();
         in = new MessageReader(connection.reader(), MAX_HEAD, tap);
         out = new MessageWriter(connection.socket().getOutputStream(), tap);
+    }
+
+    /** Whether the time {@link #giveUpAfter} gave has run out. */
+    boolean pastDeadline() {
+        return System.nanoTime() - giveUpAt >= 0;
+    }
+
+    /** The shorter of --timeout and the time --max-time leaves ; zero for no limit. */
+    private Duration connectTimeout() throws IOException {
+        if (giveUpAt == Long.MAX_VALUE) {
+            return timeout;
+        }
+        long left = giveUpAt - System.nanoTime();
+        if (left <= 0) {
+            throw new java.net.SocketTimeoutException("--max-time ran out");
+        }
+        Duration remaining = Duration.ofMillis((left + 999_999) / 1_000_000); // rounded up: it ends at the deadline
+        return timeout.isZero() || remaining.compareTo(timeout) < 0 ? remaining : timeout;
     }
 
     /** Closes the connection and ends a fetch in progress; safe from another thread. */

@@ -89,14 +89,15 @@ public final class HttpGetCommand implements Callable<Integer> {
         WireTap tap = hexdump ? (label, framer, payload) -> System.err.println(WireDump.of(label, framer, payload)) : WireTap.OFF;
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         boolean failed = false;
-        try (HttpClient client = new HttpClient(timeout, maxBody, tap, stdout); Deadline deadline = new Deadline(maxTime, client)) {
+        try (HttpClient client = new HttpClient(timeout, maxBody, tap, stdout).giveUpAfter(maxTime);
+                Deadline deadline = new Deadline(maxTime, client)) {
             for (int i = 0; i < parsed.size(); i++) {
                 try {
                     ResponseHead head = client.fetch(parsed.get(i), method, body, chunked, include);
                     failed |= head.status() >= 400;
                 } catch (IOException e) {
                     flushQuietly(stdout);
-                    System.err.println("http-get: " + urls.get(i) + ": " + (deadline.passed()
+                    System.err.println("http-get: " + urls.get(i) + ": " + (client.pastDeadline()
                             ? "gave up after --max-time " + Durations.format(maxTime) : NetworkErrors.describe(e)));
                     return 1;
                 }
@@ -119,22 +120,16 @@ public final class HttpGetCommand implements Callable<Integer> {
     /** Closes the client when {@code --max-time} has passed, ending whatever it is waiting for. */
     private static final class Deadline implements AutoCloseable {
         private final Thread timer;
-        private volatile boolean passed;
 
         Deadline(Duration maxTime, HttpClient client) {
             timer = maxTime.isZero() ? null : Thread.ofVirtual().start(() -> {
                 try {
                     Thread.sleep(maxTime);
-                    passed = true;
                     client.close();
                 } catch (InterruptedException | IOException e) {
                     // Finished in time, or closed already.
                 }
             });
-        }
-
-        boolean passed() {
-            return passed;
         }
 
         @Override

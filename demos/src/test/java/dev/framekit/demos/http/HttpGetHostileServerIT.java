@@ -12,6 +12,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +93,36 @@ class HttpGetHostileServerIT {
         assertEquals(1, get.exitValue(), stderr);
         assertTrue(stderr.contains("gave up after --max-time 2 s"), stderr);
         assertTrue(seconds < 15, "ended " + seconds + " s after the start");
+    }
+
+    @Test
+    void maxTimeAlsoBoundsAConnectThatIsNeverAnswered() throws Exception {
+        List<Socket> queued = new java.util.ArrayList<>();
+        try (ServerSocket neverAccepts = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), neverAccepts.getLocalPort());
+            for (int i = 0; i < 8; i++) { // fill its accept queue: then the kernel drops further SYNs
+                Socket socket = new Socket();
+                try {
+                    socket.connect(address, 500);
+                    queued.add(socket);
+                } catch (SocketTimeoutException full) {
+                    socket.close();
+                    break;
+                }
+            }
+            long start = System.nanoTime();
+            Process get = httpGet("--timeout", "0", "--max-time", "2s", "http://127.0.0.1:" + address.getPort() + "/");
+            assertTrue(get.waitFor(30, TimeUnit.SECONDS), "http-get still connecting after 30 s");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String stderr = new String(get.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, get.exitValue(), stderr);
+            assertTrue(stderr.contains("gave up after --max-time 2 s"), stderr);
+            assertTrue(seconds < 15, "ended " + seconds + " s after the start");
+        } finally {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+        }
     }
 
     @Test
