@@ -15,17 +15,21 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A peer the server closes for misbehaving is reset (SO_LINGER 0), not sent a FIN: the kernel
  * drops what was queued for it at once, and the peer's next read fails. A clean end stays a FIN.
- * Each case runs the real jar in a 64 MiB heap; {@code ss} shows the server's sockets.
+ * Each case runs the real jar in a 64 MiB heap (echo-server, and http-server: every server ends its
+ * connections in the same place); {@code ss} shows the server's sockets.
  */
 @Timeout(60)
 @Needs(Capability.SS)
@@ -48,6 +52,25 @@ class PeerResetIT {
             // One frame, then silence: the server reads all of it, so nothing unread forces a reset by itself.
             peer.getOutputStream().write(ByteBuffer.allocate(4 + BIG_FRAME).putInt(BIG_FRAME).array());
             peer.getOutputStream().flush();
+
+            server.awaitLine(".*peer stopped reading: \\d+ bytes unsent for 2 s; closed it \\(--write-timeout\\)$");
+            Thread.sleep(1000);
+
+            List<String> held = finWait1WithBytesQueued(server.port());
+            assertTrue(held.isEmpty(), "sockets still holding bytes for the closed peer:\n" + String.join("\n", held));
+            assertEquals("reset", readUntilTheEnd(peer), server.transcript());
+        }
+    }
+
+    @Test
+    void anHttpClientThatStopsReadingADownloadIsResetToo(@TempDir Path root) throws Exception {
+        Files.write(root.resolve("big.bin"), new byte[BIG_FRAME]);
+        FramekitProcess server = framekit.startWithJvmOptions(List.of("-Xmx64m"), "http-server", "--host", "127.0.0.1",
+                "--port", "0", "--root", root.toString(), "--write-timeout", "2s").awaitReady();
+        try (Socket peer = new Socket()) {
+            peer.setReceiveBufferSize(4096);
+            peer.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            peer.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
             server.awaitLine(".*peer stopped reading: \\d+ bytes unsent for 2 s; closed it \\(--write-timeout\\)$");
             Thread.sleep(1000);
