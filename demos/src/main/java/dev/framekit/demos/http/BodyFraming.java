@@ -91,7 +91,7 @@ public record BodyFraming(Kind kind, long length) {
         long length = -1;
         for (String field : fields) {
             for (String element : field.split(",", -1)) {
-                String digits = element.strip();
+                String digits = HeadSyntax.trimWhitespace(element);
                 if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     throw new HttpError(400, "Content-Length is not a decimal length: " + HeadSyntax.preview(field));
                 }

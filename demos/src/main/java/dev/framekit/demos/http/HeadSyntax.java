@@ -54,7 +54,7 @@ final class HeadSyntax {
             if (!isToken(name)) {
                 throw new HttpError(400, "a header name that is not a token: " + preview(name));
             }
-            String value = line.substring(colon + 1).strip();
+            String value = trimWhitespace(line.substring(colon + 1));
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if ((c < 0x20 && c != '\t') || c == 0x7f) {
@@ -64,6 +64,24 @@ final class HeadSyntax {
             fields.add(new Headers.Field(name, value));
         }
         return new Headers(fields);
+    }
+
+    /**
+     * {@code text} without the spaces and tabs around it (RFC 9110's OWS), and nothing else: a
+     * vertical tab, form feed or other control stays, so that the check after it refuses it
+     * ({@link String#strip()} would take {@code \x0b} away and let {@code \x0bchunked} pass as
+     * {@code chunked}).
+     */
+    static String trimWhitespace(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     /** Whether {@code text} is a non-empty RFC 9110 token (method names, header names). */

@@ -49,7 +49,7 @@ public final class Headers {
         List<String> tokens = new ArrayList<>();
         for (String value : all(name)) {
             for (String element : value.split(",", -1)) {
-                String token = element.strip().toLowerCase(Locale.ROOT);
+                String token = HeadSyntax.trimWhitespace(element).toLowerCase(Locale.ROOT);
                 if (!token.isEmpty()) {
                     tokens.add(token);
                 }

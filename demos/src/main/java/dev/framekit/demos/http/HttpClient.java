@@ -9,29 +9,44 @@ import java.time.Duration;
 
 /**
  * Fetches URLs one after another over HTTP/1.1, keeping the connection open between requests to
- * the same host and port while the server allows it. Bodies go to an output stream as they are
- * read, framed by Content-Length, chunks or the server closing.
+ * the same host and port while the server allows it. Bodies go to an output stream as they
+ * arrive, in pieces of at most 64 KiB, framed by Content-Length, chunks or the server closing:
+ * memory stays flat whatever the body's size, up to {@code maxBody}. Another thread may
+ * {@link #close()} it to end a fetch in progress (the {@code --max-time} deadline).
  */
 final class HttpClient implements AutoCloseable {
     /** The largest response head accepted. */
     static final int MAX_HEAD = 64 * 1024;
-    /** The most bytes of a chunked or until-close body accepted. */
-    static final long MAX_BODY = 1L << 30;
     /** A request body sent chunked goes in chunks of this size. */
     static final int CHUNK = 16 * 1024;
 
     private final Duration timeout;
+    private final long maxBody;
     private final WireTap tap;
     private final OutputStream stdout;
-    private FramedConnection connection;
+    private volatile FramedConnection connection;
+    private volatile boolean closed;
+    /** When {@code --max-time} runs out, as {@link System#nanoTime()}; {@link Long#MAX_VALUE} for never. */
+    private long giveUpAt = Long.MAX_VALUE;
     private String origin;
     private MessageReader in;
     private MessageWriter out;
 
-    HttpClient(Duration timeout, WireTap tap, OutputStream stdout) {
+    /** @param maxBody the most bytes of one response body taken; a longer one fails the fetch */
+    HttpClient(Duration timeout, long maxBody, WireTap tap, OutputStream stdout) {
         this.timeout = timeout;
+        this.maxBody = maxBody;
         this.tap = tap;
         this.stdout = stdout;
+    }
+
+    /**
+     * Connects no later than {@code maxTime} from now (zero: no limit); a fetch under way then is
+     * ended by {@link #close()} from another thread.
+     */
+    HttpClient giveUpAfter(Duration maxTime) {
+        giveUpAt = maxTime.isZero() ? Long.MAX_VALUE : System.nanoTime() + maxTime.toNanos();
+        return this;
     }
 
     /**
@@ -54,7 +69,7 @@ final class HttpClient implements AutoCloseable {
         }
         ResponseHead head = finalHead(headBytes);
         if (include) {
-            stdout.write((head.text() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            stdout.write((Visible.head(head.text()) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         }
         BodyFraming framing;
         try {
@@ -62,10 +77,13 @@ final class HttpClient implements AutoCloseable {
         } catch (HttpError e) {
             throw new IOException("bad response: " + e.getMessage());
         }
-        in.readBody(framing, MAX_BODY, stdout::write);
+        in.streamBody(framing, maxBody, piece -> {
+            stdout.write(piece);
+            stdout.flush(); // as it arrives: a stream of small chunks shows at once
+        });
         stdout.flush();
         if (!head.keepAlive() || framing.kind() == BodyFraming.Kind.CLOSE) {
-            close();
+            closeConnection();
         }
         return head;
     }
@@ -113,20 +131,52 @@ final class HttpClient implements AutoCloseable {
     }
 
     private void open(HttpUrl url) throws IOException {
-        close();
+        closeConnection();
         FramedConnection.Connector connector = FramedConnection.connector(url.host(), url.port())
                 .framer(Framers.delimiter("\r\n\r\n").withMaxFrameLength(MAX_HEAD));
         if (!timeout.isZero()) {
-            connector.connectTimeout(timeout).readTimeout(timeout);
+            connector.readTimeout(timeout);
+        }
+        Duration connectTimeout = connectTimeout();
+        if (!connectTimeout.isZero()) {
+            connector.connectTimeout(connectTimeout);
         }
         connection = connector.connect();
+        if (closed) { // closed from another thread while connecting
+            closeConnection();
+            throw new java.net.SocketException("Socket closed");
+        }
         origin = url.origin();
         in = new MessageReader(connection.reader(), MAX_HEAD, tap);
         out = new MessageWriter(connection.socket().getOutputStream(), tap);
     }
 
+    /** Whether the time {@link #giveUpAfter} gave has run out. */
+    boolean pastDeadline() {
+        return System.nanoTime() - giveUpAt >= 0;
+    }
+
+    /** The shorter of --timeout and the time --max-time leaves ; zero for no limit. */
+    private Duration connectTimeout() throws IOException {
+        if (giveUpAt == Long.MAX_VALUE) {
+            return timeout;
+        }
+        long left = giveUpAt - System.nanoTime();
+        if (left <= 0) {
+            throw new java.net.SocketTimeoutException("--max-time ran out");
+        }
+        Duration remaining = Duration.ofMillis((left + 999_999) / 1_000_000); // rounded up: it ends at the deadline
+        return timeout.isZero() || remaining.compareTo(timeout) < 0 ? remaining : timeout;
+    }
+
+    /** Closes the connection and ends a fetch in progress; safe from another thread. */
     @Override
     public void close() throws IOException {
+        closed = true;
+        closeConnection();
+    }
+
+    private void closeConnection() throws IOException {
         if (connection != null) {
             FramedConnection open = connection;
             connection = null;

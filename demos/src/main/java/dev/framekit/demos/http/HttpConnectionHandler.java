@@ -27,7 +27,8 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
     private static final int LINGER_BYTES = 1 << 20;
 
     /** What every connection shares: the limits, the routes and where to log. */
-    public record Settings(int maxHeader, long maxBody, Duration headerTimeout, Routes routes, Console console, WireTap tap) {}
+    public record Settings(int maxHeader, long maxBody, Duration headerTimeout, Duration bodyTimeout, Routes routes,
+            Console console, WireTap tap) {}
 
     private final Settings settings;
 
@@ -64,7 +65,7 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
                     out.flush();
                     return;
                 }
-                if (in.buffered() == 0) {
+                if (!in.pipelined()) {
                     out.flush(); // no pipelined request waiting: send now; otherwise answer it in the same write
                 }
             }
@@ -123,9 +124,11 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
         RequestBody body = new RequestBody(PeerMemory.of(connection));
         boolean read = false;
         try {
-            in.readBody(framing, settings.maxBody(), body);
+            in.readBody(framing, settings.maxBody(), settings.bodyTimeout(), body);
             read = true;
             return body;
+        } catch (BodyClock.Expired e) {
+            throw reject(out, connection, 408, e.getMessage());
         } catch (FrameTooLongException e) {
             throw reject(out, connection, 413, "body over --max-body " + settings.maxBody() + " bytes (" + framing + ")");
         } catch (FrameTimeoutException e) {
@@ -142,7 +145,8 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
     /**
      * Answers {@code status}, closes the output, and reads what the peer still sends for a moment
      * (so closing does not reset the connection before the peer reads the answer); returns the
-     * exception whose message is the connection's closing log line.
+     * exception whose message is the connection's closing log line. The server then resets the
+     * connection, a protocol error's end: a peer that read its answer and closed has it already.
      */
     private static HttpRejection reject(MessageWriter out, FramedConnection connection, int status, String detail) {
         HttpRejection rejection = new HttpRejection(status, detail);
@@ -162,7 +166,7 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
         Thread closer = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(LINGER);
-                socket.close();
+                socket.shutdownInput(); // ends the read below; the server then closes the connection
             } catch (InterruptedException | IOException e) {
                 // Done lingering.
             }

@@ -2,6 +2,7 @@ package dev.framekit.demos.http;
 
 import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.demos.options.ByteSizes;
+import dev.framekit.demos.options.Durations;
 import dev.framekit.demos.options.Version;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.console.Console;
@@ -10,6 +11,7 @@ import dev.framekit.demos.console.WireDump;
 import dev.framekit.framing.Framers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -43,6 +45,11 @@ public final class HttpServerCommand implements Callable<Integer> {
             description = "Largest request body; a longer one is answered 413 (default: 1m).")
     int maxBody = 1 << 20;
 
+    @Option(names = "--body-timeout", defaultValue = "60s", paramLabel = "DURATION", converter = Durations.class,
+            description = "Answer 408 and close when a request body is not complete this long after its head "
+                    + "(a peer trickling small chunks meets every other timeout); 0 = never (default: 60s).")
+    Duration bodyTimeout = Duration.ofSeconds(60);
+
     @Option(names = "--hexdump", description = "Show each phase on the wire: every head, body piece and chunk.")
     boolean hexdump;
 
@@ -68,7 +75,7 @@ public final class HttpServerCommand implements Callable<Integer> {
         Console console = new Console(System.out);
         WireTap tap = hexdump ? (label, framer, payload) -> console.line(WireDump.of(label, framer, payload)) : WireTap.OFF;
         HttpConnectionHandler handler = new HttpConnectionHandler(new HttpConnectionHandler.Settings(maxHeader, maxBody,
-                server.frameTimeout(), new Routes(files), console, tap));
+                server.frameTimeout(), bodyTimeout, new Routes(files), console, tap));
         FramedServer.Settings settings = new FramedServer.Settings("http-server", server.host(), server.port(),
                 Framers.delimiter("\r\n\r\n").withMaxFrameLength(maxHeader), server.idleTimeout(), "http-get http://HOST:PORT/",
                 false, server.maxConnections(), server.frameTimeout(), server.writeTimeout(), server.maxMemory());

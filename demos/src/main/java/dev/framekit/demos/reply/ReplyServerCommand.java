@@ -43,8 +43,10 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         FramedServer.Settings settings = new FramedServer.Settings(name, server.host(), server.port(), framer,
                 server.idleTimeout(), clientCommand, framing.framing().speaksLines(),
                 server.maxConnections(), server.frameTimeout(), server.writeTimeout(), server.maxMemory());
-        FramedServer listener = new FramedServer(settings, new ReplyHandler(reply(),
-                WireLog.of(framing.hexdump(), console, framer), framing.framing().connectionPerExchange()), console);
+        ReplyHandler handler = new ReplyHandler(reply(), WireLog.of(framing.hexdump(), console, framer),
+                framing.framing().connectionPerExchange());
+        boolean skip = "skip".equalsIgnoreCase(framing.settings().onOversize());
+        FramedServer listener = new FramedServer(settings, skip ? handler.skippingOversize() : handler, console);
         return ServerRunner.run(listener);
     }
 }

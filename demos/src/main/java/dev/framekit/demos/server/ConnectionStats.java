@@ -9,6 +9,7 @@ public final class ConnectionStats {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong messagesOut = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
 
     /** Counts one message received. */
     public void received(int bytes) {
@@ -22,6 +23,11 @@ public final class ConnectionStats {
         bytesOut.addAndGet(bytes);
     }
 
+    /** Counts one message over the limit that the framing skipped ({@code --on-oversize skip}). */
+    public void skipped() {
+        skipped.incrementAndGet();
+    }
+
     /** Counts one text message received, by its UTF-8 payload bytes (as {@link #received(int)} counts a byte message). */
     public void received(String text) {
         received(text.getBytes(StandardCharsets.UTF_8).length);
@@ -32,11 +38,15 @@ public final class ConnectionStats {
         sent(text.getBytes(StandardCharsets.UTF_8).length);
     }
 
-    /** E.g. {@code 3 messages in (45 bytes), 3 out (45 bytes)}, or {@code 1 message in ...}. */
+    /**
+     * E.g. {@code 3 messages in (45 bytes), 3 out (45 bytes)}, or {@code 1 message in ...}; with
+     * {@code , 2 skipped over --max-frame} after it when the framing skipped some.
+     */
     @Override
     public String toString() {
         long in = messagesIn.get();
+        long over = skipped.get();
         return in + (in == 1 ? " message" : " messages") + " in (" + bytesIn.get() + " bytes), " + messagesOut.get()
-                + " out (" + bytesOut.get() + " bytes)";
+                + " out (" + bytesOut.get() + " bytes)" + (over == 0 ? "" : ", " + over + " skipped over --max-frame");
     }
 }

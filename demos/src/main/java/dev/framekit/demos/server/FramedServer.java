@@ -1,8 +1,6 @@
 package dev.framekit.demos.server;
 
 import dev.framekit.demos.console.Console;
-import dev.framekit.demos.console.NetworkErrors;
-import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.io.IOException;
@@ -10,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * silent between frames for {@code idleTimeout}, or one whose frame is not complete
  * {@code frameTimeout} after its first byte (a slowloris peer), or one that takes no byte of a
  * write for {@code writeTimeout} (it stopped reading), is closed with a log line.
+ *
+ * <p>Every connection ends in one place, which decides how it is closed ({@link ConnectionEnd}):
+ * a peer that misbehaved (a timeout above but idle, a protocol error, shed to keep the budget) is
+ * reset, so the kernel drops what was queued for it at once; a clean end is a FIN.
  */
 public final class FramedServer implements AutoCloseable {
     /** Serves one connection until it ends; return normally on a clean end. */
@@ -222,14 +223,15 @@ public final class FramedServer implements AutoCloseable {
     }
 
     /**
-     * Runs the handler, then closes the connection whatever happened; returns how it ended. The
-     * close is not a try-with-resources: an {@link Error} thrown twice can be the same object
-     * (the JVM preallocates some), and suppressing it into itself would throw
-     * "Self-suppression not permitted" in its place.
+     * Runs the handler, then closes the connection whatever happened, with a reset if the peer
+     * misbehaved ({@link ConnectionEnd}); returns how it ended. The close is not a
+     * try-with-resources: an {@link Error} thrown twice can be the same object (the JVM
+     * preallocates some), and suppressing it into itself would throw "Self-suppression not
+     * permitted" in its place.
      */
     private String serveAndClose(PeerSocket socket, ConnectionStats stats) {
         FramedConnection connection = null;
-        String ending;
+        ConnectionEnd end;
         try {
             connection = FramedConnection.of(socket, settings.framer());
             socket.attach(connection.reader());
@@ -237,19 +239,19 @@ public final class FramedServer implements AutoCloseable {
             connection.readTimeout(settings.idleTimeout());
             connection.frameDeadline(settings.frameTimeout());
             handler.serve(connection, stats);
-            ending = "ended cleanly";
-        } catch (FrameTimeoutException e) {
-            ending = NetworkErrors.describe(e) + "; closed it (--frame-timeout)";
-        } catch (SocketTimeoutException e) {
-            ending = "idle for " + settings.idleTimeout().toSeconds() + " s; closed it (--idle-timeout)";
-        } catch (IOException e) {
-            ending = closing ? "closed: server stopping" : "closed: " + NetworkErrors.describe(e);
+            end = ConnectionEnd.CLEAN;
         } catch (Throwable e) {
-            ending = ConnectionErrors.describe(e);
+            end = ConnectionEnd.of(e, settings.idleTimeout(), closing);
         }
         String closedBecause = socket.closedBecause();
+        if (closedBecause != null) {
+            end = ConnectionEnd.misbehaved(closedBecause); // closed from another thread, already reset
+        }
+        if (end.reset()) {
+            socket.reset();
+        }
         ConnectionErrors.closeQuietly(connection == null ? socket : connection);
         ConnectionErrors.closeQuietly(socket);
-        return closedBecause != null ? closedBecause : ending;
+        return end.line();
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * stream counts the connection's buffers against the {@link MemoryBudget} before each read (the
  * reader reports its buffer's capacity as it changes, {@link #attach}), and
  * waits while shed peers still hold what keeps the server over it ({@link AccountedInputStream});
- * another thread may close it saying why ({@link #closeFor}).
+ * another thread may close it saying why ({@link #closeFor}), with a reset.
  * Made by {@link PeerServerSocket#accept()}.
  */
 final class PeerSocket extends Socket implements PeerMemory {
@@ -69,6 +69,21 @@ final class PeerSocket extends Socket implements PeerMemory {
     void closeFor(String reason) {
         if (closedBecause == null) {
             closedBecause = reason;
+        }
+        reset();
+    }
+
+    /**
+     * Closes the connection with a reset: SO_LINGER 0, so the kernel drops the bytes still
+     * queued for the peer at once (no FIN-WAIT-1 holding them) and the peer's next read fails
+     * with "connection reset". For a peer that misbehaved ({@link ConnectionEnd}); a clean end
+     * closes with a FIN.
+     */
+    void reset() {
+        try {
+            setSoLinger(true, 0);
+        } catch (Throwable ignored) {
+            // Already closed: nothing is queued any more.
         }
         ConnectionErrors.closeQuietly(this);
     }

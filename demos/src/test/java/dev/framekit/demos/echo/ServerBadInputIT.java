@@ -192,6 +192,24 @@ class ServerBadInputIT {
     }
 
     @Test
+    void withOnOversizeSkipTheFrameAfterAnOversizedOneIsEchoedOnTheSameConnection() throws IOException {
+        FramekitProcess server = startServer(List.of("--framing", "length", "--on-oversize", "skip"));
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            // A 100-byte frame over the 64-byte limit, then a small one, in one write.
+            socket.getOutputStream().write(concat(concat(hex("00 00 00 64"), new byte[100]), concat(hex("00 00 00 04"),
+                    ascii("next"))));
+            socket.getOutputStream().flush();
+            assertEquals("00000004" + HexFormat.of().formatHex(ascii("next")),
+                    HexFormat.of().formatHex(socket.getInputStream().readNBytes(8)), server.transcript());
+            socket.shutdownOutput();
+            assertEquals(-1, socket.getInputStream().read(), "a clean end after the echo");
+            assertOneClearLogLine(server, socket.getLocalPort(),
+                    "1 message in (4 bytes), 1 out (4 bytes), 1 skipped over --max-frame; ended cleanly");
+        }
+    }
+
+    @Test
     void theServerHexdumpMarksTheFramingPartsOfWhatItReceivesAndSends() throws IOException {
         FramekitProcess server = framekit.startServer("echo-server", "--framing", "delimiter", "--delimiter", "#*#",
                 "--hexdump");

@@ -55,6 +55,30 @@ class HttpMessageTest {
     }
 
     @Test
+    void refusesAControlByteAroundATransferCodingThatStripWouldHaveTakenAway() {
+        String host = "POST / HTTP/1.1\r\nHost: x\r\n";
+        for (String control : new String[] {"\u000b", "\u000c", "\u001c", "\u001f"}) {
+            HttpError before = assertThrows(HttpError.class, () -> request(host + "Transfer-Encoding: " + control + "chunked"));
+            assertEquals(400, before.status(), before.getMessage());
+            HttpError after = assertThrows(HttpError.class, () -> request(host + "Transfer-Encoding: chunked" + control));
+            assertEquals(400, after.status(), after.getMessage());
+        }
+        assertEquals(400, assertThrows(HttpError.class, () -> request(host + "Content-Length: \u000b5")).status());
+    }
+
+    @Test
+    void spacesAndTabsAroundAFieldValueAreNotPartOfIt() throws HttpError {
+        RequestHead head = request("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \t chunked \t");
+        assertEquals(BodyFraming.Kind.CHUNKED, BodyFraming.ofRequest(head, 1000).kind());
+    }
+
+    @Test
+    void aHeadIsPrintedWithEveryControlAndNonAsciiByteVisible() {
+        assertEquals("HTTP/1.1 200 OK\\x1b[2J\\x07\\x9b\r\nX: caf\\xe9\tend\\x7f",
+                Visible.head("HTTP/1.1 200 OK\u001b[2J\u0007\u009b\r\nX: caf\u00e9\tend\u007f"));
+    }
+
+    @Test
     void http10ClosesUnlessAskedToKeepAlive() throws HttpError {
         assertFalse(request("GET / HTTP/1.0").keepAlive());
         assertTrue(request("GET / HTTP/1.0\r\nConnection: keep-alive").keepAlive());

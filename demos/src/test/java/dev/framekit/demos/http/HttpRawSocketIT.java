@@ -83,6 +83,42 @@ class HttpRawSocketIT {
     }
 
     @Test
+    void aPostFollowedByAStrayCrlfIsAnsweredAtOnceAndTheConnectionGoesOn() throws IOException {
+        FramekitProcess server = framekit.startServer("http-server");
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            // Under the 10 s header timeout: an answer held back for a next request would come after it.
+            socket.setSoTimeout(5_000);
+            Peers.write(socket, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello\r\n");
+            InputStream in = socket.getInputStream();
+            assertEquals("hello", Peers.tutorialResponse(in)[1]);
+            Peers.write(socket, "\r\n" + GET); // RFC 9112 2.2: empty lines before a request line are ignored
+            assertTrue(Peers.tutorialResponse(in)[0].startsWith("HTTP/1.1 200 OK\r\n"));
+        }
+    }
+
+    @Test
+    void aChunkedBodyTrickledAChunkAtATimeIsAnswered408WhenTheBodyTimeoutRunsOut() throws Exception {
+        FramekitProcess server = framekit.startServer("http-server", "--body-timeout", "2s", "--header-timeout", "1s");
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            long start = System.nanoTime();
+            Peers.write(socket, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+            try {
+                for (int i = 0; i < 20; i++) { // each chunk whole within the header timeout, 10 s in all
+                    Peers.write(socket, "1\r\nx\r\n");
+                    Thread.sleep(500);
+                }
+            } catch (IOException closed) {
+                // the server answered and closed while we were still sending
+            }
+            String response = Peers.tutorialResponse(socket.getInputStream())[0];
+            assertTrue(response.startsWith("HTTP/1.1 408 Request Timeout\r\n"), response);
+            assertTrue(System.nanoTime() - start < 8_000_000_000L, "answered when the body's 2 s were up");
+        }
+        server.awaitLine("closed: answered 408 Request Timeout \\(body not complete within --body-timeout 2000 ms \\(\\d+ bytes");
+    }
+
+    @Test
     void nothingOutsideTheRootIsServed() throws IOException {
         Path site = Files.createDirectories(dir.resolve("site"));
         Files.writeString(site.resolve("index.html"), "<p>inside</p>");

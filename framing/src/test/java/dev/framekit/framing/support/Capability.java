@@ -29,6 +29,8 @@ public enum Capability {
     /** util-linux's taskset, and two CPUs or more to choose one from. */
     TASKSET("util-linux", () -> executable("/usr/bin/taskset").or(() -> Runtime.getRuntime().availableProcessors() >= 2
             ? Optional.empty() : Optional.of("only one CPU here"))),
+    /** iproute2's {@code ss}, which lists the kernel's sockets with their state and queues. */
+    SS("iproute2", () -> executable("/usr/bin/ss").isEmpty() ? Optional.empty() : executable("/bin/ss")),
     /** util-linux's prlimit. */
     PRLIMIT("util-linux", () -> executable("/usr/bin/prlimit")),
     /** root and iproute2's {@code ip netns}: two network namespaces joined by a virtual link. */
