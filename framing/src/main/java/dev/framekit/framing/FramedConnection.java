@@ -28,9 +28,10 @@ import java.util.Objects;
  * {@code TCP_NODELAY} is on: the writer batches frames itself, so Nagle's algorithm would only
  * add latency.
  *
- * <p><b>Writing.</b> {@code write} batches, {@code flush} sends the batch, and {@code send} is
- * both, on every framer; on send-and-close, whose message the end of the stream ends, {@code send}
- * also half-closes the output. Callers do not branch on the framer. A connection that carries one
+ * <p><b>Writing.</b> {@code send} writes a message and flushes it, on every framer; on
+ * send-and-close, whose message the end of the stream ends, it also half-closes the output.
+ * Callers do not branch on the framer. To batch several messages into one write call, use the
+ * {@link #writer() writer}: {@code writer().write(a).write(b).flush()}. A connection that carries one
  * message each way uses {@link #exchange(byte[])} on the client and {@link #sendLast(byte[])} on
  * the server:
  *
@@ -153,17 +154,6 @@ public final class FramedConnection implements AutoCloseable {
     }
 
     /**
-     * Reads the next frame as a buffer <b>that the caller must release</b>; see
-     * {@link FrameReader#readFrame()}.
-     *
-     * @return the payload, or {@code null} if the peer ended cleanly
-     * @throws IOException if the stream fails or the bytes do not fit the framing rule
-     */
-    public ByteBuf readFrame() throws IOException {
-        return reader.readFrame();
-    }
-
-    /**
      * Reads the next frame with what its header said; see {@link FrameReader#read()}.
      *
      * @return the next frame, which the caller must release, or {@code null} if the peer ended
@@ -173,51 +163,6 @@ public final class FramedConnection implements AutoCloseable {
      */
     public Frame read() throws IOException {
         return reader.read();
-    }
-
-    /**
-     * Batches a message; see {@link FrameWriter#write(byte[])}.
-     *
-     * @param message the payload
-     * @return this connection
-     * @throws IOException if the framer refuses the message or the stream fails
-     */
-    public FramedConnection write(byte[] message) throws IOException {
-        writer.write(message);
-        return this;
-    }
-
-    /**
-     * Batches a message as UTF-8; see {@link FrameWriter#write(String)}.
-     *
-     * @param message the text
-     * @return this connection
-     * @throws IOException if the framer refuses the message or the stream fails
-     */
-    public FramedConnection write(String message) throws IOException {
-        writer.write(message);
-        return this;
-    }
-
-    /**
-     * Batches a message; see {@link FrameWriter#write(ByteBuf)}. The caller keeps ownership.
-     *
-     * @param message the payload
-     * @return this connection
-     * @throws IOException if the framer refuses the message or the stream fails
-     */
-    public FramedConnection write(ByteBuf message) throws IOException {
-        writer.write(message);
-        return this;
-    }
-
-    /**
-     * Sends batched messages now.
-     *
-     * @throws IOException if the stream fails
-     */
-    public void flush() throws IOException {
-        writer.flush();
     }
 
     /**

@@ -74,7 +74,7 @@ class ConcurrentCloseTest {
         byte[] small = new byte[100];
         CompletableFuture<Throwable> writes = outcomeOf(() -> {
             while (true) {
-                connection.write(small); // the batch fills, then blocks in the socket write
+                connection.writer().write(small); // the batch fills, then blocks in the socket write
             }
         });
         Thread.sleep(500);
@@ -98,8 +98,8 @@ class ConcurrentCloseTest {
             CompletableFuture<Throwable> writes = outcomeOf(() -> {
                 byte[] payload = new byte[random.nextInt(40_000)];
                 while (true) {
-                    connection.write(payload);
-                    connection.flush();
+                    connection.writer().write(payload);
+                    connection.writer().flush();
                 }
             });
             Thread.sleep(random.nextInt(5));

@@ -78,7 +78,7 @@ class FrameDeadlineTest {
             Socket slow = acceptPeer();
             CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> trickle(slow, 104, 40));
 
-            FrameTimeoutException late = assertThrows(FrameTimeoutException.class, connection::readFrame);
+            FrameTimeoutException late = assertThrows(FrameTimeoutException.class, connection.reader()::readFrame);
 
             assertTrue(late.bytesReceived() > 0 && late.bytesReceived() < 104, "caught mid-frame: " + late.getMessage());
             slow.close();

@@ -171,14 +171,14 @@ class LoopbackSocketTest {
                 connection.framer(body);
                 String request = connection.readString();
                 connection.framer(lines);
-                connection.write("200 OK").write("Got: " + header.get(1)).write("");
+                connection.writer().write("200 OK").write("Got: " + header.get(1)).write("");
                 connection.framer(body);
                 connection.send(new StringBuilder(request).reverse().toString());
             }
         });
 
         try (FramedConnection connection = connect(lines)) {
-            connection.write("PUT /thing").write("Framing: " + body).write("");
+            connection.writer().write("PUT /thing").write("Framing: " + body).write("");
             connection.framer(body);
             connection.send("the body, framed another way");
 
@@ -380,10 +380,10 @@ class LoopbackSocketTest {
             try (FramedConnection connection = FramedConnection.of(socket, framer)) {
                 byte[] message;
                 while ((message = connection.readByteArray()) != null) {
-                    connection.write(message);
+                    connection.writer().write(message);
                     echoed.incrementAndGet();
                     if (connection.reader().buffered() == 0) {
-                        connection.flush();
+                        connection.writer().flush();
                     }
                 }
                 connection.shutdownOutput();

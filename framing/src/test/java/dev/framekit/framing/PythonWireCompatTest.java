@@ -196,12 +196,12 @@ class PythonWireCompatTest {
         try (FramedConnection connection = FramedConnection.connector("127.0.0.1", port.get(20, TimeUnit.SECONDS))
                 .framer(framer).readTimeout(Duration.ofSeconds(20)).connect()) {
             for (String message : messages) {
-                connection.write(bytes(message));
+                connection.writer().write(bytes(message));
             }
             if (TestFramers.isSendAndClose(framer)) {
                 connection.shutdownOutput();
             } else {
-                connection.flush();
+                connection.writer().flush();
             }
             for (int i = 0; i < messages.size(); i++) {
                 replies.add(connection.readByteArray());

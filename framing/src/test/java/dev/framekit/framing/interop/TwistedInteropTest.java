@@ -76,9 +76,9 @@ class TwistedInteropTest {
         try (PythonPeer twisted = PythonPeer.start("twisted_peer.py", "server", kind)) {
             try (FramedConnection client = connect(twisted.port(), framer)) {
                 for (int seed = 0; seed < sizes.size(); seed++) {
-                    client.write(Patterns.bytes(sizes.get(seed), seed));
+                    client.writer().write(Patterns.bytes(sizes.get(seed), seed));
                 }
-                client.flush();
+                client.writer().flush();
                 for (int seed = 0; seed < sizes.size(); seed++) {
                     assertArrayEquals(Patterns.bytes(sizes.get(seed), seed), client.readByteArray(), "echo " + seed);
                 }

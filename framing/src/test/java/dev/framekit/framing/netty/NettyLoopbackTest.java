@@ -72,11 +72,11 @@ class NettyLoopbackTest {
                 big[i] = (byte) ('a' + random.nextInt(26));
             }
             for (int i = 0; i < 200; i++) {
-                client.write("message " + i);
+                client.writer().write("message " + i);
             }
-            client.write(big);
-            client.write("");
-            client.flush();
+            client.writer().write(big);
+            client.writer().write("");
+            client.writer().flush();
 
             for (int i = 0; i < 200; i++) {
                 assertEquals("message " + i, client.readString());

@@ -116,7 +116,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
         protected void send(String line) throws IOException {
             for (String piece : FrameSplitter.split(line, connection.writer().framer().maxFrameLength())) {
                 try {
-                    connection.write(piece);
+                    connection.writer().write(piece);
                 } catch (MessageRefusedException refused) {
                     // Left out; the rest of the line still goes.
                 }
@@ -125,12 +125,12 @@ public final class StreamChatHandler implements FramedServer.Handler {
 
         @Override
         protected void flush() throws IOException {
-            connection.flush();
+            connection.writer().flush();
         }
 
         @Override
         protected void closeWith(Outbound.Close how) throws IOException {
-            connection.flush();
+            connection.writer().flush();
             connection.shutdownOutput();
         }
     }

@@ -100,7 +100,7 @@ public final class FramerContender extends FramekitContender {
             CompletableFuture<Void> echo = loopback.start(l -> {
                 try (FramedConnection connection = FramedConnection.of(l.accept(), echoing)) {
                     ByteBuf frame;
-                    while ((frame = connection.readFrame()) != null) {
+                    while ((frame = connection.reader().readFrame()) != null) {
                         Frames.echoAndRelease(connection, frame);
                     }
                 }
@@ -114,7 +114,7 @@ public final class FramerContender extends FramekitContender {
                     workload.stamp(i, message);
                     long start = System.nanoTime();
                     connection.send(message);
-                    ByteBuf reply = connection.readFrame();
+                    ByteBuf reply = connection.reader().readFrame();
                     times[i] = System.nanoTime() - start;
                     if (reply == null) {
                         break;
