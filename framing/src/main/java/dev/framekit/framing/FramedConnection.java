@@ -287,7 +287,7 @@ public final class FramedConnection implements AutoCloseable {
 
     /**
      * Closes the socket and releases both buffers. Batched but unflushed messages are discarded;
-     * call {@link #flush()} first to send them.
+     * flush the {@link #writer() writer} first to send them.
      */
     @Override
     public void close() throws IOException {
