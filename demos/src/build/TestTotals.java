@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * wall time since then. Run by Maven (demos/pom.xml) with the source launcher, on the JVM Maven
  * runs on, twice per build: after the unit tests and after the integration tests
  * ({@code TEST_TOTALS_AFTER=test|integration-test java TestTotals.java BUILD-START-ISO-INSTANT
- * GOALS REPORT-DIR...}, GOALS as Maven writes them: {@code [clean, verify]}). Each run
+ * "goals GOALS" REPORT-DIR...}, GOALS as Maven writes them: {@code [clean, verify]}). Each run
  * prints only if it is the last one this build's goals reach, so {@code ./mvnw test} and
  * {@code ./mvnw verify} both end with exactly one line.
  */

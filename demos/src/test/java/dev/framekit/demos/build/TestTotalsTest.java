@@ -35,7 +35,7 @@ class TestTotalsTest {
         Files.setLastModifiedTime(old, FileTime.from(start.minusSeconds(3600))); // an earlier build's
         assertTrue(Files.exists(framingUnit));
 
-        String output = totals("integration-test", "[verify]", start);
+        String output = totals("integration-test", "goals [verify]", start);
         assertTrue(output.matches("framekit tests: 38 run, 1 failed, 1 errors, 3 skipped \\(4 classes, unit and integration,"
                 + " every module\\) in 1 min 1[5-9] s since the build started  FAILED\\n"), output);
     }
@@ -46,10 +46,10 @@ class TestTotalsTest {
         report("framing/surefire-reports", "A", 10, 0, 0, 1);
         report("demos/surefire-reports", "C", 20, 0, 0, 2);
 
-        assertTrue(totals("test", "[test]", start).matches("framekit tests: 30 run, 0 failed, 0 errors, 3 skipped \\(2 classes,"
+        assertTrue(totals("test", "goals [test]", start).matches("framekit tests: 30 run, 0 failed, 0 errors, 3 skipped \\(2 classes,"
                 + " unit, every module\\) in [5-9] s since the build started\\n"));
-        assertEquals("", totals("test", "[clean, verify]", start), "verify prints its line after the integration tests");
-        assertEquals("", totals("test", "[install]", start));
+        assertEquals("", totals("test", "goals [clean, verify]", start), "verify prints its line after the integration tests");
+        assertEquals("", totals("test", "goals [install]", start));
     }
 
     /** Runs TestTotals.java as the build does, with the source launcher, and returns what it printed. */

@@ -31,6 +31,8 @@ public enum Capability {
             ? Optional.empty() : Optional.of("only one CPU here"))),
     /** iproute2's {@code ss}, which lists the kernel's sockets with their state and queues. */
     SS("iproute2", () -> executable("/usr/bin/ss").isEmpty() ? Optional.empty() : executable("/bin/ss")),
+    /** netcat (OpenBSD's), the line client the docs and the README tour show. */
+    NETCAT("netcat-openbsd", () -> executable("/usr/bin/nc").isEmpty() ? Optional.empty() : executable("/bin/nc")),
     /** util-linux's prlimit. */
     PRLIMIT("util-linux", () -> executable("/usr/bin/prlimit")),
     /** root and iproute2's {@code ip netns}: two network namespaces joined by a virtual link. */

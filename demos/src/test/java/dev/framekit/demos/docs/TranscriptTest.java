@@ -1,0 +1,47 @@
+package dev.framekit.demos.docs;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How a doc's shown output is compared with a program's: exact but for what varies by run and machine. */
+class TranscriptTest {
+    @Test
+    void aLogLineMatchesWhateverItsTimeAndPeerPort() {
+        List<String> shown = List.of("11:03:15.798 127.0.0.1:53512 0 messages in (0 bytes); closed: answered 431");
+        assertNull(Transcript.mismatch(shown, List.of("06:41:02.004 127.0.0.1:40022 0 messages in (0 bytes); closed: answered 431")));
+        assertNotNull(Transcript.mismatch(shown, List.of("06:41:02.004 127.0.0.1:40022 0 messages in (0 bytes); closed: answered 400")));
+        assertNotNull(Transcript.mismatch(shown, List.of("06:41:02 127.0.0.1:40022 0 messages in (0 bytes); closed: answered 431")));
+    }
+
+    @Test
+    void theDateTheMachineAndTheLanAddressVary() {
+        assertNull(Transcript.mismatch(List.of("Date: Tue, 01 Dec 2026 11:03:15 GMT", "  this machine: vm; LAN addresses: 192.0.2.2 (eth0)",
+                "  from another machine: demos/framekit http-get http://192.0.2.2:8080/"),
+                List.of("Date: Mon, 07 Dec 2026 06:00:00 GMT", "  this machine: ci; LAN addresses: 10.0.0.5 (ens3), fd00::5 (ens3)",
+                        "  from another machine: demos/framekit http-get http://10.0.0.5:8080/")));
+        assertNotNull(Transcript.mismatch(List.of("  from another machine: demos/framekit http-get http://192.0.2.2:8080/"),
+                List.of("  from another machine: demos/framekit chat-client http://10.0.0.5:8080/")));
+    }
+
+    @Test
+    void threeDotsElideLinesOrTheRestOfALine() {
+        List<String> shown = List.of("HTTP/1.1 200 OK", "...", "<html lang=\"en\">", "sent 5 bytes on the wire: ...");
+        assertNull(Transcript.mismatch(shown, List.of("HTTP/1.1 200 OK", "Server: framekit", "", "<html lang=\"en\">",
+                "sent 5 bytes on the wire: [0-4] payload")));
+        assertNull(Transcript.mismatch(shown, List.of("HTTP/1.1 200 OK", "<html lang=\"en\">", "sent 5 bytes on the wire: x")));
+        assertNotNull(Transcript.mismatch(shown, List.of("HTTP/1.1 200 OK", "<html lang=\"en\">", "sent 5 bytes on the wire: x", "more")),
+                "a whole output may not run on past what is shown");
+        assertNotNull(Transcript.mismatch(List.of("a", "b"), List.of("a")));
+    }
+
+    @Test
+    void anExcerptIsFoundAnywhereButTogetherAndInOrder() {
+        List<String> log = List.of("one", "two", "three", "four");
+        assertNull(Transcript.excerptMismatch(List.of("two", "three"), log));
+        assertNotNull(Transcript.excerptMismatch(List.of("three", "two"), log));
+        assertNotNull(Transcript.excerptMismatch(List.of("one", "three"), log));
+    }
+}
