@@ -36,6 +36,12 @@ final class WebSocketDecoder implements FrameDecoder {
         this.fromClient = !framer.isClient();
     }
 
+    /** The capacity of the buffer a fragmented message is reassembled in; 0 between messages. */
+    @Override
+    public int heldCapacity() {
+        return message == null ? 0 : message.capacity();
+    }
+
     /** The next data message's payload; a control frame is consumed and dropped (call again). */
     @Override
     public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
