@@ -60,6 +60,9 @@ public final class MemoryBudget {
     /** The longest a connection about to read waits for shed peers to let go of what they held. */
     static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
 
+    /** How long after the heap watch last shed a peer the server counts as over its budget. */
+    static final Duration HEAP_PRESSURE = Duration.ofSeconds(1);
+
     /** How often a waiting connection looks again whether the shed peers have let go. */
     private static final long RELEASE_POLL_NANOS = Duration.ofMillis(2).toNanos();
 
@@ -70,6 +73,8 @@ public final class MemoryBudget {
     private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicLong shedCount = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When {@link #shedForHeap} last found the heap too full ({@link System#nanoTime()}); 0 if never. */
+    private volatile long heapPressedAt;
 
     private MemoryBudget(long limit, String limitSource) {
         this.limit = limit;
@@ -126,11 +131,18 @@ public final class MemoryBudget {
     }
 
     /**
-     * Whether the server holds more than its limit, shed peers that have not yet let go included:
-     * new connections are refused.
+     * Whether the server holds more than its limit, shed peers that have not yet let go included,
+     * or the heap watch found the heap too full within the last second: new connections are
+     * refused, and reads wait for shed peers to let go.
      */
     public boolean over() {
-        return used.get() + releasing.get() > limit;
+        return used.get() + releasing.get() > limit || heapPressed();
+    }
+
+    /** Whether the heap watch found the heap too full within the last {@link #HEAP_PRESSURE}. */
+    private boolean heapPressed() {
+        long at = heapPressedAt;
+        return at != 0 && System.nanoTime() - at < HEAP_PRESSURE.toNanos();
     }
 
     /** How many peers have been shed so far. */
@@ -159,6 +171,10 @@ public final class MemoryBudget {
 
     /** Why a new connection is refused while over the limit. */
     public String fullReason() {
+        if (heapPressed() && used.get() + releasing.get() <= limit) {
+            return "the heap is nearly full (a collection left it over its " + HeapWatch.THRESHOLD_PERCENT
+                    + "% threshold); new connections are refused until it is back under";
+        }
         long shedBytes = releasing.get();
         return "over the memory budget (" + used.get() + " of " + limit + " bytes held for peers"
                 + (shedBytes > 0 ? ", " + shedBytes + " more by shed peers not yet ended" : "") + ", --max-memory);"
@@ -313,12 +329,13 @@ public final class MemoryBudget {
      * The backstop ({@link HeapWatch}): a collection left the heap fuller than its threshold, so
      * something the accounts do not count is filling it. Sheds the peer that holds most, unless
      * peers shed before have not yet let go (what they release may be what the heap needs: the
-     * next collection tells).
+     * next collection tells); for {@link #HEAP_PRESSURE} the server counts as {@link #over()}.
      *
      * @param heapState the pool and its figures, for the log line
      * @return whether a peer was shed
      */
     boolean shedForHeap(String heapState) {
+        heapPressedAt = Math.max(1, System.nanoTime());
         if (releasing.get() > 0) {
             return false;
         }

@@ -172,6 +172,8 @@ class MemoryBudgetTest {
         assertFalse(budget.over(), "well under the budget's own limit");
 
         assertTrue(budget.shedForHeap(HeapWatch.describe("G1 Old Gen", 55 << 20, 64 << 20)));
+        assertTrue(budget.over(), "for a moment new peers are refused, and reads wait for the shed one to let go");
+        assertTrue(budget.fullReason().contains("the heap is nearly full"), budget.fullReason());
 
         assertEquals(1, shed.size(), shed.toString());
         assertTrue(shed.get(0).startsWith("big: holding 20000 bytes, the most of any peer, when a collection left the heap"
