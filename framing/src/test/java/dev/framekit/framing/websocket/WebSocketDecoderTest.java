@@ -72,6 +72,18 @@ class WebSocketDecoderTest {
     }
 
     @Test
+    void aReassembledMessageGrowsWithItsFragmentsNeverPastTheMessageLimit() throws Exception {
+        FrameDecoder decoder = SERVER.newDecoder(); // message limit 1 MiB
+        for (int i = 0; i < 15; i++) {
+            ByteBuf fragment = Unpooled.wrappedBuffer(WebSocketWire.frame(false, i == 0 ? BINARY : CONTINUATION,
+                    new byte[64_000], true));
+            assertNull(decoder.decode(fragment, false));
+        }
+        assertEquals(1_024_000, decoder.heldCapacity(), "960,000 bytes arrived: doubled from 512,000, not rounded up"
+                + " to 1 MiB (an array of 1 MiB takes two G1 regions)");
+    }
+
+    @Test
     void aReaderCountsTheMessageItsDecoderIsReassembling() {
         byte[] fragment = WebSocketWire.frame(false, BINARY, new byte[100_000], true);
         java.io.InputStream stalls = new java.io.InputStream() {
