@@ -107,4 +107,16 @@ public interface FrameDecoder {
     default boolean isFinished() {
         return false;
     }
+
+    /**
+     * Returns the capacity of the buffers this decoder holds besides the connection's buffer (a
+     * WebSocket message being reassembled from its fragments), so that whoever counts the
+     * connection's memory counts them too: the reader adds it to the capacity it reports
+     * ({@link FrameReader#onBufferResized}). Most decoders hold nothing of their own: 0.
+     *
+     * @return the bytes this decoder holds now
+     */
+    default int heldCapacity() {
+        return 0;
+    }
 }

@@ -174,8 +174,9 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * Tells {@code listener} the capacity of the reader's buffer now and at every change (0 once
-     * released): the memory this connection's inbound side takes, for a server's accounting.
+     * Tells {@code listener} the capacity of the reader's buffer, plus what its decoder holds of its
+     * own ({@link FrameDecoder#heldCapacity()}), now and at every change (0 once released): the
+     * memory this connection's inbound side takes, for a server's accounting.
      * Called on the reading thread.
      *
      * @param listener receives the capacity in bytes

@@ -8,19 +8,23 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Writes frames to a blocking {@link OutputStream} with a {@link Framer}.
  *
  * <p>{@code write} encodes a message into a batch buffer; the batch goes to the stream when it
- * reaches 64 KiB, and on {@link #flush()}. So a burst of small messages
- * costs a few write calls, not one each. {@code writeAndFlush} is {@code write} plus
- * {@code flush}: use it when the peer should see the message now. A payload of
- * 16 KiB or more is written straight from the caller's memory to
- * the stream between its header and its trailer, without being copied into the batch (unless the
- * encoder transforms payloads: {@link FrameEncoder#sendsPayloadUnchanged()}). The writer
- * frames through the public {@link FrameEncoder} parts that {@link Framer#newEncoder()} makes, so
- * this holds for every framer, a user's own included.
+ * reaches 64 KiB, and on {@link #flush()}. So a burst of small messages costs a few write calls,
+ * not one each. {@code writeAndFlush} is {@code write} plus {@code flush}: use it when the peer
+ * should see the message now. A payload of 16 KiB or more is written straight from the caller's
+ * memory to the stream between its header and its trailer, without being copied into the batch
+ * (unless the encoder transforms payloads: {@link FrameEncoder#sendsPayloadUnchanged()}). The
+ * writer frames through the public {@link FrameEncoder} parts that {@link Framer#newEncoder()}
+ * makes, so this holds for every framer, a user's own included.
+ *
+ * <p><b>Memory.</b> The batch grows with what is batched and, once flushed, shrinks back to
+ * {@value #IDLE_CAPACITY} bytes: an idle writer holds no more, whatever it sent before.
+ * {@link #onBatchResized(IntConsumer)} tells whoever counts the connection's memory.
  *
  * <pre>{@code
  * FrameWriter writer = new FrameWriter(socket.getOutputStream(), Framers.lengthPrefixed());
@@ -52,6 +56,9 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     /** Payloads at least this long skip the batch copy and go straight to the stream: 16 KiB. */
     static final int DIRECT_WRITE_THRESHOLD = 16 * 1024;
 
+    /** The batch's capacity once flushed: what a burst grew it to is given back on {@link #flush()}. */
+    static final int IDLE_CAPACITY = 512;
+
     /** {@link #state}: no write or flush in progress. */
     private static final int IDLE = 0;
     /** {@link #state}: a thread is inside a write or flush and owns the batch. */
@@ -60,8 +67,10 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     private static final int CLOSED = 2;
 
     private final OutputStream out;
-    private final ByteBuf batch = Unpooled.buffer(256);
+    private final ByteBuf batch = Unpooled.buffer(IDLE_CAPACITY);
     private final AtomicInteger state = new AtomicInteger(IDLE);
+    private IntConsumer batchListener = capacity -> {};
+    private int reportedCapacity = IDLE_CAPACITY; // last told to batchListener
     private Framer framer;
     private FrameEncoder encoder;
 
@@ -235,7 +244,8 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Sends the batch and flushes the stream.
+     * Sends the batch and flushes the stream; a batch that a burst grew past
+     * {@value #IDLE_CAPACITY} bytes shrinks back to that.
      *
      * @throws IOException if the stream fails
      */
@@ -245,8 +255,32 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         try {
             drainBatch();
             out.flush();
+            if (batch.capacity() > IDLE_CAPACITY) {
+                batch.capacity(IDLE_CAPACITY);
+            }
         } finally {
             leave();
+        }
+    }
+
+    /**
+     * Tells {@code listener} the capacity of the writer's batch now and at every change (a burst
+     * grows it, {@link #flush()} shrinks it, 0 once released), on the writing or closing thread.
+     *
+     * @param listener receives the capacity in bytes
+     * @return this writer
+     */
+    public FrameWriter onBatchResized(IntConsumer listener) {
+        this.batchListener = Objects.requireNonNull(listener, "listener");
+        listener.accept(reportedCapacity);
+        return this;
+    }
+
+    private void reportCapacity() {
+        int capacity = state.get() == CLOSED ? 0 : batch.capacity();
+        if (capacity != reportedCapacity) {
+            reportedCapacity = capacity;
+            batchListener.accept(capacity);
         }
     }
 
@@ -283,6 +317,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
             out.flush();
         } finally {
             batch.release();
+            reportCapacity();
             out.close();
         }
     }
@@ -295,11 +330,12 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         }
     }
 
-    /** Gives the batch back; if another thread closed the writer meanwhile, releases it. */
+    /** Gives the batch back (and tells its capacity); if another thread closed the writer meanwhile, releases it. */
     private void leave() {
         if (!state.compareAndSet(WRITING, IDLE)) {
             batch.release();
         }
+        reportCapacity();
     }
 
     private void drainBatch() throws IOException {

@@ -58,6 +58,8 @@ final class InboundBuffer {
     /** When the last bytes arrived from the stream ({@link System#nanoTime()}). */
     private long lastArrival;
     private IntConsumer capacityListener = capacity -> {};
+    /** What the decoder holds of its own ({@link FrameDecoder#heldCapacity()}), told with the buffer's capacity. */
+    private int decoderHeld;
     private final AtomicInteger state = new AtomicInteger(IDLE);
 
     InboundBuffer(InputStream in, Socket socket, int chunkSize) {
@@ -87,7 +89,22 @@ final class InboundBuffer {
 
     void capacityListener(IntConsumer listener) {
         this.capacityListener = listener;
-        listener.accept(buffer.capacity());
+        report();
+    }
+
+    /** Notes what the decoder holds of its own now; a change is told with the buffer's capacity. */
+    void decoderHolds(int bytes) {
+        if (bytes != decoderHeld) {
+            decoderHeld = bytes;
+            if (!isClosed()) {
+                report();
+            }
+        }
+    }
+
+    /** Tells the listener the buffer's capacity plus what the decoder holds. */
+    private void report() {
+        capacityListener.accept((int) Math.min(Integer.MAX_VALUE, (long) buffer.capacity() + decoderHeld));
     }
 
     /** A read begins: the reading thread owns the buffer until {@link #leave()}. */
@@ -258,7 +275,7 @@ final class InboundBuffer {
         } else {
             buffer.discardReadBytes();
             buffer.capacity(capacity);
-            capacityListener.accept(capacity);
+            report();
         }
     }
 
@@ -267,7 +284,7 @@ final class InboundBuffer {
         fresh.writeBytes(buffer);
         buffer.release();
         buffer = fresh;
-        capacityListener.accept(fresh.capacity());
+        report();
     }
 
     /**

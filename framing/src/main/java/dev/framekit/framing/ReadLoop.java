@@ -79,6 +79,8 @@ final class ReadLoop {
         } catch (FramingException e) {
             failure = e;
             throw e;
+        } finally {
+            inbound.decoderHolds(decoder.heldCapacity());
         }
     }
 }

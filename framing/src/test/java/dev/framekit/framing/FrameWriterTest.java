@@ -106,6 +106,39 @@ class FrameWriterTest {
     }
 
     @Test
+    void aBatchGrownByOneLargeMessageShrinksBackWhenFlushed() throws IOException {
+        FrameWriter writer = new FrameWriter(out, Framers.lengthPrefixed());
+        java.util.List<Integer> capacities = new java.util.ArrayList<>();
+        writer.onBatchResized(capacities::add);
+
+        writer.write(new byte[FrameWriter.DIRECT_WRITE_THRESHOLD - 1]); // copied into the batch: it grows
+        int grown = capacities.get(capacities.size() - 1);
+        writer.flush();
+
+        assertEquals(FrameWriter.IDLE_CAPACITY, capacities.get(0), "told the capacity at once");
+        assertTrue(grown >= FrameWriter.DIRECT_WRITE_THRESHOLD, "told the growth: " + capacities);
+        assertEquals(FrameWriter.IDLE_CAPACITY, capacities.get(capacities.size() - 1), "an idle writer holds "
+                + FrameWriter.IDLE_CAPACITY + " bytes, whatever it sent before: " + capacities);
+        assertEquals(4 + FrameWriter.DIRECT_WRITE_THRESHOLD - 1, out.written().length);
+    }
+
+    @Test
+    void aPipelinedBurstGrowsTheBatchUntilItIsFlushedAndClosingTellsZero() throws IOException {
+        FrameWriter writer = new FrameWriter(out, Framers.lines());
+        int[] last = {-1};
+        writer.onBatchResized(capacity -> last[0] = capacity);
+        for (int i = 0; i < 500; i++) {
+            writer.write("x".repeat(99));
+        }
+        assertTrue(last[0] >= 500 * 100, "the burst is batched, and counted: " + last[0]);
+
+        writer.flush();
+        assertEquals(FrameWriter.IDLE_CAPACITY, last[0]);
+        writer.close();
+        assertEquals(0, last[0], "released");
+    }
+
+    @Test
     void sendWritesAndFlushes() throws IOException {
         FrameWriter writer = new FrameWriter(out, Framers.delimiter("#*#"));
 

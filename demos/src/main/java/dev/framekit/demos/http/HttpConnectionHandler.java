@@ -40,7 +40,7 @@ public final class HttpConnectionHandler implements FramedServer.Handler {
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
         MessageReader in = new MessageReader(connection.reader(), settings.maxHeader(), settings.tap());
-        MessageWriter out = new MessageWriter(connection.socket().getOutputStream(), settings.tap());
+        MessageWriter out = new MessageWriter(connection.writer(), settings.tap());
         while (true) {
             RequestHead head = readHead(in, out, connection);
             if (head == null) {

@@ -31,7 +31,15 @@ public final class MessageWriter {
 
     /** Writes to {@code out}, showing each phase on {@code tap}. */
     public MessageWriter(OutputStream out, WireTap tap) {
-        this.writer = new FrameWriter(out, HEAD);
+        this(new FrameWriter(out, HEAD), tap);
+    }
+
+    /**
+     * Writes through {@code writer} (a connection's own, whose batch a server counts against its
+     * memory budget), showing each phase on {@code tap}.
+     */
+    public MessageWriter(FrameWriter writer, WireTap tap) {
+        this.writer = writer;
         this.tap = tap;
     }
 

@@ -234,7 +234,7 @@ public final class FramedServer implements AutoCloseable {
         ConnectionEnd end;
         try {
             connection = FramedConnection.of(socket, settings.framer());
-            socket.attach(connection.reader());
+            socket.attach(connection.reader(), connection.writer());
             // Silent between frames: the socket's read timeout. Inside a frame: the reader's frame deadline.
             connection.readTimeout(settings.idleTimeout());
             connection.frameDeadline(settings.frameTimeout());

@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  * not a buffer (its socket, thread, reader and writer objects), so the limit also bounds how many
  * peers fit. General: HTTP and WebSocket servers open accounts the same way. Thread-safe, and
  * nothing but {@link Account#awaitReleases()} blocks.
+ *
+ * <p>The real heap is watched too ({@link HeapWatch}): when a collection leaves it fuller than a
+ * threshold, something the accounts miss is filling it, and the costliest peer is shed all the same.
  */
 public final class MemoryBudget {
     /** The share of the max heap the budget takes unless told otherwise. */
@@ -37,16 +40,28 @@ public final class MemoryBudget {
 
     /**
      * What an idle peer costs besides its buffers: socket, virtual thread and its stack, reader,
-     * writer; measured at 9.3 KiB for an idle delimiter connection (jcmd GC.heap_info, 3,000
-     * connections), rounded up.
+     * writer; measured at 9.4 KiB for an idle delimiter connection with its two idle buffers
+     * (jcmd GC.heap_info, 3,000 connections), so about 8.6 KiB without them, rounded up.
      */
-    public static final int PER_PEER_BYTES = 10 * 1024;
+    public static final int PER_PEER_BYTES = 9 * 1024;
+
+    /** What an idle connection's buffers take: its read buffer and its write batch, 512 bytes each once idle. */
+    public static final int IDLE_BUFFER_BYTES = 1024;
+
+    /**
+     * What an idle connection is counted at: {@value #PER_PEER_BYTES} bytes plus its idle buffers.
+     * The most connections a budget holds is its limit over this.
+     */
+    public static final int IDLE_PEER_BYTES = PER_PEER_BYTES + IDLE_BUFFER_BYTES;
 
     /** Arrays this large are "humongous" in G1 at small heaps (half a 1 MiB region): they take whole regions. */
     private static final int HUMONGOUS = 512 * 1024;
 
     /** The longest a connection about to read waits for shed peers to let go of what they held. */
     static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
+
+    /** How long after the heap watch last shed a peer the server counts as over its budget. */
+    static final Duration HEAP_PRESSURE = Duration.ofSeconds(1);
 
     /** How often a waiting connection looks again whether the shed peers have let go. */
     private static final long RELEASE_POLL_NANOS = Duration.ofMillis(2).toNanos();
@@ -58,6 +73,8 @@ public final class MemoryBudget {
     private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicLong shedCount = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When {@link #shedForHeap} last found the heap too full ({@link System#nanoTime()}); 0 if never. */
+    private volatile long heapPressedAt;
 
     private MemoryBudget(long limit, String limitSource) {
         this.limit = limit;
@@ -66,12 +83,12 @@ public final class MemoryBudget {
 
     /** A budget of {@code requested} bytes, or with 0 the default share of the max heap. */
     public static MemoryBudget of(long requested) {
-        if (requested > 0) {
-            return new MemoryBudget(requested, "--max-memory");
-        }
         long heap = roundToMib(Runtime.getRuntime().maxMemory());
-        return new MemoryBudget(heap * DEFAULT_HEAP_PERCENT / 100,
-                DEFAULT_HEAP_PERCENT + "% of the " + ByteSizes.format(heap) + " max heap; set it with --max-memory");
+        MemoryBudget budget = requested > 0 ? new MemoryBudget(requested, "--max-memory")
+                : new MemoryBudget(heap * DEFAULT_HEAP_PERCENT / 100,
+                        DEFAULT_HEAP_PERCENT + "% of the " + ByteSizes.format(heap) + " max heap; set it with --max-memory");
+        HeapWatch.watch(budget);
+        return budget;
     }
 
     private static long roundToMib(long bytes) {
@@ -85,6 +102,14 @@ public final class MemoryBudget {
      */
     public static long heapCost(long bytes) {
         return bytes < HUMONGOUS ? bytes : (bytes + (1 << 20) - 1) >> 20 << 20;
+    }
+
+    /**
+     * What an array of {@code length} bytes takes in the heap: its 16-byte header, padding to 8
+     * bytes, and for a large one the whole regions of {@link #heapCost}.
+     */
+    public static long arrayCost(long length) {
+        return heapCost((16 + length + 7) & ~7L);
     }
 
     /** The limit in bytes. */
@@ -106,11 +131,18 @@ public final class MemoryBudget {
     }
 
     /**
-     * Whether the server holds more than its limit, shed peers that have not yet let go included:
-     * new connections are refused.
+     * Whether the server holds more than its limit, shed peers that have not yet let go included,
+     * or the heap watch found the heap too full within the last second: new connections are
+     * refused, and reads wait for shed peers to let go.
      */
     public boolean over() {
-        return used.get() + releasing.get() > limit;
+        return used.get() + releasing.get() > limit || heapPressed();
+    }
+
+    /** Whether the heap watch found the heap too full within the last {@link #HEAP_PRESSURE}. */
+    private boolean heapPressed() {
+        long at = heapPressedAt;
+        return at != 0 && System.nanoTime() - at < HEAP_PRESSURE.toNanos();
     }
 
     /** How many peers have been shed so far. */
@@ -139,6 +171,10 @@ public final class MemoryBudget {
 
     /** Why a new connection is refused while over the limit. */
     public String fullReason() {
+        if (heapPressed() && used.get() + releasing.get() <= limit) {
+            return "the heap is nearly full (a collection left it over its " + HeapWatch.THRESHOLD_PERCENT
+                    + "% threshold); new connections are refused until it is back under";
+        }
         long shedBytes = releasing.get();
         return "over the memory budget (" + used.get() + " of " + limit + " bytes held for peers"
                 + (shedBytes > 0 ? ", " + shedBytes + " more by shed peers not yet ended" : "") + ", --max-memory);"
@@ -251,8 +287,11 @@ public final class MemoryBudget {
             releasing.addAndGet(-wasOwed);
         }
 
-        /** Sheds this peer: what it held moves from {@link #used} to {@link #releasing} until it is closed. */
-        private boolean shedOnce() {
+        /**
+         * Sheds this peer: what it held moves from {@link #used} to {@link #releasing} until it is
+         * closed. {@code when} says why, for its one log line.
+         */
+        private boolean shedOnce(String when) {
             long bytes;
             synchronized (this) {
                 if (!accounts.remove(this)) {
@@ -265,8 +304,8 @@ public final class MemoryBudget {
                 used.addAndGet(-bytes);
             }
             shedCount.incrementAndGet();
-            shed.accept("holding " + Math.max(0, bytes - PER_PEER_BYTES) + " bytes, the most of any peer, when the server"
-                    + " was over its memory budget of " + limit + " bytes; closed it (--max-memory)");
+            shed.accept("holding " + Math.max(0, bytes - PER_PEER_BYTES) + " bytes, the most of any peer, when " + when
+                    + "; closed it (--max-memory)");
             return true;
         }
     }
@@ -274,11 +313,34 @@ public final class MemoryBudget {
     /** Sheds the peers that hold most, one at a time, until the budget is back under its limit. */
     private void shedUntilUnder() {
         while (used.get() > limit) {
-            Account costliest = accounts.stream().max(Comparator.comparingLong(a -> a.held.get())).orElse(null);
+            Account costliest = costliest();
             if (costliest == null) {
                 return;
             }
-            costliest.shedOnce();
+            costliest.shedOnce("the server was over its memory budget of " + limit + " bytes");
         }
+    }
+
+    private Account costliest() {
+        return accounts.stream().max(Comparator.comparingLong(a -> a.held.get())).orElse(null);
+    }
+
+    /**
+     * The backstop ({@link HeapWatch}): a collection left the heap fuller than its threshold, so
+     * something the accounts do not count is filling it. Sheds the peer that holds most, unless
+     * peers shed before have not yet let go (what they release may be what the heap needs: the
+     * next collection tells); for {@link #HEAP_PRESSURE} the server counts as {@link #over()}.
+     *
+     * @param heapState the pool and its figures, for the log line
+     * @return whether a peer was shed
+     */
+    boolean shedForHeap(String heapState) {
+        heapPressedAt = Math.max(1, System.nanoTime());
+        if (releasing.get() > 0) {
+            return false;
+        }
+        Account costliest = costliest();
+        return costliest != null && costliest.shedOnce("a collection left the heap " + heapState
+                + " (the budget counted " + used.get() + " of " + limit + " bytes)");
     }
 }

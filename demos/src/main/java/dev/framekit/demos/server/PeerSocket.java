@@ -1,6 +1,7 @@
 package dev.framekit.demos.server;
 
 import dev.framekit.framing.FrameReader;
+import dev.framekit.framing.FrameWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +23,10 @@ final class PeerSocket extends Socket implements PeerMemory {
     private final AtomicLong handlerHeld = new AtomicLong();
     private InputStream in;
     private volatile WatchedOutputStream out;
-    /** The capacity of the connection's reader's buffer, as the reader last reported it. */
+    /** The capacity of the connection's reader's buffer (with its decoder's), as the reader last reported it. */
     private volatile int inboundCapacity;
+    /** The capacity of the connection's write batch, as the writer last reported it. */
+    private volatile int batchCapacity;
     private volatile MemoryBudget.Account account;
     private volatile String closedBecause;
 
@@ -93,9 +96,17 @@ final class PeerSocket extends Socket implements PeerMemory {
         return closedBecause;
     }
 
-    /** Has the connection's reader report its buffer's capacity to this socket's account as it changes. */
-    void attach(FrameReader frameReader) {
+    /**
+     * Has the connection's reader and writer report their buffers' capacities to this socket's
+     * account as they change; the writer's batch is counted at once, since it grows and shrinks
+     * between reads.
+     */
+    void attach(FrameReader frameReader, FrameWriter frameWriter) {
         frameReader.onBufferResized(capacity -> inboundCapacity = capacity);
+        frameWriter.onBatchResized(capacity -> {
+            batchCapacity = capacity;
+            recount();
+        });
     }
 
     /** Counts this connection against {@code budgetAccount}; shedding it closes it with the budget's reason. */
@@ -112,8 +123,9 @@ final class PeerSocket extends Socket implements PeerMemory {
     }
 
     /**
-     * Tells the budget what this connection holds now: its reader's buffer, the write in
-     * progress, and what its handler holds for it ({@link #add}).
+     * Tells the budget what this connection holds now, at the capacity each takes in the heap: its
+     * reader's buffer and what its decoder reassembles, its write batch, the write in progress,
+     * and what its handler holds for it ({@link #add}).
      *
      * @return false if it was shed (and so closed) to keep the budget
      */
@@ -123,7 +135,7 @@ final class PeerSocket extends Socket implements PeerMemory {
             return true;
         }
         WatchedOutputStream output = out;
-        long bytes = MemoryBudget.heapCost(inboundCapacity)
+        long bytes = MemoryBudget.heapCost(inboundCapacity) + MemoryBudget.heapCost(batchCapacity)
                 + (output == null ? 0 : output.unsent())
                 + handlerHeld.get();
         return current.set(bytes);

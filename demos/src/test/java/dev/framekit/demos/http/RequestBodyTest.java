@@ -3,6 +3,7 @@ package dev.framekit.demos.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.server.MemoryBudget;
 import java.io.IOException;
@@ -27,13 +28,13 @@ class RequestBodyTest {
         RequestBody body = new RequestBody(this::count);
         body.accept(new byte[] {1, 2});
         body.accept(new byte[] {3});
-        assertEquals(3, held);
+        assertEquals(RequestBody.cost(RequestBody.FIRST_BLOCK), held, "small pieces gathered in one block, counted whole");
         assertEquals(3, body.length());
 
         assertArrayEquals(new byte[] {1, 2, 3}, body.bytes());
-        assertEquals(3, held, "joined: the copy is counted, the pieces given back");
+        assertEquals(RequestBody.cost(3), held, "joined: the copy is counted, the pieces given back");
         body.hold(10);
-        assertEquals(13, held);
+        assertEquals(RequestBody.cost(3) + 10, held);
 
         body.close();
         assertEquals(0, held);
@@ -48,8 +49,9 @@ class RequestBodyTest {
         }
         body.bytes();
         long whole = 15L * piece;
-        assertEquals(List.of(MemoryBudget.heapCost(whole), -whole), changes.subList(15, 17), "the copy, then the pieces back");
-        assertEquals(MemoryBudget.heapCost(whole), held);
+        long wholeCost = MemoryBudget.heapCost(whole + 16) + RequestBody.PER_PIECE;
+        assertEquals(List.of(wholeCost, -15 * RequestBody.cost(piece)), changes.subList(15, 17), "the copy, then the pieces back");
+        assertEquals(wholeCost, held);
         body.close();
         assertEquals(0, held);
     }
@@ -59,11 +61,41 @@ class RequestBodyTest {
         long[] total = {0};
         RequestBody body = new RequestBody(delta -> {
             total[0] += delta;
-            return total[0] < 100;
+            return total[0] < 2 * RequestBody.SMALL_PIECE;
         });
-        body.accept(new byte[60]);
-        assertThrows(SocketException.class, () -> body.accept(new byte[60]));
+        body.accept(new byte[50]);
+        body.accept(new byte[RequestBody.SMALL_PIECE]);
+        assertThrows(SocketException.class, () -> body.accept(new byte[RequestBody.SMALL_PIECE]));
         body.close();
         assertEquals(0, total[0]);
+    }
+
+    @Test
+    void aBodyOfOneByteChunksCostsAboutAByteOfHeapPerByte() throws IOException {
+        RequestBody body = new RequestBody(this::count);
+        int chunks = 100_000;
+        for (int i = 0; i < chunks; i++) {
+            body.accept(new byte[] {(byte) i});
+        }
+        assertEquals(chunks, body.length());
+        assertTrue(held < chunks + 2 * RequestBody.MAX_BLOCK, "about a byte per byte, the last block's room besides: counted "
+                + held + " for " + chunks + " bytes");
+        assertTrue(held >= chunks, "counted at least what it holds: " + held);
+
+        byte[] whole = body.bytes();
+        assertEquals(chunks, whole.length);
+        assertEquals((byte) 99_999, whole[99_999]);
+        body.close();
+        assertEquals(0, held);
+    }
+
+    @Test
+    void aPieceIsCountedWithItsArrayHeaderAndListEntry() throws IOException {
+        RequestBody body = new RequestBody(this::count);
+        body.accept(new byte[RequestBody.SMALL_PIECE]);
+        assertEquals(16 + RequestBody.SMALL_PIECE + RequestBody.PER_PIECE, held);
+        assertEquals(RequestBody.SMALL_PIECE, body.bytes().length);
+        assertEquals(16 + RequestBody.SMALL_PIECE + RequestBody.PER_PIECE, held, "one whole piece: no copy");
+        body.close();
     }
 }

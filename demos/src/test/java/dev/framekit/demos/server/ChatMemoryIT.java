@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The chat server's memory in a 64 MiB heap: 1,000 idle members, a member that never reads while
+ * The chat server's memory in a 64 MiB heap: 1,000 idle members (and one long line to all of
+ * them, which leaves no grown write batch behind), a member that never reads while
  * another posts lines of almost 1 MiB, and on send-and-close a flood of JOINs and a poller that
  * never acknowledges. Each ends with the offenders gone in one line each, the server alive and a
  * new member welcomed at once.
@@ -77,6 +78,15 @@ class ChatMemoryIT {
                 + " %.1f KiB per member%n", members, idleKib, baseKib, (idleKib - baseKib) / (double) members);
 
         assertTrue((idleKib - baseKib) / (double) members < 16, "an idle member costs a few KiB");
+
+        // A line relayed as "<guest1> " and 16,374 bytes: 16,383, just under the 16 KiB that skip the write batch.
+        // It goes to every member through its batch, and used to leave each batch grown for good.
+        sockets.get(0).getOutputStream().write(("L".repeat(16_374) + "\n").getBytes(StandardCharsets.US_ASCII));
+        Thread.sleep(5_000); // written to every member
+        long afterLineKib = HeapUse.afterGcKib(server);
+        System.out.printf("after one 16,383-byte line to %,d members: heap after GC %,d KiB, %.1f KiB more per member%n",
+                members, afterLineKib, (afterLineKib - idleKib) / (double) members);
+        assertTrue((afterLineKib - idleKib) / (double) members < 4, "each member's batch has shrunk back");
         welcomesANewMember(server);
         AfterAttack.loggedNoErrors(server);
     }

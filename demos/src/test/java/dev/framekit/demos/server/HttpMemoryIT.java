@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.support.Framekit;
 import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.HeapUse;
 import dev.framekit.demos.support.RawSockets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * runs out of memory, serves a new client while the rest still stall, and once they are gone
  * takes a large body again (what the shed and closed uploads held was given back).
  */
-@Timeout(120)
+@Timeout(240)
 class HttpMemoryIT {
     private static final int UPLOADS = 70;
     private static final int DECLARED = 1_000_000;
@@ -91,6 +92,111 @@ class HttpMemoryIT {
         assertEquals(large, echoWithRetries(server, large), "a large body is taken again once the uploads are gone");
         assertTrue(server.isAlive(), server.transcript());
         AfterAttack.loggedNoErrors(server); // also a contained "out of memory" line
+    }
+
+    @Test
+    void idleKeepAliveConnectionsAfterAPipelinedBurstKeepNoResponseBatch() throws Exception {
+        int connections = 1_600; // 403, holding ~140 KiB of response batch each, killed it
+        int pipelined = 100;
+        FramekitProcess server = framekit.startWithJvmOptions(List.of("-Xmx64m"), "http-server", "--host", "127.0.0.1",
+                "--port", "0").awaitReady();
+        byte[] request = "GET / HTTP/1.1\r\nHost: keep\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        int responseLength;
+        try (Socket probe = new Socket("127.0.0.1", server.port())) {
+            probe.setSoTimeout(10_000);
+            probe.getOutputStream().write(request);
+            responseLength = responseLength(probe.getInputStream());
+        }
+        byte[] burst = new byte[request.length * pipelined];
+        for (int i = 0; i < pipelined; i++) {
+            System.arraycopy(request, 0, burst, i * request.length, request.length);
+        }
+        long baseKib = HeapUse.afterGcKib(server);
+        int answered = 0;
+        for (int i = 0; i < connections; i++) {
+            Socket socket = sockets.open(server.port());
+            socket.setSoTimeout(20_000);
+            try {
+                socket.getOutputStream().write(burst);
+                byte[] all = socket.getInputStream().readNBytes(responseLength * pipelined);
+                answered += all.length == responseLength * pipelined ? 1 : 0;
+            } catch (IOException shedOrRefused) {
+                // Over the budget: the costliest peer shed, new ones refused, one line each.
+            }
+        }
+        Thread.sleep(1_000);
+        long idleKib = HeapUse.afterGcKib(server);
+        System.out.printf("http-server -Xmx64m: %,d keep-alive connections answered %d pipelined requests (%,d bytes)"
+                + " each and stayed; heap after GC %,d KiB (%,d before), %.1f KiB per connection%n", answered, pipelined,
+                responseLength * pipelined, idleKib, baseKib, (idleKib - baseKib) / (double) answered);
+
+        assertTrue(server.isAlive(), server.transcript());
+        assertEquals(connections, answered, "every burst answered: an idle connection holds no batch\n" + server.transcript());
+        assertTrue((idleKib - baseKib) / (double) answered < 16, "an idle keep-alive connection costs a few KiB");
+        for (int i = 0; i < 100; i++) {
+            sockets.get(i).close();
+        }
+        assertEquals("still answering", echoWithRetries(server, "still answering"), server.transcript());
+        AfterAttack.loggedNoErrors(server);
+    }
+
+    @Test
+    void chunkedBodiesOfOneByteChunksAreCountedAtWhatTheyTakeInTheHeap() throws Exception {
+        int uploads = 60;
+        int chunks = 500_000; // 500,000 body bytes each, 3 MB on the wire; at ~30 bytes of heap a byte, 15 MB each
+        FramekitProcess server = framekit.startWithJvmOptions(List.of("-Xmx64m"), "http-server", "--host", "127.0.0.1",
+                "--port", "0", "--header-timeout", "60s").awaitReady();
+        byte[] oneByteChunks = "1\r\nc\r\n".repeat(chunks).getBytes(StandardCharsets.US_ASCII);
+        byte[] head = "POST /echo HTTP/1.1\r\nHost: upload\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        List<Thread> writers = new ArrayList<>();
+        for (int i = 0; i < uploads; i++) {
+            Socket socket = sockets.open(server.port());
+            writers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head);
+                    out.write(oneByteChunks); // and never the last chunk
+                    out.flush();
+                } catch (IOException shed) {
+                    // Shed while sending: the budget at work.
+                }
+            }));
+        }
+        for (Thread writer : writers) {
+            writer.join(Duration.ofSeconds(120));
+        }
+        // The server parses 30 million chunks: wait until what it holds shows they have arrived (or were shed).
+        long heldKib = 0;
+        long shed = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            shed = AfterAttack.linesContaining(server, "closed it (--max-memory)");
+            heldKib = HeapUse.afterGcKib(server);
+            if (heldKib * 1024 >= (uploads - shed) * (long) chunks * 8 / 10) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        System.out.printf("http-server -Xmx64m: %d chunked uploads of %,d 1-byte chunks stalled before the last chunk,"
+                + " %d shed; heap after GC %,d KiB%n", uploads, chunks, shed, heldKib);
+        assertTrue(heldKib * 1024 >= (uploads - shed) * (long) chunks * 8 / 10, "the bodies arrived and are held\n"
+                + server.transcript());
+
+        assertTrue(server.isAlive(), server.transcript());
+        assertEquals("still answering", echoWithRetries(server, "still answering"), server.transcript());
+        AfterAttack.loggedNoErrors(server);
+    }
+
+    /** The length of one response: its head, then the Content-Length bytes of body. */
+    private static int responseLength(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            head.write(in.read());
+        }
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head.toString(StandardCharsets.US_ASCII));
+        assertTrue(length.find(), head.toString(StandardCharsets.US_ASCII));
+        return head.size() + Integer.parseInt(length.group(1));
     }
 
     /** Sends a request head and all of its body but the last 50,000 bytes, then stalls (the socket stays open). */

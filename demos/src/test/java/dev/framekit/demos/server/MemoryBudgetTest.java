@@ -162,4 +162,44 @@ class MemoryBudgetTest {
         assertEquals(0, tight.releasing(), "every shed account closed: nothing may stay owed");
         assertFalse(tight.over());
     }
+
+    @Test
+    void whenTheHeapIsFullerThanTheBudgetKnowsThePeerThatHoldsMostIsShedUnderItsLimit() {
+        MemoryBudget.Account small = open("small");
+        MemoryBudget.Account big = open("big");
+        small.set(10_000);
+        big.set(20_000);
+        assertFalse(budget.over(), "well under the budget's own limit");
+
+        assertTrue(budget.shedForHeap(HeapWatch.describe("G1 Old Gen", 55 << 20, 64 << 20)));
+        assertTrue(budget.over(), "for a moment new peers are refused, and reads wait for the shed one to let go");
+        assertTrue(budget.fullReason().contains("the heap is nearly full"), budget.fullReason());
+
+        assertEquals(1, shed.size(), shed.toString());
+        assertTrue(shed.get(0).startsWith("big: holding 20000 bytes, the most of any peer, when a collection left the heap"
+                + " with G1 Old Gen at 55.0 of 64.0 MiB, over its " + HeapWatch.THRESHOLD_PERCENT + "% threshold"), shed.get(0));
+        assertTrue(shed.get(0).endsWith("closed it (--max-memory)"), shed.get(0));
+        assertFalse(budget.shedForHeap("again"), "big has not let go yet: the next collection tells whether that was enough");
+        big.close();
+        assertTrue(budget.shedForHeap("still full"), "it was not: the next costliest goes");
+        assertEquals(2, shed.size());
+        assertFalse(small.set(1));
+    }
+
+    @Test
+    void theHeapIsWatchedOnItsOldGenerationAtAThresholdUnderItsMax() {
+        MemoryBudget.of(0);
+        List<java.lang.management.MemoryPoolMXBean> pools = HeapWatch.watchedPools();
+        assertFalse(pools.isEmpty(), "every collector of this JVM has an old generation pool with thresholds");
+        for (java.lang.management.MemoryPoolMXBean pool : pools) {
+            long max = pool.getUsage().getMax();
+            assertEquals(max / 100 * HeapWatch.THRESHOLD_PERCENT, pool.getCollectionUsageThreshold(), pool.getName());
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsCountedWithItsTwoIdleBuffers() {
+        assertEquals(PEER + 1024, MemoryBudget.IDLE_PEER_BYTES);
+        assertEquals(MemoryBudget.IDLE_BUFFER_BYTES, MemoryBudget.heapCost(512) * 2);
+    }
 }

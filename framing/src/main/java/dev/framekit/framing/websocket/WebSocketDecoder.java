@@ -12,7 +12,8 @@ import io.netty.buffer.Unpooled;
 /**
  * One WebSocket connection's decoder. A data message in one frame is unmasked in place and
  * handed out as a slice of the connection's buffer; the fragments of a longer message are copied,
- * as each arrives, into a buffer of the decoder's, bounded by the message limit. Control frames
+ * as each arrives, into a buffer of the decoder's, bounded by the message limit (its capacity is
+ * {@link #heldCapacity()}, which a server counts). Control frames
  * come out of {@link #decodeFrame} as typed frames, checked, for the reader to answer; the plain
  * {@link #decode} consumes and drops them. Every header is checked before its payload is waited
  * for, so limits and protocol errors fail as soon as the header's bytes arrive.
@@ -34,6 +35,12 @@ final class WebSocketDecoder implements FrameDecoder {
     WebSocketDecoder(WebSocketFramer framer) {
         this.framer = framer;
         this.fromClient = !framer.isClient();
+    }
+
+    /** The capacity of the buffer a fragmented message is reassembled in; 0 between messages. */
+    @Override
+    public int heldCapacity() {
+        return message == null ? 0 : message.capacity();
     }
 
     /** The next data message's payload; a control frame is consumed and dropped (call again). */
@@ -252,6 +259,11 @@ final class WebSocketDecoder implements FrameDecoder {
         if (message == null) {
             message = Unpooled.buffer((int) Math.min(2L * length, framer.maxMessageLength()));
             messageType = opcode;
+        } else if (message.writableBytes() < length) {
+            // Doubles what arrived, never past the message limit (netty's growth would round up to a
+            // power of two: a message just under 1 MiB would take an array over it, two G1 regions).
+            long arrived = message.readableBytes();
+            message.capacity((int) Math.min(framer.maxMessageLength(), Math.max(arrived + length, 2 * arrived)));
         }
         message.writeBytes(in, length);
         fragments++;

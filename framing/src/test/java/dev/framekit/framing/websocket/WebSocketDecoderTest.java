@@ -55,6 +55,65 @@ class WebSocketDecoderTest {
     }
 
     @Test
+    void tellsWhatAMessageBeingReassembledHoldsAndNothingOnceItIsWhole() throws Exception {
+        FrameDecoder decoder = SERVER.newDecoder();
+        ByteBuf in = Unpooled.wrappedBuffer(concat(WebSocketWire.frame(false, BINARY, new byte[10_000], true),
+                WebSocketWire.frame(false, CONTINUATION, new byte[10_000], true)));
+        assertEquals(0, decoder.heldCapacity(), "between messages");
+
+        assertNull(decoder.decode(in, false));
+        assertTrue(decoder.heldCapacity() >= 20_000, "two fragments held: " + decoder.heldCapacity());
+
+        ByteBuf last = Unpooled.wrappedBuffer(WebSocketWire.frame(true, CONTINUATION, new byte[1], true));
+        ByteBuf message = decoder.decode(last, false);
+        assertEquals(20_001, message.readableBytes());
+        assertEquals(0, decoder.heldCapacity(), "the whole message is the caller's now");
+        message.release();
+    }
+
+    @Test
+    void aReassembledMessageGrowsWithItsFragmentsNeverPastTheMessageLimit() throws Exception {
+        FrameDecoder decoder = SERVER.newDecoder(); // message limit 1 MiB
+        for (int i = 0; i < 15; i++) {
+            ByteBuf fragment = Unpooled.wrappedBuffer(WebSocketWire.frame(false, i == 0 ? BINARY : CONTINUATION,
+                    new byte[64_000], true));
+            assertNull(decoder.decode(fragment, false));
+        }
+        assertEquals(1_024_000, decoder.heldCapacity(), "960,000 bytes arrived: doubled from 512,000, not rounded up"
+                + " to 1 MiB (an array of 1 MiB takes two G1 regions)");
+    }
+
+    @Test
+    void aReaderCountsTheMessageItsDecoderIsReassembling() {
+        byte[] fragment = WebSocketWire.frame(false, BINARY, new byte[100_000], true);
+        java.io.InputStream stalls = new java.io.InputStream() {
+            private final java.io.InputStream first = new java.io.ByteArrayInputStream(fragment);
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (first.available() == 0) {
+                    throw new java.io.IOException("the peer stalls (the final fragment never comes)");
+                }
+                return first.read(b, off, len);
+            }
+        };
+        dev.framekit.framing.FrameReader reader = new dev.framekit.framing.FrameReader(stalls, SERVER);
+        List<Integer> told = new ArrayList<>();
+        reader.onBufferResized(told::add);
+
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, reader::readFrame);
+
+        int last = told.get(told.size() - 1);
+        assertTrue(last - reader.bufferCapacity() >= 100_000, "the reader told its buffer (" + reader.bufferCapacity()
+                + ") plus the fragment being reassembled: " + told);
+    }
+
+    @Test
     void reassemblesAMultiByteCharacterSplitAcrossFragments() {
         byte[] check = utf8("✓"); // e2 9c 93
         byte[] wire = concat(WebSocketWire.frame(false, TEXT, bytes(check[0]), true),
