@@ -21,6 +21,10 @@ import java.nio.charset.StandardCharsets;
  * Framer telnet  = Framers.lines().lenientLineEndings();            // h e l l o [\r] \n
  * Framer body    = Framers.exactly(5);                              // h e l l o
  * Framer chunks  = Framers.chunked();                               // 5 \r \n h e l l o \r \n
+ * Framer cobs    = Framers.cobs();                                  // 06 h e l l o 00
+ * Framer slip    = Framers.slip();                                  // c0 h e l l o c0
+ * Framer json    = Framers.json();                                  // { " a " : 1 }
+ * Framer jsonSeq = Framers.jsonSeq();                               // 1e { " a " : 1 } \n
  * }</pre>
  *
  * <p><b>Security.</b> Every framer caps the frames it accepts at
@@ -136,5 +140,112 @@ public final class Framers {
      */
     public static ChunkedFramer chunked() {
         return ChunkedFramer.DEFAULT;
+    }
+
+    /**
+     * COBS, Consistent Overhead Byte Stuffing: the payload rewritten without zero bytes, each frame
+     * ended by {@code 0x00}, so a receiver finds the next frame after a damaged one. A damaged
+     * frame is reported once ({@link FramingException}) and decoding goes on.
+     *
+     * <pre>
+     *   11 22 00 33   --&gt;   03 11 22 02 33 00
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer cobs() {
+        return CobsFramer.DEFAULT;
+    }
+
+    /**
+     * COBS frames of up to {@code maxFrameLength} decoded bytes; see {@link #cobs()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer cobs(int maxFrameLength) {
+        return CobsFramer.withMax(maxFrameLength);
+    }
+
+    /**
+     * SLIP (RFC 1055): each frame between END bytes ({@code 0xc0}), END and ESC ({@code 0xdb})
+     * escaped inside it. It cannot carry the empty message. A damaged frame is reported once
+     * ({@link FramingException}) and decoding goes on.
+     *
+     * <pre>
+     *   01 c0 02   --&gt;   c0 01 db dc 02 c0
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer slip() {
+        return SlipFramer.DEFAULT;
+    }
+
+    /**
+     * SLIP frames of up to {@code maxFrameLength} decoded bytes; see {@link #slip()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer slip(int maxFrameLength) {
+        return SlipFramer.withMax(maxFrameLength);
+    }
+
+    /**
+     * Concatenated JSON texts, each an object or an array, found by structure (strings and
+     * escapes understood), white space between them skipped (so NDJSON reads too); each message
+     * sent is one text, as it is. Bounded to 1 MiB and 128 levels of nesting.
+     *
+     * <pre>
+     *   {"a":"}"}   --&gt;   {"a":"}"}
+     * </pre>
+     *
+     * @return the framer
+     */
+    public static Framer json() {
+        return JsonFramer.CONCATENATED;
+    }
+
+    /**
+     * Concatenated JSON texts with the given limits; see {@link #json()}.
+     *
+     * @param maxFrameLength the longest text, 1 to 1 GiB (2<sup>30</sup>)
+     * @param maxDepth the deepest nesting of objects and arrays, 1 to 65,536
+     * @return the framer
+     * @throws IllegalArgumentException if a limit is out of range
+     */
+    public static Framer json(int maxFrameLength, int maxDepth) {
+        return JsonFramer.CONCATENATED.withLimits(maxFrameLength, maxDepth);
+    }
+
+    /**
+     * JSON text sequences (RFC 7464, {@code application/json-seq}): a record separator
+     * ({@code 0x1e}), a JSON text of any kind, a line feed. A damaged text is reported once
+     * ({@link FramingException}) and decoding goes on at the next record separator. Bounded to
+     * 1 MiB and 128 levels of nesting.
+     *
+     * <pre>
+     *   {"a":1}   --&gt;   1e {"a":1} 0a
+     * </pre>
+     *
+     * @return the framer
+     */
+    public static Framer jsonSeq() {
+        return JsonFramer.SEQUENCE;
+    }
+
+    /**
+     * JSON text sequences with the given limits; see {@link #jsonSeq()}.
+     *
+     * @param maxFrameLength the longest text, 1 to 1 GiB (2<sup>30</sup>)
+     * @param maxDepth the deepest nesting of objects and arrays, 1 to 65,536
+     * @return the framer
+     * @throws IllegalArgumentException if a limit is out of range
+     */
+    public static Framer jsonSeq(int maxFrameLength, int maxDepth) {
+        return JsonFramer.SEQUENCE.withLimits(maxFrameLength, maxDepth);
     }
 }

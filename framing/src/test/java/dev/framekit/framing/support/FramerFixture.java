@@ -59,7 +59,11 @@ public record FramerFixture(
             WebSocketFixtures.serverToClient(),
             WebSocketFixtures.clientToServer(),
             chunked(),
-            exactLength());
+            exactLength(),
+            ResyncFixtures.cobsFixture(),
+            ResyncFixtures.slipFixture(),
+            JsonFixtures.json(),
+            JsonFixtures.jsonSeq());
 
     public static List<FramerFixture> all() {
         return ALL;
