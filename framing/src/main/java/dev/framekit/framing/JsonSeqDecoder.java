@@ -77,9 +77,10 @@ final class JsonSeqDecoder implements FrameDecoder {
             }
             if (result == JsonScan.MALFORMED) {
                 int at = scan.stoppedAt();
+                String problem = scan.problem();
                 endText();
                 discarding = true;
-                throw new FramingException("json-seq: not a JSON text: " + scan.problem() + ", at byte "
+                throw new FramingException("json-seq: not a JSON text: " + problem + ", at byte "
                         + (at - start + 1) + " of the text; the bytes up to the next record separator are skipped: "
                         + HexPreview.of(in, start, at - start + 1)).markSkipped();
             }
