@@ -27,7 +27,11 @@ class FramingsTest {
     private static final Map<Framing, String> RUN_ELSEWHERE = Map.of(
             Framing.NETSTRING, "PeerInteropIT (against Twisted's NetstringReceiver)",
             Framing.CHUNKED, "ChunkedAndWebSocketFramingIT",
-            Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT");
+            Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT",
+            Framing.COBS, "ResyncAndJsonFramingsIT",
+            Framing.SLIP, "ResyncAndJsonFramingsIT",
+            Framing.JSON, "ResyncAndJsonFramingsIT (against Python's json module)",
+            Framing.JSON_SEQ, "ResyncAndJsonFramingsIT (against Python's json module)");
 
     /** Framers of the library that no command selects, and why. */
     private static final Map<Class<?>, String> LIBRARY_ONLY = Map.of(
