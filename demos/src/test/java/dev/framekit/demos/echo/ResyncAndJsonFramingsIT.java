@@ -115,6 +115,32 @@ class ResyncAndJsonFramingsIT {
         assertEquals(List.of("{\"a\":\"}\"}", "[1,2]"), result.stdout(), result.transcript());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"cobs", "slip", "json", "json-seq"})
+    void loadVerifiesEveryEchoOnEachFraming(String framing) {
+        FramekitProcess server = framekit.startServer("echo-server", "--framing", framing);
+        Framekit.Result result = framekit.run(Duration.ofSeconds(120), null, "load", "--host", "127.0.0.1", "--port",
+                Integer.toString(server.port()), "--framing", framing, "--connections", "20", "--messages", "20",
+                "--size", "64");
+
+        assertEquals(0, result.exitCode(), result.transcript());
+        assertTrue(result.stdout().stream().anyMatch(line -> line.startsWith("messages: 400 sent, 400 echoed and verified")),
+                result.transcript());
+        assertEquals("load: OK, every echo verified", result.stdout().get(result.stdout().size() - 1), result.transcript());
+    }
+
+    @Test
+    void benchDecodesEachNewFraming() {
+        for (String framing : List.of("cobs", "slip", "json", "json-seq")) {
+            Framekit.Result result = framekit.run(Duration.ofSeconds(90), null, "bench", "DecodeBenchmark.framekit$",
+                    "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-p", "framing=" + framing, "-p", "size=64");
+
+            assertEquals(0, result.exitCode(), result.transcript());
+            assertTrue(result.stdout().stream().anyMatch(l -> l.matches("  DecodeBenchmark\\.framekit +framing="
+                    + framing + " size=64 +.* ops/s.*")), result.transcript());
+        }
+    }
+
     @Peer
     @Needs(Capability.PYTHON3)
     @ParameterizedTest(name = "Python's json module on {0}")
