@@ -248,4 +248,35 @@ public final class Framers {
     public static Framer jsonSeq(int maxFrameLength, int maxDepth) {
         return JsonFramer.SEQUENCE.withLimits(maxFrameLength, maxDepth);
     }
+
+    /**
+     * Frames of {@code inner} that carry the payload and its CRC-32C (4 bytes, big-endian) and
+     * check it on arrival: a frame whose checksum does not match fails the stream with a
+     * {@link FramingException} that gives both sums. Wrap a binary-safe framer (a length prefix,
+     * netstrings, COBS, SLIP).
+     *
+     * <pre>
+     *   Framers.crc32c(Framers.lengthPrefixed()), "hi"   --&gt;   00 00 00 06 68 69 f5 9d d9 c2
+     * </pre>
+     *
+     * @param inner the framer that frames the payload and its checksum
+     * @return the framer; its maximum is the inner one's less 4 bytes
+     * @throws IllegalArgumentException if the inner maximum cannot hold a checksum
+     */
+    public static Framer crc32c(Framer inner) {
+        return new Crc32cFramer(inner, false);
+    }
+
+    /**
+     * Like {@link #crc32c(Framer)}, but a frame with a bad checksum is reported once, as a
+     * {@link FramingException}, and the next read returns the next frame: the inner framer has
+     * already found where the bad frame ends.
+     *
+     * @param inner the framer that frames the payload and its checksum
+     * @return the framer
+     * @throws IllegalArgumentException if the inner maximum cannot hold a checksum
+     */
+    public static Framer crc32cSkippingBadFrames(Framer inner) {
+        return new Crc32cFramer(inner, true);
+    }
 }

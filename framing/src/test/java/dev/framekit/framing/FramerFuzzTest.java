@@ -174,6 +174,16 @@ class FramerFuzzTest {
         decodesDamagedFramesTheSameHoweverTheBytesAreSplit(framer, wire);
     }
 
+    @FuzzTest(maxDuration = "30s")
+    void crc32cFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        boolean skip = data.consumeBoolean();
+        Framer inner = data.consumeBoolean() ? Framers.cobs(data.consumeInt(5, 64))
+                : Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(5, 64));
+        Framer framer = skip ? Framers.crc32cSkippingBadFrames(inner) : Framers.crc32c(inner);
+        byte[] wire = checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+        decodesDamagedFramesTheSameHoweverTheBytesAreSplit(framer, wire);
+    }
+
     /**
      * For a framing that resyncs: the same wire bytes read on past every skipped frame give the same
      * frames and reports whole, one byte per read and in the fuzzed chunks (one report per bad frame).

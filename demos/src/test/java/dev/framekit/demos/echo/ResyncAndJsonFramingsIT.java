@@ -221,6 +221,31 @@ class ResyncAndJsonFramingsIT {
         }
     }
 
+    @Test
+    void crc32cWrapsAnyFramingAndABadChecksumClosesOnlyThatConnection() throws IOException {
+        FramekitProcess server = smallHeapServer("cobs", "--crc32c");
+        assertTrue(server.readyLine().endsWith("(framing: crc32c(cobs(max 1024 bytes)))"), server.readyLine());
+        Framer framer = Framers.crc32c(Framers.cobs(MAX_FRAME));
+        Framekit.Result client = framekit.run("echo-client", "--host", "127.0.0.1", "--port",
+                Integer.toString(server.port()), "--framing", "cobs", "--max-frame", Integer.toString(MAX_FRAME),
+                "--crc32c", "hello");
+        assertEquals(List.of("hello"), client.stdout(), client.transcript());
+        try (FramedConnection good = connect(server, framer);
+                Socket bad = new Socket("127.0.0.1", server.port())) {
+            good.send("ok");
+            assertEquals("ok", good.readString(), server.transcript());
+            // "hi" with the checksum of "hj", in COBS: 07 68 69 + 4 checksum bytes + 00
+            bad.getOutputStream().write(bytes(0x07, 'h', 'i', 0xe6, 0xcd, 0x2a, 0x36, 0x00));
+            assertClosedByServer(bad);
+            String closing = server.awaitLine(Pattern.compile("127\\.0\\.0\\.1:" + bad.getLocalPort()
+                    + " \\d+ messages? in"), Duration.ofSeconds(10));
+            assertTrue(closing.contains("crc32c: a frame of 2 bytes has the checksum e6cd2a36, but its bytes sum to"),
+                    closing);
+            good.send("still");
+            assertEquals("still", good.readString(), server.transcript());
+        }
+    }
+
     /** Writes the bytes, stopping quietly when the server has closed the connection partway. */
     private static void sendUntilClosed(Socket socket, byte[] bytes) {
         try {

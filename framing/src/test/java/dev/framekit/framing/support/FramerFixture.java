@@ -62,6 +62,8 @@ public record FramerFixture(
             exactLength(),
             ResyncFixtures.cobsFixture(),
             ResyncFixtures.slipFixture(),
+            ResyncFixtures.crc32cLengthPrefixed(),
+            ResyncFixtures.crc32cSkippingInCobs(),
             JsonFixtures.json(),
             JsonFixtures.jsonSeq());
 

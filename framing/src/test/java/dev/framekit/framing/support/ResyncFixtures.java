@@ -15,13 +15,16 @@ import static dev.framekit.framing.support.FramerFixture.oneByte;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.TruncatedFrameException;
+import java.util.function.UnaryOperator;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
- * The {@link FramerFixture}s of the byte-stuffing framings that resync after damage, COBS and
- * SLIP, each wire format written out here from its definition (Cheshire and Baker's COBS paper,
- * RFC 1055), never by the library.
+ * The {@link FramerFixture}s of the framings that resync after damage, COBS and SLIP, and of the
+ * CRC-32C trailer, each wire format written out here from its definition (Cheshire and Baker's
+ * COBS paper, RFC 1055, the JDK's {@link CRC32C}), never by the library.
  */
 public final class ResyncFixtures {
     private static final long UNKNOWN = TruncatedFrameException.UNKNOWN;
@@ -130,5 +133,48 @@ public final class ResyncFixtures {
                         WireInput.malformed("an ESC followed by a plain byte", framer,
                                 concat(slip(ascii("ok")), bytes(0xc0, 'a', 0xdb, 'a', 0xc0)), frames("ok")),
                         WireInput.malformed("an ESC followed by END", framer, bytes(0xc0, 'a', 0xdb, 0xc0), List.of())));
+    }
+
+    /** The payload and its CRC-32C, 4 bytes big-endian, computed by the JDK. */
+    public static byte[] withCrc32c(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return concat(payload, ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    public static FramerFixture crc32cLengthPrefixed() {
+        Framer framer = Framers.crc32c(Framers.lengthPrefixed());
+        Framer max10 = Framers.crc32c(Framers.lengthPrefixed().withMaxFrameLength(14));
+        UnaryOperator<byte[]> wireOf = payload -> concat(FixtureBytes.lengthHeader(payload.length + 4), withCrc32c(payload));
+        byte[] hi = withCrc32c(ascii("hi"));
+        byte[] damaged = hi.clone();
+        damaged[0] ^= 0x20;
+        return new FramerFixture("crc32c(length-prefix)", framer, wireOf,
+                List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.text("héllo ✓"),
+                        Payload.of(LARGE + " random bytes", random(9, LARGE))),
+                List.of(IllegalMessage.of("over the maximum of 10", max10, ascii("hello world"), "11", "10")),
+                List.of(WireInput.truncated("a header and part of the payload", framer,
+                                concat(bytes(0, 0, 0, 6), ascii("hi")), List.of(), 6, 10)),
+                List.of(WireInput.complete("a frame of exactly the maximum of 10", max10, wireOf.apply(ascii("0123456789")),
+                                frames("0123456789")),
+                        WireInput.tooLong("an inner frame of 15 bytes over 14", max10,
+                                concat(bytes(0, 0, 0, 15), repeat('x', 15)), List.of(), 15, 14, 4),
+                        WireInput.malformed("a flipped bit", framer, concat(wireOf.apply(ascii("ok")), bytes(0, 0, 0, 6),
+                                damaged), frames("ok")),
+                        WireInput.malformed("a frame too short for its checksum", framer, bytes(0, 0, 0, 3, 1, 2, 3),
+                                List.of())));
+    }
+
+    public static FramerFixture crc32cSkippingInCobs() {
+        Framer framer = Framers.crc32cSkippingBadFrames(Framers.cobs());
+        return new FramerFixture("crc32c skipping bad frames (cobs)", framer, payload -> cobs(withCrc32c(payload)),
+                List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.of("a zero", bytes(0)),
+                        Payload.of("254 non-zero bytes", repeat('b', 254)),
+                        Payload.of(LARGE + " random bytes", random(10, LARGE))),
+                List.of(IllegalMessage.of("over the maximum of 10", Framers.crc32c(Framers.cobs(14)), ascii("hello world"),
+                        "11", "10")),
+                List.of(WireInput.truncated("a frame without its zero", framer, bytes(0x03, 'h', 'i'), List.of(), 3,
+                        UNKNOWN)),
+                List.of());
     }
 }
