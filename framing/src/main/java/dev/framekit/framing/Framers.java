@@ -71,6 +71,30 @@ public final class Framers {
     }
 
     /**
+     * Frames ended by any one of several delimiters, given as text and sent as UTF-8: a frame
+     * ends at the first byte that completes one of them, and where several complete at the same
+     * byte the longest is the delimiter ({@code delimiters("\r\n", "\n")} reads both line endings
+     * and strips each whole). The first is the one sent.
+     *
+     * <pre>
+     *   Framers.delimiters("\r\n", "\n"):   61 0d 0a 62 0a   --&gt;   "a", "b"      ("a" sent as 61 0d 0a)
+     * </pre>
+     *
+     * @param first the delimiter sent, non-empty
+     * @param more the other delimiters accepted, each non-empty
+     * @return the framer
+     * @throws IllegalArgumentException if a delimiter is empty
+     */
+    public static DelimiterFramer delimiters(String first, String... more) {
+        byte[][] all = new byte[more.length + 1][];
+        all[0] = first.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < more.length; i++) {
+            all[i + 1] = more[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return DelimiterFramer.anyOf(all);
+    }
+
+    /**
      * Lines: frames ended by {@code \n}, the delimiter {@code nc} and telnet users speak.
      *
      * @return the framer

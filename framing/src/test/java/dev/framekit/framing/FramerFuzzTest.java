@@ -175,6 +175,24 @@ class FramerFuzzTest {
     }
 
     @FuzzTest(maxDuration = "30s")
+    void lineOptionsKeepTheContractOnArbitraryInput(FuzzedDataProvider data) {
+        byte[] first = data.consumeBytes(data.consumeInt(1, 3));
+        byte[] second = data.consumeBytes(data.consumeInt(1, 3));
+        String a = first.length == 0 ? "\r\n" : new String(first, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String b = second.length == 0 ? "\n" : new String(second, java.nio.charset.StandardCharsets.ISO_8859_1);
+        DelimiterFramer framer = Framers.delimiters(a, b).withMaxFrameLength(data.consumeInt(1, 64));
+        // The end of stream is a frame boundary under lastFrameAtEndOfStream, so only the split check runs on it.
+        DelimiterFramer chosen = data.consumeBoolean() ? framer.keepDelimiter() : framer;
+        Framer decoding = data.consumeBoolean() ? chosen.lastFrameAtEndOfStream() : chosen;
+        boolean keep = chosen != framer;
+        byte[][] delimiters = {a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)};
+        byte[] wire = checkContract(chosen, decoding, data,
+                payload -> LineOracle.carries(delimiters, keep, framer.maxFrameLength(), payload));
+        decodesDamagedFramesTheSameHoweverTheBytesAreSplit(decoding, wire);
+    }
+
+    @FuzzTest(maxDuration = "30s")
     void crc32cFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
         boolean skip = data.consumeBoolean();
         Framer inner = data.consumeBoolean() ? Framers.cobs(data.consumeInt(5, 64))

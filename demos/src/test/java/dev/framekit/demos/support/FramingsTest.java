@@ -37,7 +37,9 @@ class FramingsTest {
     private static final Map<Class<?>, String> LIBRARY_ONLY = Map.of(
             kindOf(Framers.exactly(1)), "the HTTP demo reads a Content-Length body with it; no command offers it",
             kindOf(Framers.crc32c(Framers.cobs())), "not a --framing: --crc32c wraps any of them"
-                    + " (ResyncAndJsonFramingsIT runs it end to end)");
+                    + " (ResyncAndJsonFramingsIT runs it end to end)",
+            kindOf(Framers.delimiters("\r\n", "\n")), "the line options (several delimiters, a kept delimiter,"
+                    + " the last line at the end) are library options; --framing delimiter takes one --delimiter");
 
     @Test
     void everyKindOfFramerInTheFixtureIsACommandLineFramingThatRunsEndToEnd() {

@@ -46,6 +46,8 @@ public record FramerFixture(
             newlineDelimited(),
             multiByteDelimited(),
             lenientLines(),
+            LineFixtures.crlfOrLf(),
+            LineFixtures.keepingTheDelimiter(),
             lengthPrefixed(),
             LengthFieldFixtures.u8(),
             LengthFieldFixtures.u16LittleEndianCountingTheHeader(),

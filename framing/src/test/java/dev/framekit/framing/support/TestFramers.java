@@ -91,10 +91,10 @@ public final class TestFramers {
 
     /**
      * A message the framer carries: the empty one, else one byte (chunked, SLIP), else an empty
-     * JSON object (json, json-seq), else a full frame (exact length).
+     * JSON object (json, json-seq), else a line feed (a kept delimiter), else a full frame (exact length).
      */
     private static byte[] acceptedMessage(Framer framer) {
-        for (byte[] candidate : new byte[][] {new byte[0], {'a'}, {'{', '}'}}) {
+        for (byte[] candidate : new byte[][] {new byte[0], {'a'}, {'{', '}'}, {'\n'}}) {
             if (framer.check(candidate) == null) {
                 return candidate;
             }
