@@ -40,20 +40,71 @@ public final class DelimiterFramer implements Framer {
     private final boolean lenientLineEndings;
     private final DelimiterSearch search;
     private final FrameEncoder encoder;
+    /** Several delimiters, a kept delimiter or the last line at the end; {@code null} for one plain delimiter. */
+    private final LineRule lines;
 
-    private DelimiterFramer(byte[] delimiter, int maxFrameLength, boolean lenientLineEndings) {
+    private DelimiterFramer(byte[] delimiter, int maxFrameLength, boolean lenientLineEndings, LineRule lines) {
         this.maxFrameLength = maxFrameLength;
         this.delimiter = delimiter;
         this.lenientLineEndings = lenientLineEndings;
         this.search = new DelimiterSearch(delimiter);
-        this.encoder = new Encoder();
+        this.lines = lines;
+        this.encoder = lines == null ? new Encoder() : new LineEncoder(this, lines);
     }
 
     static DelimiterFramer of(byte[] delimiter) {
         if (delimiter.length == 0) {
             throw new IllegalArgumentException("delimiter: the delimiter must be at least one byte, got none");
         }
-        return new DelimiterFramer(delimiter.clone(), FrameLimits.DEFAULT_MAX_FRAME_LENGTH, false);
+        return new DelimiterFramer(delimiter.clone(), FrameLimits.DEFAULT_MAX_FRAME_LENGTH, false, null);
+    }
+
+    /** Frames ended by any one of {@code delimiters}, the first of which is sent. */
+    static DelimiterFramer anyOf(byte[][] delimiters) {
+        LineRule rule = new LineRule(delimiters, false, false);
+        return new DelimiterFramer(delimiters[0], FrameLimits.DEFAULT_MAX_FRAME_LENGTH, false, rule);
+    }
+
+    /**
+     * Returns a framer like this one that hands out each frame <b>with</b> its delimiter, as it
+     * came ({@code "hi\r\n"}, not {@code "hi"}), and sends each message as it is: a message must
+     * then end with one of the delimiters, and hold none before its end. For a relay that must pass
+     * lines on unchanged, whichever line ending each had.
+     *
+     * <pre>
+     *   Framers.delimiters("\r\n", "\n").keepDelimiter():   61 0d 0a 62 0a   --&gt;   "a\r\n", "b\n"
+     * </pre>
+     *
+     * @return the new framer
+     * @throws IllegalArgumentException if this framer strips {@code \r} ({@link #lenientLineEndings()})
+     */
+    public DelimiterFramer keepDelimiter() {
+        return new DelimiterFramer(delimiter, maxFrameLength, false, rule().keepingDelimiter());
+    }
+
+    /**
+     * Returns a framer like this one for which the bytes after the last delimiter, at the end of
+     * the stream, are one more frame rather than a {@link TruncatedFrameException}: a text file or
+     * a peer whose last line has no line feed. Opt-in, because it also turns a message cut short
+     * by a crash into a frame.
+     *
+     * <pre>
+     *   Framers.lines().lastFrameAtEndOfStream():   61 0a 62 (end)   --&gt;   "a", "b"
+     * </pre>
+     *
+     * @return the new framer
+     * @throws IllegalArgumentException if this framer strips {@code \r} ({@link #lenientLineEndings()})
+     */
+    public DelimiterFramer lastFrameAtEndOfStream() {
+        return new DelimiterFramer(delimiter, maxFrameLength, false, rule().takingLastFrameAtEnd());
+    }
+
+    private LineRule rule() {
+        if (lenientLineEndings) {
+            throw new IllegalArgumentException("delimiter: lenientLineEndings() does not combine with keepDelimiter()"
+                    + " or lastFrameAtEndOfStream(); use Framers.delimiters(\"\\r\\n\", \"\\n\") instead");
+        }
+        return lines != null ? lines : new LineRule(new byte[][] {delimiter}, false, false);
     }
 
     /**
@@ -66,7 +117,7 @@ public final class DelimiterFramer implements Framer {
      */
     public DelimiterFramer withMaxFrameLength(int maxFrameLength) {
         return new DelimiterFramer(delimiter, FrameLimits.checkMaxFrameLength(maxFrameLength, "delimiter"),
-                lenientLineEndings);
+                lenientLineEndings, lines);
     }
 
     /**
@@ -93,7 +144,11 @@ public final class DelimiterFramer implements Framer {
             throw new IllegalArgumentException("delimiter: lenientLineEndings() applies to the \"\\n\" delimiter only,"
                     + " got " + HexPreview.quoted(delimiter));
         }
-        return new DelimiterFramer(delimiter, maxFrameLength(), true);
+        if (lines != null) {
+            throw new IllegalArgumentException("delimiter: lenientLineEndings() does not combine with several"
+                    + " delimiters, keepDelimiter() or lastFrameAtEndOfStream(); use Framers.delimiters(\"\\r\\n\", \"\\n\")");
+        }
+        return new DelimiterFramer(delimiter, maxFrameLength(), true, null);
     }
 
     /**
@@ -137,14 +192,15 @@ public final class DelimiterFramer implements Framer {
 
     @Override
     public FrameDecoder newDecoder() {
-        return new DelimiterDecoder(delimiter, search, maxFrameLength(), lenientLineEndings);
+        return lines != null ? new LineDecoder(lines, maxFrameLength)
+                : new DelimiterDecoder(delimiter, search, maxFrameLength(), lenientLineEndings);
     }
 
     /** Describes the rule, e.g. {@code delimiter("#*#", max 1048576 bytes)}. */
     @Override
     public String toString() {
-        return "delimiter(" + HexPreview.quoted(delimiter) + (lenientLineEndings ? " or \"\\r\\n\"" : "")
-                + ", max " + maxFrameLength() + " bytes)";
+        return "delimiter(" + (lines != null ? lines.describe() : HexPreview.quoted(delimiter)
+                + (lenientLineEndings ? " or \"\\r\\n\"" : "")) + ", max " + maxFrameLength() + " bytes)";
     }
 
     /** Two delimiter framers are equal when their delimiters and limits are. */
@@ -152,12 +208,13 @@ public final class DelimiterFramer implements Framer {
     public boolean equals(Object other) {
         return other instanceof DelimiterFramer that
                 && Arrays.equals(delimiter, that.delimiter) && maxFrameLength() == that.maxFrameLength()
-                && lenientLineEndings == that.lenientLineEndings;
+                && lenientLineEndings == that.lenientLineEndings && java.util.Objects.equals(lines, that.lines);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(delimiter) + maxFrameLength()) + (lenientLineEndings ? 1 : 0);
+        return 31 * (31 * (31 * Arrays.hashCode(delimiter) + maxFrameLength()) + (lenientLineEndings ? 1 : 0))
+                + java.util.Objects.hashCode(lines);
     }
 
     /** The encoder: this rule's refusals, header and trailer; it keeps no state, so one is shared. */

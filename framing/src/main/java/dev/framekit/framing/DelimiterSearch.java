@@ -104,6 +104,18 @@ final class DelimiterSearch {
         return -1;
     }
 
+    /**
+     * One byte of a search: the delimiter bytes matched after {@code b}, given {@code matched}
+     * before it (KMP's transition; the caller starts over after a whole match).
+     */
+    int step(int matched, byte b) {
+        int q = matched == delimiter.length ? fallback[matched] : matched;
+        while (q > 0 && delimiter[q] != b) {
+            q = fallback[q];
+        }
+        return delimiter[q] == b ? q + 1 : q;
+    }
+
     /** Returns the absolute index of the first whole occurrence of the delimiter in {@code [from, end)}, or -1. */
     int indexOf(ByteBuf buf, int from, int end) {
         int past = advance(buf, from, end, new Scan());

@@ -25,7 +25,9 @@ import io.netty.buffer.ByteBuf;
  * {@link OversizePolicy#SKIP}): {@link #decodeFrame} then returns a {@link Frame#isSkipped()
  * skipped} frame, and {@link #decode}, which can only return a payload, throws the
  * {@code FrameTooLongException}; either way the next call discards the rest of that frame as it
- * arrives and goes on.
+ * arrives and goes on. A framing that finds the next frame by itself after a damaged one (COBS,
+ * SLIP, JSON text sequences, a CRC-32C trailer told to skip) throws the damaged frame's
+ * {@link FramingException} from both methods, once, and the next call goes on with the next frame.
  *
  * <p><b>Typed frames.</b> {@link #decodeFrame} returns the frame with what its header said
  * besides the length (a WebSocket opcode, a type byte), and skipped frames as outcomes. Framings

@@ -45,7 +45,9 @@ public interface FrameEncoder {
 
     /**
      * Returns how many bytes {@link #writeHeader} and {@link #writeTrailer} add around a payload
-     * of {@code payloadLength} bytes, for a message {@link #check} accepts.
+     * of {@code payloadLength} bytes, for a message {@link #check} accepts. For an encoder that
+     * rewrites the payload ({@link #sendsPayloadUnchanged()} false: COBS, SLIP), the most its
+     * encoding can add, whatever the payload's bytes.
      *
      * @param payloadLength the payload's length in bytes
      * @return the header's and trailer's bytes together

@@ -41,7 +41,9 @@ import java.util.function.IntConsumer;
  * reader throws it again from every later read; close the connection. A frame the framing skips
  * (an over-long line, a length prefix under {@link OversizePolicy#SKIP}) is the exception:
  * {@link #read()} returns it as a {@link Frame#isSkipped() skipped} frame, {@link #readFrame()}
- * throws its {@link FrameTooLongException}, and the next read goes on after it. Other
+ * throws its {@link FrameTooLongException}, and the next read goes on after it. A framing that
+ * resyncs after damage (COBS, SLIP, JSON text sequences) throws a damaged frame's
+ * {@link FramingException} from both, once, and the next read goes on with the next frame. Other
  * {@link IOException}s (a timeout, a reset) lose nothing: after a
  * {@link java.net.SocketTimeoutException} a later read carries on with the bytes buffered.
  *

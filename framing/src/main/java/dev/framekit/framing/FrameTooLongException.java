@@ -28,8 +28,6 @@ public final class FrameTooLongException extends FramingException {
     private final long frameLength;
     /** The limit that was exceeded. */
     private final int maxFrameLength;
-    /** Whether the decoder skipped the frame and decoding goes on (set by the decoder, not public API). */
-    private boolean skipped;
 
     /**
      * Creates a frame-too-long error.
@@ -46,14 +44,10 @@ public final class FrameTooLongException extends FramingException {
     }
 
     /** Marks this as a frame the decoder skipped: reading goes on. */
+    @Override
     FrameTooLongException markSkipped() {
-        skipped = true;
+        super.markSkipped();
         return this;
-    }
-
-    /** Whether the decoder skipped the frame, so that a reader need not remember the error. */
-    boolean isSkipped() {
-        return skipped;
     }
 
     /**

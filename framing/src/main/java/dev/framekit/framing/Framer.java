@@ -24,6 +24,10 @@ import io.netty.buffer.Unpooled;
  *                       Framers.lengthPrefixed(LengthField.asciiDecimal(5))   "hi" -&gt; 30 30 30 30 32 68 69
  * netstring             Framers.netstrings()              "hi"  -&gt; 32 3a 68 69 2c  ("2:hi,")
  * send-and-close        Framers.sendAndClose()            "hi"  -&gt; 68 69, then the sender half-closes
+ * COBS                  Framers.cobs()                    "hi"  -&gt; 03 68 69 00
+ * SLIP (RFC 1055)       Framers.slip()                    "hi"  -&gt; c0 68 69 c0
+ * JSON texts            Framers.json()                    [1]   -&gt; 5b 31 5d
+ * JSON-seq (RFC 7464)   Framers.jsonSeq()                 [1]   -&gt; 1e 5b 31 5d 0a
  * </pre>
  *
  * <p><b>A framer makes a connection's encoder and decoder.</b> A framer is the rule; the

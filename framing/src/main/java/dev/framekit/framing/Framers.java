@@ -21,6 +21,10 @@ import java.nio.charset.StandardCharsets;
  * Framer telnet  = Framers.lines().lenientLineEndings();            // h e l l o [\r] \n
  * Framer body    = Framers.exactly(5);                              // h e l l o
  * Framer chunks  = Framers.chunked();                               // 5 \r \n h e l l o \r \n
+ * Framer cobs    = Framers.cobs();                                  // 06 h e l l o 00
+ * Framer slip    = Framers.slip();                                  // c0 h e l l o c0
+ * Framer json    = Framers.json();                                  // { " a " : 1 }
+ * Framer jsonSeq = Framers.jsonSeq();                               // 1e { " a " : 1 } \n
  * }</pre>
  *
  * <p><b>Security.</b> Every framer caps the frames it accepts at
@@ -64,6 +68,30 @@ public final class Framers {
      */
     public static DelimiterFramer delimiter(byte[] delimiter) {
         return DelimiterFramer.of(delimiter);
+    }
+
+    /**
+     * Frames ended by any one of several delimiters, given as text and sent as UTF-8: a frame
+     * ends at the first byte that completes one of them, and where several complete at the same
+     * byte the longest is the delimiter ({@code delimiters("\r\n", "\n")} reads both line endings
+     * and strips each whole). The first is the one sent.
+     *
+     * <pre>
+     *   Framers.delimiters("\r\n", "\n"):   61 0d 0a 62 0a   --&gt;   "a", "b"      ("a" sent as 61 0d 0a)
+     * </pre>
+     *
+     * @param first the delimiter sent, non-empty
+     * @param more the other delimiters accepted, each non-empty
+     * @return the framer
+     * @throws IllegalArgumentException if a delimiter is empty
+     */
+    public static DelimiterFramer delimiters(String first, String... more) {
+        byte[][] all = new byte[more.length + 1][];
+        all[0] = first.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < more.length; i++) {
+            all[i + 1] = more[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return DelimiterFramer.anyOf(all);
     }
 
     /**
@@ -136,5 +164,143 @@ public final class Framers {
      */
     public static ChunkedFramer chunked() {
         return ChunkedFramer.DEFAULT;
+    }
+
+    /**
+     * COBS, Consistent Overhead Byte Stuffing: the payload rewritten without zero bytes, each frame
+     * ended by {@code 0x00}, so a receiver finds the next frame after a damaged one. A damaged
+     * frame is reported once ({@link FramingException}) and decoding goes on.
+     *
+     * <pre>
+     *   11 22 00 33   --&gt;   03 11 22 02 33 00
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer cobs() {
+        return CobsFramer.DEFAULT;
+    }
+
+    /**
+     * COBS frames of up to {@code maxFrameLength} decoded bytes; see {@link #cobs()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer cobs(int maxFrameLength) {
+        return CobsFramer.withMax(maxFrameLength);
+    }
+
+    /**
+     * SLIP (RFC 1055): each frame between END bytes ({@code 0xc0}), END and ESC ({@code 0xdb})
+     * escaped inside it. It cannot carry the empty message. A damaged frame is reported once
+     * ({@link FramingException}) and decoding goes on.
+     *
+     * <pre>
+     *   01 c0 02   --&gt;   c0 01 db dc 02 c0
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer slip() {
+        return SlipFramer.DEFAULT;
+    }
+
+    /**
+     * SLIP frames of up to {@code maxFrameLength} decoded bytes; see {@link #slip()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer slip(int maxFrameLength) {
+        return SlipFramer.withMax(maxFrameLength);
+    }
+
+    /**
+     * Concatenated JSON texts, each an object or an array, found by structure (strings and
+     * escapes understood), white space between them skipped (so NDJSON reads too); each message
+     * sent is one text, as it is. Bounded to 1 MiB and 128 levels of nesting.
+     *
+     * <pre>
+     *   {"a":"}"}   --&gt;   {"a":"}"}
+     * </pre>
+     *
+     * @return the framer
+     */
+    public static Framer json() {
+        return JsonFramer.CONCATENATED;
+    }
+
+    /**
+     * Concatenated JSON texts with the given limits; see {@link #json()}.
+     *
+     * @param maxFrameLength the longest text, 1 to 1 GiB (2<sup>30</sup>)
+     * @param maxDepth the deepest nesting of objects and arrays, 1 to 65,536
+     * @return the framer
+     * @throws IllegalArgumentException if a limit is out of range
+     */
+    public static Framer json(int maxFrameLength, int maxDepth) {
+        return JsonFramer.CONCATENATED.withLimits(maxFrameLength, maxDepth);
+    }
+
+    /**
+     * JSON text sequences (RFC 7464, {@code application/json-seq}): a record separator
+     * ({@code 0x1e}), a JSON text of any kind, a line feed. A damaged text is reported once
+     * ({@link FramingException}) and decoding goes on at the next record separator. Bounded to
+     * 1 MiB and 128 levels of nesting.
+     *
+     * <pre>
+     *   {"a":1}   --&gt;   1e {"a":1} 0a
+     * </pre>
+     *
+     * @return the framer
+     */
+    public static Framer jsonSeq() {
+        return JsonFramer.SEQUENCE;
+    }
+
+    /**
+     * JSON text sequences with the given limits; see {@link #jsonSeq()}.
+     *
+     * @param maxFrameLength the longest text, 1 to 1 GiB (2<sup>30</sup>)
+     * @param maxDepth the deepest nesting of objects and arrays, 1 to 65,536
+     * @return the framer
+     * @throws IllegalArgumentException if a limit is out of range
+     */
+    public static Framer jsonSeq(int maxFrameLength, int maxDepth) {
+        return JsonFramer.SEQUENCE.withLimits(maxFrameLength, maxDepth);
+    }
+
+    /**
+     * Frames of {@code inner} that carry the payload and its CRC-32C (4 bytes, big-endian) and
+     * check it on arrival: a frame whose checksum does not match fails the stream with a
+     * {@link FramingException} that gives both sums. Wrap a binary-safe framer (a length prefix,
+     * netstrings, COBS, SLIP).
+     *
+     * <pre>
+     *   Framers.crc32c(Framers.lengthPrefixed()), "hi"   --&gt;   00 00 00 06 68 69 f5 9d d9 c2
+     * </pre>
+     *
+     * @param inner the framer that frames the payload and its checksum
+     * @return the framer; its maximum is the inner one's less 4 bytes
+     * @throws IllegalArgumentException if the inner maximum cannot hold a checksum
+     */
+    public static Framer crc32c(Framer inner) {
+        return new Crc32cFramer(inner, false);
+    }
+
+    /**
+     * Like {@link #crc32c(Framer)}, but a frame with a bad checksum is reported once, as a
+     * {@link FramingException}, and the next read returns the next frame: the inner framer has
+     * already found where the bad frame ends.
+     *
+     * @param inner the framer that frames the payload and its checksum
+     * @return the framer
+     * @throws IllegalArgumentException if the inner maximum cannot hold a checksum
+     */
+    public static Framer crc32cSkippingBadFrames(Framer inner) {
+        return new Crc32cFramer(inner, true);
     }
 }

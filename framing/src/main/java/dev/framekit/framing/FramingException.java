@@ -17,7 +17,10 @@ import java.io.IOException;
  *
  * <p>Every message names the framer, carries the sizes involved, and, where bytes are involved,
  * a short hex preview of them. After an inbound framing error the stream is no longer in step
- * with the framing rule: close the connection.
+ * with the framing rule: close the connection. The exception is a framing that finds the next
+ * frame by itself after a bad one (the delimiter framer after an over-long line; COBS, SLIP and
+ * JSON text sequences after a damaged frame): its decoder reports each bad frame once and the
+ * next read goes on with the next frame.
  */
 public class FramingException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -29,5 +32,22 @@ public class FramingException extends IOException {
      */
     public FramingException(String message) {
         super(message);
+    }
+
+    /** Whether the decoder skipped the frame and decoding goes on (set by the decoder, not public API). */
+    private boolean skipped;
+
+    /**
+     * Marks this as a frame the decoder skipped: reading goes on with the next frame (an over-long
+     * line, a damaged COBS or SLIP frame, a bad checksum under skip).
+     */
+    FramingException markSkipped() {
+        skipped = true;
+        return this;
+    }
+
+    /** Whether the decoder skipped the frame, so that a reader need not remember the error. */
+    boolean isSkipped() {
+        return skipped;
     }
 }

@@ -71,13 +71,10 @@ final class ReadLoop {
         try {
             return typed ? decoder.decodeFrame(buffer, inbound.isEndOfStream())
                     : decoder.decode(buffer, inbound.isEndOfStream());
-        } catch (FrameTooLongException e) {
-            if (!e.isSkipped()) {
-                failure = e;
-            }
-            throw e;
         } catch (FramingException e) {
-            failure = e;
+            if (!e.isSkipped()) {
+                failure = e; // a skipped frame (oversized, or damaged in COBS, SLIP) is reported once
+            }
             throw e;
         } finally {
             inbound.decoderHolds(decoder.heldCapacity());

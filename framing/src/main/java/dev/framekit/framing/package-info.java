@@ -2,7 +2,7 @@
  * Message framing over byte streams: where to start. A {@link dev.framekit.framing.Framer} is
  * an immutable rule for where each message ends; {@link dev.framekit.framing.Framers} makes the
  * ones framekit ships (fixed length, delimiter and lines, length prefix with its variants,
- * netstrings, chunked, send-and-close). Each connection gets its own
+ * netstrings, chunked, send-and-close, COBS, SLIP, JSON texts and RFC 7464 sequences). Each connection gets its own
  * {@link dev.framekit.framing.FrameEncoder} and {@link dev.framekit.framing.FrameDecoder} from
  * the framer ({@code newEncoder()}, {@code newDecoder()}), which hold what that connection's
  * framing state needs. A decoder hands out payloads ({@code decode}) or, with what each header

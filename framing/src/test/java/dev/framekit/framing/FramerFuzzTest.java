@@ -142,11 +142,83 @@ class FramerFuzzTest {
         checkContract(framer, data, payload -> payload.length == framer.maxFrameLength());
     }
 
-    private static void checkContract(Framer framer, FuzzedDataProvider data, Predicate<byte[]> wireFormatCarries) {
-        checkContract(framer, framer, data, wireFormatCarries);
+    @FuzzTest(maxDuration = "30s")
+    void cobsFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        Framer framer = Framers.cobs(data.consumeInt(1, 64));
+        byte[] wire = checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+        decodesDamagedFramesTheSameHoweverTheBytesAreSplit(framer, wire);
     }
 
-    private static void checkContract(Framer encoding, Framer decoding, FuzzedDataProvider data,
+    @FuzzTest(maxDuration = "30s")
+    void slipFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        Framer framer = Framers.slip(data.consumeInt(1, 64));
+        byte[] wire = checkContract(framer, data,
+                payload -> payload.length >= 1 && payload.length <= framer.maxFrameLength());
+        decodesDamagedFramesTheSameHoweverTheBytesAreSplit(framer, wire);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void jsonFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        int maxDepth = data.consumeInt(1, 8);
+        Framer framer = Framers.json(data.consumeInt(1, 64), maxDepth);
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength()
+                && JsonOracle.isOneText(payload, false, maxDepth));
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void jsonSeqFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        int maxDepth = data.consumeInt(1, 8);
+        Framer framer = Framers.jsonSeq(data.consumeInt(1, 64), maxDepth);
+        byte[] wire = checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength()
+                && JsonOracle.isOneText(payload, true, maxDepth));
+        decodesDamagedFramesTheSameHoweverTheBytesAreSplit(framer, wire);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void lineOptionsKeepTheContractOnArbitraryInput(FuzzedDataProvider data) {
+        byte[] first = data.consumeBytes(data.consumeInt(1, 3));
+        byte[] second = data.consumeBytes(data.consumeInt(1, 3));
+        String a = first.length == 0 ? "\r\n" : new String(first, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String b = second.length == 0 ? "\n" : new String(second, java.nio.charset.StandardCharsets.ISO_8859_1);
+        DelimiterFramer framer = Framers.delimiters(a, b).withMaxFrameLength(data.consumeInt(1, 64));
+        // The end of stream is a frame boundary under lastFrameAtEndOfStream, so only the split check runs on it.
+        DelimiterFramer chosen = data.consumeBoolean() ? framer.keepDelimiter() : framer;
+        Framer decoding = data.consumeBoolean() ? chosen.lastFrameAtEndOfStream() : chosen;
+        boolean keep = chosen != framer;
+        byte[][] delimiters = {a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)};
+        byte[] wire = checkContract(chosen, decoding, data,
+                payload -> LineOracle.carries(delimiters, keep, framer.maxFrameLength(), payload));
+        decodesDamagedFramesTheSameHoweverTheBytesAreSplit(decoding, wire);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void crc32cFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        boolean skip = data.consumeBoolean();
+        Framer inner = data.consumeBoolean() ? Framers.cobs(data.consumeInt(5, 64))
+                : Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(5, 64));
+        Framer framer = skip ? Framers.crc32cSkippingBadFrames(inner) : Framers.crc32c(inner);
+        byte[] wire = checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+        decodesDamagedFramesTheSameHoweverTheBytesAreSplit(framer, wire);
+    }
+
+    /**
+     * For a framing that resyncs: the same wire bytes read on past every skipped frame give the same
+     * frames and reports whole, one byte per read and in the fuzzed chunks (one report per bad frame).
+     */
+    private static void decodesDamagedFramesTheSameHoweverTheBytesAreSplit(Framer framer, byte[] wire) {
+        List<String> whole = ResyncFeed.decode(framer, wire, Splits.whole(wire.length));
+        assertEquals(whole, ResyncFeed.decode(framer, wire, Splits.oneBytePerRead(wire.length)),
+                () -> framer + ", reading on past damage, one byte per read");
+        assertEquals(whole, ResyncFeed.read(framer, wire), () -> framer + ", reading on past damage, FrameReader");
+    }
+
+    private static byte[] checkContract(Framer framer, FuzzedDataProvider data, Predicate<byte[]> wireFormatCarries) {
+        return checkContract(framer, framer, data, wireFormatCarries);
+    }
+
+    /** Returns the fuzzed wire bytes it decoded. */
+    private static byte[] checkContract(Framer encoding, Framer decoding, FuzzedDataProvider data,
             Predicate<byte[]> wireFormatCarries) {
         byte[] payload = data.consumeBytes(data.consumeInt(0, 80));
         byte[] chunkSizes = data.consumeBytes(data.consumeInt(0, 8));
@@ -154,6 +226,7 @@ class FramerFuzzTest {
 
         refusesExactlyWhatTheWireFormatCannotCarry(encoding, payload, wireFormatCarries.test(payload));
         decodesTheSameHoweverTheBytesAreSplit(decoding, wire, chunkSizes);
+        return wire;
     }
 
     private static void refusesExactlyWhatTheWireFormatCannotCarry(Framer framer, byte[] payload, boolean carries) {

@@ -35,7 +35,39 @@ class LinearityTest {
                 Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#").withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("length prefix", Framers.lengthPrefixed().withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("fixed-length 4 MiB", Framers.fixedLength(FRAME).pad('#'))),
-                Arguments.of(Named.of("send-and-close", Framers.sendAndClose().withMaxFrameLength(MAX))));
+                Arguments.of(Named.of("send-and-close", Framers.sendAndClose().withMaxFrameLength(MAX))),
+                Arguments.of(Named.of("cobs", Framers.cobs(MAX))),
+                Arguments.of(Named.of("slip", Framers.slip(MAX))));
+    }
+
+    /** JSON framers read structure, so their 4 MiB frame is a text: strings with escapes and brackets inside, nesting. */
+    static Stream<Arguments> jsonFramers() {
+        return Stream.of(Arguments.of(Named.of("json", Framers.json(MAX, 128))),
+                Arguments.of(Named.of("json-seq", Framers.jsonSeq(MAX, 128))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jsonFramers")
+    void readsA4MibJsonTextArrivingOneByteAtATime(Framer framer) throws IOException {
+        StringBuilder text = new StringBuilder("{\"k\":[");
+        while (text.length() < FRAME) {
+            text.append("\"}]\\\"\\\\\",[{\"a\":{}}],");
+        }
+        byte[] payload = text.append("1]}").toString().getBytes(US_ASCII);
+        byte[] wire = FrameReaderTest.encode(framer, payload);
+        ChunkedInputStream in = ChunkedInputStream.oneByteAtATime(wire);
+        FrameReader reader = new FrameReader(in, framer);
+
+        ByteBuf frame = reader.readFrame();
+
+        assertNotNull(frame);
+        try {
+            assertEquals(Unpooled.wrappedBuffer(payload), frame);
+        } finally {
+            frame.release();
+        }
+        assertTrue(in.readCalls() >= wire.length, "it really was fed one byte per read");
+        assertNull(reader.readFrame());
     }
 
     @ParameterizedTest

@@ -22,7 +22,11 @@ import java.nio.charset.StandardCharsets;
  * lines      Framers.lines()                      LineBasedFrameDecoder(max, strip, no fail-fast)
  * delimiter  Framers.delimiter("#*#")             DelimiterBasedFrameDecoder(max, "#*#")
  * length     Framers.lengthPrefixed()             LengthFieldBasedFrameDecoder(max, 0, 4, 0, 4)
+ * json       Framers.json(max, 128)               JsonObjectDecoder(max)
  * </pre>
+ *
+ * <p>Any other registered framing ({@code -p framing=cobs}) runs framekit's side alone: Netty has
+ * no decoder for it, and its {@code netty} benchmark says so.
  */
 final class BenchFramings {
     static final String DELIMITER = "#*#";
@@ -54,15 +58,22 @@ final class BenchFramings {
             case "delimiter" -> new DelimiterBasedFrameDecoder(maxFrame(size),
                     Unpooled.copiedBuffer(DELIMITER, StandardCharsets.US_ASCII));
             case "length" -> new LengthFieldBasedFrameDecoder(maxFrame(size), 0, 4, 0, 4);
-            default -> throw new IllegalArgumentException("unknown framing " + framing);
+            case "json" -> new io.netty.handler.codec.json.JsonObjectDecoder(maxFrame(size));
+            default -> null; // no Netty decoder reads this wire format (cobs, slip, json-seq, ...)
         };
     }
 
-    /** A payload every framing can carry: lower-case letters (no delimiter byte, no pad byte). */
+    /** A payload every framing can carry: lower-case letters (no delimiter byte, no pad byte) in a JSON array, {@code ["…"]}. */
     static byte[] payload(int size) {
         byte[] payload = new byte[size];
         for (int i = 0; i < size; i++) {
             payload[i] = (byte) ('a' + i % 26);
+        }
+        if (size >= 6) { // a JSON array holding one string, ["abc…"], so the JSON framings carry it too
+            payload[0] = '[';
+            payload[1] = '"';
+            payload[size - 2] = '"';
+            payload[size - 1] = ']';
         }
         return payload;
     }

@@ -12,6 +12,7 @@ import dev.framekit.framing.LengthField;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.NetstringFramer;
 import dev.framekit.framing.MessageRefusedException;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -38,12 +39,47 @@ public final class WireDump {
             FrameEncoder encoder = framer.newEncoder();
             encoder.encode(Unpooled.wrappedBuffer(payload), frame);
             String halfClose = encoder.isFinished() ? " | then the sender half-closes (FIN)" : "";
-            return direction + " " + frame.readableBytes() + " bytes on the wire: " + parts(framer, payload.length)
+            return direction + " " + frame.readableBytes() + " bytes on the wire: " + parts(framer, payload)
                     + halfClose + System.lineSeparator() + ByteBufUtil.prettyHexDump(frame);
         } catch (MessageRefusedException e) {
             return direction + ": " + OptionTerms.of(e.getMessage());
         } finally {
             frame.release();
+        }
+    }
+
+    /**
+     * Names the byte ranges of the frame carrying {@code payload}: the framers this class knows by
+     * their parts, any other by what its encoder writes before, as and after the payload (COBS and
+     * SLIP rewrite it: {@code [0-2] payload 2 bytes, 3 on the wire | [3-3] trailer 00}).
+     */
+    static String parts(Framer framer, byte[] payload) {
+        if (framer instanceof LengthPrefixFramer || framer instanceof NetstringFramer || framer instanceof ChunkedFramer
+                || framer instanceof FixedLengthFramer || framer instanceof DelimiterFramer
+                || framer instanceof WebSocketFramer) {
+            return parts(framer, payload.length);
+        }
+        FrameEncoder encoder = framer.newEncoder();
+        ByteBuf header = Unpooled.buffer();
+        ByteBuf body = Unpooled.buffer();
+        ByteBuf trailer = Unpooled.buffer();
+        try {
+            encoder.writeHeader(payload.length, header);
+            encoder.writePayload(Unpooled.wrappedBuffer(payload), body);
+            encoder.writeTrailer(payload.length, trailer);
+            int h = header.readableBytes();
+            int b = body.readableBytes();
+            int t = trailer.readableBytes();
+            if (h == 0 && t == 0 && encoder.sendsPayloadUnchanged()) {
+                return parts(framer, payload.length); // send-and-close, exactly n bytes: the payload alone
+            }
+            return (h == 0 ? "" : range(0, h) + " header " + hex(ByteBufUtil.getBytes(header)) + " | ")
+                    + range(h, b) + " payload " + payload.length + " bytes, " + b + " on the wire"
+                    + (t == 0 ? "" : " | " + range(h + b, t) + " trailer " + hex(ByteBufUtil.getBytes(trailer)));
+        } finally {
+            header.release();
+            body.release();
+            trailer.release();
         }
     }
 

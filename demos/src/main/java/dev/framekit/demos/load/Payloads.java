@@ -17,6 +17,9 @@ import java.util.zip.CRC32;
  * |       message number on the connection, from 0
  * connection number
  * </pre>
+ *
+ * <p>On the JSON framings, which carry only JSON texts, the same text goes inside a JSON array
+ * ({@link #asJson}): {@code ["c000042 s0000000007 … 1f2e3d4c."]}.
  */
 final class Payloads {
     /** The shortest payload: the fields and the checksum with no filler. */
@@ -27,6 +30,8 @@ final class Payloads {
 
     private final int size;
     private final byte endMark;
+    /** For the JSON framings: each payload is a JSON array holding these payloads' text, {@code ["…"]}; else null. */
+    private final Payloads inJson;
 
     /** Payloads of {@code size} bytes that never end with {@code pad} (a fixed framing's pad byte, or -1). */
     Payloads(int size, int pad) {
@@ -36,10 +41,32 @@ final class Payloads {
         }
         this.size = size;
         this.endMark = (byte) (pad == '.' ? ';' : '.');
+        this.inJson = null;
+    }
+
+    private Payloads(Payloads inner) {
+        this.size = inner.size + 4;
+        this.endMark = ']';
+        this.inJson = inner;
+    }
+
+    /** The same payloads as text inside a JSON array, {@code ["c000042 s… 1f2e3d4c."]}, {@code size} bytes in all. */
+    static Payloads asJson(int size) {
+        return new Payloads(new Payloads(size - 4, -1));
     }
 
     /** The payload of message {@code sequence} on connection {@code connection}. */
     byte[] make(int connection, long sequence) {
+        if (inJson != null) {
+            byte[] text = inJson.make(connection, sequence);
+            byte[] out = new byte[size];
+            out[0] = '[';
+            out[1] = '"';
+            System.arraycopy(text, 0, out, 2, text.length);
+            out[size - 2] = '"';
+            out[size - 1] = ']';
+            return out;
+        }
         byte[] out = new byte[size];
         String head = String.format("c%06d s%010d ", connection, sequence);
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
@@ -68,7 +95,7 @@ final class Payloads {
             return null;
         }
         if (intact(echo)) {
-            String head = new String(echo, 0, HEAD, StandardCharsets.US_ASCII);
+            String head = new String(echo, inJson == null ? 0 : 2, HEAD, StandardCharsets.US_ASCII);
             return new Mismatch(ErrorKind.OUT_OF_ORDER, "expected message " + sequence + " of connection " + connection
                     + ", got an intact '" + head.trim() + "'");
         }
@@ -79,6 +106,10 @@ final class Payloads {
     }
 
     private boolean intact(byte[] echo) {
+        if (inJson != null) {
+            return echo.length == size && echo[0] == '[' && echo[size - 1] == ']'
+                    && inJson.intact(java.util.Arrays.copyOfRange(echo, 2, size - 2));
+        }
         if (echo.length != size || echo[size - 1] != endMark) {
             return false;
         }

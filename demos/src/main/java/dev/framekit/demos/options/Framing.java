@@ -133,6 +133,34 @@ public enum Framing {
             return framer.withMaxFrameLength(settings.maxFrame()).withMaxMessageLength(settings.maxFrame());
         }
     },
+    /** COBS: payloads rewritten without zero bytes, each frame ended by 0x00; a damaged frame is reported, the next read. */
+    COBS("cobs") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.cobs(settings.maxFrame());
+        }
+    },
+    /** SLIP (RFC 1055): frames between END bytes (0xc0), END and ESC escaped; the empty message cannot be sent. */
+    SLIP("slip") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.slip(settings.maxFrame());
+        }
+    },
+    /** Concatenated JSON texts (objects and arrays), found by structure; white space between them skipped. */
+    JSON("json") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.json(settings.maxFrame(), JSON_DEPTH);
+        }
+    },
+    /** JSON text sequences (RFC 7464): a record separator (0x1e), a JSON text, a line feed. */
+    JSON_SEQ("json-seq") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.jsonSeq(settings.maxFrame(), JSON_DEPTH);
+        }
+    },
     /** One message per connection, ended by a half-close. */
     CLOSE("close") {
         @Override
@@ -145,6 +173,9 @@ public enum Framing {
             return true;
         }
     };
+
+    /** The deepest nesting the JSON framings accept: the library's default, 128 levels. */
+    static final int JSON_DEPTH = 128;
 
     private final String name;
     private final List<String> ownOptions;
@@ -276,7 +307,7 @@ public enum Framing {
         return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
-    /** The command-line name: fixed, delimiter, length, netstring, chunked, websocket, close. */
+    /** The command-line name: fixed, delimiter, length, netstring, chunked, websocket, cobs, slip, json, json-seq, close. */
     @Override
     public String toString() {
         return name;

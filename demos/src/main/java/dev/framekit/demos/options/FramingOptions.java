@@ -1,6 +1,7 @@
 package dev.framekit.demos.options;
 
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,12 +52,17 @@ public final class FramingOptions {
     @Option(names = "--hexdump", description = "Show the bytes on the wire for every frame sent and received.")
     boolean hexdump;
 
+    @Option(names = "--crc32c", description = "Any framing: each frame carries the payload's CRC-32C (4 bytes,"
+            + " big-endian) after it, checked on arrival; a bad checksum closes the connection.")
+    boolean crc32c;
+
     /**
      * Builds the framer these options describe for the {@code side} end of a connection; a bad
      * combination is an IllegalArgumentException.
      */
     public Framer framer(Framing.Side side) {
-        return framing.build(settings(), side);
+        Framer framer = framing.build(settings(), side);
+        return crc32c ? Framers.crc32c(framer) : framer;
     }
 
     /**
@@ -97,7 +103,7 @@ public final class FramingOptions {
 
     /** The options as they would be typed, for ready-to-paste client commands. */
     public String asArguments() {
-        return "--framing " + framing + framing.settingsAsArguments(settings());
+        return "--framing " + framing + framing.settingsAsArguments(settings()) + (crc32c ? " --crc32c" : "");
     }
 
     /**
@@ -110,7 +116,8 @@ public final class FramingOptions {
         return ((framing == Framing.LENGTH ? "" : "--framing " + framing) + framing.settingsAsArguments(settings())
                 .replaceAll(" --delimiter '" + Pattern.quote(defaults.delimiter()) + "'(?= |$)", "")
                 .replaceAll(" --frame-size " + defaults.frameSize() + "(?= |$)", "")
-                .replaceAll(" --pad '" + Pattern.quote(defaults.pad()) + "'(?= |$)", "")).strip();
+                .replaceAll(" --pad '" + Pattern.quote(defaults.pad()) + "'(?= |$)", "")
+                + (crc32c ? " --crc32c" : "")).strip();
     }
 
     /** Whether --hexdump was given. */

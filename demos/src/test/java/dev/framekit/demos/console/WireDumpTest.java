@@ -36,6 +36,18 @@ class WireDumpTest {
     }
 
     @Test
+    void marksWhatARewritingFramerWritesAroundAndForThePayload() {
+        assertEquals("sent 7 bytes on the wire: [0-5] payload 5 bytes, 6 on the wire | [6-6] trailer 00",
+                firstLine(WireDump.of("sent", Framers.cobs(), HELLO)));
+        assertEquals("sent 8 bytes on the wire: [0-0] header c0 | [1-6] payload 5 bytes, 6 on the wire | [7-7] trailer c0",
+                firstLine(WireDump.of("sent", Framers.slip(), "he\u00c0lo".getBytes(StandardCharsets.ISO_8859_1))));
+        assertEquals("sent 8 bytes on the wire: [0-0] header 1e | [1-6] payload 6 bytes, 6 on the wire | [7-7] trailer 0a",
+                firstLine(WireDump.of("sent", Framers.jsonSeq(), "[\"hi\"]".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("sent 6 bytes on the wire: [0-5] payload 6 bytes",
+                firstLine(WireDump.of("sent", Framers.json(), "[\"hi\"]".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
     void writesTheLengthHeaderBigEndian() {
         assertEquals("[0-3] length header 00 01 02 03 (= 66051) | [4-66054] payload 66051 bytes",
                 WireDump.parts(Framers.lengthPrefixed(), 0x010203));

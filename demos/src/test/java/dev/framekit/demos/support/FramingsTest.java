@@ -27,11 +27,19 @@ class FramingsTest {
     private static final Map<Framing, String> RUN_ELSEWHERE = Map.of(
             Framing.NETSTRING, "PeerInteropIT (against Twisted's NetstringReceiver)",
             Framing.CHUNKED, "ChunkedAndWebSocketFramingIT",
-            Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT");
+            Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT",
+            Framing.COBS, "ResyncAndJsonFramingsIT",
+            Framing.SLIP, "ResyncAndJsonFramingsIT",
+            Framing.JSON, "ResyncAndJsonFramingsIT (against Python's json module)",
+            Framing.JSON_SEQ, "ResyncAndJsonFramingsIT (against Python's json module)");
 
     /** Framers of the library that no command selects, and why. */
     private static final Map<Class<?>, String> LIBRARY_ONLY = Map.of(
-            kindOf(Framers.exactly(1)), "the HTTP demo reads a Content-Length body with it; no command offers it");
+            kindOf(Framers.exactly(1)), "the HTTP demo reads a Content-Length body with it; no command offers it",
+            kindOf(Framers.crc32c(Framers.cobs())), "not a --framing: --crc32c wraps any of them"
+                    + " (ResyncAndJsonFramingsIT runs it end to end)",
+            kindOf(Framers.delimiters("\r\n", "\n")), "the line options (several delimiters, a kept delimiter,"
+                    + " the last line at the end) are library options; --framing delimiter takes one --delimiter");
 
     @Test
     void everyKindOfFramerInTheFixtureIsACommandLineFramingThatRunsEndToEnd() {

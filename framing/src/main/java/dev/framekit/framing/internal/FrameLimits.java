@@ -52,13 +52,28 @@ public final class FrameLimits {
      * @return the refusal, naming the length and the limit, or {@code null}
      */
     public static MessageRefusedException refuseOverMaximum(ByteBuf message, int maxFrameLength, String framerName) {
+        return refuseOverMaximum(message, maxFrameLength, framerName, "withMaxFrameLength(n)");
+    }
+
+    /**
+     * Like {@link #refuseOverMaximum(ByteBuf, int, String)}, for a framer whose maximum is raised
+     * another way, named in {@code howToRaise} (e.g. {@code Framers.cobs(maxFrameLength)}).
+     *
+     * @param message the message; its readable bytes are the payload (indices unchanged)
+     * @param maxFrameLength the framer's maximum
+     * @param framerName the framer's name, for the message
+     * @param howToRaise the call that raises the maximum
+     * @return the refusal, naming the length and the limit, or {@code null}
+     */
+    public static MessageRefusedException refuseOverMaximum(ByteBuf message, int maxFrameLength, String framerName,
+            String howToRaise) {
         int length = message.readableBytes();
         if (length <= maxFrameLength) {
             return null;
         }
         return new MessageRefusedException(framerName + ": message is " + length
                 + " bytes, over the maximum frame length of " + maxFrameLength
-                + " bytes; raise it with withMaxFrameLength(n) on both sides: "
+                + " bytes; raise it with " + howToRaise + " on both sides: "
                 + HexPreview.of(message, message.readerIndex(), length), length);
     }
 }

@@ -46,6 +46,8 @@ public record FramerFixture(
             newlineDelimited(),
             multiByteDelimited(),
             lenientLines(),
+            LineFixtures.crlfOrLf(),
+            LineFixtures.keepingTheDelimiter(),
             lengthPrefixed(),
             LengthFieldFixtures.u8(),
             LengthFieldFixtures.u16LittleEndianCountingTheHeader(),
@@ -59,7 +61,13 @@ public record FramerFixture(
             WebSocketFixtures.serverToClient(),
             WebSocketFixtures.clientToServer(),
             chunked(),
-            exactLength());
+            exactLength(),
+            ResyncFixtures.cobsFixture(),
+            ResyncFixtures.slipFixture(),
+            ResyncFixtures.crc32cLengthPrefixed(),
+            ResyncFixtures.crc32cSkippingInCobs(),
+            JsonFixtures.json(),
+            JsonFixtures.jsonSeq());
 
     public static List<FramerFixture> all() {
         return ALL;

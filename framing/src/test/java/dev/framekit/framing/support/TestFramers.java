@@ -89,9 +89,12 @@ public final class TestFramers {
         }
     }
 
-    /** A message the framer carries: the empty one, else one byte (chunked), else a full frame (exact length). */
+    /**
+     * A message the framer carries: the empty one, else one byte (chunked, SLIP), else an empty
+     * JSON object (json, json-seq), else a line feed (a kept delimiter), else a full frame (exact length).
+     */
     private static byte[] acceptedMessage(Framer framer) {
-        for (byte[] candidate : new byte[][] {new byte[0], {'a'}}) {
+        for (byte[] candidate : new byte[][] {new byte[0], {'a'}, {'{', '}'}, {'\n'}}) {
             if (framer.check(candidate) == null) {
                 return candidate;
             }

@@ -42,11 +42,12 @@ public interface Contender {
 
     /**
      * Whether this contender can carry messages of {@code size} bytes; compare leaves out a row
-     * it cannot (a u16 length field declares at most 65,535 bytes, so it has no 64 KiB row).
+     * it cannot (a u16 length field declares at most 65,535 bytes, so it has no 64 KiB row; the
+     * JSON framings carry no message under 6 bytes, which is not JSON).
      */
     public default boolean carries(int size) {
         Framer framer = framer(size);
-        return framer == null || framer.maxFrameLength() >= size;
+        return framer == null || (framer.maxFrameLength() >= size && framer.check(new Workload(size).message(0)) == null);
     }
 
     /** The framer's properties that are not measured. */

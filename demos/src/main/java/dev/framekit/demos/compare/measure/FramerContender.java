@@ -57,7 +57,16 @@ public final class FramerContender extends FramekitContender {
             return new Qualities(true, true, largest + " (configurable up to 1 GiB)",
                     "the empty message (a chunk of size 0 is the last chunk)");
         }
-        return new Qualities(true, true, largest, "?");
+        return switch (name()) {
+            case "cobs" -> new Qualities(true, true, largest + " (configurable up to 1 GiB)", "-");
+            case "slip" -> new Qualities(true, true, largest + " (configurable up to 1 GiB)",
+                    "the empty message (receivers skip empty frames)");
+            case "json" -> new Qualities(false, true, largest + " (configurable up to 1 GiB)",
+                    "anything but one JSON object or array; nesting over 128 levels");
+            case "json-seq" -> new Qualities(false, true, largest + " (configurable up to 1 GiB)",
+                    "anything but one JSON text; a record separator, or a line feed after its value");
+            default -> new Qualities(true, true, largest, "?");
+        };
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.framekit.demos.compare.measure;
 
 /**
- * The messages every contender carries at one size: printable ASCII letters and digits (so the
- * delimiter and fixed-length framers can carry them: no {@code \n}, never ending in a pad byte),
- * each stamped with its sequence number in hex at the front so that a reordered, lost or
- * duplicated message changes the receiver's checksum.
+ * The messages every contender carries at one size: a JSON array holding one string of printable
+ * ASCII letters and digits, {@code ["…"]} (so the delimiter and fixed-length framers can carry
+ * them: no {@code \n}, never ending in a pad byte; and so can the JSON framings), each stamped
+ * with its sequence number in hex at the front of the string so that a reordered, lost or
+ * duplicated message changes the receiver's checksum. Messages under 6 bytes are letters alone.
  */
 public final class Workload {
     private static final byte[] ALPHABET =
@@ -28,6 +29,20 @@ public final class Workload {
             seed = seed * 6364136223846793005L + 1442695040888963407L;
             template[i] = ALPHABET[(int) ((seed >>> 33) % ALPHABET.length)];
         }
+        if (size >= JSON_SIZE) {
+            template[0] = '[';
+            template[1] = '"';
+            template[size - 2] = '"';
+            template[size - 1] = ']';
+        }
+    }
+
+    /** The smallest size whose messages are JSON: {@code ["ab"]}. */
+    private static final int JSON_SIZE = 6;
+
+    /** Where the sequence number starts: inside the JSON string, or at the front. */
+    private int stampStart() {
+        return size >= JSON_SIZE ? 2 : 0;
     }
 
     /** The payload size in bytes. */
@@ -42,10 +57,11 @@ public final class Workload {
 
     /** Writes {@code sequence} into the front of {@code message}, making it that message; returns it. */
     public byte[] stamp(long sequence, byte[] message) {
-        int digits = Math.min(STAMP_LENGTH, size);
+        int start = stampStart();
+        int digits = Math.min(STAMP_LENGTH, size - 2 * start);
         long value = sequence;
         for (int i = digits - 1; i >= 0; i--) {
-            message[i] = HEX[(int) (value & 0xf)];
+            message[start + i] = HEX[(int) (value & 0xf)];
             value >>>= 4;
         }
         return message;
