@@ -10,6 +10,7 @@ import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.Counts;
+import dev.framekit.demos.options.Durations;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
@@ -61,6 +62,11 @@ public final class ChatServerCommand implements Callable<Integer> {
             description = "Also serve the room to browsers on PORT: the chat page at /, its WebSocket at /chat"
                     + " (0 = any free port; default: off).")
     Integer webPort;
+
+    @Option(names = "--header-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
+            description = "With --web-port, how long a browser's request head may take (silent, or from its first byte)"
+                    + " before the connection is closed; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
 
     @Option(names = "--no-qr", description = "With --web-port, do not draw the QR codes of the page's URLs on the banner.")
     boolean noQr;
@@ -122,7 +128,8 @@ public final class ChatServerCommand implements Callable<Integer> {
         FramedServer web = webPort == null ? null : new FramedServer(new FramedServer.Settings(spec.name() + "-web",
                 server.host(), webPort, WebSocketFramer.server(), idle, null, false, server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory()),
-                new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console, memory);
+                new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire,
+                        headerTimeout), console, memory);
         return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH), web, port -> {
             boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
             WebBanner.print(console, server.host(), port, !noQr);
