@@ -1,8 +1,10 @@
 package dev.framekit.demos.server;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,10 +42,17 @@ final class HalfOpenCheck {
         }
         lastScan = now;
         seen.keySet().retainAll(open);
-        TcpSendQueues table = TcpSendQueues.read();
+        List<PeerSocket> sent = new ArrayList<>();
         for (PeerSocket socket : open) {
             WatchedOutputStream out = socket.watchedOutput();
-            TcpSendQueues.SendQueue queue = out == null ? null : table.of(socket);
+            if (out != null && out.written() > 0) {
+                sent.add(socket); // keepalive looks after a peer never sent anything
+            }
+        }
+        Map<PeerSocket, TcpSendQueues.SendQueue> table = sent.isEmpty() ? Map.of() : TcpSendQueues.of(sent);
+        for (PeerSocket socket : sent) {
+            WatchedOutputStream out = socket.watchedOutput();
+            TcpSendQueues.SendQueue queue = table.get(socket);
             if (queue == null) {
                 seen.remove(socket);
                 continue;

@@ -1,12 +1,15 @@
 package dev.framekit.demos.server;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.Map;
  * one: TCP keepalive does not probe while data is unacknowledged (the kernel retransmits instead,
  * for about 15 minutes with {@code tcp_retries2} = 15), and the JDK offers no
  * {@code TCP_USER_TIMEOUT} to shorten that. Elsewhere than Linux there is no such table:
- * {@link #read()} returns an empty one, and the kernel's own timing applies.
+ * {@link #of} finds nothing, and the kernel's own timing applies.
  *
  * <pre>
  *   sl  local_address rem_address   st tx_queue rx_queue tr tm-&gt;when retrnsmt ...
@@ -34,49 +37,59 @@ final class TcpSendQueues {
 
     private static final List<Path> TABLES = List.of(Path.of("/proc/self/net/tcp"), Path.of("/proc/self/net/tcp6"));
 
-    private final Map<String, SendQueue> byConnection;
-
-    private TcpSendQueues(Map<String, SendQueue> byConnection) {
-        this.byConnection = byConnection;
-    }
+    private TcpSendQueues() {}
 
     /** Whether this platform has the table (Linux). */
     static boolean available() {
         return Files.isReadable(TABLES.get(0));
     }
 
-    /** The table now; empty where the platform has none or it cannot be read. */
-    static TcpSendQueues read() {
-        Map<String, SendQueue> all = new HashMap<>();
+    /**
+     * The send queues of those of {@code sockets} the kernel lists now: none where the platform has
+     * no table or it cannot be read. Lines of other connections are skipped without keeping them.
+     */
+    static <S extends Socket> Map<S, SendQueue> of(Collection<S> sockets) {
+        Map<String, S> wanted = new HashMap<>();
+        for (S socket : sockets) {
+            InetAddress remote = socket.getInetAddress();
+            if (remote != null) {
+                wanted.put(key(socket.getLocalPort(), remote, socket.getPort()), socket);
+            }
+        }
+        Map<S, SendQueue> found = new HashMap<>();
         for (Path table : TABLES) {
-            try {
-                parse(Files.readAllLines(table), all);
+            if (wanted.isEmpty()) {
+                break;
+            }
+            try (BufferedReader lines = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
+                parse(lines.lines().skip(1)::iterator, wanted, found);
             } catch (IOException | RuntimeException e) {
                 // No IPv6, or not Linux: what the other table says stands.
             }
         }
-        return new TcpSendQueues(all);
+        return found;
     }
 
-    /** The send side of the connection {@code socket} is, or null if the table does not list it. */
-    SendQueue of(Socket socket) {
-        InetAddress remote = socket.getInetAddress();
-        return remote == null ? null : byConnection.get(key(socket.getLocalPort(), remote, socket.getPort()));
-    }
-
-    /** Adds the connections of one table's lines (its heading first) to {@code into}. */
-    static void parse(List<String> lines, Map<String, SendQueue> into) {
-        for (int i = 1; i < lines.size(); i++) {
-            String[] fields = lines.get(i).trim().split("\\s+");
+    /**
+     * Adds to {@code found} the send queue of each connection in {@code wanted} (by {@link #key})
+     * that one of the table's {@code lines} (its heading left out) lists, and takes it out of
+     * {@code wanted}.
+     */
+    static <S> void parse(Iterable<String> lines, Map<String, S> wanted, Map<S, SendQueue> found) {
+        for (String line : lines) {
+            String[] fields = line.trim().split("\\s+", 8);
             if (fields.length < 7) {
                 continue;
             }
             try {
                 String[] local = fields[1].split(":");
                 String[] remote = fields[2].split(":");
-                String[] queues = fields[4].split(":");
-                into.put(key(Integer.parseInt(local[1], 16), address(remote[0]), Integer.parseInt(remote[1], 16)),
-                        new SendQueue(Long.parseLong(queues[0], 16), Integer.parseInt(fields[6], 16)));
+                S socket = wanted.remove(key(Integer.parseInt(local[1], 16), address(remote[0]),
+                        Integer.parseInt(remote[1], 16)));
+                if (socket != null) {
+                    String[] queues = fields[4].split(":");
+                    found.put(socket, new SendQueue(Long.parseLong(queues[0], 16), Integer.parseInt(fields[6], 16)));
+                }
             } catch (RuntimeException | UnknownHostException e) {
                 // A line of another form: skip it.
             }
@@ -103,7 +116,8 @@ final class TcpSendQueues {
         return InetAddress.getByAddress(words);
     }
 
-    private static String key(int localPort, InetAddress remote, int remotePort) {
+    /** How a connection is known in the table: its local port, and the peer's address and port. */
+    static String key(int localPort, InetAddress remote, int remotePort) {
         String address = remote.getHostAddress();
         int zone = address.indexOf('%');
         return localPort + " " + (zone < 0 ? address : address.substring(0, zone)) + " " + remotePort;

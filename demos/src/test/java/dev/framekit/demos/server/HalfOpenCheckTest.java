@@ -27,19 +27,24 @@ class HalfOpenCheckTest {
     @Test
     void readsUnacknowledgedBytesAndRetransmissionsOfEachConnectionFromTheKernelsTable() throws Exception {
         assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "the sample is a little-endian machine's");
+        Map<String, String> wanted = new HashMap<>();
+        wanted.put(TcpSendQueues.key(7342, InetAddress.getByName("127.0.0.2"), 54690), "stalled");
+        wanted.put(TcpSendQueues.key(7342, InetAddress.getByName("192.168.1.11"), 40000), "mapped");
+        wanted.put(TcpSendQueues.key(7342, InetAddress.getByName("10.0.0.1"), 1), "not listed");
         Map<String, TcpSendQueues.SendQueue> parsed = new HashMap<>();
         TcpSendQueues.parse(List.of(
-                "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
                 "   0: 0100007F:1CAE 0200007F:D5A2 01 00000F00:00000000 01:00000032 00000003     0        0 1234 1 0",
                 "   1: 00000000000000000000FFFF0100007F:1CAE 0000000000000000FFFF00000B01A8C0:9C40 01 00000000:00000000"
                         + " 00:00000000 00000000     0        0 5678 1 0",
-                "garbage"), parsed);
-        assertEquals(2, parsed.size());
+                "   2: 0100007F:1CAE 0300007F:D5A2 01 00000F00:00000000 01:00000032 00000003     0        0 1234 1 0",
+                "garbage"), wanted, parsed);
+        assertEquals(2, parsed.size(), "the connections asked for, and no other: " + parsed);
         assertEquals(InetAddress.getByName("127.0.0.2"), TcpSendQueues.address("0200007F"));
         assertEquals(InetAddress.getByName("192.168.1.11"), TcpSendQueues.address("0000000000000000FFFF00000B01A8C0"),
                 "an IPv4-mapped address is the IPv4 address, as Java reports it");
-        assertEquals(new TcpSendQueues.SendQueue(3840, 3), parsed.get("7342 127.0.0.2 54690"));
-        assertEquals(new TcpSendQueues.SendQueue(0, 0), parsed.get("7342 192.168.1.11 40000"));
+        assertEquals(new TcpSendQueues.SendQueue(3840, 3), parsed.get("stalled"));
+        assertEquals(new TcpSendQueues.SendQueue(0, 0), parsed.get("mapped"));
+        assertEquals(Set.of("not listed"), Set.copyOf(wanted.values()));
     }
 
     @Test
@@ -64,7 +69,7 @@ class HalfOpenCheckTest {
                 TcpSendQueues.SendQueue queue = null;
                 for (int i = 0; i < 200 && (queue == null || queue.unacknowledged() == 0); i++) {
                     Thread.sleep(50);
-                    queue = TcpSendQueues.read().of(accepted);
+                    queue = TcpSendQueues.of(List.of(accepted)).get(accepted);
                 }
                 assertNotNull(queue, "the table lists the connection");
                 assertTrue(queue.unacknowledged() > 0, "bytes wait in the send queue: " + queue);
