@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,15 +21,28 @@ import java.util.TreeSet;
  *
  * <p>Allowed, with {@code http://} or {@code https://} and the web port: {@code localhost}, every
  * address of every interface that is up (loopback, LAN, IPv6 in brackets), the address the
- * connection came in on, and the machine's host name (also with {@code .local}, as mDNS names it).
- * A request without {@code Origin} is a program, not a page, and is accepted.
+ * connection came in on, and the machine's host name (also with {@code .local}, as mDNS names it);
+ * and the origins given with {@code --web-origin} (a name the LAN's DNS gives the machine, a
+ * reverse proxy). A request without {@code Origin} is a program, not a page, and is accepted.
  */
-final class PageOrigins {
-    private PageOrigins() {}
+public final class PageOrigins {
+    private final WebSocketHandshake extra;
+
+    /**
+     * @param extra origins allowed besides the server's own, {@code scheme://host[:port]}
+     * @throws IllegalArgumentException if one is not of that form, saying which
+     */
+    public PageOrigins(List<String> extra) {
+        WebSocketHandshake handshake = WebSocketHandshake.ownOrigins();
+        for (String origin : extra) {
+            handshake = handshake.allowOrigin(origin);
+        }
+        this.extra = handshake;
+    }
 
     /** The handshake for a connection that arrived at {@code local} on {@code port}. */
-    static WebSocketHandshake handshake(InetAddress local, int port) {
-        WebSocketHandshake handshake = WebSocketHandshake.ownOrigins();
+    WebSocketHandshake handshake(InetAddress local, int port) {
+        WebSocketHandshake handshake = extra;
         for (String host : hosts(local)) {
             handshake = handshake.allowOrigin("http://" + host + ":" + port).allowOrigin("https://" + host + ":" + port);
         }

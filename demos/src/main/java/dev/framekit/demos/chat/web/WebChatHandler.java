@@ -58,15 +58,18 @@ public final class WebChatHandler implements FramedServer.Handler {
     private final int maxLine;
     private final WireLog wire;
     private final Duration headerTimeout;
+    private final PageOrigins origins;
 
     /**
      * @param maxLine the longest chat line, in UTF-8 bytes, as on the room's own framing
      * @param headerTimeout how long a request head may take: silent, or from its first byte; zero for no limit
+     * @param origins the origins a page may join from
      */
     public WebChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, int maxLine, WireLog wire,
-            Duration headerTimeout) {
+            Duration headerTimeout, PageOrigins origins) {
         this.room = room;
         this.headerTimeout = headerTimeout;
+        this.origins = origins;
         this.maxQueueBytes = maxQueueBytes;
         this.floodLimit = floodLimit;
         this.maxLine = maxLine;
@@ -141,9 +144,15 @@ public final class WebChatHandler implements FramedServer.Handler {
             fields.merge(field.name().toLowerCase(Locale.ROOT), field.value(), (a, b) -> a + ", " + b);
         }
         Socket socket = connection.socket();
-        HandshakeResponse response = PageOrigins.handshake(socket.getLocalAddress(), socket.getLocalPort())
+        HandshakeResponse response = origins.handshake(socket.getLocalAddress(), socket.getLocalPort())
                 .respond(new UpgradeRequest(head.method(), head.version(), fields));
         answer(connection, !response.accepted(), response.toBytes());
+        if (response.status() == 403) {
+            String origin = fields.get("origin");
+            throw new WebRefusal("answered the WebSocket upgrade with 403 Forbidden: the Origin " + origin
+                    + " is not one of this server's names and addresses with the web port (a page from elsewhere,"
+                    + " or a name the server does not know it has: allow it with --web-origin " + origin + ")");
+        }
         if (!response.accepted()) {
             throw new WebRefusal("answered the WebSocket upgrade with " + response);
         }

@@ -79,7 +79,8 @@ class WebChatIT {
                 WebSocketClientHandshake.of("evil.example", port, "/chat").origin("http://evil.example:" + port),
                 "127.0.0.1", port));
         assertEquals(403, rebound.status());
-        room.server.awaitLine("answered the WebSocket upgrade with 403 Forbidden: the Origin http://evil.example:" + port);
+        room.server.awaitLine("answered the WebSocket upgrade with 403 Forbidden: the Origin http://evil.example:" + port
+                + " is not one of this server's names .*allow it with --web-origin http://evil.example:" + port + "\\)$");
         String hostName = java.net.InetAddress.getLocalHost().getHostName();
         for (String host : List.of("127.0.0.1", "localhost", hostName)) {
             WebSocketConnection.connect(WebSocketClientHandshake.of(host, port, "/chat").origin("http://" + host + ":" + port),
@@ -89,6 +90,21 @@ class WebChatIT {
         HandshakeException otherPort = assertThrows(HandshakeException.class, () -> WebSocketConnection.connect(
                 WebSocketClientHandshake.of("127.0.0.1", port, "/chat").origin("http://127.0.0.1:1"), "127.0.0.1", port));
         assertEquals(403, otherPort.status());
+    }
+
+    @Test
+    void webOriginLetsInAPageAtANameTheServerDoesNotKnowItHasAndABadOneIsAUsageError() throws Exception {
+        WebRoom room = WebRoom.start(framekit, "--web-origin", "http://laptop.lan:8080");
+        WebSocketConnection.connect(WebSocketClientHandshake.of("laptop.lan", 8080, "/chat").origin("http://laptop.lan:8080"),
+                "127.0.0.1", room.webPort).close();
+        HandshakeException other = assertThrows(HandshakeException.class, () -> WebSocketConnection.connect(
+                WebSocketClientHandshake.of("other.lan", 8080, "/chat").origin("http://other.lan:8080"), "127.0.0.1",
+                room.webPort));
+        assertEquals(403, other.status());
+        var bad = framekit.start("chat-server", "--port", "0", "--web-port", "0", "--web-origin", "laptop.lan");
+        assertEquals(2, bad.awaitExit(WebRoom.WAIT), bad.transcript());
+        assertTrue(bad.transcript().contains("--web-origin: websocket handshake: an origin is scheme://host[:port],"
+                + " got \"laptop.lan\""), bad.transcript());
     }
 
     @Test
