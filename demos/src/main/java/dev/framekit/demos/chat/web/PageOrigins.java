@@ -27,6 +27,8 @@ import java.util.TreeSet;
  */
 public final class PageOrigins {
     private final WebSocketHandshake extra;
+    /** The machine's host name and NAME.local, looked up once (slow on some networks); addresses are read per upgrade. */
+    private final Set<String> names = names();
 
     /**
      * @param extra origins allowed besides the server's own, {@code scheme://host[:port]}
@@ -43,14 +45,16 @@ public final class PageOrigins {
     /** The handshake for a connection that arrived at {@code local} on {@code port}. */
     WebSocketHandshake handshake(InetAddress local, int port) {
         WebSocketHandshake handshake = extra;
-        for (String host : hosts(local)) {
+        Set<String> hosts = addresses(local);
+        hosts.addAll(names);
+        for (String host : hosts) {
             handshake = handshake.allowOrigin("http://" + host + ":" + port).allowOrigin("https://" + host + ":" + port);
         }
         return handshake;
     }
 
-    /** The server's own names and addresses as an origin writes them. */
-    static Set<String> hosts(InetAddress local) {
+    /** The server's addresses now, and {@code localhost}, as an origin writes them. */
+    private static Set<String> addresses(InetAddress local) {
         Set<String> hosts = new TreeSet<>();
         hosts.add("localhost");
         hosts.add(host(local));
@@ -63,14 +67,19 @@ public final class PageOrigins {
         } catch (SocketException e) {
             hosts.add("127.0.0.1"); // no interface list: the loopback at least
         }
+        return hosts;
+    }
+
+    private static Set<String> names() {
+        Set<String> names = new TreeSet<>();
         String name = LanAddresses.hostName().toLowerCase(Locale.ROOT);
         if (!name.equals("unknown") && name.matches("[a-z0-9.-]+")) {
-            hosts.add(name);
+            names.add(name);
             if (!name.contains(".")) {
-                hosts.add(name + ".local");
+                names.add(name + ".local");
             }
         }
-        return hosts;
+        return names;
     }
 
     /** An address as it stands in a URL: IPv4 dotted, IPv6 compressed in brackets without a zone. */
