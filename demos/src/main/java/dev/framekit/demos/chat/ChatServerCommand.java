@@ -10,6 +10,7 @@ import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ByteSizes;
 import dev.framekit.demos.options.Counts;
+import dev.framekit.demos.options.Durations;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
@@ -19,7 +20,10 @@ import dev.framekit.demos.server.MemoryBudget;
 import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.demos.chat.web.WebBanner;
 import dev.framekit.framing.Framer;
+import dev.framekit.demos.chat.web.PageOrigins;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +34,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code framekit chat-server}: a chat room on any framing; a plain {@code nc} user is welcome on the \n delimiter. */
@@ -62,6 +67,17 @@ public final class ChatServerCommand implements Callable<Integer> {
                     + " (0 = any free port; default: off).")
     Integer webPort;
 
+    @Option(names = "--header-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
+            description = "With --web-port, how long a browser's request head may take (silent, or from its first byte)"
+                    + " before the connection is closed; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--web-origin", paramLabel = "ORIGIN",
+            description = "With --web-port, also let pages from ORIGIN join, e.g. http://laptop.lan:8080 (a name the LAN's"
+                    + " DNS gives this machine, a reverse proxy); repeatable. The machine's own addresses, localhost and"
+                    + " host name are always allowed.")
+    List<String> webOrigins = new ArrayList<>();
+
     @Option(names = "--no-qr", description = "With --web-port, do not draw the QR codes of the page's URLs on the banner.")
     boolean noQr;
 
@@ -92,9 +108,18 @@ public final class ChatServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private PageOrigins pageOrigins() {
+        try {
+            return new PageOrigins(webOrigins);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--web-origin: " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         Framer framer = framing.framer(spec, Framing.Side.SERVER);
+        PageOrigins origins = pageOrigins();
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
         ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling),
@@ -122,7 +147,8 @@ public final class ChatServerCommand implements Callable<Integer> {
         FramedServer web = webPort == null ? null : new FramedServer(new FramedServer.Settings(spec.name() + "-web",
                 server.host(), webPort, WebSocketFramer.server(), idle, null, false, server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory()),
-                new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire), console, memory);
+                new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire,
+                        headerTimeout, origins), console, memory);
         return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH), web, port -> {
             boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
             WebBanner.print(console, server.host(), port, !noQr);

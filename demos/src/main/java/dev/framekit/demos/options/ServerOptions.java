@@ -24,7 +24,8 @@ public final class ServerOptions {
 
     @Option(names = "--write-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.class,
             description = "Close a connection that takes no byte of what the server sends for this long "
-                    + "(a peer that stopped reading); 0 = never (default: 30s).")
+                    + "(a peer that stopped reading), or that acknowledges none of it for this long (half-open,"
+                    + " on Linux); 0 = never (default: 30s).")
     Duration writeTimeout = Duration.ofSeconds(30);
 
     /** The share of the JVM's max heap a server's memory budget takes when --max-memory is not given. */

@@ -21,6 +21,7 @@ import java.time.Duration;
  * a frame late (--frame-timeout)                 RST
  * a protocol error (a bad frame, an HTTP 4xx)    RST
  * stopped reading (--write-timeout), or shed     RST (by {@link PeerSocket#closeFor}, at once)
+ * acknowledged nothing sent (--write-timeout)    RST (by {@link PeerSocket#closeFor}: half-open)
  * </pre>
  *
  * A reset frees the bytes queued for the peer in the kernel at once (a peer that stopped reading

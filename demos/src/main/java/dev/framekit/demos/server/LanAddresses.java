@@ -84,7 +84,7 @@ public final class LanAddresses {
     }
 
     /** The address as people write it: IPv4 dotted, IPv6 compressed (RFC 5952) without a zone. */
-    static String text(InetAddress address) {
+    public static String text(InetAddress address) {
         String text = address.getHostAddress();
         int zone = text.indexOf('%');
         text = zone < 0 ? text : text.substring(0, zone);

@@ -6,19 +6,23 @@ import java.util.Collection;
 /**
  * One thread per server that looks at every open connection a few times a second and closes
  * those that broke a limit no blocking call can enforce by itself: a peer that has taken no byte
- * of a write for {@code --write-timeout} ("peer stopped reading"). It never blocks on a
- * connection: closing a socket ends the write blocked in the connection's own thread, which then
- * logs the reason.
+ * of a write for {@code --write-timeout} ("peer stopped reading"), and a peer that has
+ * acknowledged none of the bytes sent to it for {@code --write-timeout} while the kernel
+ * retransmitted them ("the peer stopped answering": half-open, {@link HalfOpenCheck}). It never
+ * blocks on a connection: closing a socket ends the read or write blocked in the connection's own
+ * thread, which then logs the reason.
  */
 final class Watchdog {
     private final Collection<PeerSocket> open;
     private final Duration writeTimeout;
     private final Thread thread;
+    private final HalfOpenCheck halfOpen;
 
     /** @param open the open connections, a concurrent collection the server keeps */
     Watchdog(Collection<PeerSocket> open, Duration writeTimeout) {
         this.open = open;
         this.writeTimeout = writeTimeout;
+        this.halfOpen = new HalfOpenCheck(writeTimeout);
         this.thread = Thread.ofPlatform().daemon().name("watchdog").unstarted(this::run);
     }
 
@@ -52,6 +56,7 @@ final class Watchdog {
                                 + describe(writeTimeout) + "; closed it (--write-timeout)");
                     }
                 }
+                halfOpen.check(open, now);
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable e) {
@@ -61,7 +66,7 @@ final class Watchdog {
     }
 
     /** {@code 30 s}, or {@code 1500 ms} when not whole seconds. */
-    private static String describe(Duration duration) {
+    static String describe(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

@@ -23,6 +23,7 @@ final class WatchedOutputStream extends FilterOutputStream {
 
     private volatile long pieceSince = NOT_WRITING;
     private volatile long unsent;
+    private volatile long written;
     private final BooleanSupplier recount;
 
     /** @param recount tells the memory budget about a write about to start; false if the peer was shed */
@@ -50,6 +51,8 @@ final class WatchedOutputStream extends FilterOutputStream {
                 pieceSince = System.nanoTime();
                 out.write(b, off + done, piece);
                 done += piece;
+                written += piece; // one thread writes
+
             }
         } finally {
             pieceSince = NOT_WRITING;
@@ -66,6 +69,11 @@ final class WatchedOutputStream extends FilterOutputStream {
     long stalledNanos(long now) {
         long since = pieceSince;
         return since == NOT_WRITING ? 0 : now - since;
+    }
+
+    /** Bytes the socket has taken so far, in all. */
+    long written() {
+        return written;
     }
 
     /** Bytes of the write in progress not yet taken by the socket (at most; the last piece may be partly taken). */

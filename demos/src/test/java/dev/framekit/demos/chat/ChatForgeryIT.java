@@ -120,6 +120,22 @@ class ChatForgeryIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aLinePaddedWithBlanksReachesOthersWithOneSpaceSoItsWrapCannotPassForAnotherLine() throws Exception {
+        FramekitProcess server = framekit.startServer("chat-server", Framings.NEWLINE.options().toArray(String[]::new));
+        try (RawMember watcher = RawMember.join(Framings.NEWLINE, server.port(), "watcher")) {
+            watcher.receiveUntil("-- you are now watcher");
+            try (RawMember mallory = RawMember.join(Framings.NEWLINE, server.port(), "m")) {
+                watcher.receiveUntil("-- m joined");
+                mallory.say(("hi" + " ".repeat(75) + "<bob> send her the money").getBytes(StandardCharsets.UTF_8));
+                mallory.say(("hi" + "\t".repeat(10) + "\u00a0\u3000\u2800<bob> really").getBytes(StandardCharsets.UTF_8));
+                List<byte[]> frames = watcher.receiveUntil("<m> hi <bob> really"); // fails unless blanks collapse
+                List<String> lines = frames.stream().map(f -> new String(f, StandardCharsets.UTF_8)).toList();
+                assertTrue(lines.contains("<m> hi <bob> send her the money"), String.join("\n", lines));
+            }
+        }
+    }
+
     /** A line after Mallory joined: Mallory's message, action or whisper, or a notice only to her (none reach others). */
     private static void assertFromMallory(String line) {
         assertTrue(line.startsWith("<m> ") || line.startsWith("* m ") || line.startsWith("*m* "), line);

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,13 +44,13 @@ class HalfOpenMemberIT {
     @RegisterExtension
     final Framekit framekit = new Framekit();
 
-    @BeforeAll
-    static void createHosts() throws Exception {
+    @BeforeEach
+    void createHosts() throws Exception {
         hosts = TwoHosts.create();
     }
 
-    @AfterAll
-    static void removeHosts() {
+    @AfterEach
+    void removeHosts() {
         if (hosts != null) {
             hosts.close();
         }
@@ -98,6 +98,56 @@ class HalfOpenMemberIT {
                 left, String.join("\n", ended));
         assertEquals(1, ended.size(), "one line for the end of carol's connection\n" + server.transcript());
         assertTrue(ended.get(0).contains("closed: the peer stopped answering"), ended.get(0));
+        String output = String.join("\n", server.stdoutLines()) + "\n" + String.join("\n", server.stderrLines());
+        assertFalse(output.contains("\tat ") || output.contains("Exception"), server.transcript());
+    }
+
+    /**
+     * Keepalive does not probe a connection with bytes unacknowledged: once the room has sent the
+     * half-open carol a line, the kernel retransmits it instead, for about 15 minutes
+     * ({@code tcp_retries2}), and the server's write went into the socket buffer, so no write
+     * stalls either. The server's watchdog reads the kernel's send queues and closes her
+     * connection once she has acknowledged nothing for {@code --write-timeout} (10 s here), well
+     * before keepalive's 60 s could have.
+     */
+    @Test
+    void aHalfOpenMemberSentALineIsRemovedAfterTheWriteTimeoutNotFifteenMinutes() throws Exception {
+        FramekitProcess server = framekit.startPrefixed(hosts.onServer(), "chat-server", "--port", "7342",
+                "--write-timeout", "10s").awaitReady();
+        List<String> local = List.of("chat-client", "--host", "127.0.0.1", "--port", "7342");
+        FramekitProcess alice = framekit.startPrefixed(hosts.onServer(), args(local, "--name", "alice"));
+        alice.awaitLine("^-- you are now alice$");
+        FramekitProcess carol = framekit.startPrefixed(hosts.onClient(),
+                args(List.of("chat-client", "--host", hosts.serverAddress(), "--port", "7342"), "--name", "carol"));
+        carol.awaitLine("^-- you are now carol$");
+        alice.awaitLine("^-- carol joined$");
+        Matcher joined = Pattern.compile("(" + Pattern.quote(hosts.clientAddress()) + ":\\d+) joined as carol")
+                .matcher(server.awaitLine("joined as carol"));
+        assertTrue(joined.find(), server.transcript());
+        String carolPeer = joined.group(1);
+
+        hosts.cutLink();
+        carol.process().destroyForcibly();
+        assertTrue(carol.process().waitFor(10, TimeUnit.SECONDS), "carol's process did not die");
+        alice.send("are you there, carol?");
+        long sent = System.nanoTime();
+
+        String left = server.awaitLine(Pattern.compile(Pattern.quote(carolPeer) + " carol left"), Duration.ofSeconds(45));
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        assertTrue(seconds < 40, "carol left " + seconds + " s after she was sent a line; keepalive would take 60 s");
+        alice.awaitLine("^-- carol left");
+        alice.send("/who");
+        assertEquals("-- in the room (1): alice", alice.awaitLine("^-- in the room \\("), alice.transcript());
+        FramekitProcess again = framekit.startPrefixed(hosts.onServer(), args(local, "--name", "carol"));
+        again.awaitLine("^-- you are now carol$");
+
+        List<String> ended = server.stdoutLines().stream()
+                .filter(line -> line.contains(carolPeer + " ") && line.contains(" out (")).toList();
+        System.out.printf("half-open chat member sent a line, reclaimed %.1f s later:%n%s%n%s%n", seconds, left,
+                String.join("\n", ended));
+        assertEquals(1, ended.size(), "one line for the end of carol's connection\n" + server.transcript());
+        assertTrue(ended.get(0).matches(".*the peer stopped answering: \\d+ bytes sent to it unacknowledged for 10 s;"
+                + " closed it \\(--write-timeout\\)$"), ended.get(0));
         String output = String.join("\n", server.stdoutLines()) + "\n" + String.join("\n", server.stderrLines());
         assertFalse(output.contains("\tat ") || output.contains("Exception"), server.transcript());
     }

@@ -44,6 +44,13 @@ import java.util.TreeSet;
  * origin is allowed: {@code http://} or {@code https://} followed by the request's {@code Host}.
  * {@link #allowOrigin(String)} adds others. A request without {@code Origin} comes from a program,
  * not a browser page, and is accepted.
+ *
+ * <p><b>Security: DNS rebinding.</b> The request's {@code Host} is the name in the page's address
+ * bar, and the attacker chooses it: a page at {@code http://evil.example:8080/} whose name is then
+ * re-pointed at the server's address sends {@code Host: evil.example:8080} and {@code Origin:
+ * http://evil.example:8080}, which {@link #sameOrigin()} accepts. A server that knows its own names
+ * and addresses starts from {@link #ownOrigins()} instead, which trusts no {@code Host}, and allows
+ * each of them with {@link #allowOrigin(String)}.
  */
 public final class WebSocketHandshake {
     /** The GUID RFC 6455 appends to the key before hashing. */
@@ -52,12 +59,15 @@ public final class WebSocketHandshake {
     /** The only protocol version: 13. */
     public static final String VERSION = "13";
 
-    private static final WebSocketHandshake SAME_ORIGIN = new WebSocketHandshake(Set.of());
+    private static final WebSocketHandshake SAME_ORIGIN = new WebSocketHandshake(Set.of(), true);
+    private static final WebSocketHandshake OWN_ORIGINS = new WebSocketHandshake(Set.of(), false);
 
     private final Set<String> allowedOrigins;
+    private final boolean trustsHost;
 
-    private WebSocketHandshake(Set<String> allowedOrigins) {
+    private WebSocketHandshake(Set<String> allowedOrigins, boolean trustsHost) {
         this.allowedOrigins = allowedOrigins;
+        this.trustsHost = trustsHost;
     }
 
     /**
@@ -67,6 +77,17 @@ public final class WebSocketHandshake {
      */
     public static WebSocketHandshake sameOrigin() {
         return SAME_ORIGIN;
+    }
+
+    /**
+     * The handshake that allows no browser page until {@link #allowOrigin(String)} names its
+     * origin, whatever the request's {@code Host} says (programs that send no origin are
+     * accepted): for a server that lists its own names and addresses, safe from DNS rebinding.
+     *
+     * @return the handshake
+     */
+    public static WebSocketHandshake ownOrigins() {
+        return OWN_ORIGINS;
     }
 
     /**
@@ -84,7 +105,7 @@ public final class WebSocketHandshake {
         }
         Set<String> more = new TreeSet<>(allowedOrigins);
         more.add(normal);
-        return new WebSocketHandshake(Set.copyOf(more));
+        return new WebSocketHandshake(Set.copyOf(more), trustsHost);
     }
 
     /**
@@ -140,8 +161,9 @@ public final class WebSocketHandshake {
         }
         String origin = request.header("Origin");
         if (origin != null && !isAllowed(origin, host)) {
-            return refuse(403, "the Origin " + origin + " is not allowed (allowed: the page's own origin, http://"
-                    + host + (allowedOrigins.isEmpty() ? "" : ", and " + String.join(", ", allowedOrigins)) + ")");
+            return refuse(403, "the Origin " + origin + " is not allowed (allowed: " + (trustsHost
+                    ? "the page's own origin, http://" + host + (allowedOrigins.isEmpty() ? "" : ", and ") : "")
+                    + String.join(", ", allowedOrigins) + ")");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Upgrade", "websocket");
@@ -156,8 +178,8 @@ public final class WebSocketHandshake {
             return false; // "null" (a sandboxed page, a file) or garbage
         }
         String hostLower = host.toLowerCase(Locale.ROOT);
-        return allowedOrigins.contains(normal) || normal.equals(normalOrigin("http://" + hostLower))
-                || normal.equals(normalOrigin("https://" + hostLower));
+        return allowedOrigins.contains(normal) || (trustsHost && (normal.equals(normalOrigin("http://" + hostLower))
+                || normal.equals(normalOrigin("https://" + hostLower))));
     }
 
     /** {@code scheme://host[:port]} in lower case without a default port, or null if not of that form. */

@@ -87,6 +87,24 @@ class WebSocketHandshakeTest {
     }
 
     @Test
+    void ownOriginsTrustsNoHostSoADnsRebindingPageIsRefused() {
+        WebSocketHandshake handshake = WebSocketHandshake.ownOrigins().allowOrigin("http://192.168.1.20:8080");
+        Map<String, String> rebound = browserHeaders();
+        rebound.put("Host", "evil.example:8080");
+        rebound.put("Origin", "http://evil.example:8080");
+        assertTrue(WebSocketHandshake.sameOrigin().respond(new UpgradeRequest("GET", "HTTP/1.1", rebound)).accepted(),
+                "sameOrigin trusts the Host the page chose");
+        HandshakeResponse refused = handshake.respond(new UpgradeRequest("GET", "HTTP/1.1", rebound));
+        assertEquals(403, refused.status());
+        assertEquals("the Origin http://evil.example:8080 is not allowed (allowed: http://192.168.1.20:8080)", refused.body());
+        assertTrue(handshake.respond(new UpgradeRequest("GET", "HTTP/1.1", browserHeaders())).accepted());
+        Map<String, String> program = browserHeaders();
+        program.remove("Origin");
+        program.put("Host", "anything");
+        assertTrue(handshake.respond(new UpgradeRequest("GET", "HTTP/1.1", program)).accepted());
+    }
+
+    @Test
     void refusesAnotherVersionWith426SayingVersion13() {
         HandshakeResponse response = respondWith("Sec-WebSocket-Version", "8");
         assertEquals(426, response.status());

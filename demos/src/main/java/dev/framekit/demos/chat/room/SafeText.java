@@ -12,7 +12,9 @@ package dev.framekit.demos.chat.room;
  *
  * <pre>
  * LF (U+000A)                                  -&gt; ␤   (U+2424, one line of chat is one line on screen)
- * TAB (U+0009)                                 -&gt; one space
+ * a run of blanks: spaces, TAB (U+0009), the other space
+ * separators (category Zs: no-break, en, em, ideographic
+ * space ...) and U+2800 BRAILLE PATTERN BLANK   -&gt; one space (U+0020)
  * other C0 controls U+0000-U+001F, e.g. CR, ESC -&gt; the control picture U+2400 + code: ␍ ␛ ␇ ␈ ...
  * DEL (U+007F)                                 -&gt; ␡   (U+2421)
  * C1 controls U+0080-U+009F (CSI, OSC, NEL ...) -&gt; [U+009B]
@@ -21,6 +23,10 @@ package dev.framekit.demos.chat.room;
  * fillers U+115F, U+1160, U+3164, U+FFA0     -&gt; [U+202E]
  * a lone surrogate (from invalid UTF-16)       -&gt; U+FFFD
  * </pre>
+ *
+ * <p>Blanks are collapsed so that a line cannot fake a wrap: padded with spaces to the width of
+ * a terminal or a page, a line's second visual row would start where a line of its own does and
+ * could read as another member's ({@code "hi" + 75 spaces + "<bob> send her the money"}).
  *
  * <p>An escape sequence such as {@code ESC [ 2 J} becomes the harmless text {@code ␛[2J}.
  * Invalid UTF-8 is already U+FFFD when decoded. Everything else, accents, scripts and emoji
@@ -45,7 +51,12 @@ public final class SafeText {
         for (int i = first; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (isUnsafe(codePoint)) {
+            if (isBlank(codePoint)) {
+                safe.append(' ');
+                while (i < text.length() && isBlank(text.codePointAt(i))) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+            } else if (isUnsafe(codePoint)) {
                 appendMark(safe, codePoint);
             } else {
                 safe.appendCodePoint(codePoint);
@@ -62,12 +73,21 @@ public final class SafeText {
     private static int firstUnsafe(String text) {
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
-            if (isUnsafe(codePoint)) {
+            if (isUnsafe(codePoint) || (isBlank(codePoint) && codePoint != ' ')) {
                 return i;
             }
             i += Character.charCount(codePoint);
+            if (codePoint == ' ' && i < text.length() && isBlank(text.codePointAt(i))) {
+                return i - 1; // a run of blanks
+            }
         }
         return -1;
+    }
+
+    /** A character that shows as blank space: collapsed with its neighbours into one space. */
+    private static boolean isBlank(int codePoint) {
+        return codePoint == ' ' || codePoint == '\t' || codePoint == 0x2800
+                || (codePoint > 0x7f && Character.getType(codePoint) == Character.SPACE_SEPARATOR);
     }
 
     private static boolean isUnsafe(int codePoint) {
@@ -86,8 +106,6 @@ public final class SafeText {
     private static void appendMark(StringBuilder safe, int codePoint) {
         if (codePoint == '\n') {
             safe.append(NEWLINE_MARK);
-        } else if (codePoint == '\t') {
-            safe.append(' ');
         } else if (codePoint < 0x20) {
             safe.append((char) (0x2400 + codePoint));
         } else if (codePoint == 0x7f) {

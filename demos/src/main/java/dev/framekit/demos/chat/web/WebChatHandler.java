@@ -12,19 +12,22 @@ import dev.framekit.demos.http.RequestHead;
 import dev.framekit.demos.http.Status;
 import dev.framekit.demos.http.WireTap;
 import dev.framekit.demos.server.ConnectionStats;
+import dev.framekit.demos.server.MisbehavingPeer;
 import dev.framekit.demos.server.PeerMemory;
 import dev.framekit.demos.server.FramedServer;
+import dev.framekit.framing.FrameTimeoutException;
 import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.websocket.HandshakeResponse;
 import dev.framekit.framing.websocket.UpgradeRequest;
 import dev.framekit.framing.websocket.WebSocketConnection;
 import dev.framekit.framing.websocket.WebSocketFramer;
-import dev.framekit.framing.websocket.WebSocketHandshake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -36,10 +39,13 @@ import java.util.Map;
 /**
  * Serves {@code chat-server --web-port}: {@code GET /} is the chat page ({@code chat.html} next to
  * this class: inline CSS and script, nothing from the internet), {@code /chat} the WebSocket
- * upgrade ({@link WebSocketHandshake#sameOrigin()}), after which the connection is a
- * {@link WebMember} of the same room; {@code /favicon.ico} is 204 (no icon, and no error in the
- * log); any other path is 404. Every refusal is answered with its
- * status and a one-line reason, and logged once by the server.
+ * upgrade (from a page at the server's own names and addresses only: {@link PageOrigins}), after
+ * which the connection is a {@link WebMember} of the same room; {@code /favicon.ico} is 204 (no
+ * icon, and no error in the log); any other path is 404. Every refusal is answered with its
+ * status and a one-line reason, and logged once by the server. A connection that is silent for
+ * {@code --header-timeout}, or whose request head is not complete that long after its first byte,
+ * is closed (reset) with one log line: until the upgrade, the room's own timeouts (a member may be
+ * quiet for ever) do not apply.
  */
 public final class WebChatHandler implements FramedServer.Handler {
     /** The largest request head read. */
@@ -51,10 +57,19 @@ public final class WebChatHandler implements FramedServer.Handler {
     private final int floodLimit;
     private final int maxLine;
     private final WireLog wire;
+    private final Duration headerTimeout;
+    private final PageOrigins origins;
 
-    /** @param maxLine the longest chat line, in UTF-8 bytes, as on the room's own framing */
-    public WebChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, int maxLine, WireLog wire) {
+    /**
+     * @param maxLine the longest chat line, in UTF-8 bytes, as on the room's own framing
+     * @param headerTimeout how long a request head may take: silent, or from its first byte; zero for no limit
+     * @param origins the origins a page may join from
+     */
+    public WebChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, int maxLine, WireLog wire,
+            Duration headerTimeout, PageOrigins origins) {
         this.room = room;
+        this.headerTimeout = headerTimeout;
+        this.origins = origins;
         this.maxQueueBytes = maxQueueBytes;
         this.floodLimit = floodLimit;
         this.maxLine = maxLine;
@@ -64,15 +79,25 @@ public final class WebChatHandler implements FramedServer.Handler {
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
         MessageReader in = new MessageReader(connection.reader(), MAX_HEAD, WireTap.OFF);
+        Duration idle = connection.reader().readTimeout();
+        Duration frame = connection.reader().frameDeadline();
         byte[] bytes;
         try {
+            if (!headerTimeout.isZero()) {
+                connection.readTimeout(headerTimeout).frameDeadline(headerTimeout);
+            }
             bytes = in.readHead();
         } catch (FrameTooLongException e) {
             throw refuse(connection, 431, "request head over " + MAX_HEAD + " bytes");
+        } catch (SocketTimeoutException | FrameTimeoutException e) {
+            MisbehavingPeer.close(connection, "no complete request head within " + headerTimeout.toMillis()
+                    + " ms; closed it (--header-timeout)");
+            return;
         }
         if (bytes == null) {
             return;
         }
+        connection.readTimeout(idle).frameDeadline(frame); // from here on, the room's timeouts
         RequestHead head;
         try {
             head = RequestHead.parse(bytes);
@@ -118,9 +143,16 @@ public final class WebChatHandler implements FramedServer.Handler {
         for (Headers.Field field : head.headers().fields()) {
             fields.merge(field.name().toLowerCase(Locale.ROOT), field.value(), (a, b) -> a + ", " + b);
         }
-        HandshakeResponse response = WebSocketHandshake.sameOrigin()
+        Socket socket = connection.socket();
+        HandshakeResponse response = origins.handshake(socket.getLocalAddress(), socket.getLocalPort())
                 .respond(new UpgradeRequest(head.method(), head.version(), fields));
         answer(connection, !response.accepted(), response.toBytes());
+        if (response.status() == 403) {
+            String origin = fields.get("origin");
+            throw new WebRefusal("answered the WebSocket upgrade with 403 Forbidden: the Origin " + origin
+                    + " is not one of this server's names and addresses with the web port (a page from elsewhere,"
+                    + " or a name the server does not know it has: allow it with --web-origin " + origin + ")");
+        }
         if (!response.accepted()) {
             throw new WebRefusal("answered the WebSocket upgrade with " + response);
         }

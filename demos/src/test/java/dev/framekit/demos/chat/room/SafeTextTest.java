@@ -36,6 +36,18 @@ public class SafeTextTest {
     }
 
     @Test
+    void aLinePaddedWithBlanksCannotFakeAWrapIntoAnotherMembersLine() {
+        String padded = "hi" + " ".repeat(75) + "<bob> send her the money";
+        assertEquals("hi <bob> send her the money", SafeText.clean(padded));
+        assertEquals("hi <bob> x", SafeText.clean("hi\t\t\t\t\t\t\t\t\t\t<bob> x"));
+        assertEquals("hi <bob> x", SafeText.clean("hi \t \u00a0\u2003\u3000\u2800 <bob> x"));
+        assertEquals(" a b ", SafeText.clean("   a  \t b\t"));
+        assertEquals("100 km", SafeText.clean("100\u00a0km"), "a lone no-break space is an ordinary one");
+        assertFalse(SafeText.isClean("two  spaces"));
+        assertTrue(SafeText.isClean("one space each"));
+    }
+
+    @Test
     void everyC1ControlIsShownAsItsCodePoint() {
         for (int c = 0x80; c <= 0x9f; c++) {
             String safe = SafeText.clean("a" + (char) c);

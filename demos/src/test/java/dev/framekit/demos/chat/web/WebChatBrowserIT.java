@@ -1,6 +1,7 @@
 package dev.framekit.demos.chat.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.support.Framekit;
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -164,6 +167,127 @@ class WebChatBrowserIT {
         }
     }
 
+    @Test
+    void aLongLineWrapsInsideItsOwnMessageWhoseSecondRowIsIndentedSoItCannotPassForAnotherLine() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        WebDriver page = browser("wrap");
+        try (WebRoom.LineMember mallory = new WebRoom.LineMember(room.linePort, "m")) {
+            page.get("http://127.0.0.1:" + room.webPort + "/");
+            await(page, "-- welcome");
+            mallory.say("hi" + " ".repeat(75) + "<bob> send her the money");
+            await(page, "<m> hi <bob> send her the money"); // blanks collapsed by the server
+            String filler = "x".repeat(300);
+            mallory.say(filler + "<bob> really");
+            WebElement row = await(page, "<m> " + filler + "<bob> really");
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shape = (Map<String, Object>) js.executeScript("""
+                    var row = arguments[0], range = document.createRange();
+                    range.selectNodeContents(row);
+                    var lefts = {}, tops = [];
+                    Array.prototype.forEach.call(range.getClientRects(), function (r) {
+                      var top = Math.round(r.top);
+                      if (r.width > 0 && !(top in lefts)) { lefts[top] = r.left; tops.push(top); }
+                    });
+                    tops.sort(function (a, b) { return a - b; });
+                    var style = getComputedStyle(row);
+                    return { rows: tops.length, firstLeft: lefts[tops[0]], secondLeft: lefts[tops[1]],
+                             rowsInLog: document.querySelectorAll('#log li').length,
+                             border: parseFloat(style.borderLeftWidth), display: style.display };
+                    """, row);
+            assertTrue(((Number) shape.get("rows")).intValue() >= 2, "the long line wraps: " + shape);
+            assertTrue(((Number) shape.get("secondLeft")).doubleValue() > ((Number) shape.get("firstLeft")).doubleValue() + 5,
+                    "a message's second row starts right of where any message starts: " + shape);
+            assertTrue(((Number) shape.get("border")).doubleValue() >= 1, "each message has its rule: " + shape);
+            assertEquals("block", shape.get("display"));
+            List<String> rows = page.findElements(By.cssSelector("#log li")).stream().map(WebElement::getText).toList();
+            assertFalse(rows.stream().anyMatch(text -> text.startsWith("<bob>")), "no row of its own: " + rows);
+        } catch (AssertionError | RuntimeException e) {
+            screenshots();
+            throw e;
+        }
+    }
+
+    @Test
+    void theLogKeepsItsTextWithinAByteBudgetAndCutsAHugeRow() throws Exception {
+        WebRoom room = WebRoom.start(framekit, "--flood-limit", "0", "--max-queue", "64m");
+        WebDriver page = browser("bytes");
+        try (WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob")) {
+            page.get("http://127.0.0.1:" + room.webPort + "/");
+            await(page, "-- welcome");
+            WebElement log = page.findElement(By.id("log"));
+            long maxBytes = Long.parseLong(log.getDomAttribute("data-max-bytes"));
+            int maxRowChars = Integer.parseInt(log.getDomAttribute("data-max-row-chars"));
+            assertEquals(2 * 1024 * 1024, maxBytes);
+            int lines = 400;
+            for (int i = 1; i <= lines; i++) {
+                bob.say(i + " " + "y".repeat(maxRowChars - 20));
+            }
+            int huge = 600_000;
+            bob.say("huge " + "z".repeat(huge));
+            String last = awaitLastRow(page, "<bob> huge ");
+            assertTrue(last.length() < maxRowChars + 100, "a huge row is cut for display: " + last.length() + " characters");
+            assertTrue(last.endsWith("more characters not shown)"), last.substring(last.length() - 60));
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            long rows = (Long) js.executeScript("return document.querySelectorAll('#log li').length");
+            long chars = (Long) js.executeScript("var n = 0; document.querySelectorAll('#log li')"
+                    + ".forEach(function (li) { n += li.textContent.length; }); return n;");
+            assertTrue(2 * chars <= maxBytes, "the log holds " + 2 * chars + " bytes of text, over " + maxBytes);
+            assertTrue(rows < lines, "rows went for bytes, not only past the row cap: " + rows);
+            String first = (String) js.executeScript("return document.querySelector('#log li').textContent");
+            assertTrue(first.startsWith("<bob> "), "the oldest went first: " + first.substring(0, 20));
+            int oldest = Integer.parseInt(first.substring(6, first.indexOf(' ', 6)));
+            assertEquals(lines + 2, rows + oldest, "the newest rows are kept, in order: " + oldest + " to " + lines
+                    + " and the huge one, " + rows + " rows");
+        } catch (AssertionError | RuntimeException e) {
+            screenshots();
+            throw e;
+        }
+    }
+
+    @Test
+    void aBurstOfTenThousandLinesShowsTheNewestWithinTheCapsAndThePageStaysResponsive() throws Exception {
+        WebRoom room = WebRoom.start(framekit, "--flood-limit", "0", "--max-queue", "64m");
+        WebDriver page = browser("burst");
+        try (WebRoom.LineMember bob = new WebRoom.LineMember(room.linePort, "bob")) {
+            page.get("http://127.0.0.1:" + room.webPort + "/");
+            await(page, "-- welcome");
+            int burst = 10_000;
+            StringBuilder lines = new StringBuilder();
+            for (int i = 1; i <= burst; i++) {
+                lines.append("burst line ").append(i).append('\n');
+            }
+            bob.socket.getOutputStream().write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bob.socket.getOutputStream().flush();
+            awaitLastRow(page, "<bob> burst line " + burst);
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            long start = System.nanoTime();
+            long rows = (Long) js.executeScript("return document.querySelectorAll('#log li').length");
+            double millis = (System.nanoTime() - start) / 1e6;
+            assertTrue(millis < 2_000, "a script call took " + millis + " ms after the burst");
+            assertEquals(500, rows);
+            assertEquals("<bob> burst line " + (burst - 499),
+                    js.executeScript("return document.querySelector('#log li').textContent"));
+            long received = Long.parseLong((String) js.executeScript("return document.getElementById('log').dataset.received"));
+            assertTrue(received >= burst, "the page took every line off the socket: " + received);
+        } catch (AssertionError | RuntimeException e) {
+            screenshots();
+            throw e;
+        }
+    }
+
+    /** Waits until the log's last row starts with {@code start}, asking the page in one script call each time; its text. */
+    private static String awaitLastRow(WebDriver driver, String start) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String script = "var li = document.querySelector('#log li:last-child'); return li ? li.textContent : '';";
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(() -> "the last row never started with \""
+                + start + "\"; it is: " + js.executeScript(script))
+                .until(d -> {
+                    String last = (String) js.executeScript(script);
+                    return last.startsWith(start) ? last : null;
+                });
+    }
+
     private WebDriver browser(String name) throws Exception {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -194,7 +318,8 @@ class WebChatBrowserIT {
 
     /** Waits until the page's list of who is in the room is {@code names}, in order. */
     private static void awaitRoster(WebDriver driver, List<String> names) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "the roster never was " + names + "; it is: "
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the roster never was " + names + "; it is: "
                 + driver.findElement(By.id("roster")).getText()).until(d -> d.findElements(By.cssSelector("#roster li")).stream()
                 .map(WebElement::getText).toList().equals(names));
     }

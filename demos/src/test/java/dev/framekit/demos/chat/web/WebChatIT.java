@@ -71,6 +71,90 @@ class WebChatIT {
     }
 
     @Test
+    void aDnsRebindingPageIsRefusedAndPagesAtTheServersOwnNamesAndAddressesAreAccepted() throws Exception {
+        WebRoom room = WebRoom.start(framekit);
+        int port = room.webPort;
+        // The attacker's page at http://evil.example:PORT/, its name re-pointed at this server: Host and Origin agree.
+        HandshakeException rebound = assertThrows(HandshakeException.class, () -> WebSocketConnection.connect(
+                WebSocketClientHandshake.of("evil.example", port, "/chat").origin("http://evil.example:" + port),
+                "127.0.0.1", port));
+        assertEquals(403, rebound.status());
+        room.server.awaitLine("answered the WebSocket upgrade with 403 Forbidden: the Origin http://evil.example:" + port
+                + " is not one of this server's names .*allow it with --web-origin http://evil.example:" + port + "\\)$");
+        String hostName = java.net.InetAddress.getLocalHost().getHostName();
+        for (String host : List.of("127.0.0.1", "localhost", hostName)) {
+            WebSocketConnection.connect(WebSocketClientHandshake.of(host, port, "/chat").origin("http://" + host + ":" + port),
+                    "127.0.0.1", port).close();
+        }
+        WebSocketConnection.connect(WebSocketClientHandshake.of("evil.example", port, "/chat"), "127.0.0.1", port).close();
+        HandshakeException otherPort = assertThrows(HandshakeException.class, () -> WebSocketConnection.connect(
+                WebSocketClientHandshake.of("127.0.0.1", port, "/chat").origin("http://127.0.0.1:1"), "127.0.0.1", port));
+        assertEquals(403, otherPort.status());
+    }
+
+    @Test
+    void webOriginLetsInAPageAtANameTheServerDoesNotKnowItHasAndABadOneIsAUsageError() throws Exception {
+        WebRoom room = WebRoom.start(framekit, "--web-origin", "http://laptop.lan:8080");
+        WebSocketConnection.connect(WebSocketClientHandshake.of("laptop.lan", 8080, "/chat").origin("http://laptop.lan:8080"),
+                "127.0.0.1", room.webPort).close();
+        HandshakeException other = assertThrows(HandshakeException.class, () -> WebSocketConnection.connect(
+                WebSocketClientHandshake.of("other.lan", 8080, "/chat").origin("http://other.lan:8080"), "127.0.0.1",
+                room.webPort));
+        assertEquals(403, other.status());
+        var bad = framekit.start("chat-server", "--port", "0", "--web-port", "0", "--web-origin", "laptop.lan");
+        assertEquals(2, bad.awaitExit(WebRoom.WAIT), bad.transcript());
+        assertTrue(bad.transcript().contains("--web-origin: websocket handshake: an origin is scheme://host[:port],"
+                + " got \"laptop.lan\""), bad.transcript());
+    }
+
+    @Test
+    void aConnectionThatSendsNoCompleteHeadWithinTheHeaderTimeoutIsClosedWithOneLine() throws Exception {
+        WebRoom room = WebRoom.start(framekit, "--header-timeout", "1s");
+        try (WebRoom.WsMember alice = new WebRoom.WsMember(room.webPort, "alice");
+                Socket silent = new Socket("127.0.0.1", room.webPort);
+                Socket trickle = new Socket("127.0.0.1", room.webPort)) {
+            silent.setSoTimeout(15_000);
+            trickle.setSoTimeout(15_000);
+            OutputStream slowly = trickle.getOutputStream();
+            long start = System.nanoTime();
+            for (char c : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".toCharArray()) {
+                try {
+                    slowly.write(c);
+                    slowly.flush();
+                    Thread.sleep(100);
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+            }
+            assertClosed(silent);
+            assertClosed(trickle);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(seconds < 10, "closed after " + seconds + " s");
+            String silentEnd = ":" + silent.getLocalPort() + " ";
+            String trickleEnd = ":" + trickle.getLocalPort() + " ";
+            String reason = "no complete request head within 1000 ms; closed it (--header-timeout)";
+            waitFor(() -> room.server.stdoutLines().stream().filter(line -> line.endsWith(reason))
+                    .filter(line -> line.contains(silentEnd) || line.contains(trickleEnd)).count() == 2);
+            Thread.sleep(1_500); // past the header timeout: a member that joined stays
+            alice.ws.sendText("/who");
+            alice.await("^-- in the room \\(1\\): alice$");
+            assertEquals(1, room.server.stdoutLines().stream()
+                    .filter(line -> line.contains(silentEnd) && line.contains("closed")).count(), room.server.transcript());
+        }
+    }
+
+    /** The server closed {@code socket}: a read ends (or is reset) well before the socket's own timeout. */
+    private static void assertClosed(Socket socket) {
+        try {
+            assertEquals(-1, socket.getInputStream().read());
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the server never closed the connection", e);
+        } catch (java.io.IOException reset) {
+            // Closed with a reset: closed too.
+        }
+    }
+
+    @Test
     void pageIsSelfContainedTheIconIsNoErrorAndOtherPathsAre404() throws Exception {
         WebRoom room = WebRoom.start(framekit);
         String page = get(room.webPort, "/");
