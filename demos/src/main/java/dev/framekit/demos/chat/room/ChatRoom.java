@@ -10,36 +10,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The chat room: who is in it, their unique names, and every line between them. Every line is
- * queued to every recipient under one lock, so all see the same order; queuing never blocks, and
- * a member whose queue is full is disconnected with a notice to the room.
+ * queued to every recipient under one lock, so all see the same order; queuing never blocks.
+ * Before a member's line is handled, its sender waits while another member is behind
+ * ({@link Backpressure}), outside the lock.
  *
  * <p>The room owns each member's time in it: {@link #join} lets it in; it leaves exactly once, by
- * {@code /quit} (the room then {@linkplain Member#close closes} it), by falling too far behind
- * (the room {@linkplain Member#disconnect disconnects} it) or by {@link #leave}. What a call does
- * happens under the lock in one {@link Turn}; members it left behind are dropped after the lock is
- * released, one after another, never by re-entering.
+ * {@code /quit} (the room then {@linkplain Member#close closes} it), by being dropped (stalled
+ * while behind, or shed by the memory budget: the room {@linkplain Member#disconnect disconnects}
+ * it) or by {@link #leave}. What a call does happens under the lock in one {@link Turn}; members it
+ * dropped are disconnected after the lock is released, one after another, never by re-entering.
  */
 public final class ChatRoom {
-    static final String[] HELP = {
-        "-- commands: /nick NAME (choose a name), /who (who is here), /me ACTION (* you act),",
-        "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
-        "--           any other line is said to everyone else; start it with // to say a line beginning with /;",
-        "--           a name is " + Names.RULE + ", unique ignoring case",
-        "--           (" + String.join(", ", new TreeSet<>(Names.RESERVED)) + " are reserved);",
-        "--           control characters, escapes and invisible characters are shown as marks such as ␤ and [U+202E]"
-    };
-
     /** What every member is told when the server stops: {@link Signal.ShuttingDown}. */
     public static final String SHUTTING_DOWN = new Signal.ShuttingDown().line();
 
-    private static final String TOO_FAR_BEHIND = "disconnected: too far behind, its queue of unread messages was full";
+    private static final String SHED = "disconnected: too far behind, the server is short of memory (--max-memory)";
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Member> members = new LinkedHashMap<>();
@@ -47,6 +38,7 @@ public final class ChatRoom {
     private final Predicate<String> deliverable;
     private final String tooLongHint;
     private final History history;
+    private final Backpressure pressure;
     private int guests;
     /** Set by {@link #shutDown}: the last thing a member is told is that the server is shutting down. */
     private boolean closing;
@@ -55,12 +47,14 @@ public final class ChatRoom {
      * @param deliverable whether a line can be framed to members ({@link #deliverable}): the one place the room asks
      * @param tooLongHint what to tell a member whose line could not be framed
      * @param historyLines how many last messages a member who joins is sent, marked as history
+     * @param pressure holds senders back while a member is behind
      */
-    public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines) {
+    public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines, Backpressure pressure) {
         this.log = log;
         this.deliverable = deliverable;
         this.tooLongHint = tooLongHint;
         this.history = new History(historyLines, History.MAX_BYTES);
+        this.pressure = pressure;
     }
 
     /**
@@ -77,7 +71,7 @@ public final class ChatRoom {
                 || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
     }
 
-    /** What one call did, settled after the lock is released: lines to log, members to drop. */
+    /** What one call did, settled after the lock is released: lines to log, members shed to drop. */
     private static final class Turn {
         final List<String> logLines = new ArrayList<>(1);
         final ArrayDeque<Member> laggards = new ArrayDeque<>(0);
@@ -102,6 +96,7 @@ public final class ChatRoom {
                 } while (members.containsKey(Names.key(name)));
             }
             member.rename(name);
+            member.pacedBy(pressure);
             members.put(Names.key(name), member);
             sendToOthers(member, "-- " + name + " joined", turn);
             tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
@@ -127,9 +122,12 @@ public final class ChatRoom {
         return holder != null && holder != member ? "the name " + name + " is taken; /who lists the names in use" : null;
     }
 
-    /** The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already has. */
+    /**
+     * The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already
+     * has; one that took none of its lines for the write timeout (the server closed it) leaves as stalled.
+     */
     public void leave(Member member, String reason) {
-        act(turn -> remove(member, reason, turn));
+        act(turn -> remove(member, pressure.stalled(member) ? pressure.stallReason() : reason, turn));
     }
 
     /** Handles one line from {@code member}, as {@link #handle(Member, ChatCommand)} does. */
@@ -138,12 +136,18 @@ public final class ChatRoom {
     }
 
     /**
-     * Handles one command; one from a member that has left (a send-and-close client may post after
-     * /quit), or once the server is {@linkplain #shutDown shutting down}, changes nothing.
+     * Handles one command, once no other member is behind (one stalled meanwhile is dropped); one
+     * from a member that has left (a send-and-close client may post after /quit), or once the
+     * server is {@linkplain #shutDown shutting down}, changes nothing.
      *
      * @return false if the member asked to leave
      */
     public boolean handle(Member member, ChatCommand command) {
+        for (Member stalled; (stalled = pressure.await(member)) != null; ) {
+            Turn turn = new Turn();
+            drop(stalled, pressure.stallReason(), turn);
+            settle(turn);
+        }
         boolean[] stays = {true};
         act(turn -> stays[0] = closing || (present(member) ? apply(member, command, turn)
                 : !(command instanceof ChatCommand.Quit)));
@@ -154,10 +158,12 @@ public final class ChatRoom {
      * The server is stopping: every member is told {@link #SHUTTING_DOWN} and closed after it
      * ({@link Outbound.Close#GOING_AWAY}), then this waits {@code flush} for their writers. Leaves
      * that follow are logged, not announced; a connection arriving meanwhile is told it, not joined.
+     * Senders waiting for a member behind go on.
      */
     public void shutDown(Duration flush) {
         act(turn -> {
             closing = true;
+            pressure.close();
             for (Member member : members.values()) {
                 tell(member, SHUTTING_DOWN, turn);
                 member.close(Outbound.Close.GOING_AWAY);
@@ -212,7 +218,7 @@ public final class ChatRoom {
                     + String.join(", ", members.values().stream().map(Member::name).toList()), turn);
             case ChatCommand.Msg msg -> privateMessage(member, msg, turn);
             case ChatCommand.Help help -> {
-                for (String helpLine : HELP) {
+                for (String helpLine : ChatCommand.Help.LINES) {
                     tell(member, helpLine, turn);
                 }
             }
@@ -296,6 +302,7 @@ public final class ChatRoom {
             return false;
         }
         members.remove(Names.key(member.name()));
+        pressure.gone(member);
         if (!closing) {
             sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
             roster(turn);
@@ -323,38 +330,46 @@ public final class ChatRoom {
 
     /** Queues {@code line}, {@linkplain SafeText#clean made safe}, to {@code member}. Call with the lock held. */
     private void tell(Member member, String line, Turn turn) {
-        if (!member.deliver(SafeText.clean(line))) {
-            turn.laggards.add(member);
-        }
+        queue(member, SafeText.clean(line), present(member), turn);
     }
 
     /** Queues {@code line}, made safe, to everyone but {@code from}. Call with the lock held. */
     private void sendToOthers(Member from, String line, Turn turn) {
         String safe = SafeText.clean(line);
         for (Member member : members.values()) {
-            if (member != from && !member.deliver(safe)) {
-                turn.laggards.add(member);
+            if (member != from) {
+                queue(member, safe, true, turn);
             }
         }
     }
 
-    /**
-     * Logs what the turn did and drops the members it left behind, one at a time: each leaves (the
-     * notice says why), then is disconnected; one that misses that notice is dropped by this loop.
-     */
+    /** Queues a safe line; one the memory budget refuses is dropped later; one past its high water is behind. */
+    private void queue(Member member, String safe, boolean present, Turn turn) {
+        if (!member.deliver(safe)) {
+            turn.laggards.add(member);
+        } else if (present) {
+            pressure.queued(member);
+        }
+    }
+
+    /** Takes {@code member} out, telling the room why, and ends its connection if it was still in. */
+    private void drop(Member member, String reason, Turn turn) {
+        boolean removed;
+        lock.lock();
+        try {
+            removed = remove(member, reason, turn);
+        } finally {
+            lock.unlock();
+        }
+        if (removed) {
+            member.disconnect();
+        }
+    }
+
+    /** Drops the members the turn's memory ran out for, one at a time (each drop may shed another), then logs. */
     private void settle(Turn turn) {
         while (!turn.laggards.isEmpty()) {
-            Member laggard = turn.laggards.poll();
-            boolean removed;
-            lock.lock();
-            try {
-                removed = remove(laggard, TOO_FAR_BEHIND, turn);
-            } finally {
-                lock.unlock();
-            }
-            if (removed) {
-                laggard.disconnect();
-            }
+            drop(turn.laggards.poll(), SHED, turn);
         }
         turn.logLines.forEach(log::log);
     }
