@@ -2,6 +2,7 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.chat.room.Backpressure;
 import dev.framekit.demos.chat.room.ChatRoom;
+import dev.framekit.demos.chat.room.FrameSplitter;
 import dev.framekit.demos.chat.room.FloodControl;
 import dev.framekit.demos.chat.room.PeerCheck;
 import dev.framekit.demos.chat.room.PollChatHandler;
@@ -105,7 +106,7 @@ public final class ChatServerCommand implements Callable<Integer> {
         Framer framer = framing.framer(spec, Framing.Side.SERVER);
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
-        ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling),
+        ChatRoom room = new ChatRoom(console, FrameSplitter.deliverable(framer, polling),
                 "with your name in front, the line does not fit the framing " + framer, history,
                 new Backpressure(maxQueue, server.writeTimeout()));
         FloodControl.Limits flood = new FloodControl.Limits(floodLimit, floodBytes);

@@ -86,6 +86,7 @@ class ChatBackPressureIT {
                 if (line.startsWith("<flooder> ")) {
                     assertEquals("<flooder> " + expected + " " + big, line, "line " + expected);
                     expected++;
+                    pauseNowAndThen(expected, 10, 300);
                 }
             }
             writer.join();

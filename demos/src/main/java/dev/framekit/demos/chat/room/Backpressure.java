@@ -6,19 +6,19 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Slows senders instead of dropping lines. A member whose queue of unsent lines passes the
- * high-water mark ({@code --max-queue}) is <em>behind</em> until it is back at the low-water mark
- * (half of it); while any member is behind, every other member's next line waits in
- * {@link #await} before the room handles it, so the sender's connection is read no further and
- * TCP pushes back on it. A member behind that takes nothing for the write timeout is stalled:
- * {@link #await} hands it back to be dropped, so a member that stopped reading holds the others
- * back for that long at most.
+ * high-water mark ({@code --max-queue}) is <em>behind</em> until it is back at half of it; while a
+ * member is behind, every other member's next line waits in {@link #await} before the room
+ * handles it, so the sender's connection is read no further and TCP pushes back on it. One behind
+ * that takes nothing for the write timeout has stalled and is handed back to be dropped: a member
+ * that stopped reading holds the others back for that long at most.
  *
  * <p>A sender never waits for itself (a client that posts and then polls, one at a time, would
- * wait for ever), nor while holding the room's lock. Lock order: the room's lock, then this one;
- * a member's own lock is never held while this one is taken.
+ * wait for ever), nor with the room's lock held. Locks are taken in this order: the room's, a
+ * member's own, this one.
  */
 public final class Backpressure {
     /** For rooms in tests: nobody is ever behind. */
@@ -27,7 +27,8 @@ public final class Backpressure {
     private final long highWater;
     private final long lowWater;
     private final long stallNanos;
-    private final String stallReason;
+    /** Why a stalled member leaves, as the room is told it. */
+    final String stallReason;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition eased = lock.newCondition();
     private final Set<Member> behind = new LinkedHashSet<>();
@@ -43,11 +44,6 @@ public final class Backpressure {
         this.stallNanos = writeTimeout.isZero() ? Long.MAX_VALUE : writeTimeout.toNanos();
         this.stallReason = "disconnected: too far behind, it took no line for " + Durations.format(writeTimeout)
                 + " (--write-timeout)";
-    }
-
-    /** Why a stalled member leaves, as the room is told it. */
-    String stallReason() {
-        return stallReason;
     }
 
     /** A line was queued to {@code member}, who is in the room: past the high-water mark, it is behind. */
@@ -99,21 +95,27 @@ public final class Backpressure {
 
     /** Whether {@code member} has had lines to take, and taken none, for the write timeout (behind or not). */
     boolean stalled(Member member) {
-        return member.backlog() > 0 && System.nanoTime() - member.progress() >= stallNanos;
+        return member.backlog() > 0 && System.nanoTime() - member.progress >= stallNanos;
     }
 
     /**
-     * Waits while a member other than {@code sender} is behind. Call without the room's lock.
-     *
-     * @return null when {@code sender} may go on, or a stalled member for the caller to drop (then call again)
+     * Waits while a member other than {@code sender} is behind; hands one that stalls meanwhile to
+     * {@code drop}, without this lock. Call without the room's lock.
      */
-    Member await(Member sender) {
+    void await(Member sender, Consumer<Member> drop) {
+        for (Member stalled; (stalled = stalledOrNone(sender)) != null; ) {
+            drop.accept(stalled);
+        }
+    }
+
+    /** Waits until no member but {@code sender} is behind (null), or one has stalled (that one). */
+    Member stalledOrNone(Member sender) {
         lock.lock();
         try {
             while (true) {
                 long wait = -1; // none yet: nobody else is behind
                 for (Member member : behind) {
-                    long left = stallNanos - (System.nanoTime() - member.progress());
+                    long left = stallNanos - (System.nanoTime() - member.progress);
                     if (member == sender) {
                         continue;
                     } else if (left <= 0) {

@@ -1,30 +1,27 @@
 package dev.framekit.demos.chat.room;
 
 import dev.framekit.demos.console.Console;
-import dev.framekit.framing.FixedLengthFramer;
-import dev.framekit.framing.Framer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The chat room: who is in it, their unique names, and every line between them. Every line is
- * queued to every recipient under one lock, so all see the same order; queuing never blocks.
- * Before a member's line is handled, its sender waits while another member is behind
- * ({@link Backpressure}), outside the lock.
+ * queued to every recipient under one lock, so all see the same order; queuing never blocks, but
+ * a sender waits, outside the lock, while another member is behind ({@link Backpressure}).
  *
  * <p>The room owns each member's time in it: {@link #join} lets it in; it leaves exactly once, by
- * {@code /quit} (the room then {@linkplain Member#close closes} it), by being dropped (stalled
- * while behind, or shed by the memory budget: the room {@linkplain Member#disconnect disconnects}
- * it) or by {@link #leave}. What a call does happens under the lock in one {@link Turn}; members it
- * dropped are disconnected after the lock is released, one after another, never by re-entering.
+ * {@code /quit} (the room {@linkplain Member#close closes} it), by {@link #leave}, or dropped (the
+ * room {@linkplain Member#disconnect disconnects} it): stalled while behind, or shed by the memory
+ * budget. What a call does happens under the lock in one {@link Turn}; members it drops are
+ * disconnected after the lock is released, one after another, never by re-entering.
  */
 public final class ChatRoom {
     /** What every member is told when the server stops: {@link Signal.ShuttingDown}. */
@@ -44,7 +41,7 @@ public final class ChatRoom {
     private boolean closing;
 
     /**
-     * @param deliverable whether a line can be framed to members ({@link #deliverable}): the one place the room asks
+     * @param deliverable whether a line can be framed to members ({@link FrameSplitter#deliverable}): the one place asked
      * @param tooLongHint what to tell a member whose line could not be framed
      * @param historyLines how many last messages a member who joins is sent, marked as history
      * @param pressure holds senders back while a member is behind
@@ -57,24 +54,10 @@ public final class ChatRoom {
         this.pressure = pressure;
     }
 
-    /**
-     * Whether a line can be framed to members on {@code framer}: a fixed frame may be too small for
-     * "&lt;name&gt; " plus the text, unless the line splits ({@link FrameSplitter}); with
-     * {@code polling}, lines are batched into one poll reply, which must leave room for its head.
-     */
-    public static Predicate<String> deliverable(Framer framer, boolean polling) {
-        if (polling) {
-            int room = framer.maxFrameLength() - 64;
-            return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
-        }
-        return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
-                || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
-    }
-
-    /** What one call did, settled after the lock is released: lines to log, members shed to drop. */
+    /** What one call did, settled after the lock is released: lines to log, members to drop and why. */
     private static final class Turn {
         final List<String> logLines = new ArrayList<>(1);
-        final ArrayDeque<Member> laggards = new ArrayDeque<>(0);
+        final LinkedHashMap<Member, String> drops = new LinkedHashMap<>(0);
     }
 
     /**
@@ -127,7 +110,7 @@ public final class ChatRoom {
      * has; one that took none of its lines for the write timeout (the server closed it) leaves as stalled.
      */
     public void leave(Member member, String reason) {
-        act(turn -> remove(member, pressure.stalled(member) ? pressure.stallReason() : reason, turn));
+        act(turn -> remove(member, pressure.stalled(member) ? pressure.stallReason : reason, turn));
     }
 
     /** Handles one line from {@code member}, as {@link #handle(Member, ChatCommand)} does. */
@@ -143,11 +126,7 @@ public final class ChatRoom {
      * @return false if the member asked to leave
      */
     public boolean handle(Member member, ChatCommand command) {
-        for (Member stalled; (stalled = pressure.await(member)) != null; ) {
-            Turn turn = new Turn();
-            drop(stalled, pressure.stallReason(), turn);
-            settle(turn);
-        }
+        pressure.await(member, stalled -> act(turn -> turn.drops.put(stalled, pressure.stallReason)));
         boolean[] stays = {true};
         act(turn -> stays[0] = closing || (present(member) ? apply(member, command, turn)
                 : !(command instanceof ChatCommand.Quit)));
@@ -170,11 +149,7 @@ public final class ChatRoom {
             }
             turn.logLines.add("telling " + members.size() + " member(s) the server is shutting down");
         });
-        try {
-            Thread.sleep(flush);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LockSupport.parkNanos(flush.toNanos());
     }
 
     /** Tells {@code member} alone. */
@@ -184,24 +159,26 @@ public final class ChatRoom {
 
     /** Names of everyone in the room. */
     public List<String> names() {
-        lock.lock();
-        try {
-            return members.values().stream().map(Member::name).toList();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> members.values().stream().map(Member::name).toList());
     }
 
     /** Runs {@code action} as one turn under the lock, then settles the turn. */
     private void act(Consumer<Turn> action) {
         Turn turn = new Turn();
+        locked(() -> {
+            action.accept(turn);
+            return null;
+        });
+        settle(turn);
+    }
+
+    private <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
-            action.accept(turn);
+            return action.get();
         } finally {
             lock.unlock();
         }
-        settle(turn);
     }
 
     /** Carries out one command of a member who is present. Call with the lock held. */
@@ -343,33 +320,25 @@ public final class ChatRoom {
         }
     }
 
-    /** Queues a safe line; one the memory budget refuses is dropped later; one past its high water is behind. */
+    /** Queues a safe line; one the memory budget refuses is dropped; one past the high-water mark is behind. */
     private void queue(Member member, String safe, boolean present, Turn turn) {
         if (!member.deliver(safe)) {
-            turn.laggards.add(member);
+            turn.drops.putIfAbsent(member, SHED);
         } else if (present) {
             pressure.queued(member);
         }
     }
 
-    /** Takes {@code member} out, telling the room why, and ends its connection if it was still in. */
-    private void drop(Member member, String reason, Turn turn) {
-        boolean removed;
-        lock.lock();
-        try {
-            removed = remove(member, reason, turn);
-        } finally {
-            lock.unlock();
-        }
-        if (removed) {
-            member.disconnect();
-        }
-    }
-
-    /** Drops the members the turn's memory ran out for, one at a time (each drop may shed another), then logs. */
+    /**
+     * Drops the turn's members one at a time: each leaves (the notice says why; telling the others
+     * may drop more), then is disconnected, if it was still in. Then logs what the turn did.
+     */
     private void settle(Turn turn) {
-        while (!turn.laggards.isEmpty()) {
-            drop(turn.laggards.poll(), SHED, turn);
+        while (!turn.drops.isEmpty()) {
+            Map.Entry<Member, String> drop = turn.drops.pollFirstEntry();
+            if (locked(() -> remove(drop.getKey(), drop.getValue(), turn))) {
+                drop.getKey().disconnect();
+            }
         }
         turn.logLines.forEach(log::log);
     }

@@ -9,7 +9,8 @@ public abstract class Member {
     private final String peer;
     private volatile String name = "";
     private volatile Backpressure pressure = Backpressure.NONE;
-    private volatile long progress = System.nanoTime();
+    /** When the member last took a line, or began to have one to take ({@link System#nanoTime}). */
+    volatile long progress = System.nanoTime();
     /** Whether the room's {@link Backpressure} holds senders back for this member; written under its lock. */
     volatile boolean behind;
 
@@ -35,11 +36,6 @@ public abstract class Member {
     /** The member has joined a room that paces its senders with {@code pressure}. */
     final void pacedBy(Backpressure pressure) {
         this.pressure = pressure;
-    }
-
-    /** When the member last took a line, or began to have one to take. */
-    final long progress() {
-        return progress;
     }
 
     /** The member has something to take from now on (its queue was empty): its progress is timed from now. */

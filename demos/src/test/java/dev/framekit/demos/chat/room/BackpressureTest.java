@@ -57,7 +57,7 @@ class BackpressureTest {
 
     private CompletableFuture<Member> awaitFor(Member who, Backpressure on) {
         CompletableFuture<Member> result = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> result.complete(on.await(who)));
+        Thread.ofVirtual().start(() -> result.complete(on.stalledOrNone(who)));
         return result;
     }
 
@@ -119,7 +119,7 @@ class BackpressureTest {
         assertFalse(quick.stalled(stuck));
         assertSame(stuck, awaitFor(sender, quick).get(5, TimeUnit.SECONDS));
         assertTrue(quick.stalled(stuck));
-        assertEquals("disconnected: too far behind, it took no line for 200 ms (--write-timeout)", quick.stallReason());
+        assertEquals("disconnected: too far behind, it took no line for 200 ms (--write-timeout)", quick.stallReason);
     }
 
     @Test

@@ -108,7 +108,7 @@ class ChatFuzzTest {
             case 2 -> Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(8, 120));
             default -> Framers.sendAndClose().withMaxFrameLength(data.consumeInt(72, 200));
         };
-        Predicate<String> deliverable = ChatRoom.deliverable(framer, framing == 3);
+        Predicate<String> deliverable = FrameSplitter.deliverable(framer, framing == 3);
         ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long", 0, Backpressure.NONE);
         MemoryBudget budget = MemoryBudget.of(budgetLimit.applyAsLong(data));
         Room model = new Room(room, deliverable, budget, framing == 3);
