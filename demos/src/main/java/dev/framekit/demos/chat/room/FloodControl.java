@@ -43,25 +43,22 @@ public final class FloodControl {
      */
     boolean acquire(int bytes) {
         long now = System.nanoTime();
-        long lineDue = now - SECOND;
-        long byteDue = lineDue;
-        if (limits.linesPerSecond() > 0) {
-            lineDue = nextLine = Math.max(nextLine, now - SECOND) + SECOND / limits.linesPerSecond();
-        }
-        if (limits.bytesPerSecond() > 0) {
-            byteDue = nextByte = Math.max(nextByte, now - SECOND) + bytes * SECOND / limits.bytesPerSecond();
-        }
+        long lineDue = nextLine = Math.max(nextLine, now - SECOND) + spacing(1, limits.linesPerSecond());
+        long byteDue = nextByte = Math.max(nextByte, now - SECOND) + spacing(bytes, limits.bytesPerSecond());
         long due = Math.max(lineDue, byteDue);
         if (due <= now) {
             return false;
         }
-        if (!warned) {
-            byBytes = byteDue > lineDue;
-        }
+        byBytes = warned ? byBytes : byteDue > lineDue;
         for (long left = due - now; left > 0; left = due - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
         return true;
+    }
+
+    /** How far apart {@code units} at {@code perSecond} must be, in nanoseconds; 0 for no limit. */
+    private static long spacing(long units, long perSecond) {
+        return perSecond > 0 ? units * SECOND / perSecond : 0;
     }
 
     /**
@@ -78,6 +75,13 @@ public final class FloodControl {
             return false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Takes the right to have {@code line} handled, as {@link #acquire}; the first wait {@code member} is told of. */
+    void pace(ChatRoom room, Member member, String line, String slowed) {
+        if (acquireFirstWait(Member.cost(line))) {
+            room.reply(member, notice(slowed));
         }
     }
 

@@ -80,9 +80,7 @@ public final class Intake {
                 return true;
             }
         }
-        if (flood.acquireFirstWait(Member.cost(line))) {
-            room.reply(member, flood.notice("your connection is"));
-        }
+        flood.pace(room, member, line, "your connection is");
         return room.handle(member, command);
     }
 

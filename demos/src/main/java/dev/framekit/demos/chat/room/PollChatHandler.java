@@ -111,9 +111,7 @@ public final class PollChatHandler implements FramedServer.Handler {
                 }
                 member.touch();
                 String line = PollProtocol.body(request);
-                if (member.flood().acquireFirstWait(Member.cost(line))) {
-                    room.reply(member, member.flood().notice("your posts are"));
-                }
+                member.flood().pace(room, member, line, "your posts are");
                 room.handle(member, line);
                 return PollProtocol.OK;
             }
