@@ -245,6 +245,41 @@ class ChatRoomTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // a sender held back for ever would hang here
+    void aSenderWaitingForAMemberBehindGoesOnWhenThatMemberLeavesOrTheServerStops() throws Exception {
+        ChatRoom paced = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 0,
+                new Backpressure(300, Duration.ofMinutes(10)));
+        RecordingMember alice = new RecordingMember();
+        paced.join(alice, "alice");
+        RecordingMember stuck = new RecordingMember();
+        stuck.holds = true;
+        paced.join(stuck, "stuck");
+        RecordingMember reader = new RecordingMember();
+        paced.join(reader, "reader");
+        paced.handle(alice, "x".repeat(400)); // stuck is behind from now on (its welcome and notices are under 300 bytes)
+
+        java.util.concurrent.CompletableFuture<Boolean> held = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> held.complete(paced.handle(alice, "after the leave")));
+        Thread.sleep(100);
+        assertFalse(held.isDone(), "alice went on while stuck was behind");
+        paced.leave(stuck, "connection reset");
+        assertTrue(held.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("<alice> after the leave", reader.last());
+
+        RecordingMember slow = new RecordingMember();
+        slow.holds = true;
+        paced.join(slow, "slow");
+        paced.handle(alice, "x".repeat(400));
+        java.util.concurrent.CompletableFuture<Boolean> stopped = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> stopped.complete(paced.handle(alice, "during the shutdown")));
+        Thread.sleep(100);
+        assertFalse(stopped.isDone());
+        paced.shutDown(Duration.ZERO);
+        assertTrue(stopped.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(ChatRoom.SHUTTING_DOWN, reader.last(), "the shutdown notice stays the last line");
+    }
+
+    @Test
     void aMemberThatHasLeftHoldsNobodyBackWhateverItIsToldLate() {
         ChatRoom paced = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 0,
                 new Backpressure(100, Duration.ofMinutes(10)));
