@@ -137,6 +137,39 @@ class ChatBackPressureIT {
     }
 
     @Test
+    void aPollingChatClientWhosePostIsHeldBackPostsItOnce() throws Exception {
+        FramekitProcess server = framekit.startWithJvmOptions(List.of("-Xmx64m"), "chat-server", "--host", "127.0.0.1",
+                "--port", "0", "--framing", "close", "--max-queue", "4k", "--write-timeout", "5s").awaitReady();
+        String reader = token(exchange(server, "JOIN reader"));
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread polls = Thread.ofVirtual().start(() -> { // the reader polls all along
+            try {
+                for (long last = 0; !said.contains("<pusher> done"); ) {
+                    String[] parts = exchange(server, "POLL " + reader + " " + last).split("\n");
+                    last = Long.parseLong(parts[0].substring(3));
+                    said.addAll(List.of(parts).subList(1, parts.length));
+                }
+            } catch (IOException | RuntimeException e) {
+                said.add("failed: " + e);
+            }
+        });
+        FramekitProcess alice = framekit.start("chat-client", "--host", "127.0.0.1", "--port",
+                Integer.toString(server.port()), "--framing", "close", "--name", "alice", "--timeout", "1s");
+        alice.awaitLine("^-- you are now alice$");
+        token(exchange(server, "JOIN stuck")); // never polls
+        String pusher = token(exchange(server, "JOIN pusher"));
+        assertEquals("OK", exchange(server, "SAY " + pusher + "\n" + "x".repeat(5_000))); // stuck is behind now
+        alice.send("hello"); // held back until stuck is dropped, about 5 s: longer than alice's --timeout
+        server.awaitLine("stuck left: disconnected: too far behind");
+        Thread.sleep(1_000); // a post alice sent again meanwhile would be in the room by now
+        assertEquals("OK", exchange(server, "SAY " + pusher + "\ndone"));
+        polls.join(Duration.ofSeconds(30));
+        assertEquals(List.of("<alice> hello"), said.stream().filter(line -> line.startsWith("<alice>")).toList(),
+                said.stream().map(line -> line.length() > 80 ? line.substring(0, 80) + "..." : line).toList());
+        alice.closeStdin();
+    }
+
+    @Test
     void aWebMemberThatFallsBehindGetsEveryLineInOrderWhileANeverReaderIsDropped() throws Exception {
         FramekitProcess server = chatServer("--framing", "delimiter", "--max-queue", "256k", "--web-port", "0", "--no-qr");
         Matcher web = Pattern.compile(":(\\d+) ").matcher(server.awaitLine("^chat-server-web listening on "));
