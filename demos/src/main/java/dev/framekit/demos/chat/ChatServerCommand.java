@@ -2,8 +2,8 @@ package dev.framekit.demos.chat;
 
 import dev.framekit.demos.chat.room.Backpressure;
 import dev.framekit.demos.chat.room.ChatRoom;
-import dev.framekit.demos.chat.room.FrameSplitter;
 import dev.framekit.demos.chat.room.FloodControl;
+import dev.framekit.demos.chat.room.FrameSplitter;
 import dev.framekit.demos.chat.room.PeerCheck;
 import dev.framekit.demos.chat.room.PollChatHandler;
 import dev.framekit.demos.chat.room.StreamChatHandler;

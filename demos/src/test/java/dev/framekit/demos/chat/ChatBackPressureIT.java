@@ -165,7 +165,7 @@ class ChatBackPressureIT {
         assertEquals("OK", exchange(server, "SAY " + pusher + "\ndone"));
         polls.join(Duration.ofSeconds(30));
         assertEquals(List.of("<alice> hello"), said.stream().filter(line -> line.startsWith("<alice>")).toList(),
-                said.stream().map(line -> line.length() > 80 ? line.substring(0, 80) + "..." : line).toList());
+                said.stream().map(line -> line.length() > 80 ? line.substring(0, 80) + "..." : line).toList().toString());
         alice.closeStdin();
     }
 

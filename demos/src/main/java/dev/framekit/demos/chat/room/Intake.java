@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * all for {@link #GRACE}, as a guest (someone on {@code nc} who only listens). A peer that sent
  * part of a frame ({@link #heard()}) joins with that frame or not at all; one found speaking
  * another protocol is {@link #refuse() refused}, unseen by the room. Past a flood limit its
- * reader is slowed, with one notice; while another member is behind, the room holds it back. The grace is timed on a short-lived thread of its own, so
- * that the member's reader waits in one read for as long as the member stays.
+ * reader is slowed, with one notice; while another member is behind, the room holds it back.
+ * The grace is timed on a short-lived thread of its own, so that the member's reader waits in
+ * one read for as long as the member stays.
  */
 public final class Intake {
     /** How long a silent new connection waits before it joins as a guest. */
