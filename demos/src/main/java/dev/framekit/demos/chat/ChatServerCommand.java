@@ -1,6 +1,9 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.demos.chat.room.Backpressure;
 import dev.framekit.demos.chat.room.ChatRoom;
+import dev.framekit.demos.chat.room.FloodControl;
+import dev.framekit.demos.chat.room.FrameSplitter;
 import dev.framekit.demos.chat.room.PeerCheck;
 import dev.framekit.demos.chat.room.PollChatHandler;
 import dev.framekit.demos.chat.room.StreamChatHandler;
@@ -52,9 +55,15 @@ public final class ChatServerCommand implements Callable<Integer> {
             description = "Lines a second a member may post before its connection is read more slowly; 0 = no limit (default: ${DEFAULT-VALUE}).")
     int floodLimit;
 
+    @Option(names = "--flood-bytes", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.LongConverter.class,
+            description = "Bytes a second a member may post (with a burst of as many) before its connection is read more"
+                    + " slowly; more than anyone types or pastes; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    long floodBytes;
+
     @Option(names = "--max-queue", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.Positive.class,
-            description = "Bytes of unread lines a member may fall behind before it is disconnected, e.g. 256k, 4m"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Bytes of unsent lines a member may have queued before the room stops reading the senders until"
+                    + " it is back at half of it; a member that takes nothing for --write-timeout meanwhile is"
+                    + " disconnected, e.g. 256k, 4m (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 
     @Option(names = "--history", defaultValue = "20", paramLabel = "LINES", converter = Counts.class,
@@ -122,17 +131,19 @@ public final class ChatServerCommand implements Callable<Integer> {
         PageOrigins origins = pageOrigins();
         Console console = new Console(System.out);
         boolean polling = framing.framing().connectionPerExchange();
-        ChatRoom room = new ChatRoom(console, ChatRoom.deliverable(framer, polling),
-                "with your name in front, the line does not fit the framing " + framer, history);
+        ChatRoom room = new ChatRoom(console, FrameSplitter.deliverable(framer, polling),
+                "with your name in front, the line does not fit the framing " + framer, history,
+                new Backpressure(maxQueue, server.writeTimeout()));
+        FloodControl.Limits flood = new FloodControl.Limits(floodLimit, floodBytes);
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         MemoryBudget memory = MemoryBudget.of(server.maxMemory());
         AtomicReference<FramedServer> bound = new AtomicReference<>();
         AtomicInteger boundWebPort = new AtomicInteger();
         PeerCheck check = new PeerCheck(framing.framing(), framer, framing.asArguments(), boundWebPort::get);
         FramedServer.Handler handler = polling
-                ? new PollChatHandler(room, maxQueue, framer.maxFrameLength(), floodLimit,
+                ? new PollChatHandler(room, framer.maxFrameLength(), flood,
                         () -> bound.get().maxConnections(), memory, wire, check)
-                : new StreamChatHandler(room, maxQueue, floodLimit, wire, check);
+                : new StreamChatHandler(room, flood, wire, check);
         // Members of a chat room may be quiet for long (CHAT_IDLE_TIMEOUT); a send-and-close
         // connection carries one request, and one that sends nothing is closed after the usual 5m.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");
@@ -147,8 +158,7 @@ public final class ChatServerCommand implements Callable<Integer> {
         FramedServer web = webPort == null ? null : new FramedServer(new FramedServer.Settings(spec.name() + "-web",
                 server.host(), webPort, WebSocketFramer.server(), idle, null, false, server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory()),
-                new WebChatHandler(room, maxQueue, floodLimit, framer.maxFrameLength(), wire,
-                        headerTimeout, origins), console, memory);
+                new WebChatHandler(room, flood, framer.maxFrameLength(), wire, headerTimeout, origins), console, memory);
         return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH), web, port -> {
             boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
             WebBanner.print(console, server.host(), port, !noQr);

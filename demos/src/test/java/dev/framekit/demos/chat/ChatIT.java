@@ -127,13 +127,11 @@ class ChatIT {
 
     @Test
     void aMemberThatNeverReadsDoesNotStallTheRoom() throws Exception {
-        // Flood control paces the flooder at 2,000 lines a second, which a healthy reader keeps up
-        // with; the stuck member's 2 MiB queue (about 2,000 of these lines) overflows within seconds.
-        // (At 5,000 a second, on 2 busy cores, the healthy reader was sometimes dropped as "too far
-        // behind" as well: the server drops a reader that lags instead of slowing the sender, the
-        // defect issue 22's back-pressure removes; then the pace can go back up.)
-        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter", "--flood-limit", "2000",
-                "--max-queue", "2m");
+        // Flood control paces the flooder at 5,000 lines a second (5 MB a second: --flood-bytes lets
+        // that through); once the stuck member's queue passes 2 MiB the flooder is held back until
+        // stuck is dropped, 3 s later (--write-timeout), and a reader that lags slows it the same way.
+        FramekitProcess server = framekit.startServer("chat-server", "--framing", "delimiter", "--flood-limit", "5000",
+                "--flood-bytes", "8m", "--max-queue", "2m", "--write-timeout", "3s");
         int messages = 20_000;
         String padding = "p".repeat(1_000);
         // A small, fixed receive buffer: loopback buffers may otherwise grow to hold all 20 MB.

@@ -42,6 +42,8 @@ class ChatServerHelpTest {
         commandLine.parseArgs();
         assertEquals(Integer.toString(command.floodLimit), helpDefault("--flood-limit"));
         assertEquals(command.maxQueue, dev.framekit.demos.options.ByteSizes.parse(helpDefault("--max-queue")));
+        assertEquals(command.floodBytes, dev.framekit.demos.options.ByteSizes.parse(helpDefault("--flood-bytes")));
+        assertEquals(1 << 20, command.floodBytes, "more than anyone types or pastes in a second");
         assertEquals(Integer.toString(command.history), helpDefault("--history"));
         assertEquals(20, command.history);
     }

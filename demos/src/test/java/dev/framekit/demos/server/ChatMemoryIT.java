@@ -93,8 +93,9 @@ class ChatMemoryIT {
 
     @Test
     void aMemberThatNeverReadsWhileAnotherPostsMebibyteLinesIsDisconnectedInOneLine() throws Exception {
-        // Queues of 4 MiB, and the poster paced at 2 lines a second: a healthy reader keeps up, even on a busy machine.
-        FramekitProcess server = chatServer("--framing", "delimiter", "--max-queue", "4m", "--flood-limit", "2");
+        // Queues of 4 MiB, and the poster paced at 2 lines a second; the stuck member, once behind, holds it back 3 s.
+        FramekitProcess server = chatServer("--framing", "delimiter", "--max-queue", "4m", "--flood-limit", "2",
+                "--write-timeout", "3s");
         Socket stuck = new Socket();
         stuck.setReceiveBufferSize(4096);
         stuck.connect(new InetSocketAddress("127.0.0.1", server.port()));
@@ -135,8 +136,9 @@ class ChatMemoryIT {
 
     @Test
     void onSendAndCloseAJoinFloodIsCappedAndAPollerThatNeverAcknowledgesIsDisconnected() throws Exception {
-        FramekitProcess server = chatServer("--framing", "close", "--max-connections", "100", "--max-queue", "256k");
-        // A poller that polls but never acknowledges, while long lines are said: too far behind at 256 KiB.
+        FramekitProcess server = chatServer("--framing", "close", "--max-connections", "100", "--max-queue", "256k",
+                "--write-timeout", "2s");
+        // A poller that polls but never acknowledges, while long lines are said: behind at 256 KiB, dropped 2 s later.
         String token = exchange(server, "JOIN").substring(3);
         String sayer = exchange(server, "JOIN").substring(3);
         String reason = null;

@@ -19,6 +19,9 @@ import java.time.Duration;
  * joining anew with the last confirmed name; lines typed meanwhile are posted once it is back.
  */
 public final class PollingChatSession extends ChatSession {
+    /** How much longer than --timeout a post's reply is waited for: the room may hold it back (see {@link #post}). */
+    static final Duration HELD_BACK = Duration.ofMinutes(1);
+
     private volatile String token;
     /** The number of the last line printed. */
     private long last;
@@ -72,10 +75,14 @@ public final class PollingChatSession extends ChatSession {
         return head.substring(3).strip();
     }
 
-    /** Posts a typed line; a server that no longer knows this member has not taken it. */
+    /**
+     * Posts a typed line; a server that no longer knows this member has not taken it. The reply may
+     * come late: the room holds a post back while another member is behind, up to its --write-timeout.
+     */
     @Override
     void post(String line) throws IOException {
-        if (request(PollProtocol.SAY + " " + token + "\n" + line, client.timeout()).startsWith(PollProtocol.GONE)) {
+        Duration wait = client.timeout().isZero() ? Duration.ZERO : client.timeout().plus(HELD_BACK);
+        if (request(PollProtocol.SAY + " " + token + "\n" + line, wait).startsWith(PollProtocol.GONE)) {
             throw new IOException("not in the room");
         }
     }

@@ -1,6 +1,7 @@
 package dev.framekit.demos.chat.room;
 
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * One line from a chat member, parsed: plain text to say, or a command ({@code /nick NAME},
@@ -25,8 +26,17 @@ public sealed interface ChatCommand {
     /** Leave the room. */
     record Quit() implements ChatCommand {}
 
-    /** List the commands. */
-    record Help() implements ChatCommand {}
+    /** List the commands: the room answers with {@link #LINES}. */
+    record Help() implements ChatCommand {
+        static final String[] LINES = {
+            "-- commands: /nick NAME (choose a name), /who (who is here), /me ACTION (* you act),",
+            "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
+            "--           any other line is said to everyone else; start it with // to say a line beginning with /;",
+            "--           a name is " + Names.RULE + ", unique ignoring case",
+            "--           (" + String.join(", ", new TreeSet<>(Names.RESERVED)) + " are reserved);",
+            "--           control characters, escapes and invisible characters are shown as marks such as ␤ and [U+202E]"
+        };
+    }
 
     /** A command used wrongly, or not known; {@code problem} says what to type instead. */
     record Invalid(String problem) implements ChatCommand {}

@@ -1,45 +1,33 @@
 package dev.framekit.demos.chat.room;
 
 import dev.framekit.demos.console.Console;
-import dev.framekit.framing.FixedLengthFramer;
-import dev.framekit.framing.Framer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The chat room: who is in it, their unique names, and every line between them. Every line is
- * queued to every recipient under one lock, so all see the same order; queuing never blocks, and
- * a member whose queue is full is disconnected with a notice to the room.
+ * queued to every recipient under one lock, so all see the same order; queuing never blocks, but
+ * a sender waits, outside the lock, while another member is behind ({@link Backpressure}).
  *
  * <p>The room owns each member's time in it: {@link #join} lets it in; it leaves exactly once, by
- * {@code /quit} (the room then {@linkplain Member#close closes} it), by falling too far behind
- * (the room {@linkplain Member#disconnect disconnects} it) or by {@link #leave}. What a call does
- * happens under the lock in one {@link Turn}; members it left behind are dropped after the lock is
- * released, one after another, never by re-entering.
+ * {@code /quit} (the room {@linkplain Member#close closes} it), by {@link #leave}, or dropped (the
+ * room {@linkplain Member#disconnect disconnects} it): stalled while behind, or shed by the memory
+ * budget. What a call does happens under the lock in one {@link Turn}; members it drops are
+ * disconnected after the lock is released, one after another, never by re-entering.
  */
 public final class ChatRoom {
-    static final String[] HELP = {
-        "-- commands: /nick NAME (choose a name), /who (who is here), /me ACTION (* you act),",
-        "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
-        "--           any other line is said to everyone else; start it with // to say a line beginning with /;",
-        "--           a name is " + Names.RULE + ", unique ignoring case",
-        "--           (" + String.join(", ", new TreeSet<>(Names.RESERVED)) + " are reserved);",
-        "--           control characters, escapes and invisible characters are shown as marks such as ␤ and [U+202E]"
-    };
-
     /** What every member is told when the server stops: {@link Signal.ShuttingDown}. */
     public static final String SHUTTING_DOWN = new Signal.ShuttingDown().line();
 
-    private static final String TOO_FAR_BEHIND = "disconnected: too far behind, its queue of unread messages was full";
+    private static final String SHED = "disconnected: too far behind, the server is short of memory (--max-memory)";
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Member> members = new LinkedHashMap<>();
@@ -47,40 +35,29 @@ public final class ChatRoom {
     private final Predicate<String> deliverable;
     private final String tooLongHint;
     private final History history;
+    private final Backpressure pressure;
     private int guests;
     /** Set by {@link #shutDown}: the last thing a member is told is that the server is shutting down. */
     private boolean closing;
 
     /**
-     * @param deliverable whether a line can be framed to members ({@link #deliverable}): the one place the room asks
+     * @param deliverable whether a line can be framed to members ({@link FrameSplitter#deliverable}): the one place asked
      * @param tooLongHint what to tell a member whose line could not be framed
      * @param historyLines how many last messages a member who joins is sent, marked as history
+     * @param pressure holds senders back while a member is behind
      */
-    public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines) {
+    public ChatRoom(Console log, Predicate<String> deliverable, String tooLongHint, int historyLines, Backpressure pressure) {
         this.log = log;
         this.deliverable = deliverable;
         this.tooLongHint = tooLongHint;
         this.history = new History(historyLines, History.MAX_BYTES);
+        this.pressure = pressure;
     }
 
-    /**
-     * Whether a line can be framed to members on {@code framer}: a fixed frame may be too small for
-     * "&lt;name&gt; " plus the text, unless the line splits ({@link FrameSplitter}); with
-     * {@code polling}, lines are batched into one poll reply, which must leave room for its head.
-     */
-    public static Predicate<String> deliverable(Framer framer, boolean polling) {
-        if (polling) {
-            int room = framer.maxFrameLength() - 64;
-            return line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room;
-        }
-        return line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
-                || framer instanceof FixedLengthFramer && FrameSplitter.splittable(line, framer.maxFrameLength());
-    }
-
-    /** What one call did, settled after the lock is released: lines to log, members to drop. */
+    /** What one call did, settled after the lock is released: lines to log, members to drop and why. */
     private static final class Turn {
         final List<String> logLines = new ArrayList<>(1);
-        final ArrayDeque<Member> laggards = new ArrayDeque<>(0);
+        final LinkedHashMap<Member, String> drops = new LinkedHashMap<>(0);
     }
 
     /**
@@ -102,6 +79,7 @@ public final class ChatRoom {
                 } while (members.containsKey(Names.key(name)));
             }
             member.rename(name);
+            member.pacedBy(pressure);
             members.put(Names.key(name), member);
             sendToOthers(member, "-- " + name + " joined", turn);
             tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
@@ -127,9 +105,12 @@ public final class ChatRoom {
         return holder != null && holder != member ? "the name " + name + " is taken; /who lists the names in use" : null;
     }
 
-    /** The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already has. */
+    /**
+     * The member's connection ended: it leaves, with {@code reason} (may be empty), unless it already
+     * has; one that took none of its lines for the write timeout (the server closed it) leaves as stalled.
+     */
     public void leave(Member member, String reason) {
-        act(turn -> remove(member, reason, turn));
+        act(turn -> remove(member, pressure.stalled(member) ? pressure.stallReason : reason, turn));
     }
 
     /** Handles one line from {@code member}, as {@link #handle(Member, ChatCommand)} does. */
@@ -138,12 +119,14 @@ public final class ChatRoom {
     }
 
     /**
-     * Handles one command; one from a member that has left (a send-and-close client may post after
-     * /quit), or once the server is {@linkplain #shutDown shutting down}, changes nothing.
+     * Handles one command, once no other member is behind (one stalled meanwhile is dropped); one
+     * from a member that has left (a send-and-close client may post after /quit), or once the
+     * server is {@linkplain #shutDown shutting down}, changes nothing.
      *
      * @return false if the member asked to leave
      */
     public boolean handle(Member member, ChatCommand command) {
+        pressure.await(member, stalled -> act(turn -> turn.drops.put(stalled, pressure.stallReason)));
         boolean[] stays = {true};
         act(turn -> stays[0] = closing || (present(member) ? apply(member, command, turn)
                 : !(command instanceof ChatCommand.Quit)));
@@ -154,21 +137,19 @@ public final class ChatRoom {
      * The server is stopping: every member is told {@link #SHUTTING_DOWN} and closed after it
      * ({@link Outbound.Close#GOING_AWAY}), then this waits {@code flush} for their writers. Leaves
      * that follow are logged, not announced; a connection arriving meanwhile is told it, not joined.
+     * Senders waiting for a member behind go on.
      */
     public void shutDown(Duration flush) {
         act(turn -> {
             closing = true;
+            pressure.close();
             for (Member member : members.values()) {
                 tell(member, SHUTTING_DOWN, turn);
                 member.close(Outbound.Close.GOING_AWAY);
             }
             turn.logLines.add("telling " + members.size() + " member(s) the server is shutting down");
         });
-        try {
-            Thread.sleep(flush);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LockSupport.parkNanos(flush.toNanos());
     }
 
     /** Tells {@code member} alone. */
@@ -178,24 +159,26 @@ public final class ChatRoom {
 
     /** Names of everyone in the room. */
     public List<String> names() {
-        lock.lock();
-        try {
-            return members.values().stream().map(Member::name).toList();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> members.values().stream().map(Member::name).toList());
     }
 
     /** Runs {@code action} as one turn under the lock, then settles the turn. */
     private void act(Consumer<Turn> action) {
         Turn turn = new Turn();
+        locked(() -> {
+            action.accept(turn);
+            return null;
+        });
+        settle(turn);
+    }
+
+    private <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
-            action.accept(turn);
+            return action.get();
         } finally {
             lock.unlock();
         }
-        settle(turn);
     }
 
     /** Carries out one command of a member who is present. Call with the lock held. */
@@ -212,7 +195,7 @@ public final class ChatRoom {
                     + String.join(", ", members.values().stream().map(Member::name).toList()), turn);
             case ChatCommand.Msg msg -> privateMessage(member, msg, turn);
             case ChatCommand.Help help -> {
-                for (String helpLine : HELP) {
+                for (String helpLine : ChatCommand.Help.LINES) {
                     tell(member, helpLine, turn);
                 }
             }
@@ -296,6 +279,7 @@ public final class ChatRoom {
             return false;
         }
         members.remove(Names.key(member.name()));
+        pressure.gone(member);
         if (!closing) {
             sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
             roster(turn);
@@ -323,37 +307,37 @@ public final class ChatRoom {
 
     /** Queues {@code line}, {@linkplain SafeText#clean made safe}, to {@code member}. Call with the lock held. */
     private void tell(Member member, String line, Turn turn) {
-        if (!member.deliver(SafeText.clean(line))) {
-            turn.laggards.add(member);
-        }
+        queue(member, SafeText.clean(line), present(member), turn);
     }
 
     /** Queues {@code line}, made safe, to everyone but {@code from}. Call with the lock held. */
     private void sendToOthers(Member from, String line, Turn turn) {
         String safe = SafeText.clean(line);
         for (Member member : members.values()) {
-            if (member != from && !member.deliver(safe)) {
-                turn.laggards.add(member);
+            if (member != from) {
+                queue(member, safe, true, turn);
             }
         }
     }
 
+    /** Queues a safe line; one the memory budget refuses is dropped; one past the high-water mark is behind. */
+    private void queue(Member member, String safe, boolean present, Turn turn) {
+        if (!member.deliver(safe)) {
+            turn.drops.putIfAbsent(member, SHED);
+        } else if (present) {
+            pressure.queued(member);
+        }
+    }
+
     /**
-     * Logs what the turn did and drops the members it left behind, one at a time: each leaves (the
-     * notice says why), then is disconnected; one that misses that notice is dropped by this loop.
+     * Drops the turn's members one at a time: each leaves (the notice says why; telling the others
+     * may drop more), then is disconnected, if it was still in. Then logs what the turn did.
      */
     private void settle(Turn turn) {
-        while (!turn.laggards.isEmpty()) {
-            Member laggard = turn.laggards.poll();
-            boolean removed;
-            lock.lock();
-            try {
-                removed = remove(laggard, TOO_FAR_BEHIND, turn);
-            } finally {
-                lock.unlock();
-            }
-            if (removed) {
-                laggard.disconnect();
+        while (!turn.drops.isEmpty()) {
+            Map.Entry<Member, String> drop = turn.drops.pollFirstEntry();
+            if (locked(() -> remove(drop.getKey(), drop.getValue(), turn))) {
+                drop.getKey().disconnect();
             }
         }
         turn.logLines.forEach(log::log);

@@ -1,9 +1,13 @@
 package dev.framekit.demos.chat.room;
 
+import dev.framekit.framing.FixedLengthFramer;
+import dev.framekit.framing.Framer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Splits a chat line too long for one frame (a small fixed frame, say) into lines that each
@@ -18,8 +22,10 @@ import java.util.regex.Pattern;
  * "&lt;alice&gt; …jumps over the lazy…"
  * "&lt;alice&gt; …dog"
  * </pre>
+ *
+ * <p>{@link #deliverable} says which lines the room can frame to its members at all.
  */
-final class FrameSplitter {
+public final class FrameSplitter {
     /** What marks a piece that goes on, and one that carries on from the last. */
     static final String MORE = "\u2026";
 
@@ -27,6 +33,18 @@ final class FrameSplitter {
     private static final Pattern HEAD = Pattern.compile("^(\\[history\\] )?(<" + NAME + "> |\\* " + NAME + " |\\*" + NAME
             + "\\* |-> \\*" + NAME + "\\* |-- )");
     private static final int MORE_BYTES = Member.cost(MORE);
+
+    /**
+     * Whether a line can be framed to members on {@code framer}: a fixed frame may be too small for
+     * "&lt;name&gt; " plus the text, unless the line splits (as this class splits it); with
+     * {@code polling}, lines are batched into one poll reply, which must leave room for its head.
+     */
+    public static Predicate<String> deliverable(Framer framer, boolean polling) {
+        int room = framer.maxFrameLength() - 64;
+        return polling ? line -> line.length() * 3 <= room || line.getBytes(StandardCharsets.UTF_8).length <= room
+                : line -> framer.check(line.getBytes(StandardCharsets.UTF_8)) == null
+                        || framer instanceof FixedLengthFramer && splittable(line, framer.maxFrameLength());
+    }
 
     private FrameSplitter() {}
 

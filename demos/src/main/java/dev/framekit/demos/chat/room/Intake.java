@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with its first line (as {@code NAME} if that is {@code /nick NAME}), or, if it sends nothing at
  * all for {@link #GRACE}, as a guest (someone on {@code nc} who only listens). A peer that sent
  * part of a frame ({@link #heard()}) joins with that frame or not at all; one found speaking
- * another protocol is {@link #refuse() refused}, unseen by the room. Past the flood limit its
- * reader is slowed, with one notice. The grace is timed on a short-lived thread of its own, so
- * that the member's reader waits in one read for as long as the member stays.
+ * another protocol is {@link #refuse() refused}, unseen by the room. Past a flood limit its
+ * reader is slowed, with one notice; while another member is behind, the room holds it back.
+ * The grace is timed on a short-lived thread of its own, so that the member's reader waits in
+ * one read for as long as the member stays.
  */
 public final class Intake {
     /** How long a silent new connection waits before it joins as a guest. */
@@ -34,10 +35,10 @@ public final class Intake {
     private boolean spoke;
 
     /** Starts {@code member}'s arrival: the grace starts now. */
-    public Intake(ChatRoom room, Member member, int floodLimit) {
+    public Intake(ChatRoom room, Member member, FloodControl.Limits flood) {
         this.room = room;
         this.member = member;
-        this.flood = new FloodControl(floodLimit);
+        this.flood = flood.start();
         this.timer = Thread.ofVirtual().name("chat-arrival-" + member.peer()).start(() -> {
             try {
                 Thread.sleep(GRACE);
@@ -80,9 +81,7 @@ public final class Intake {
                 return true;
             }
         }
-        if (flood.acquireFirstWait()) {
-            room.reply(member, flood.notice("your connection is"));
-        }
+        flood.pace(room, member, line, "your connection is");
         return room.handle(member, command);
     }
 

@@ -1,12 +1,18 @@
 package dev.framekit.demos.chat.room;
 
 /**
- * Someone in the room, however they are connected. {@link #deliver} never blocks: a member that
- * cannot take another line is too far behind, and the room disconnects it.
+ * Someone in the room, however they are connected. {@link #deliver} never blocks: a member whose
+ * queue passes the high-water mark is behind, and the room's {@link Backpressure} holds the
+ * senders back until it has {@linkplain #took taken} enough of it.
  */
 public abstract class Member {
     private final String peer;
     private volatile String name = "";
+    private volatile Backpressure pressure = Backpressure.NONE;
+    /** When the member last took a line, or began to have one to take ({@link System#nanoTime}). */
+    volatile long progress = System.nanoTime();
+    /** Whether the room's {@link Backpressure} holds senders back for this member; written under its lock. */
+    volatile boolean behind;
 
     /** @param peer where the member connects from, for logs */
     protected Member(String peer) {
@@ -25,6 +31,22 @@ public abstract class Member {
     /** Where the member connects from, for logs. */
     public final String peer() {
         return peer;
+    }
+
+    /** The member has joined a room that paces its senders with {@code pressure}. */
+    final void pacedBy(Backpressure pressure) {
+        this.pressure = pressure;
+    }
+
+    /** The member has something to take from now on (its queue was empty): its progress is timed from now. */
+    protected final void waiting() {
+        progress = System.nanoTime();
+    }
+
+    /** The member took lines off its queue: it makes progress, and may have caught up. */
+    protected final void took() {
+        progress = System.nanoTime();
+        pressure.eased(this);
     }
 
     /** What a line counts against a queue and the memory budget: its UTF-8 length, without encoding it. */
@@ -47,16 +69,19 @@ public abstract class Member {
         return false;
     }
 
+    /** Bytes of lines queued for the member and not yet taken; read without blocking. */
+    protected abstract long backlog();
+
     /**
      * Queues one line for the member without blocking.
      *
-     * @return false if the member's queue is full: it is too far behind
+     * @return false if nothing more may be held for the member (the memory budget shed it)
      */
     protected abstract boolean deliver(String line);
 
     /** Sends what is queued, then ends the connection as {@code how} says ({@code /quit}, shutdown). */
     protected abstract void close(Outbound.Close how);
 
-    /** Ends the member's connection, dropping what is queued; for a member too far behind. */
+    /** Ends the member's connection, dropping what is queued; for a member the room drops. */
     protected abstract void disconnect();
 }

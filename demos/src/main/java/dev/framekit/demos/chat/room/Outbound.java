@@ -17,8 +17,8 @@ public sealed interface Outbound {
         public static final Close BYE = new Close(1000, "bye");
         /** After {@link Signal.ShuttingDown}. */
         public static final Close GOING_AWAY = new Close(1001, "server shutting down");
-        /** The member stopped reading and its queue filled up. */
-        public static final Close TOO_FAR_BEHIND = new Close(1008, "too far behind: your queue of unread messages was full");
+        /** The room dropped the member: it took nothing for the write timeout while behind, or memory ran short. */
+        public static final Close TOO_FAR_BEHIND = new Close(1008, "too far behind: you stopped reading what the room sent");
     }
 
     /** The connection has ended: the writer stops without sending anything more. */

@@ -19,9 +19,9 @@ import java.util.function.IntSupplier;
  * Serves chat on send-and-close framing: each connection is one request (join, say, poll) and
  * one reply; see {@link PollProtocol}. Members that stop polling for a while are let go. The
  * room holds at most as many members as the server holds connections; each member's unread
- * lines are bounded in bytes and count against the server's memory budget; a member posting
- * faster than the flood limit gets its replies later (its client waits for each, so it posts
- * more slowly), and is told so once.
+ * lines count against the server's memory budget; a member posting faster than a flood limit,
+ * or while another member is behind, gets its replies later (its client waits for each, so it
+ * posts more slowly).
  */
 public final class PollChatHandler implements FramedServer.Handler {
     public static final Duration POLL_WAIT = Duration.ofSeconds(20);
@@ -29,9 +29,8 @@ public final class PollChatHandler implements FramedServer.Handler {
     private static final String GONE = PollProtocol.GONE + " not in the room (left or timed out); join again";
 
     private final ChatRoom room;
-    private final long maxQueueBytes;
     private final int maxReplyBytes;
-    private final int floodLimit;
+    private final FloodControl.Limits flood;
     private final IntSupplier maxMembers;
     private final MemoryBudget memory;
     private final WireLog wire;
@@ -41,20 +40,18 @@ public final class PollChatHandler implements FramedServer.Handler {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param maxQueueBytes the most bytes of lines a member may leave unacknowledged
-     * @param floodLimit lines a second a member may post before its replies are slowed; 0 for no limit
+     * @param flood how fast a member may post before its replies are slowed
      * @param maxMembers the most members at once (the server's connection limit, known once it is bound)
      * @param memory the server's memory budget, which members' lines count against
      * @param check reads each request, refusing a peer that speaks another protocol or framing
      */
-    public PollChatHandler(ChatRoom room, long maxQueueBytes, int maxFrameLength, int floodLimit, IntSupplier maxMembers,
+    public PollChatHandler(ChatRoom room, int maxFrameLength, FloodControl.Limits flood, IntSupplier maxMembers,
             MemoryBudget memory, WireLog wire, PeerCheck check) {
         this.wire = wire;
         this.check = check;
         this.room = room;
-        this.maxQueueBytes = maxQueueBytes;
         this.maxReplyBytes = Math.max(1, maxFrameLength - 64);
-        this.floodLimit = floodLimit;
+        this.flood = flood;
         this.maxMembers = maxMembers;
         this.memory = memory;
         Thread.ofVirtual().name("chat-reaper").start(this::reapIdleMembers);
@@ -96,8 +93,8 @@ public final class PollChatHandler implements FramedServer.Handler {
                 InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
                 byte[] secret = new byte[12];
                 random.nextBytes(secret);
-                PollingMember member = new PollingMember(HexFormat.of().formatHex(secret), maxQueueBytes,
-                        remote.getAddress().getHostAddress(), floodLimit);
+                PollingMember member = new PollingMember(HexFormat.of().formatHex(secret),
+                        remote.getAddress().getHostAddress(), flood.start());
                 // Shed wherever the budget went over, perhaps in the room's turn: it leaves on a thread of its own.
                 MemoryBudget.Account account = memory.open(reason -> Thread.ofVirtual().name("chat-shed")
                         .start(() -> letGo(member, "disconnected: " + reason, reason)));
@@ -113,10 +110,9 @@ public final class PollChatHandler implements FramedServer.Handler {
                     return GONE;
                 }
                 member.touch();
-                if (member.flood().acquireFirstWait()) {
-                    room.reply(member, member.flood().notice("your posts are"));
-                }
-                room.handle(member, PollProtocol.body(request));
+                String line = PollProtocol.body(request);
+                member.flood().pace(room, member, line, "your posts are");
+                room.handle(member, line);
                 return PollProtocol.OK;
             }
             case PollProtocol.POLL -> {

@@ -11,31 +11,27 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A member on send-and-close framing: it posts with one connection per line and receives by long
  * polling. Its lines are numbered; a poll names the last one it has seen, so a lost reply is sent
- * again and nothing is missed between polls.
+ * again and nothing is missed between polls. A poll that acknowledges lines is its progress
+ * ({@link #took}): one that polls without acknowledging, or not at all, makes none.
  */
 final class PollingMember extends Member {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<String> lines = new ArrayDeque<>();
-    private final long capacity;
     private final String token;
     private final FloodControl flood;
     private volatile PeerMemory memory = PeerMemory.NONE;
-    private long queuedBytes;
+    private volatile long queuedBytes;
     private long firstNumber = 1;
     private volatile long lastSeen = System.nanoTime();
     private int polling;
     private String goneReason;
 
-    /**
-     * @param capacity the most bytes of lines not yet acknowledged; past it the member is too far behind
-     * @param floodLimit lines a second it may post before its posts are answered more slowly; 0 for no limit
-     */
-    PollingMember(String token, long capacity, String peer, int floodLimit) {
+    /** @param flood paces its posts: past its limits the reply to each comes later */
+    PollingMember(String token, String peer, FloodControl flood) {
         super(peer);
         this.token = token;
-        this.capacity = capacity;
-        this.flood = new FloodControl(floodLimit);
+        this.flood = flood;
     }
 
     /** Counts the member's lines against {@code budgetAccount} from now on. */
@@ -56,6 +52,11 @@ final class PollingMember extends Member {
     }
 
     @Override
+    protected long backlog() {
+        return queuedBytes;
+    }
+
+    @Override
     protected boolean deliver(String line) {
         lock.lock();
         try {
@@ -63,8 +64,11 @@ final class PollingMember extends Member {
                 return true;
             }
             int cost = cost(line);
-            if (queuedBytes + cost > capacity || !memory.add(cost)) {
+            if (!memory.add(cost)) {
                 return false;
+            }
+            if (lines.isEmpty()) {
+                waiting();
             }
             queuedBytes += cost;
             lines.addLast(line);
@@ -83,7 +87,7 @@ final class PollingMember extends Member {
         }
     }
 
-    /** Too far behind: what is queued is dropped and given back; the next poll says it is gone. */
+    /** Dropped by the room: what is queued is dropped and given back; the next poll says it is gone. */
     @Override
     protected void disconnect() {
         lock.lock();
@@ -132,6 +136,7 @@ final class PollingMember extends Member {
      */
     Batch poll(long acknowledged, Duration wait, int maxBytes) throws InterruptedException {
         lock.lock();
+        boolean acknowledgedAny = false;
         try {
             polling++;
             touch();
@@ -140,6 +145,10 @@ final class PollingMember extends Member {
                 queuedBytes -= cost;
                 memory.add(-cost);
                 firstNumber++;
+                acknowledgedAny = true;
+            }
+            if (acknowledgedAny) {
+                took(); // takes the Backpressure's lock, which is never held while waiting for this one
             }
             long deadline = System.nanoTime() + wait.toNanos();
             while (lines.isEmpty() && goneReason == null) {

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A member on a connection of its own (a framed stream, a WebSocket): its own virtual thread
- * writes its {@link Outbox}, a batch per flush, so a slow reader slows only itself. Subclasses
- * say how a line is sent and how the connection closes.
+ * writes its {@link Outbox}, a batch per flush; each line it takes is progress ({@link #took}).
+ * Subclasses say how a line is sent and how the connection closes.
  */
 public abstract class QueuedMember extends Member {
     private final Outbox outbox;
@@ -25,14 +25,13 @@ public abstract class QueuedMember extends Member {
 
     /**
      * @param connection what {@link #abort()} closes
-     * @param maxQueueBytes the most bytes of unsent lines; past it the member is too far behind
-     * @param closeGrace how long a member too far behind may take to read its close before it is cut
+     * @param closeGrace how long a member the room drops may take to read its close before it is cut
      */
-    protected QueuedMember(Closeable connection, String peer, long maxQueueBytes, PeerMemory memory,
-            ConnectionStats stats, WireLog wire, Duration closeGrace) {
+    protected QueuedMember(Closeable connection, String peer, PeerMemory memory, ConnectionStats stats, WireLog wire,
+            Duration closeGrace) {
         super(peer);
         this.connection = connection;
-        this.outbox = new Outbox(maxQueueBytes, memory);
+        this.outbox = new Outbox(memory);
         this.stats = stats;
         this.wire = wire;
         this.closeGrace = closeGrace;
@@ -44,8 +43,13 @@ public abstract class QueuedMember extends Member {
     }
 
     @Override
+    protected final long backlog() {
+        return outbox.bytes();
+    }
+
+    @Override
     protected final boolean deliver(String line) {
-        return outbox.offer(line); // false: too far behind, or shed to keep the memory budget
+        return outbox.offer(line); // false: shed to keep the memory budget
     }
 
     @Override
@@ -121,6 +125,7 @@ public abstract class QueuedMember extends Member {
             while (true) {
                 Outbound item = outbox.take();
                 do {
+                    took();
                     switch (item) {
                         case Outbound.Line line -> {
                             send(line.text());
@@ -162,27 +167,30 @@ public abstract class QueuedMember extends Member {
     }
 
     /**
-     * One member's outbound queue, bounded in bytes of lines ({@code --max-queue}) and counted against
-     * the server's memory budget. It takes memory only for the lines in it. A {@link Outbound.Close}
-     * or {@link Outbound.Stop} counts nothing and always fits.
+     * One member's outbound queue, counted in bytes of lines ({@link #bytes}, which the room's
+     * {@link Backpressure} watches) and against the server's memory budget. It takes memory only
+     * for the lines in it. A {@link Outbound.Close} or {@link Outbound.Stop} counts nothing and always fits.
      */
     static final class Outbox {
         private record Entry(Outbound item, int cost) {}
 
         private final BlockingQueue<Entry> entries = new LinkedBlockingQueue<>();
         private final AtomicLong bytes = new AtomicLong();
-        private final long maxBytes;
         private final PeerMemory memory;
 
-        Outbox(long maxBytes, PeerMemory memory) {
-            this.maxBytes = maxBytes;
+        Outbox(PeerMemory memory) {
             this.memory = memory;
         }
 
-        /** Queues a line; false if it would pass the byte bound or the server's memory budget. */
+        /** Bytes of the lines queued. */
+        long bytes() {
+            return bytes.get();
+        }
+
+        /** Queues a line; false if the server's memory budget refuses it. */
         boolean offer(String line) {
             int cost = Member.cost(line);
-            if (bytes.get() + cost > maxBytes || !memory.add(cost)) {
+            if (!memory.add(cost)) {
                 return false;
             }
             bytes.addAndGet(cost);

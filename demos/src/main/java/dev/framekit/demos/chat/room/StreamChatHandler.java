@@ -21,15 +21,13 @@ import java.time.Duration;
  */
 public final class StreamChatHandler implements FramedServer.Handler {
     private final ChatRoom room;
-    private final long maxQueueBytes;
-    private final int floodLimit;
+    private final FloodControl.Limits flood;
     private final WireLog wire;
     private final PeerCheck check;
 
-    public StreamChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, WireLog wire, PeerCheck check) {
+    public StreamChatHandler(ChatRoom room, FloodControl.Limits flood, WireLog wire, PeerCheck check) {
         this.room = room;
-        this.maxQueueBytes = maxQueueBytes;
-        this.floodLimit = floodLimit;
+        this.flood = flood;
         this.wire = wire;
         this.check = check;
     }
@@ -37,10 +35,10 @@ public final class StreamChatHandler implements FramedServer.Handler {
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
-        StreamMember member = new StreamMember(connection, maxQueueBytes,
-                remote.getAddress().getHostAddress() + ":" + remote.getPort(), stats, wire);
+        StreamMember member = new StreamMember(connection, remote.getAddress().getHostAddress() + ":" + remote.getPort(),
+                stats, wire);
         member.start();
-        Intake intake = new Intake(room, member, floodLimit);
+        Intake intake = new Intake(room, member, flood);
         Duration[] ownTimeout = {null};
         PeerCheck.Guard guard = check.guard(() -> ownTimeout[0] = intake.heard() // not silent: time its silence
                 ? ReadWaits.shorten(connection.reader(), Intake.GRACE) : ownTimeout[0]);
@@ -107,8 +105,8 @@ public final class StreamChatHandler implements FramedServer.Handler {
     static final class StreamMember extends QueuedMember {
         private final FramedConnection connection;
 
-        StreamMember(FramedConnection connection, long maxQueueBytes, String peer, ConnectionStats stats, WireLog wire) {
-            super(connection::close, peer, maxQueueBytes, PeerMemory.of(connection), stats, wire, Duration.ZERO);
+        StreamMember(FramedConnection connection, String peer, ConnectionStats stats, WireLog wire) {
+            super(connection::close, peer, PeerMemory.of(connection), stats, wire, Duration.ZERO);
             this.connection = connection;
         }
 

@@ -1,6 +1,7 @@
 package dev.framekit.demos.chat.web;
 
 import dev.framekit.demos.chat.room.ChatRoom;
+import dev.framekit.demos.chat.room.FloodControl;
 import dev.framekit.demos.chat.room.Intake;
 import dev.framekit.demos.chat.room.Outbound;
 import dev.framekit.demos.chat.room.QueuedMember;
@@ -53,8 +54,7 @@ public final class WebChatHandler implements FramedServer.Handler {
     private static final byte[] PAGE = page();
 
     private final ChatRoom room;
-    private final long maxQueueBytes;
-    private final int floodLimit;
+    private final FloodControl.Limits flood;
     private final int maxLine;
     private final WireLog wire;
     private final Duration headerTimeout;
@@ -65,13 +65,12 @@ public final class WebChatHandler implements FramedServer.Handler {
      * @param headerTimeout how long a request head may take: silent, or from its first byte; zero for no limit
      * @param origins the origins a page may join from
      */
-    public WebChatHandler(ChatRoom room, long maxQueueBytes, int floodLimit, int maxLine, WireLog wire,
-            Duration headerTimeout, PageOrigins origins) {
+    public WebChatHandler(ChatRoom room, FloodControl.Limits flood, int maxLine, WireLog wire, Duration headerTimeout,
+            PageOrigins origins) {
         this.room = room;
+        this.flood = flood;
         this.headerTimeout = headerTimeout;
         this.origins = origins;
-        this.maxQueueBytes = maxQueueBytes;
-        this.floodLimit = floodLimit;
         this.maxLine = maxLine;
         this.wire = wire;
     }
@@ -160,11 +159,11 @@ public final class WebChatHandler implements FramedServer.Handler {
         WebSocketConnection ws = WebSocketConnection.over(connection,
                 WebSocketFramer.server().withMaxFrameLength(limit).withMaxMessageLength(limit));
         InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
-        WebMember member = new WebMember(ws, maxQueueBytes, PeerMemory.of(connection),
+        WebMember member = new WebMember(ws, PeerMemory.of(connection),
                 remote.getAddress().getHostAddress() + ":" + remote.getPort() + " (web)", stats, wire);
         member.start();
         ArrayDeque<String> pending = new ArrayDeque<>(); // a message with several lines is that many chat lines
-        member.serve(room, new Intake(room, member, floodLimit), () -> {
+        member.serve(room, new Intake(room, member, flood), () -> {
             while (pending.isEmpty()) {
                 String text = ws.readText();
                 if (text == null) {
@@ -204,15 +203,14 @@ public final class WebChatHandler implements FramedServer.Handler {
     /**
      * A member in a browser, on a WebSocket: one text message per chat line. It ends with a close
      * frame carrying the {@link Outbound.Close}'s code: 1000 after {@code /quit}, 1001 when the server
-     * shuts down, 1008 when the room disconnects it for falling too far behind (its socket is closed
-     * if it has not taken that frame within two seconds).
+     * shuts down, 1008 when the room drops it for taking nothing for {@code --write-timeout} while
+     * behind (its socket is closed if it has not taken that frame within two seconds).
      */
     static final class WebMember extends QueuedMember {
         private final WebSocketConnection ws;
 
-        WebMember(WebSocketConnection ws, long maxQueueBytes, PeerMemory memory, String peer, ConnectionStats stats,
-                WireLog wire) {
-            super(ws::close, peer, maxQueueBytes, memory, stats, wire, Duration.ofSeconds(2));
+        WebMember(WebSocketConnection ws, PeerMemory memory, String peer, ConnectionStats stats, WireLog wire) {
+            super(ws::close, peer, memory, stats, wire, Duration.ofSeconds(2));
             this.ws = ws;
         }
 

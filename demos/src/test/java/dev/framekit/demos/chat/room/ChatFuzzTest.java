@@ -108,8 +108,8 @@ class ChatFuzzTest {
             case 2 -> Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(8, 120));
             default -> Framers.sendAndClose().withMaxFrameLength(data.consumeInt(72, 200));
         };
-        Predicate<String> deliverable = ChatRoom.deliverable(framer, framing == 3);
-        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long", 0);
+        Predicate<String> deliverable = FrameSplitter.deliverable(framer, framing == 3);
+        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long", 0, Backpressure.NONE);
         MemoryBudget budget = MemoryBudget.of(budgetLimit.applyAsLong(data));
         Room model = new Room(room, deliverable, budget, framing == 3);
 
@@ -336,11 +336,16 @@ class ChatFuzzTest {
             super("fuzz");
             this.capacity = capacity;
             this.account = budget.open(reason -> shed = true);
-            this.queue = polling ? null : new QueuedMember.Outbox(Long.MAX_VALUE, account::add);
-            this.poller = polling ? new PollingMember("token", Long.MAX_VALUE, "fuzz", 0) : null;
+            this.queue = polling ? null : new QueuedMember.Outbox(account::add);
+            this.poller = polling ? new PollingMember("token", "fuzz", FloodControl.Limits.NONE.start()) : null;
             if (poller != null) {
                 poller.account(account::add);
             }
+        }
+
+        @Override
+        protected long backlog() {
+            return 0; // never behind: the fuzzed room drops members only when they can hold no more
         }
 
         @Override

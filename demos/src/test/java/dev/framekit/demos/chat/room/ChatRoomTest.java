@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framekit.demos.console.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChatRoomTest {
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final ChatRoom room = new ChatRoom(new Console(new PrintStream(logged, true)), line -> line.length() <= 100,
-            "too long for the framing", 0);
+            "too long for the framing", 0, Backpressure.NONE);
 
     private RecordingMember join(String name) {
         RecordingMember member = new RecordingMember();
@@ -204,6 +205,93 @@ class ChatRoomTest {
     }
 
     @Test
+    void aMemberBehindThatTakesNothingForTheWriteTimeoutIsDroppedInOneLogLineAndTheOthersMissNothing() {
+        ChatRoom paced = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 0,
+                new Backpressure(100, Duration.ofMillis(100)));
+        RecordingMember alice = new RecordingMember();
+        paced.join(alice, "alice");
+        RecordingMember stuck = new RecordingMember();
+        stuck.holds = true;
+        paced.join(stuck, "stuck");
+        RecordingMember reader = new RecordingMember();
+        paced.join(reader, "reader");
+        List<String> sent = IntStream.range(0, 50).mapToObj(i -> "message " + i).toList();
+        sent.forEach(line -> paced.handle(alice, line)); // past 100 bytes the next line waits for stuck, then drops it
+
+        assertTrue(stuck.disconnected);
+        assertEquals(List.of("alice", "reader"), paced.names());
+        assertEquals(sent.stream().map(line -> "<alice> " + line).toList(),
+                reader.received.stream().filter(line -> line.startsWith("<alice> ")).toList());
+        String notice = "-- stuck left (disconnected: too far behind, it took no line for 100 ms (--write-timeout))";
+        assertTrue(reader.received.contains(notice), String.join("\n", reader.received));
+        assertEquals(1, logged.toString().lines().filter(line -> line.contains("stuck left")).count(), logged.toString());
+    }
+
+    @Test
+    void aMemberWhoseConnectionEndsAfterItTookNothingForTheWriteTimeoutLeavesAsStalled() throws Exception {
+        ChatRoom paced = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 0,
+                new Backpressure(1_000, Duration.ofMillis(50)));
+        RecordingMember stuck = new RecordingMember();
+        stuck.holds = true;
+        paced.join(stuck, "stuck");
+        RecordingMember idle = new RecordingMember();
+        paced.join(idle, "idle");
+        Thread.sleep(100);
+        paced.leave(stuck, "connection closed"); // the server's write timeout closed it
+        paced.leave(idle, "connection closed");
+        assertTrue(logged.toString().contains("stuck left: disconnected: too far behind, it took no line for 50 ms"),
+                logged.toString());
+        assertTrue(logged.toString().contains("idle left: connection closed"), "nothing to take: not stalled");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30) // a sender held back for ever would hang here
+    void aSenderWaitingForAMemberBehindGoesOnWhenThatMemberLeavesOrTheServerStops() throws Exception {
+        ChatRoom paced = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 0,
+                new Backpressure(300, Duration.ofMinutes(10)));
+        RecordingMember alice = new RecordingMember();
+        paced.join(alice, "alice");
+        RecordingMember stuck = new RecordingMember();
+        stuck.holds = true;
+        paced.join(stuck, "stuck");
+        RecordingMember reader = new RecordingMember();
+        paced.join(reader, "reader");
+        paced.handle(alice, "x".repeat(400)); // stuck is behind from now on (its welcome and notices are under 300 bytes)
+
+        java.util.concurrent.CompletableFuture<Boolean> held = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> held.complete(paced.handle(alice, "after the leave")));
+        Thread.sleep(100);
+        assertFalse(held.isDone(), "alice went on while stuck was behind");
+        paced.leave(stuck, "connection reset");
+        assertTrue(held.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("<alice> after the leave", reader.last());
+
+        RecordingMember slow = new RecordingMember();
+        slow.holds = true;
+        paced.join(slow, "slow");
+        paced.handle(alice, "x".repeat(400));
+        java.util.concurrent.CompletableFuture<Boolean> stopped = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> stopped.complete(paced.handle(alice, "during the shutdown")));
+        Thread.sleep(100);
+        assertFalse(stopped.isDone());
+        paced.shutDown(Duration.ZERO);
+        assertTrue(stopped.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(ChatRoom.SHUTTING_DOWN, reader.last(), "the shutdown notice stays the last line");
+    }
+
+    @Test
+    void aMemberThatHasLeftHoldsNobodyBackWhateverItIsToldLate() {
+        ChatRoom paced = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 0,
+                new Backpressure(100, Duration.ofMinutes(10)));
+        RecordingMember ghost = new RecordingMember();
+        ghost.holds = true;
+        paced.join(ghost, "ghost");
+        paced.leave(ghost, "");
+        paced.reply(ghost, "-- a late notice, " + "x".repeat(200)); // a flood notice, say, after its connection ended
+        assertFalse(ghost.behind, "a member that left is never waited for");
+    }
+
+    @Test
     void aMemberThatHasLeftCannotRenameItselfBackInNorUnseatTheHolderOfItsOldName() {
         RecordingMember alice = join("alice");
         RecordingMember ghost = join("bob");
@@ -260,7 +348,7 @@ class ChatRoomTest {
 
     @Test
     void aMemberWhoJoinsIsSentTheLastLinesMarkedAsHistory() {
-        ChatRoom withHistory = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 3);
+        ChatRoom withHistory = new ChatRoom(new Console(new PrintStream(logged, true)), line -> true, "", 3, Backpressure.NONE);
         RecordingMember alice = new RecordingMember();
         withHistory.join(alice, "alice");
         for (int i = 1; i <= 5; i++) {

@@ -6,24 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.framing.support.Slow;
 import org.junit.jupiter.api.Test;
-@Slow
 
+@Slow
 class FloodControlTest {
     @Test
     void aBurstWithinTheLimitIsNotSlowed() {
-        FloodControl flood = new FloodControl(100);
+        FloodControl flood = new FloodControl.Limits(100, 0).start();
         for (int i = 0; i < 90; i++) {
-            assertFalse(flood.acquire(), "line " + i);
+            assertFalse(flood.acquire(10), "line " + i);
         }
     }
 
     @Test
     void postingFasterThanTheLimitWaitsInsteadOfDropping() {
-        FloodControl flood = new FloodControl(200);
+        FloodControl flood = new FloodControl.Limits(200, 0).start();
         boolean waited = false;
         long start = System.nanoTime();
         for (int i = 0; i < 300; i++) {
-            waited |= flood.acquire();
+            waited |= flood.acquire(10);
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waited);
@@ -33,21 +33,33 @@ class FloodControlTest {
 
     @Test
     void zeroTurnsFloodControlOff() {
-        FloodControl flood = new FloodControl(0);
+        FloodControl flood = FloodControl.Limits.NONE.start();
         for (int i = 0; i < 100_000; i++) {
-            assertFalse(flood.acquire());
+            assertFalse(flood.acquire(10));
         }
     }
 
     @Test
     void firstWaitIsReportedOnceAndTheNoticeNamesTheLimit() {
-        FloodControl flood = new FloodControl(50);
+        FloodControl flood = new FloodControl.Limits(50, 0).start();
         int reported = 0;
         for (int i = 0; i < 120; i++) {
-            reported += flood.acquireFirstWait() ? 1 : 0;
+            reported += flood.acquireFirstWait(10) ? 1 : 0;
         }
         assertEquals(1, reported, "the member is told once, however long it floods");
         assertEquals("-- you are sending more than 50 lines a second; your posts are being slowed down (nothing is lost)",
                 flood.notice("your posts are"));
+    }
+
+    @Test
+    void bytesAreCountedTooAndTheNoticeNamesTheByteLimit() {
+        FloodControl flood = new FloodControl.Limits(1000, 64 * 1024).start();
+        assertFalse(flood.acquireFirstWait(64 * 1024), "a burst of one second's worth goes at once");
+        long start = System.nanoTime();
+        assertTrue(flood.acquireFirstWait(16 * 1024), "past the bytes a second, the member waits though few lines came");
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMillis >= 200, "16 KiB at 64 KiB a second waited only " + elapsedMillis + " ms");
+        assertEquals("-- you are sending more than 64 KiB a second; your connection is being slowed down (nothing is lost)",
+                flood.notice("your connection is"));
     }
 }

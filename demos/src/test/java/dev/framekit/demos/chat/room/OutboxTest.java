@@ -18,18 +18,18 @@ class OutboxTest {
     };
 
     @Test
-    void refusesALineThatWouldPassTheByteBoundAndCountsUtf8Bytes() {
-        QueuedMember.Outbox queue = new QueuedMember.Outbox(10, counting);
+    void countsTheUtf8BytesOfItsLinesForTheBackpressureAndTheBudget() {
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(counting);
 
         assertTrue(queue.offer("héllo"));          // 6 UTF-8 bytes
-        assertFalse(queue.offer("world"), "6 + 5 bytes is over the bound of 10");
         assertTrue(queue.offer("wor"));
+        assertEquals(9, queue.bytes());
         assertEquals(9, held.get());
     }
 
     @Test
     void takingALineGivesBackWhatItCountedAndACloseCountsNothing() throws InterruptedException {
-        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, counting);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(counting);
         queue.offer("bye");
         queue.put(Outbound.Close.BYE);
 
@@ -43,7 +43,7 @@ class OutboxTest {
 
     @Test
     void clearingGivesBackEveryLine() {
-        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, counting);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(counting);
         queue.offer("one");
         queue.offer("two");
         queue.put(new Outbound.Stop());
@@ -52,12 +52,12 @@ class OutboxTest {
 
         assertEquals(0, held.get());
         assertNull(queue.poll());
-        assertTrue(queue.offer("x".repeat(100)), "the whole bound is free again");
+        assertEquals(0, queue.bytes(), "nothing is counted any more");
     }
 
     @Test
     void aLineTheMemoryBudgetRefusesIsNotQueued() {
-        QueuedMember.Outbox queue = new QueuedMember.Outbox(100, delta -> delta < 0);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(delta -> delta < 0);
 
         assertFalse(queue.offer("shed"));
         assertNull(queue.poll());

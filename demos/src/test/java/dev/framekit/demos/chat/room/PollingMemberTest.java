@@ -12,7 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PollingMemberTest {
-    private final PollingMember member = new PollingMember("token", 60, "test", 0); // ten 6-byte lines
+    private final PollingMember member = new PollingMember("token", "test", FloodControl.Limits.NONE.start());
+    /** Behind past ten 6-byte lines, caught up at five. */
+    private final Backpressure pressure = new Backpressure(60, Duration.ofSeconds(30));
+
+    private boolean deliver(PollingMember to, String line) {
+        boolean queued = to.deliver(line);
+        pressure.queued(to);
+        return queued;
+    }
 
     @Test
     void aPollReturnsTheLinesSinceTheLastAcknowledgedOne() throws Exception {
@@ -59,24 +67,39 @@ class PollingMemberTest {
     }
 
     @Test
-    void aMemberThatNeverPollsFallsBehindAtItsCapacity() {
+    void aMemberThatNeverPollsFallsBehindAtItsHighWaterAndCatchesUpByAcknowledging() throws Exception {
+        member.pacedBy(pressure);
         for (int i = 0; i < 10; i++) {
-            assertTrue(member.deliver("line " + i));
+            assertTrue(deliver(member, "line " + i));
+            assertFalse(member.behind, "line " + i);
         }
-        assertFalse(member.deliver("one too many"));
+        assertTrue(deliver(member, "one too many"), "a line is never refused for being behind");
+        assertTrue(member.behind);
+        PollingMember.Batch batch = member.poll(0, Duration.ZERO, 1 << 20);
+        assertTrue(member.behind, "lines sent in a reply but not acknowledged are still queued");
+        assertEquals(11, batch.last());
+        member.poll(5, Duration.ZERO, 1 << 20);
+        assertTrue(member.behind, "42 bytes left: not yet back at the low-water mark of 30");
+        member.poll(7, Duration.ZERO, 1 << 20);
+        assertFalse(member.behind, "30 bytes left");
     }
 
     @Test
     void aMemberFallsBehindByBytesNotLines() {
-        PollingMember small = new PollingMember("token", 1000, "test", 0);
-        assertTrue(small.deliver("x".repeat(999)));
-        assertFalse(small.deliver("yy"), "1,001 bytes unread is past a 1,000-byte queue");
-        assertTrue(small.deliver("z"));
+        Backpressure small = new Backpressure(1000, Duration.ofSeconds(30));
+        PollingMember poller = new PollingMember("token", "test", FloodControl.Limits.NONE.start());
+        poller.pacedBy(small);
+        assertTrue(poller.deliver("x".repeat(999)));
+        small.queued(poller);
+        assertFalse(poller.behind);
+        assertTrue(poller.deliver("yy"));
+        small.queued(poller);
+        assertTrue(poller.behind, "1,001 bytes unread is past a 1,000-byte high-water mark");
     }
 
     @Test
     void aPollReplyIsCappedInSizeButCarriesAtLeastOneLine() throws Exception {
-        PollingMember roomy = new PollingMember("token", 1000, "test", 0);
+        PollingMember roomy = new PollingMember("token", "test", FloodControl.Limits.NONE.start());
         roomy.deliver("x".repeat(100));
         roomy.deliver("y".repeat(100));
         PollingMember.Batch batch = roomy.poll(0, Duration.ZERO, 10);

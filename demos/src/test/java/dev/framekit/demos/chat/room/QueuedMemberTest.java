@@ -25,7 +25,7 @@ class QueuedMemberTest {
         final CountDownLatch aborted = new CountDownLatch(1);
 
         Recorded(Duration closeGrace) {
-            super(() -> { }, "test", 1 << 20, PeerMemory.NONE, new ConnectionStats(),
+            super(() -> { }, "test", PeerMemory.NONE, new ConnectionStats(),
                     WireLog.of(false, new Console(new PrintStream(OutputStream.nullOutputStream())), Framers.lines()),
                     closeGrace);
         }

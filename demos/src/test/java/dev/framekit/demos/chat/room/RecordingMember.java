@@ -12,6 +12,9 @@ final class RecordingMember extends Member {
     Outbound.Close closedWith;
     /** Stands for a web member ({@link Member#isPage}). */
     boolean page;
+    /** Stands for a member that stopped reading: what it receives stays queued, counted in {@link #backlog}. */
+    boolean holds;
+    private long held;
 
     RecordingMember(int capacity) {
         super("test");
@@ -28,11 +31,17 @@ final class RecordingMember extends Member {
     }
 
     @Override
+    protected long backlog() {
+        return held;
+    }
+
+    @Override
     protected boolean deliver(String line) {
         if (received.size() >= capacity) {
             return false;
         }
         received.add(line);
+        held += holds ? cost(line) : 0;
         return true;
     }
 

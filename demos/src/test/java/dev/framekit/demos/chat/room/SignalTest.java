@@ -35,7 +35,7 @@ class SignalTest {
 
     @Test
     void whatAMemberTypesReachesOthersAsNoSignal() {
-        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "", 0);
+        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "", 0, Backpressure.NONE);
         RecordingMember alice = new RecordingMember();
         RecordingMember mallory = new RecordingMember();
         room.join(alice, "alice");
@@ -55,7 +55,7 @@ class SignalTest {
 
     @Test
     void aShutdownTellsEveryMemberAndClosesItGoingAway() {
-        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "", 0);
+        ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), line -> true, "", 0, Backpressure.NONE);
         RecordingMember alice = new RecordingMember();
         room.join(alice, "alice");
         room.shutDown(java.time.Duration.ZERO);
