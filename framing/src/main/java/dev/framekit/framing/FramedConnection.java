@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -278,11 +277,6 @@ public final class FramedConnection implements AutoCloseable {
     /** {@return the underlying socket} */
     public Socket socket() {
         return socket;
-    }
-
-    /** {@return the peer's address} */
-    public SocketAddress remoteAddress() {
-        return socket.getRemoteSocketAddress();
     }
 
     /**

@@ -90,7 +90,7 @@ public final class PollChatHandler implements FramedServer.Handler {
                 if (memory.over()) {
                     return PollProtocol.ERROR + " the server is over its memory budget; try again later";
                 }
-                InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+                InetSocketAddress remote = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
                 byte[] secret = new byte[12];
                 random.nextBytes(secret);
                 PollingMember member = new PollingMember(HexFormat.of().formatHex(secret),

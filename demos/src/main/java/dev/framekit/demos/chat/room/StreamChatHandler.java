@@ -34,7 +34,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
 
     @Override
     public void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
-        InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+        InetSocketAddress remote = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
         StreamMember member = new StreamMember(connection, remote.getAddress().getHostAddress() + ":" + remote.getPort(),
                 stats, wire);
         member.start();

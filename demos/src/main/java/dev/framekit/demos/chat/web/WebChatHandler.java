@@ -158,7 +158,7 @@ public final class WebChatHandler implements FramedServer.Handler {
         int limit = Math.max(125, maxLine);
         WebSocketConnection ws = WebSocketConnection.over(connection,
                 WebSocketFramer.server().withMaxFrameLength(limit).withMaxMessageLength(limit));
-        InetSocketAddress remote = (InetSocketAddress) connection.remoteAddress();
+        InetSocketAddress remote = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
         WebMember member = new WebMember(ws, PeerMemory.of(connection),
                 remote.getAddress().getHostAddress() + ":" + remote.getPort() + " (web)", stats, wire);
         member.start();
