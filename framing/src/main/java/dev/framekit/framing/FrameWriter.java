@@ -112,22 +112,55 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * @throws IOException if the stream fails
      */
     public FrameWriter write(ByteBuf message) throws IOException {
+        return write(Unpooled.EMPTY_BUFFER, message);
+    }
+
+    /**
+     * Frames a frame with its header fields and adds it to the batch: an echo of a
+     * {@link FrameReader#read()} frame returns it byte for byte (see {@link FrameEncoder}'s header
+     * fields). The frame is not released.
+     *
+     * @param frame the frame; its header fields and payload are sent, their indices not changed
+     * @return this writer
+     * @throws MessageRefusedException if the framer cannot carry the frame or its header fields
+     *     (a framing whose header is only a length refuses any); nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter write(Frame frame) throws IOException {
+        return write(frame.headerFields(), frame.payload());
+    }
+
+    /**
+     * Writes a frame and flushes; see {@link #write(Frame)}.
+     *
+     * @param frame the frame, not released
+     * @return this writer
+     * @throws MessageRefusedException if the framer cannot carry the frame; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter writeAndFlush(Frame frame) throws IOException {
+        write(frame);
+        flush();
+        return this;
+    }
+
+    private FrameWriter write(ByteBuf headerFields, ByteBuf message) throws IOException {
         enter();
         try {
-            writeFramed(message);
+            writeFramed(headerFields, message);
         } finally {
             leave();
         }
         return this;
     }
 
-    private void writeFramed(ByteBuf message) throws IOException {
-        MessageRefusedException refusal = encoder.check(message);
+    private void writeFramed(ByteBuf headerFields, ByteBuf message) throws IOException {
+        MessageRefusedException refusal = encoder.check(headerFields, message);
         if (refusal != null) {
             throw refusal;
         }
         int length = message.readableBytes();
-        encoder.writeHeader(length, batch);
+        encoder.writeHeader(headerFields, length, batch);
         if (length >= DIRECT_WRITE_THRESHOLD && encoder.sendsPayloadUnchanged()) {
             drainBatch();
             message.getBytes(message.readerIndex(), out, length);

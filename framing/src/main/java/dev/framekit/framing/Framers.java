@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
  * Framer u16     = Framers.lengthPrefixed(LengthField.bigEndian(2)); // 00 05 h e l l o
  * Framer proto   = Framers.lengthPrefixed(LengthField.varint());     // 05 h e l l o
  * Framer seed    = Framers.lengthPrefixed(LengthField.asciiDecimal(5)); // 0 0 0 0 5 h e l l o
+ * Framer mqtt    = Framers.mqtt();                                  // 30 05 h e l l o (type+flags, remaining length)
+ * Framer grpc    = Framers.grpc();                                  // 00 00 00 00 05 h e l l o
+ * Framer zmtp    = Framers.zmtp();                                  // 00 05 h e l l o (flags, size)
  * Framer net     = Framers.netstrings();                            // 5 : h e l l o ,
  * Framer telnet  = Framers.lines().lenientLineEndings();            // h e l l o [\r] \n
  * Framer body    = Framers.exactly(5);                              // h e l l o
@@ -95,6 +98,76 @@ public final class Framers {
      */
     public static LengthPrefixFramer lengthPrefixed(LengthField field) {
         return LengthPrefixFramer.builder().lengthField(field).build();
+    }
+
+    /**
+     * MQTT control packets (MQTT 5.0 section 2.1, 3.1.1 section 2.2), split by their fixed header:
+     * one byte of packet type and flags, kept as the frame's {@linkplain Frame#headerFields() header
+     * field}, then the Remaining Length as a Variable Byte Integer of 1 to 4 bytes
+     * ({@link LengthField#variableByteInteger()}: minimal encoding enforced, at most 268,435,455, a
+     * fifth length byte refused). Each type's fixed flags are checked (PUBREL, SUBSCRIBE and
+     * UNSUBSCRIBE carry {@code 2}, PUBLISH any but QoS 3, the others {@code 0}); type 0 is refused.
+     * The payload is the rest of the packet: variable header and payload. A message written
+     * without header fields is a PUBLISH at QoS 0 ({@code 30}); {@link FrameWriter#write(Frame)}
+     * writes a frame's own type and flags.
+     *
+     * <pre>
+     *   CONNACK   20 | 02 | 00 00               header field 20, payload 00 00
+     *   PUBLISH   30 | 80 01 | 128 bytes        the remaining length 128 takes two bytes
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB ({@code withMaxFrameLength} raises it
+     *     up to 268,435,455)
+     */
+    public static LengthPrefixFramer mqtt() {
+        return LengthPrefixFramer.builder().preset(LengthPreset.MQTT).lengthFieldOffset(1)
+                .defaultHeaderFields((byte) 0x30).lengthField(LengthField.variableByteInteger()).build();
+    }
+
+    /**
+     * gRPC Length-Prefixed-Messages (gRPC over HTTP/2): a Compressed-Flag byte that must be 0 or 1,
+     * kept as the frame's {@linkplain Frame#headerFields() header field}, then the message length
+     * as 4 bytes big-endian. A message written without header fields is uncompressed ({@code 00}).
+     *
+     * <pre>
+     *   00 | 00 00 00 05 | 68 65 6c 6c 6f        header field 00 (not compressed), payload "hello"
+     * </pre>
+     *
+     * @return the framer, with framekit's default maximum of 1 MiB (gRPC's own default is 4 MiB:
+     *     {@code withMaxFrameLength(4 << 20)})
+     */
+    public static LengthPrefixFramer grpc() {
+        return LengthPrefixFramer.builder().preset(LengthPreset.GRPC).lengthFieldOffset(1).build();
+    }
+
+    /**
+     * ZeroMQ ZMTP 3.x frames (RFC 23 and 37): a flags byte (MORE {@code 01}, LONG {@code 02},
+     * COMMAND {@code 04}; the other bits zero), kept as the frame's {@linkplain Frame#headerFields()
+     * header field}, then the size in 1 byte, or in 8 bytes big-endian when LONG is set. Written
+     * frames use the long form when the payload is over 255 bytes or the flags ask for it, and set
+     * LONG to match; a command never has MORE. The greeting and handshake that open a ZMTP
+     * connection are not frames and are not read here.
+     *
+     * <pre>
+     *   00 | 05 | 68 65 6c 6c 6f                       a last (or only) message frame
+     *   03 | 00 00 00 00 00 00 01 00 | 256 bytes       MORE and LONG: more frames of this message follow
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer zmtp() {
+        return ZmtpFramer.DEFAULT;
+    }
+
+    /**
+     * ZMTP frames of up to {@code maxFrameLength} bytes; see {@link #zmtp()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer zmtp(int maxFrameLength) {
+        return ZmtpFramer.withMax(maxFrameLength);
     }
 
     /**
