@@ -60,8 +60,8 @@ final class LengthPrefixEncoder implements FrameEncoder {
     @Override
     public MessageRefusedException check(ByteBuf headerFields, ByteBuf message) {
         int count = headerFields.readableBytes();
-        if (count == 0) {
-            return check(message);
+        if (count == 0 || offset == 0) {
+            return FrameEncoder.super.check(headerFields, message); // none: the defaults; or a length-only header
         }
         String problem = count != offset
                 ? "header fields are " + count + " bytes, but this framing has " + offset + " before the length field"
