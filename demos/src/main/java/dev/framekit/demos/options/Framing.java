@@ -58,15 +58,17 @@ public enum Framing {
         }
     },
     /**
-     * A length prefix: {@code --length-field} (4-byte big-endian by default), optionally counting
-     * itself ({@code --length-includes-header}), with an {@code --on-oversize} policy.
+     * A length prefix: {@code --length-field} (u32 by default) after {@code --length-offset} header bytes,
+     * counting the header ({@code --length-includes-header}) or adjusted ({@code --length-adjust}); {@code --on-oversize}.
      */
-    LENGTH("length", "--length-field", "--length-includes-header", "--on-oversize") {
+    LENGTH("length", "--length-field", "--length-includes-header", "--on-oversize", "--length-offset",
+            "--length-adjust") {
         @Override
         public Framer build(FramingSettings settings) {
             LengthField field = settings.lengthFieldParsed();
             LengthPrefixFramer.Builder builder = LengthPrefixFramer.builder().lengthField(field)
-                    .onOversize(settings.oversizePolicy());
+                    .onOversize(settings.oversizePolicy()).lengthFieldOffset(settings.lengthOffset())
+                    .lengthAdjustment(settings.lengthAdjust());
             if (settings.lengthIncludesHeader()) {
                 builder.lengthIncludesHeader();
             }
@@ -77,8 +79,7 @@ public enum Framing {
             try {
                 return builder.build();
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--length-field " + field
-                        + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                throw new IllegalArgumentException("--length-field " + field + headerArguments(settings)
                         + " --max-frame " + ByteSizes.format(settings.maxFrame()) + ": " + e.getMessage());
             }
         }
@@ -86,15 +87,42 @@ public enum Framing {
         @Override
         String settingsAsArguments(FramingSettings settings) {
             return (settings.lengthField().equals(LengthField.DEFAULT.toString()) ? ""
-                    : " --length-field " + settings.lengthField())
-                    + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                    : " --length-field " + settings.lengthField()) + headerArguments(settings)
                     + (settings.oversizePolicy() == OversizePolicy.SKIP ? " --on-oversize skip" : "")
                     + super.settingsAsArguments(settings);
         }
 
+        private static String headerArguments(FramingSettings settings) {
+            return (settings.lengthOffset() == 0 ? "" : " --length-offset " + settings.lengthOffset())
+                    + (settings.lengthAdjust() == 0 ? "" : " --length-adjust " + settings.lengthAdjust())
+                    + (settings.lengthIncludesHeader() ? " --length-includes-header" : "");
+        }
+
         @Override
         Map<String, String> libraryNames() {
-            return Map.of("lengthIncludesHeader", "--length-includes-header");
+            return Map.of("lengthIncludesHeader", "--length-includes-header", "lengthFieldOffset", "--length-offset",
+                    "lengthAdjustment", "--length-adjust");
+        }
+    },
+    /** MQTT control packets: a type+flags byte, kept, then the remaining length (1-4 byte varint). */
+    MQTT("mqtt") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.mqtt().withMaxFrameLength(settings.maxFrame());
+        }
+    },
+    /** gRPC Length-Prefixed-Messages: a Compressed-Flag byte (0 or 1), kept, then a 4-byte length. */
+    GRPC("grpc") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.grpc().withMaxFrameLength(settings.maxFrame());
+        }
+    },
+    /** ZeroMQ ZMTP 3.x frames: a flags byte (MORE, LONG, COMMAND), kept, then a 1- or 8-byte size. */
+    ZMTP("zmtp") {
+        @Override
+        public Framer build(FramingSettings settings) {
+            return Framers.zmtp(settings.maxFrame());
         }
     },
     /** Netstrings: {@code 12:hello world!,}. */
@@ -211,6 +239,11 @@ public enum Framing {
                 : " --max-frame " + ByteSizes.format(settings.maxFrame());
     }
 
+    /** Whether frames carry header fields (a type, flags) that a server's answer writes back with FrameWriter.write(Frame). */
+    public boolean keepsHeaderFields(FramingSettings settings) {
+        return this == LENGTH ? settings.lengthOffset() > 0 : this == MQTT || this == GRPC || this == ZMTP;
+    }
+
     /** Whether a line client such as {@code nc} speaks this framing (the start-up banner says so). */
     public boolean speaksLines() {
         return false;
@@ -276,7 +309,7 @@ public enum Framing {
         return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
-    /** The command-line name: fixed, delimiter, length, netstring, chunked, websocket, close. */
+    /** The command-line name: fixed, delimiter, length, mqtt, grpc, zmtp, netstring, chunked, websocket, close. */
     @Override
     public String toString() {
         return name;

@@ -6,6 +6,10 @@ import dev.framekit.demos.server.FramedServer;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.MessageRefusedException;
+import dev.framekit.framing.Frame;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
 
@@ -13,21 +17,36 @@ import java.util.function.UnaryOperator;
  * Serves a request/reply protocol: every message received is answered with a function of it
  * (the same bytes for echo, reversed for reverse). On a framing with a connection per exchange
  * (send-and-close) the connection carries one request, and the reply is sent with
- * {@code sendLast}: it half-closes the connection, which ends the exchange.
+ * {@code sendLast}: it half-closes the connection, which ends the exchange. On a framing whose
+ * frames carry header fields (an MQTT type byte, the bytes before an offset length),
+ * {@link #keepingHeaderFields()} answers each with its request's header fields, so an echo
+ * returns every frame byte for byte.
  */
 public final class ReplyHandler implements FramedServer.Handler {
     private final UnaryOperator<byte[]> reply;
     private final WireLog wire;
     private final boolean connectionPerExchange;
+    private final boolean keepHeaderFields;
 
     /**
      * Replies with {@code reply.apply(message)}, showing every frame on {@code wire} (--hexdump);
      * with {@code connectionPerExchange}, one request per connection, answered last.
      */
     public ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange) {
+        this(reply, wire, connectionPerExchange, false);
+    }
+
+    private ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange,
+            boolean keepHeaderFields) {
         this.reply = reply;
         this.wire = wire;
         this.connectionPerExchange = connectionPerExchange;
+        this.keepHeaderFields = keepHeaderFields;
+    }
+
+    /** A handler like this one that reads typed frames and answers each with its header fields. */
+    public ReplyHandler keepingHeaderFields() {
+        return new ReplyHandler(reply, wire, connectionPerExchange, true);
     }
 
     @Override
@@ -39,9 +58,30 @@ public final class ReplyHandler implements FramedServer.Handler {
             }
             return;
         }
+        if (keepHeaderFields) {
+            serveFrames(connection, stats);
+            return;
+        }
         byte[] message;
         while ((message = connection.readByteArray()) != null) {
             answer(message, stats, connection::send);
+        }
+    }
+
+    /** Reads typed frames and answers each with the same header fields. */
+    private void serveFrames(FramedConnection connection, ConnectionStats stats) throws IOException {
+        Frame frame;
+        while ((frame = connection.read()) != null) {
+            try {
+                if (frame.isSkipped()) {
+                    throw frame.skipReason(); // as the payload path reports a skipped frame
+                }
+                ByteBuf headerFields = frame.headerFields();
+                answer(ByteBufUtil.getBytes(frame.payload()), stats, answer -> connection.writer()
+                        .writeAndFlush(Frame.of(headerFields, Unpooled.wrappedBuffer(answer))));
+            } finally {
+                frame.release();
+            }
         }
     }
 

@@ -43,8 +43,12 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         FramedServer.Settings settings = new FramedServer.Settings(name, server.host(), server.port(), framer,
                 server.idleTimeout(), clientCommand, framing.framing().speaksLines(),
                 server.maxConnections(), server.frameTimeout(), server.writeTimeout(), server.maxMemory());
-        FramedServer listener = new FramedServer(settings, new ReplyHandler(reply(),
-                WireLog.of(framing.hexdump(), console, framer), framing.framing().connectionPerExchange()), console);
+        ReplyHandler handler = new ReplyHandler(reply(), WireLog.of(framing.hexdump(), console, framer),
+                framing.framing().connectionPerExchange());
+        if (framing.framing().keepsHeaderFields(framing.settings())) {
+            handler = handler.keepingHeaderFields();
+        }
+        FramedServer listener = new FramedServer(settings, handler, console);
         return ServerRunner.run(listener);
     }
 }

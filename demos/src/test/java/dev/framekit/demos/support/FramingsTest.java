@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class FramingsTest {
     /** Command-line framings run end to end by tests of their own rather than through {@link Framings}. */
     private static final Map<Framing, String> RUN_ELSEWHERE = Map.of(
+            Framing.MQTT, "HeaderFieldFramingIT, MosquittoIT",
+            Framing.GRPC, "HeaderFieldFramingIT",
+            Framing.ZMTP, "HeaderFieldFramingIT",
             Framing.NETSTRING, "PeerInteropIT (against Twisted's NetstringReceiver)",
             Framing.CHUNKED, "ChunkedAndWebSocketFramingIT",
             Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT");
@@ -94,6 +97,6 @@ class FramingsTest {
             }
         }
         return new FramingSettings(frameSize, pad, delimiter, settings.maxFrame(), settings.lengthField(),
-                settings.lengthIncludesHeader(), settings.onOversize());
+                settings.lengthIncludesHeader(), settings.onOversize(), settings.lengthOffset(), settings.lengthAdjust());
     }
 }
