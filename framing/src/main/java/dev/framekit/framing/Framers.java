@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -168,6 +169,88 @@ public final class Framers {
      */
     public static Framer zmtp(int maxFrameLength) {
         return ZmtpFramer.withMax(maxFrameLength);
+    }
+
+    /**
+     * Redis's RESP (2 and 3), one element per frame: the element's line ({@code $5}, {@code +OK},
+     * {@code *2}, {@code :1}) is the frame's {@linkplain Frame#headerFields() header fields}, a bulk
+     * string's bytes ({@code $}, {@code !}, {@code =}) its payload; the other elements have an
+     * empty payload, and {@code $-1} (null) too. A message written without header fields is a bulk
+     * string.
+     *
+     * <pre>
+     *   $5\r\nhello\r\n     header fields "$5", payload "hello"
+     *   +OK\r\n             header fields "+OK", empty payload
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer resp() {
+        return resp(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /**
+     * RESP frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #resp()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer resp(int maxFrameLength) {
+        return new ControlLineFramer(ControlLineRule.RESP, maxFrameLength);
+    }
+
+    /**
+     * The NATS client protocol: each operation one frame, its line the frame's
+     * {@linkplain Frame#headerFields() header fields}; {@code MSG}, {@code HMSG}, {@code PUB} and
+     * {@code HPUB} carry the body their last token counts (for {@code HMSG}/{@code HPUB} headers and
+     * body together), the others ({@code INFO}, {@code PING}, {@code +OK}, ...) none. A message
+     * written without header fields is {@code PUB framekit N}.
+     *
+     * <pre>
+     *   MSG greet 1 5\r\nhello\r\n    header fields "MSG greet 1 5", payload "hello"
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB (NATS's own {@code max_payload})
+     */
+    public static Framer nats() {
+        return nats(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /**
+     * NATS frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #nats()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer nats(int maxFrameLength) {
+        return new ControlLineFramer(ControlLineRule.NATS, maxFrameLength);
+    }
+
+    /**
+     * Syslog over TCP with octet counting (RFC 6587 section 3.4.1): the message's length in decimal
+     * digits (a nonzero digit first), a space, then the message. An empty message cannot be sent.
+     *
+     * <pre>
+     *   5 hello           payload "hello"
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer syslog() {
+        return syslog(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /**
+     * Syslog frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #syslog()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer syslog(int maxFrameLength) {
+        return new ControlLineFramer(ControlLineRule.SYSLOG, maxFrameLength);
     }
 
     /**
