@@ -52,7 +52,8 @@ enum ControlLineRule {
             String op = tokens[0].toUpperCase(Locale.ROOT);
             switch (op) {
                 case "MSG", "PUB", "HMSG", "HPUB" -> {
-                    int minimum = op.startsWith("H") ? 4 : 3;
+                    // MSG subject sid [reply] count; PUB subject [reply] count; H* add a header count
+                    int minimum = (op.endsWith("MSG") ? 4 : 3) + (op.startsWith("H") ? 1 : 0);
                     if (tokens.length < minimum) {
                         throw new FramingException(name + ": " + op + " without its byte count (" + (tokens.length - 1)
                                 + " arguments, at least " + (minimum - 1) + "): " + describe(line));

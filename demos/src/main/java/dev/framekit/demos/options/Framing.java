@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Every framing the demos offer, by its {@code --framing} name: the one registry. Each constant
@@ -92,10 +93,9 @@ public enum Framing {
                     + super.settingsAsArguments(settings);
         }
 
-        private static String headerArguments(FramingSettings settings) {
-            return (settings.lengthOffset() == 0 ? "" : " --length-offset " + settings.lengthOffset())
-                    + (settings.lengthAdjust() == 0 ? "" : " --length-adjust " + settings.lengthAdjust())
-                    + (settings.lengthIncludesHeader() ? " --length-includes-header" : "");
+        private static String headerArguments(FramingSettings s) {
+            return (s.lengthOffset() == 0 ? "" : " --length-offset " + s.lengthOffset()) + (s.lengthAdjust() == 0 ? ""
+                    : " --length-adjust " + s.lengthAdjust()) + (s.lengthIncludesHeader() ? " --length-includes-header" : "");
         }
 
         @Override
@@ -105,26 +105,17 @@ public enum Framing {
         }
     },
     /** MQTT control packets: a type+flags byte, kept, then the remaining length (1-4 byte varint). */
-    MQTT("mqtt") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.mqtt().withMaxFrameLength(settings.maxFrame());
-        }
-    },
+    MQTT("mqtt", max -> Framers.mqtt().withMaxFrameLength(max)),
     /** gRPC Length-Prefixed-Messages: a Compressed-Flag byte (0 or 1), kept, then a 4-byte length. */
-    GRPC("grpc") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.grpc().withMaxFrameLength(settings.maxFrame());
-        }
-    },
+    GRPC("grpc", max -> Framers.grpc().withMaxFrameLength(max)),
     /** ZeroMQ ZMTP 3.x frames: a flags byte (MORE, LONG, COMMAND), kept, then a 1- or 8-byte size. */
-    ZMTP("zmtp") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.zmtp(settings.maxFrame());
-        }
-    },
+    ZMTP("zmtp", Framers::zmtp),
+    /** Redis RESP: one element per frame, its line ({@code $5}, {@code +OK}) kept, a bulk string's bytes the payload. */
+    RESP("resp", Framers::resp),
+    /** NATS: one operation per frame, its line kept, the body of MSG, HMSG, PUB and HPUB the payload. */
+    NATS("nats", Framers::nats),
+    /** Syslog over TCP with octet counting (RFC 6587): {@code 5 hello}. */
+    SYSLOG("syslog", Framers::syslog),
     /** Netstrings: {@code 12:hello world!,}. */
     NETSTRING("netstring") {
         @Override
@@ -176,11 +167,18 @@ public enum Framing {
 
     private final String name;
     private final List<String> ownOptions;
+    private final IntFunction<Framer> withMax;
 
     /** A framing called {@code name} whose own settings are {@code ownOptions} (none for most). */
     Framing(String name, String... ownOptions) {
+        this(name, null, ownOptions);
+    }
+
+    /** A framing whose only setting is {@code --max-frame}, given to {@code withMax} for its framer. */
+    Framing(String name, IntFunction<Framer> withMax, String... ownOptions) {
         this.name = name;
         this.ownOptions = List.of(ownOptions);
+        this.withMax = withMax;
     }
 
     /**
@@ -211,7 +209,9 @@ public enum Framing {
      *
      * @throws IllegalArgumentException naming the option, for a bad combination of settings
      */
-    public abstract Framer build(FramingSettings settings);
+    public Framer build(FramingSettings settings) {
+        return withMax.apply(settings.maxFrame());
+    }
 
     /**
      * The framer {@code settings} describe, for the {@code side} end of a connection: the same
@@ -239,9 +239,9 @@ public enum Framing {
                 : " --max-frame " + ByteSizes.format(settings.maxFrame());
     }
 
-    /** Whether frames carry header fields (a type, flags) that a server's answer writes back with FrameWriter.write(Frame). */
+    /** Whether frames carry header fields (a type, a line) that a server's answer writes back with write(Frame). */
     public boolean keepsHeaderFields(FramingSettings settings) {
-        return this == LENGTH ? settings.lengthOffset() > 0 : this == MQTT || this == GRPC || this == ZMTP;
+        return this == LENGTH ? settings.lengthOffset() > 0 : List.of(MQTT, GRPC, ZMTP, RESP, NATS).contains(this);
     }
 
     /** Whether a line client such as {@code nc} speaks this framing (the start-up banner says so). */
@@ -309,7 +309,7 @@ public enum Framing {
         return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
-    /** The command-line name: fixed, delimiter, length, mqtt, grpc, zmtp, netstring, chunked, websocket, close. */
+    /** The command-line name: fixed, delimiter, length, mqtt, ..., websocket, close. */
     @Override
     public String toString() {
         return name;

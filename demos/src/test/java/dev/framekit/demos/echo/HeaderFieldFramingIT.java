@@ -26,11 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Framings whose header says more than the length, on the real jar: {@code --framing length
- * --length-offset N}, {@code mqtt}, {@code grpc} and {@code zmtp}. An echo-server in a
+ * --length-offset N}, {@code mqtt}, {@code grpc}, {@code zmtp}, and the control-line framings
+ * {@code resp}, {@code nats} and {@code syslog}. An echo-server in a
  * {@code -Xmx64m} heap returns every frame a raw socket sends with its header bytes unchanged;
  * echo-client speaks each framing; and hostile headers (a fifth MQTT length byte, a gRPC flag of
  * 2, a ZMTP size of 2^63, a u64 length at an offset, an adjustment that makes the payload
- * negative) each close their connection with one clear line while another connection carries on.
+ * negative, a count of 30 digits, a control line without its count) each close their connection with one clear line while another connection carries on.
  */
 @Timeout(90)
 class HeaderFieldFramingIT {
@@ -60,7 +61,12 @@ class HeaderFieldFramingIT {
                         hex("82 06 0001 0001 7800"), hex("30 8001"), long128, hex("c0 00"), hex("3b 02 6869"))),
                 Arguments.of(List.of("--framing", "grpc"), hex("00 00000002 6869 01 00000001 7a 00 00000000")),
                 Arguments.of(List.of("--framing", "zmtp"), concat(hex("01 01 61"), hex("03 0000000000000002 6263"),
-                        hex("04 06 05524541 4459"), hex("00 00"))));
+                        hex("04 06 05524541 4459"), hex("00 00"))),
+                Arguments.of(List.of("--framing", "resp"),
+                        ascii("+OK\r\n$5\r\nhe\r\no\r\n*2\r\n$-1\r\n:7\r\n$0\r\n\r\n=9\r\ntxt:hello\r\n")),
+                Arguments.of(List.of("--framing", "nats"),
+                        ascii("PING\r\nMSG a.b 1 inbox 2\r\nhi\r\nHMSG a 1 12 14\r\nNATS/1.0\r\n\r\nhi\r\n+OK\r\n")),
+                Arguments.of(List.of("--framing", "syslog"), ascii("5 hello3 a\nb")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,6 +120,12 @@ class HeaderFieldFramingIT {
                         List.of("--framing", "length", "--length-offset", "3", "--length-field", "u64",
                                 "--length-adjust", "1000"),
                         hex("010203 ffffffffffffffff"), "exceeds the maximum of 1048576 bytes"),
+                new Hostile("a RESP count of 30 digits", List.of("--framing", "resp"), ascii("$" + "9".repeat(30) + "\r\n"),
+                        "resp: the byte count has 30 digits, more than 18"),
+                new Hostile("a NATS MSG without its count", List.of("--framing", "nats"), ascii("MSG subject 1\r\n"),
+                        "nats: MSG without its byte count (2 arguments, at least 3)"),
+                new Hostile("a syslog count with a letter", List.of("--framing", "syslog"), ascii("12x hello"),
+                        "syslog: byte 3 of the octet count is 0x78 'x', not a digit"),
                 new Hostile("an adjustment that makes the payload length negative",
                         List.of("--framing", "length", "--length-offset", "2", "--length-field", "u16",
                                 "--length-adjust", "-4"),
@@ -149,6 +161,9 @@ class HeaderFieldFramingIT {
             case "mqtt" -> hex("31 02 6869");
             case "grpc" -> hex("01 00000002 6869");
             case "zmtp" -> hex("01 02 6869");
+            case "resp" -> ascii("$2\r\nhi\r\n");
+            case "nats" -> ascii("MSG a 1 2\r\nhi\r\n");
+            case "syslog" -> ascii("2 hi");
             default -> framing.contains("u64") ? concat(hex("aabbcc 0000000000000000"), new byte[1000]) // 0 + 1000
                     : hex("aabb 0006 6869"); // 6 - 4 = 2
         };
@@ -164,6 +179,10 @@ class HeaderFieldFramingIT {
             // A reset is a close too: the server resets a peer that broke the framing.
         }
         assertEquals(0, sink.size(), "an echo server never answers a bad frame");
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] concat(byte[]... parts) {

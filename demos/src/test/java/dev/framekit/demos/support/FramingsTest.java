@@ -28,6 +28,9 @@ class FramingsTest {
             Framing.MQTT, "HeaderFieldFramingIT, MosquittoIT",
             Framing.GRPC, "HeaderFieldFramingIT",
             Framing.ZMTP, "HeaderFieldFramingIT",
+            Framing.RESP, "HeaderFieldFramingIT, RedisInteropTest",
+            Framing.NATS, "HeaderFieldFramingIT, NatsInteropTest",
+            Framing.SYSLOG, "HeaderFieldFramingIT",
             Framing.NETSTRING, "PeerInteropIT (against Twisted's NetstringReceiver)",
             Framing.CHUNKED, "ChunkedAndWebSocketFramingIT",
             Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT");
