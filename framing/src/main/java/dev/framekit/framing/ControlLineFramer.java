@@ -105,8 +105,11 @@ final class ControlLineFramer implements Framer {
             } else if (fields.isEmpty()) {
                 problem = "RFC 6587 octet counting cannot carry an empty message";
             } else if (length > 0) {
-                problem = "the line " + ControlLineRule.describe(fields) + " carries no body, but the message is "
-                        + length + " bytes";
+                problem = countProblem(fields, ControlLineRule.NO_BODY); // not a line of this protocol at all?
+                if (problem == null) {
+                    problem = "the line " + ControlLineRule.describe(fields) + " carries no body, but the message is "
+                            + length + " bytes";
+                }
             } else {
                 problem = countProblem(fields, ControlLineRule.NO_BODY);
             }

@@ -116,6 +116,21 @@ class FramerFuzzTest {
         checkContract(framer, data, payload -> payload.length <= max);
     }
 
+    /** Lines the control-line target writes back, beside arbitrary ones. */
+    private static final String[] LINES = {"", "+OK", "$3", "$-1", "*2", ":5", "=4", "MSG a 1 2", "PUB a r 0",
+        "HMSG a 1 2 9", "HPUB a 0 0", "PING", "INFO {}", "5"};
+
+    @FuzzTest(maxDuration = "30s")
+    void controlLineFramersKeepTheirContractOnArbitraryInput(FuzzedDataProvider data) {
+        int max = data.consumeInt(1, 64);
+        int which = data.consumeInt(0, 2);
+        Framer framer = which == 0 ? Framers.resp(max) : which == 1 ? Framers.nats(max) : Framers.syslog(max);
+        byte[] line = data.consumeBoolean() ? ascii(LINES[data.consumeInt(0, LINES.length - 1)])
+                : data.consumeBytes(data.consumeInt(0, 12));
+        echoesHeaderFields(framer, line, data.consumeBytes(data.consumeInt(0, 70)));
+        checkContract(framer, data, payload -> payload.length <= max && (which != 2 || payload.length > 0));
+    }
+
     /**
      * A frame with arbitrary header fields is refused without writing anything, or written so that
      * decoding it and writing the result again gives the same bytes and the same payload.

@@ -51,7 +51,17 @@ class HeaderFieldsTest {
                         bytes(0, 0, 0, 0, 0)), List.of("00", "01", "00")),
                 Arguments.of("zmtp", Framers.zmtp(), concat(bytes(1, 1, 'a'), bytes(3), bigEndian(2, 8), ascii("bc"),
                         bytes(2), bigEndian(300, 8), repeat('L', 300), bytes(4, 6), ascii("\5READY"), bytes(6),
-                        bigEndian(1, 8), ascii("c")), List.of("01", "03", "02", "04", "06")));
+                        bigEndian(1, 8), ascii("c")), List.of("01", "03", "02", "04", "06")),
+                Arguments.of("resp", Framers.resp(), ascii("+OK\r\n$5\r\nhe\r\no\r\n*2\r\n$-1\r\n$0\r\n\r\n"),
+                        List.of(hexOf("+OK"), hexOf("$5"), hexOf("*2"), hexOf("$-1"), hexOf("$0"))),
+                Arguments.of("nats", Framers.nats(), ascii("INFO {}\r\nMSG a 1 r 2\r\nhi\r\nHMSG a 1 12 14\r\n"
+                        + "NATS/1.0\r\n\r\nhi\r\nPING\r\n"), List.of(hexOf("INFO {}"), hexOf("MSG a 1 r 2"),
+                        hexOf("HMSG a 1 12 14"), hexOf("PING"))),
+                Arguments.of("syslog", Framers.syslog(), ascii("5 hello11 <34>1 - - x"), List.of("", "")));
+    }
+
+    private static String hexOf(String text) {
+        return ByteBufUtil.hexDump(ascii(text));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -196,6 +206,51 @@ class HeaderFieldsTest {
         TruncatedFrameException e = assertThrows(TruncatedFrameException.class,
                 () -> OFFSET_2.newDecoder().decode(Unpooled.wrappedBuffer(bytes(1, 2, 0)), true));
         assertTrue(e.getMessage().contains("stream ended after 3 of 4 length-header bytes"), e.getMessage());
+    }
+
+    @Test
+    void controlLinesAreWrittenWithTheCountOfThePayloadWritten() throws IOException {
+        assertArrayEquals(ascii("$2\r\nhi\r\n"), encode(Framers.resp(), "hi"));
+        assertArrayEquals(ascii("PUB framekit 2\r\nhi\r\n"), encode(Framers.nats(), "hi"));
+        assertArrayEquals(ascii("2 hi"), encode(Framers.syslog(), "hi"));
+        assertArrayEquals(ascii("MSG a 1 3\r\nabc\r\n"), encodeFrame(Framers.nats(), ascii("MSG a 1 99"), "abc"));
+        assertArrayEquals(ascii("HPUB a 2 5\r\nab123\r\n"), encodeFrame(Framers.nats(), ascii("HPUB a 2 0"), "ab123"));
+        assertArrayEquals(ascii("=3\r\nabc\r\n"), encodeFrame(Framers.resp(), ascii("=1"), "abc"));
+        assertArrayEquals(ascii("$-1\r\n"), encodeFrame(Framers.resp(), ascii("$-1"), ""));
+        assertArrayEquals(ascii(":7\r\n"), encodeFrame(Framers.resp(), ascii(":7"), ""));
+    }
+
+    @Test
+    void refusesControlLinesThatCannotCarryThePayload() {
+        assertRefused(Framers.resp(), ascii("+OK"), "carries no body, but the message is 2 bytes");
+        assertRefused(Framers.resp(), ascii("$2\r\n"), "cannot hold CR or LF");
+        assertRefused(Framers.resp(), ascii("?x"), "is not a RESP element");
+        assertRefused(Framers.nats(), ascii("PING"), "carries no body");
+        assertRefused(Framers.nats(), ascii("HPUB a 9 0"), "declares 9 header bytes, more than its 2 total bytes");
+        assertRefused(Framers.syslog(), ascii("2"), "syslog frames have no header fields");
+        MessageRefusedException empty = Framers.syslog().check(new byte[0]);
+        assertTrue(empty != null && empty.getMessage().contains("cannot carry an empty message"), String.valueOf(empty));
+    }
+
+    @Test
+    void aControlLineOverFourKibOrACountOfThirtyDigitsIsOneErrorThatSaysSo() {
+        FramingException longLine = assertThrows(FramingException.class, () -> Framers.nats().newDecoder()
+                .decode(Unpooled.wrappedBuffer(repeat('x', 5000)), false));
+        assertTrue(longLine.getMessage().contains("no end of line within the first 4098 bytes of a control line"),
+                longLine.getMessage());
+        FramingException digits = assertThrows(FramingException.class, () -> Framers.resp().newDecoder()
+                .decode(Unpooled.wrappedBuffer(ascii("$" + "1".repeat(30) + "\r\n")), false));
+        assertTrue(digits.getMessage().contains("the byte count has 30 digits, more than 18"), digits.getMessage());
+    }
+
+    @Test
+    void controlLineFramersAreValues() {
+        assertEquals(Framers.resp(), Framers.resp(1 << 20));
+        assertEquals(Framers.nats(5).hashCode(), Framers.nats(5).hashCode());
+        assertNotEquals(Framers.resp(), Framers.nats());
+        assertNotEquals(Framers.syslog(5), Framers.syslog(6));
+        assertEquals("resp(max 1048576 bytes)", Framers.resp().toString());
+        assertEquals("syslog(max 10 bytes)", Framers.syslog(10).toString());
     }
 
     @Test

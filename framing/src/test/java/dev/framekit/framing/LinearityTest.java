@@ -35,7 +35,12 @@ class LinearityTest {
                 Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#").withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("length prefix", Framers.lengthPrefixed().withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("fixed-length 4 MiB", Framers.fixedLength(FRAME).pad('#'))),
-                Arguments.of(Named.of("send-and-close", Framers.sendAndClose().withMaxFrameLength(MAX))));
+                Arguments.of(Named.of("send-and-close", Framers.sendAndClose().withMaxFrameLength(MAX))),
+                Arguments.of(Named.of("mqtt", Framers.mqtt().withMaxFrameLength(MAX))),
+                Arguments.of(Named.of("zmtp", Framers.zmtp(MAX))),
+                Arguments.of(Named.of("resp", Framers.resp(MAX))),
+                Arguments.of(Named.of("nats", Framers.nats(MAX))),
+                Arguments.of(Named.of("syslog", Framers.syslog(MAX))));
     }
 
     @ParameterizedTest
