@@ -254,6 +254,34 @@ public final class Framers {
     }
 
     /**
+     * STOMP 1.2 frames: the head (command, header lines, blank line) is the frame's
+     * {@linkplain Frame#headerFields() header fields}, the body its payload, counted by
+     * {@code content-length} or ended by NUL; written back with {@code content-length} set to the
+     * payload's length. A message written without header fields is a {@code SEND} to
+     * {@code /queue/framekit}.
+     *
+     * <pre>
+     *   SEND\ndestination:/queue/a\ncontent-length:5\n\nhello\0
+     * </pre>
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer stomp() {
+        return StompFramer.DEFAULT;
+    }
+
+    /**
+     * STOMP frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #stomp()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer stomp(int maxFrameLength) {
+        return StompFramer.withMax(maxFrameLength);
+    }
+
+    /**
      * Netstrings: {@code 12:hello world!,} (decimal length, colon, payload, comma).
      *
      * @return the framer

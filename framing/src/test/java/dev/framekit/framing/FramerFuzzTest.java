@@ -118,13 +118,14 @@ class FramerFuzzTest {
 
     /** Lines the control-line target writes back, beside arbitrary ones. */
     private static final String[] LINES = {"", "+OK", "$3", "$-1", "*2", ":5", "=4", "MSG a 1 2", "PUB a r 0",
-        "HMSG a 1 2 9", "HPUB a 0 0", "PING", "INFO {}", "5"};
+        "HMSG a 1 2 9", "HPUB a 0 0", "PING", "INFO {}", "5", "SEND\n\n", "MESSAGE\r\ncontent-length:0\r\n\r\n"};
 
     @FuzzTest(maxDuration = "30s")
     void controlLineFramersKeepTheirContractOnArbitraryInput(FuzzedDataProvider data) {
         int max = data.consumeInt(1, 64);
-        int which = data.consumeInt(0, 2);
-        Framer framer = which == 0 ? Framers.resp(max) : which == 1 ? Framers.nats(max) : Framers.syslog(max);
+        int which = data.consumeInt(0, 3);
+        Framer framer = which == 0 ? Framers.resp(max) : which == 1 ? Framers.nats(max)
+                : which == 2 ? Framers.syslog(max) : Framers.stomp(max);
         byte[] line = data.consumeBoolean() ? ascii(LINES[data.consumeInt(0, LINES.length - 1)])
                 : data.consumeBytes(data.consumeInt(0, 12));
         echoesHeaderFields(framer, line, data.consumeBytes(data.consumeInt(0, 70)));

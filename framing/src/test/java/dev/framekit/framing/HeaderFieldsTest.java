@@ -57,7 +57,10 @@ class HeaderFieldsTest {
                 Arguments.of("nats", Framers.nats(), ascii("INFO {}\r\nMSG a 1 r 2\r\nhi\r\nHMSG a 1 12 14\r\n"
                         + "NATS/1.0\r\n\r\nhi\r\nPING\r\n"), List.of(hexOf("INFO {}"), hexOf("MSG a 1 r 2"),
                         hexOf("HMSG a 1 12 14"), hexOf("PING"))),
-                Arguments.of("syslog", Framers.syslog(), ascii("5 hello11 <34>1 - - x"), List.of("", "")));
+                Arguments.of("syslog", Framers.syslog(), ascii("5 hello11 <34>1 - - x"), List.of("", "")),
+                Arguments.of("stomp", Framers.stomp(), ascii("CONNECTED\nversion:1.2\n\n\0MESSAGE\r\ncontent-length:3"
+                        + "\r\nx:y\r\n\r\na\0b\0SEND\ndestination:/q\n\nhi\0"), List.of(hexOf("CONNECTED\nversion:1.2\n\n"),
+                        hexOf("MESSAGE\r\ncontent-length:3\r\nx:y\r\n\r\n"), hexOf("SEND\ndestination:/q\n\n"))));
     }
 
     private static String hexOf(String text) {
@@ -241,6 +244,22 @@ class HeaderFieldsTest {
         FramingException digits = assertThrows(FramingException.class, () -> Framers.resp().newDecoder()
                 .decode(Unpooled.wrappedBuffer(ascii("$" + "1".repeat(30) + "\r\n")), false));
         assertTrue(digits.getMessage().contains("the byte count has 30 digits, more than 18"), digits.getMessage());
+    }
+
+    @Test
+    void stompWritesContentLengthForThePayloadAndRefusesANulItCannotCount() throws IOException {
+        assertArrayEquals(ascii("SEND\ndestination:/queue/framekit\ncontent-length:2\n\nhi\0"), encode(Framers.stomp(), "hi"));
+        assertArrayEquals(ascii("SEND\r\ncontent-length:3\r\n\r\na\0b\0"),
+                encodeFrame(Framers.stomp(), ascii("SEND\r\ncontent-length:0\r\n\r\n"), "a\0b"));
+        MessageRefusedException nul = Framers.stomp().newEncoder().check(Unpooled.wrappedBuffer(ascii("SEND\n\n")),
+                Unpooled.wrappedBuffer(ascii("a\0b")));
+        assertTrue(nul != null && nul.getMessage().contains("the body holds a NUL and the head has no content-length"),
+                String.valueOf(nul));
+        assertRefused(Framers.stomp(), ascii("SEND\n"), "ended by a blank line");
+        assertRefused(Framers.stomp(), ascii("SEND\n\ncontent-length:0\n\n"), "ended by a blank line");
+        assertEquals("stomp(max 1048576 bytes)", Framers.stomp().toString());
+        assertEquals(Framers.stomp(), Framers.stomp(1 << 20));
+        assertNotEquals(Framers.stomp(), Framers.stomp(10));
     }
 
     @Test

@@ -40,7 +40,8 @@ class LinearityTest {
                 Arguments.of(Named.of("zmtp", Framers.zmtp(MAX))),
                 Arguments.of(Named.of("resp", Framers.resp(MAX))),
                 Arguments.of(Named.of("nats", Framers.nats(MAX))),
-                Arguments.of(Named.of("syslog", Framers.syslog(MAX))));
+                Arguments.of(Named.of("syslog", Framers.syslog(MAX))),
+                Arguments.of(Named.of("stomp", Framers.stomp(MAX))));
     }
 
     @ParameterizedTest

@@ -58,10 +58,7 @@ public enum Framing {
             return true;
         }
     },
-    /**
-     * A length prefix: {@code --length-field} (u32 by default) after {@code --length-offset} header bytes,
-     * counting the header ({@code --length-includes-header}) or adjusted ({@code --length-adjust}); {@code --on-oversize}.
-     */
+    /** A length prefix: --length-field after --length-offset header bytes, adjusted or counting them; --on-oversize. */
     LENGTH("length", "--length-field", "--length-includes-header", "--on-oversize", "--length-offset",
             "--length-adjust") {
         @Override
@@ -116,6 +113,8 @@ public enum Framing {
     NATS("nats", Framers::nats),
     /** Syslog over TCP with octet counting (RFC 6587): {@code 5 hello}. */
     SYSLOG("syslog", Framers::syslog),
+    /** STOMP 1.2 frames: the head kept, the body counted by content-length or ended by NUL. */
+    STOMP("stomp", Framers::stomp),
     /** Netstrings: {@code 12:hello world!,}. */
     NETSTRING("netstring") {
         @Override
@@ -241,7 +240,7 @@ public enum Framing {
 
     /** Whether frames carry header fields (a type, a line) that a server's answer writes back with write(Frame). */
     public boolean keepsHeaderFields(FramingSettings settings) {
-        return this == LENGTH ? settings.lengthOffset() > 0 : List.of(MQTT, GRPC, ZMTP, RESP, NATS).contains(this);
+        return this == LENGTH ? settings.lengthOffset() > 0 : List.of(MQTT, GRPC, ZMTP, RESP, NATS, STOMP).contains(this);
     }
 
     /** Whether a line client such as {@code nc} speaks this framing (the start-up banner says so). */

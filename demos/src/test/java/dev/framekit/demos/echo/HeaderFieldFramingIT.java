@@ -66,7 +66,9 @@ class HeaderFieldFramingIT {
                         ascii("+OK\r\n$5\r\nhe\r\no\r\n*2\r\n$-1\r\n:7\r\n$0\r\n\r\n=9\r\ntxt:hello\r\n")),
                 Arguments.of(List.of("--framing", "nats"),
                         ascii("PING\r\nMSG a.b 1 inbox 2\r\nhi\r\nHMSG a 1 12 14\r\nNATS/1.0\r\n\r\nhi\r\n+OK\r\n")),
-                Arguments.of(List.of("--framing", "syslog"), ascii("5 hello3 a\nb")));
+                Arguments.of(List.of("--framing", "syslog"), ascii("5 hello3 a\nb")),
+                Arguments.of(List.of("--framing", "stomp"), ascii("CONNECTED\nversion:1.2\n\n\0MESSAGE\r\n"
+                        + "content-length:3\r\n\r\na\0b\0SEND\ndestination:/q\n\nhi\0")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +128,8 @@ class HeaderFieldFramingIT {
                         "nats: MSG without its byte count (2 arguments, at least 3)"),
                 new Hostile("a syslog count with a letter", List.of("--framing", "syslog"), ascii("12x hello"),
                         "syslog: byte 3 of the octet count is 0x78 'x', not a digit"),
+                new Hostile("a STOMP content-length of 30 digits", List.of("--framing", "stomp"),
+                        ascii("SEND\ncontent-length:" + "9".repeat(30) + "\n\n"), "is not a decimal number of at most 18 digits"),
                 new Hostile("an adjustment that makes the payload length negative",
                         List.of("--framing", "length", "--length-offset", "2", "--length-field", "u16",
                                 "--length-adjust", "-4"),
@@ -164,6 +168,7 @@ class HeaderFieldFramingIT {
             case "resp" -> ascii("$2\r\nhi\r\n");
             case "nats" -> ascii("MSG a 1 2\r\nhi\r\n");
             case "syslog" -> ascii("2 hi");
+            case "stomp" -> ascii("SEND\ncontent-length:2\n\nhi\0");
             default -> framing.contains("u64") ? concat(hex("aabbcc 0000000000000000"), new byte[1000]) // 0 + 1000
                     : hex("aabb 0006 6869"); // 6 - 4 = 2
         };

@@ -135,7 +135,7 @@ class FramingOptionsTest {
     @Test
     void refusesAnUnknownFramingNamingTheChoices() {
         ParameterException e = assertThrows(ParameterException.class, () -> parse("--framing", "lines"));
-        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, mqtt, grpc, zmtp, resp, nats, syslog, netstring, chunked, websocket or close"),
+        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, mqtt, grpc, zmtp, resp, nats, syslog, stomp, netstring, chunked, websocket or close"),
                 e.getMessage());
     }
 

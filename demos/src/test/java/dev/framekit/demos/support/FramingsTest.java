@@ -31,6 +31,7 @@ class FramingsTest {
             Framing.RESP, "HeaderFieldFramingIT, RedisInteropTest",
             Framing.NATS, "HeaderFieldFramingIT, NatsInteropTest",
             Framing.SYSLOG, "HeaderFieldFramingIT",
+            Framing.STOMP, "HeaderFieldFramingIT",
             Framing.NETSTRING, "PeerInteropIT (against Twisted's NetstringReceiver)",
             Framing.CHUNKED, "ChunkedAndWebSocketFramingIT",
             Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT");

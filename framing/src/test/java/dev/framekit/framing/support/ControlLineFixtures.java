@@ -100,4 +100,35 @@ public final class ControlLineFixtures {
                         WireInput.malformed("a letter in the count", framer, ascii("5x hello"), List.of()),
                         WireInput.malformed("a count of 30 digits", framer, ascii("1".repeat(30) + " "), List.of())));
     }
+
+    /** STOMP 1.2: a head ended by a blank line, a body counted by content-length or ended by NUL, a NUL. */
+    public static FramerFixture stomp() {
+        Framer framer = Framers.stomp();
+        Framer max10 = Framers.stomp(10);
+        UnaryOperator<byte[]> wireOf = payload -> concat(ascii("SEND\ndestination:/queue/framekit\ncontent-length:"
+                + payload.length + "\n\n"), payload, new byte[1]);
+        byte[] head11 = ascii("SEND\ncontent-length:11\n\n");
+        return new FramerFixture("stomp", framer, wireOf,
+                List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.text("a\r\n\n\0b"),
+                        Payload.of(LARGE + " random bytes", random(34, LARGE))),
+                List.of(IllegalMessage.of("over the maximum of 10", max10, ascii("hello world"), "11", "10")),
+                List.of(WireInput.truncated("half a head", framer, ascii("SEND\ndest"), List.of(), 9, UNKNOWN),
+                        WireInput.truncated("a head and 2 of 5 body bytes", framer, ascii("SEND\ncontent-length:5\n\nhe"),
+                                List.of(), 25, 29),
+                        WireInput.truncated("a body without content-length or NUL", framer, ascii("SEND\n\nhello"),
+                                List.of(), 11, UNKNOWN)),
+                List.of(WireInput.complete("heart-beats, CR LF lines, a body ended by its NUL, an empty CONNECTED",
+                                framer, ascii("\n\r\nMESSAGE\r\nsubscription:0\r\n\r\nhi\0\nCONNECTED\nversion:1.2\n\n\0\n"),
+                                frames("hi", "")),
+                        WireInput.tooLong("content-length 11", max10, concat(head11, ascii("0123456789A"), new byte[1]),
+                                List.of(), 11, 10, head11.length),
+                        WireInput.tooLong("no NUL within 11 body bytes", max10, ascii("SEND\n\n0123456789A"), List.of(),
+                                11, 10, 17),
+                        WireInput.malformed("content-length that is not a number", framer,
+                                ascii("SEND\ncontent-length:5x\n\nhello\0"), List.of()),
+                        WireInput.malformed("a counted body not followed by NUL", framer,
+                                ascii("SEND\ncontent-length:2\n\nhiX"), List.of()),
+                        WireInput.malformed("a NUL in the head", framer, ascii("SE\0ND\n\n"), List.of()),
+                        WireInput.malformed("no blank line within 8 KiB", framer, repeat('x', 9000), List.of())));
+    }
 }

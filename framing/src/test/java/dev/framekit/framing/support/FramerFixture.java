@@ -61,6 +61,7 @@ public record FramerFixture(
             ControlLineFixtures.resp(),
             ControlLineFixtures.nats(),
             ControlLineFixtures.syslog(),
+            ControlLineFixtures.stomp(),
             LengthFieldFixtures.netstrings(),
             sendAndClose(),
             WebSocketFixtures.serverToClient(),
