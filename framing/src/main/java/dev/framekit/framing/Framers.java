@@ -160,13 +160,7 @@ public final class Framers {
         return ZmtpFramer.DEFAULT;
     }
 
-    /**
-     * ZMTP frames of up to {@code maxFrameLength} bytes; see {@link #zmtp()}.
-     *
-     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
-     * @return the framer
-     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
-     */
+    /** ZMTP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #zmtp()}. */
     public static Framer zmtp(int maxFrameLength) {
         return ZmtpFramer.withMax(maxFrameLength);
     }
@@ -189,13 +183,7 @@ public final class Framers {
         return resp(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /**
-     * RESP frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #resp()}.
-     *
-     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
-     * @return the framer
-     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
-     */
+    /** RESP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #resp()}. */
     public static Framer resp(int maxFrameLength) {
         return new ControlLineFramer(ControlLineRule.RESP, maxFrameLength);
     }
@@ -217,13 +205,7 @@ public final class Framers {
         return nats(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /**
-     * NATS frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #nats()}.
-     *
-     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
-     * @return the framer
-     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
-     */
+    /** NATS frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #nats()}. */
     public static Framer nats(int maxFrameLength) {
         return new ControlLineFramer(ControlLineRule.NATS, maxFrameLength);
     }
@@ -242,13 +224,7 @@ public final class Framers {
         return syslog(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /**
-     * Syslog frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #syslog()}.
-     *
-     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
-     * @return the framer
-     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
-     */
+    /** Syslog frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #syslog()}. */
     public static Framer syslog(int maxFrameLength) {
         return new ControlLineFramer(ControlLineRule.SYSLOG, maxFrameLength);
     }
@@ -270,13 +246,7 @@ public final class Framers {
         return StompFramer.DEFAULT;
     }
 
-    /**
-     * STOMP frames whose bodies are at most {@code maxFrameLength} bytes; see {@link #stomp()}.
-     *
-     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
-     * @return the framer
-     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
-     */
+    /** STOMP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #stomp()}. */
     public static Framer stomp(int maxFrameLength) {
         return StompFramer.withMax(maxFrameLength);
     }
