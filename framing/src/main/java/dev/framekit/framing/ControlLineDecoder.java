@@ -28,17 +28,20 @@ final class ControlLineDecoder implements FrameDecoder {
         this.rule = framer.rule();
     }
 
+    /** The payload alone: the line or head is not copied. */
     @Override
     public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
-        Frame frame = decodeFrame(in, endOfStream);
-        if (frame == null) {
-            return null;
-        }
-        return frame.payload();
+        Frame frame = next(in, endOfStream, false);
+        return frame == null ? null : frame.payload();
     }
 
+    /** The frame with its line (or head) as header fields. */
     @Override
     public Frame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
+        return next(in, endOfStream, true);
+    }
+
+    private Frame next(ByteBuf in, boolean endOfStream, boolean typed) throws FramingException {
         int start = in.readerIndex();
         int readable = in.readableBytes();
         if (lineLength < 0 && !findLine(in, start, readable)) {
@@ -65,7 +68,8 @@ final class ControlLineDecoder implements FrameDecoder {
             throw new FramingException(framer.name() + ": the " + body + "-byte body is not followed by CR LF: "
                     + HexPreview.of(in, start + headerLength + body, 2) + " after the line " + ControlLineRule.describe(line));
         }
-        ByteBuf headerFields = rule.crlf() ? Unpooled.copiedBuffer(line, StandardCharsets.ISO_8859_1) : Unpooled.EMPTY_BUFFER;
+        ByteBuf headerFields = typed && rule.crlf() ? Unpooled.copiedBuffer(line, StandardCharsets.ISO_8859_1)
+                : Unpooled.EMPTY_BUFFER;
         in.skipBytes(headerLength);
         ByteBuf payload = in.readRetainedSlice(body);
         in.skipBytes((int) (frameSize - headerLength - body));

@@ -25,14 +25,20 @@ final class StompDecoder implements FrameDecoder {
         this.framer = framer;
     }
 
+    /** The payload alone: the line or head is not copied. */
     @Override
     public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
-        Frame frame = decodeFrame(in, endOfStream);
+        Frame frame = next(in, endOfStream, false);
         return frame == null ? null : frame.payload();
     }
 
+    /** The frame with its line (or head) as header fields. */
     @Override
     public Frame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
+        return next(in, endOfStream, true);
+    }
+
+    private Frame next(ByteBuf in, boolean endOfStream, boolean typed) throws FramingException {
         int start = in.readerIndex();
         int readable = in.readableBytes();
         if (eols < 0) {
@@ -82,7 +88,7 @@ final class StompDecoder implements FrameDecoder {
             }
         }
         in.skipBytes(eols);
-        ByteBuf head = Unpooled.copiedBuffer(in.slice(in.readerIndex(), headLength));
+        ByteBuf head = typed ? Unpooled.copiedBuffer(in.slice(in.readerIndex(), headLength)) : Unpooled.EMPTY_BUFFER;
         in.skipBytes(headLength);
         ByteBuf payload = in.readRetainedSlice(bodyLength);
         in.skipBytes(1);
