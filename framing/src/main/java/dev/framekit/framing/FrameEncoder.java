@@ -67,8 +67,8 @@ public interface FrameEncoder {
         if (count == 0) {
             return check(message);
         }
-        return new MessageRefusedException(this + ": this framing's header is only a length, it cannot carry "
-                + count + " bytes of header fields: " + HexPreview.of(headerFields, headerFields.readerIndex(), count)
+        return new MessageRefusedException(this + ": this framing writes no header fields, but the frame has "
+                + count + " bytes of them: " + HexPreview.of(headerFields, headerFields.readerIndex(), count)
                 + "; write the payload alone", message.readableBytes());
     }
 

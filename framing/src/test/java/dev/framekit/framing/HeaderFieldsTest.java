@@ -156,7 +156,8 @@ class HeaderFieldsTest {
 
     @Test
     void refusesHeaderFieldsTheFramingCannotCarryWithoutWritingAnything() {
-        assertRefused(Framers.lengthPrefixed(), bytes(3), "header is only a length", "1 bytes of header fields");
+        assertRefused(Framers.lengthPrefixed(), bytes(3), "writes no header fields", "1 bytes of them");
+        assertRefused(Framers.lines(), bytes(3), "writes no header fields");
         assertRefused(OFFSET_2, bytes(3), "1 bytes", "has 2 before the length field");
         assertRefused(Framers.mqtt(), bytes(0x00), "type 0 is reserved");
         assertRefused(Framers.mqtt(), bytes(0x80), "SUBSCRIBE must have flags 2, got 0");
