@@ -116,32 +116,17 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Frames a frame with its header fields and adds it to the batch: an echo of a
-     * {@link FrameReader#read()} frame returns it byte for byte (see {@link FrameEncoder}'s header
-     * fields). The frame is not released.
+     * Frames a frame with its header fields (an MQTT type byte, a RESP line) and adds it to the
+     * batch, so an echo of {@link FrameReader#read()} frames returns them byte for byte. The frame
+     * is not released.
      *
      * @param frame the frame; its header fields and payload are sent, their indices not changed
-     * @return this writer
-     * @throws MessageRefusedException if the framer cannot carry the frame or its header fields
-     *     (a framing whose header is only a length refuses any); nothing was written
-     * @throws IOException if the stream fails
-     */
-    public FrameWriter write(Frame frame) throws IOException {
-        return write(frame.headerFields(), frame.payload());
-    }
-
-    /**
-     * Writes a frame and flushes; see {@link #write(Frame)}.
-     *
-     * @param frame the frame, not released
      * @return this writer
      * @throws MessageRefusedException if the framer cannot carry the frame; nothing was written
      * @throws IOException if the stream fails
      */
-    public FrameWriter writeAndFlush(Frame frame) throws IOException {
-        write(frame);
-        flush();
-        return this;
+    public FrameWriter write(Frame frame) throws IOException {
+        return write(frame.headerFields(), frame.payload());
     }
 
     private FrameWriter write(ByteBuf headerFields, ByteBuf message) throws IOException {

@@ -102,23 +102,12 @@ public final class Framers {
     }
 
     /**
-     * MQTT control packets (MQTT 5.0 section 2.1, 3.1.1 section 2.2), split by their fixed header:
-     * one byte of packet type and flags, kept as the frame's {@linkplain Frame#headerFields() header
-     * field}, then the Remaining Length as a Variable Byte Integer of 1 to 4 bytes
-     * ({@link LengthField#variableByteInteger()}: minimal encoding enforced, at most 268,435,455, a
-     * fifth length byte refused). Each type's fixed flags are checked (PUBREL, SUBSCRIBE and
-     * UNSUBSCRIBE carry {@code 2}, PUBLISH any but QoS 3, the others {@code 0}); type 0 is refused.
-     * The payload is the rest of the packet: variable header and payload. A message written
-     * without header fields is a PUBLISH at QoS 0 ({@code 30}); {@link FrameWriter#write(Frame)}
-     * writes a frame's own type and flags.
+     * MQTT control packets (MQTT 5.0 section 2.1, 3.1.1 section 2.2): a type+flags byte (each type's
+     * fixed flags checked, type 0 refused) kept as the frame's {@linkplain Frame#headerFields() header
+     * field}, then the Remaining Length ({@link LengthField#variableByteInteger()}: 1 to 4 bytes,
+     * minimal, at most 268,435,455). A plain message is a PUBLISH at QoS 0: {@code 30 05 h e l l o}.
      *
-     * <pre>
-     *   CONNACK   20 | 02 | 00 00               header field 20, payload 00 00
-     *   PUBLISH   30 | 80 01 | 128 bytes        the remaining length 128 takes two bytes
-     * </pre>
-     *
-     * @return the framer, with the default maximum of 1 MiB ({@code withMaxFrameLength} raises it
-     *     up to 268,435,455)
+     * @return the framer, with the default maximum of 1 MiB ({@code withMaxFrameLength} to 268,435,455)
      */
     public static LengthPrefixFramer mqtt() {
         return LengthPrefixFramer.builder().preset(LengthPreset.MQTT).lengthFieldOffset(1)
@@ -126,33 +115,20 @@ public final class Framers {
     }
 
     /**
-     * gRPC Length-Prefixed-Messages (gRPC over HTTP/2): a Compressed-Flag byte that must be 0 or 1,
-     * kept as the frame's {@linkplain Frame#headerFields() header field}, then the message length
-     * as 4 bytes big-endian. A message written without header fields is uncompressed ({@code 00}).
+     * gRPC Length-Prefixed-Messages: a Compressed-Flag byte, 0 or 1, kept as the frame's
+     * {@linkplain Frame#headerFields() header field}, then a 4-byte big-endian length:
+     * {@code 00 00 00 00 05 h e l l o}.
      *
-     * <pre>
-     *   00 | 00 00 00 05 | 68 65 6c 6c 6f        header field 00 (not compressed), payload "hello"
-     * </pre>
-     *
-     * @return the framer, with framekit's default maximum of 1 MiB (gRPC's own default is 4 MiB:
-     *     {@code withMaxFrameLength(4 << 20)})
+     * @return the framer, with the default maximum of 1 MiB (gRPC's own is 4 MiB)
      */
     public static LengthPrefixFramer grpc() {
         return LengthPrefixFramer.builder().preset(LengthPreset.GRPC).lengthFieldOffset(1).build();
     }
 
     /**
-     * ZeroMQ ZMTP 3.x frames (RFC 23 and 37): a flags byte (MORE {@code 01}, LONG {@code 02},
-     * COMMAND {@code 04}; the other bits zero), kept as the frame's {@linkplain Frame#headerFields()
-     * header field}, then the size in 1 byte, or in 8 bytes big-endian when LONG is set. Written
-     * frames use the long form when the payload is over 255 bytes or the flags ask for it, and set
-     * LONG to match; a command never has MORE. The greeting and handshake that open a ZMTP
-     * connection are not frames and are not read here.
-     *
-     * <pre>
-     *   00 | 05 | 68 65 6c 6c 6f                       a last (or only) message frame
-     *   03 | 00 00 00 00 00 00 01 00 | 256 bytes       MORE and LONG: more frames of this message follow
-     * </pre>
+     * ZeroMQ ZMTP 3.x frames after the greeting: a flags byte (MORE 01, LONG 02, COMMAND 04) kept as
+     * the frame's {@linkplain Frame#headerFields() header field}, then a 1-byte size, or 8 bytes under
+     * LONG (written for payloads over 255 bytes or when the flags ask): {@code 00 05 h e l l o}.
      *
      * @return the framer, with the default maximum of 1 MiB
      */
@@ -166,16 +142,11 @@ public final class Framers {
     }
 
     /**
-     * Redis's RESP (2 and 3), one element per frame: the element's line ({@code $5}, {@code +OK},
-     * {@code *2}, {@code :1}) is the frame's {@linkplain Frame#headerFields() header fields}, a bulk
-     * string's bytes ({@code $}, {@code !}, {@code =}) its payload; the other elements have an
-     * empty payload, and {@code $-1} (null) too. A message written without header fields is a bulk
-     * string.
-     *
-     * <pre>
-     *   $5\r\nhello\r\n     header fields "$5", payload "hello"
-     *   +OK\r\n             header fields "+OK", empty payload
-     * </pre>
+     * Redis RESP 2 and 3, one element per frame: its line ({@code $5}, {@code +OK}, {@code *2}) is
+     * the frame's {@linkplain Frame#headerFields() header fields}, a bulk string's bytes the payload
+     * (empty for the other elements). A plain message is a bulk string: {@code $5
+hello
+}.
      *
      * @return the framer, with the default maximum of 1 MiB
      */
@@ -189,15 +160,11 @@ public final class Framers {
     }
 
     /**
-     * The NATS client protocol: each operation one frame, its line the frame's
-     * {@linkplain Frame#headerFields() header fields}; {@code MSG}, {@code HMSG}, {@code PUB} and
-     * {@code HPUB} carry the body their last token counts (for {@code HMSG}/{@code HPUB} headers and
-     * body together), the others ({@code INFO}, {@code PING}, {@code +OK}, ...) none. A message
-     * written without header fields is {@code PUB framekit N}.
-     *
-     * <pre>
-     *   MSG greet 1 5\r\nhello\r\n    header fields "MSG greet 1 5", payload "hello"
-     * </pre>
+     * The NATS client protocol, one operation per frame: its line is the frame's
+     * {@linkplain Frame#headerFields() header fields}, the body MSG, HMSG, PUB and HPUB count the
+     * payload (empty for INFO, PING, +OK, ...). A plain message is {@code PUB framekit 5
+hello
+}.
      *
      * @return the framer, with the default maximum of 1 MiB (NATS's own {@code max_payload})
      */
@@ -211,12 +178,8 @@ public final class Framers {
     }
 
     /**
-     * Syslog over TCP with octet counting (RFC 6587 section 3.4.1): the message's length in decimal
-     * digits (a nonzero digit first), a space, then the message. An empty message cannot be sent.
-     *
-     * <pre>
-     *   5 hello           payload "hello"
-     * </pre>
+     * Syslog over TCP with octet counting (RFC 6587 section 3.4.1): {@code 5 hello}. It cannot carry
+     * the empty message.
      *
      * @return the framer, with the default maximum of 1 MiB
      */
@@ -230,15 +193,9 @@ public final class Framers {
     }
 
     /**
-     * STOMP 1.2 frames: the head (command, header lines, blank line) is the frame's
-     * {@linkplain Frame#headerFields() header fields}, the body its payload, counted by
-     * {@code content-length} or ended by NUL; written back with {@code content-length} set to the
-     * payload's length. A message written without header fields is a {@code SEND} to
-     * {@code /queue/framekit}.
-     *
-     * <pre>
-     *   SEND\ndestination:/queue/a\ncontent-length:5\n\nhello\0
-     * </pre>
+     * STOMP 1.2 frames: the head (command, headers, blank line) is the frame's
+     * {@linkplain Frame#headerFields() header fields}, the body (counted by {@code content-length}, or
+     * ended by NUL) the payload. A plain message is a SEND to {@code /queue/framekit}.
      *
      * @return the framer, with the default maximum of 1 MiB
      */

@@ -78,7 +78,7 @@ public final class ReplyHandler implements FramedServer.Handler {
                 }
                 ByteBuf headerFields = frame.headerFields();
                 answer(ByteBufUtil.getBytes(frame.payload()), stats, answer -> connection.writer()
-                        .writeAndFlush(Frame.of(headerFields, Unpooled.wrappedBuffer(answer))));
+                        .write(Frame.of(headerFields, Unpooled.wrappedBuffer(answer))).flush());
             } finally {
                 frame.release();
             }

@@ -58,25 +58,25 @@ class MosquittoInteropTest {
             try (FrameReader reader = new FrameReader(received, MQTT);
                     FrameWriter writer = new FrameWriter(socket.getOutputStream(), MQTT)) {
                 String topic = "framekit/widths";
-                writer.writeAndFlush(packet(0x10, connect("framekit-widths")));
+                writer.write(packet(0x10, connect("framekit-widths"))).flush();
                 Frame connack = expect(reader, 0x20, frames, broker);
                 assertEquals("0000", ByteBufUtil.hexDump(connack.payload()), "CONNACK: session not present, accepted");
 
-                writer.writeAndFlush(packet(0x82, concat(bytes(0, 1), string(topic), bytes(0))));
+                writer.write(packet(0x82, concat(bytes(0, 1), string(topic), bytes(0)))).flush();
                 Frame suback = expect(reader, 0x90, frames, broker);
                 assertEquals("000100", ByteBufUtil.hexDump(suback.payload()), "SUBACK for packet 1, QoS 0 granted");
 
                 for (int remaining : REMAINING_LENGTHS) {
                     byte[] body = concat(string(topic), pattern(remaining - 2 - topic.length()));
                     assertEquals(remaining, body.length);
-                    writer.writeAndFlush(packet(0x30, body));
+                    writer.write(packet(0x30, body)).flush();
                     Frame publish = expect(reader, 0x30, frames, broker);
                     assertArrayEquals(body, ByteBufUtil.getBytes(publish.payload()),
                             "the broker's PUBLISH back to the subscriber, remaining length " + remaining);
                 }
-                writer.writeAndFlush(packet(0xc0, new byte[0]));
+                writer.write(packet(0xc0, new byte[0])).flush();
                 assertEquals(0, expect(reader, 0xd0, frames, broker).payload().readableBytes(), "PINGRESP");
-                writer.writeAndFlush(packet(0xe0, new byte[0]));
+                writer.write(packet(0xe0, new byte[0])).flush();
             }
             assertArrayEquals(received.bytes(), writtenBack(frames),
                     "the broker's bytes are exactly what framekit writes for the frames it read");
@@ -95,9 +95,9 @@ class MosquittoInteropTest {
                 FrameWriter writer = new FrameWriter(socket.getOutputStream(), MQTT)) {
             socket.setSoTimeout(30_000);
             List<Frame> frames = new ArrayList<>();
-            writer.writeAndFlush(packet(0x10, connect("framekit-subscriber")));
+            writer.write(packet(0x10, connect("framekit-subscriber"))).flush();
             expect(reader, 0x20, frames, broker);
-            writer.writeAndFlush(packet(0x82, concat(bytes(0, 7), string(topic), bytes(0))));
+            writer.write(packet(0x82, concat(bytes(0, 7), string(topic), bytes(0)))).flush();
             expect(reader, 0x90, frames, broker);
 
             List<Object> arguments = new ArrayList<>(List.of(broker.port(), topic));

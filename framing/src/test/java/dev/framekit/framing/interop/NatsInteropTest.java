@@ -70,7 +70,7 @@ class NatsInteropTest {
                 }
                 byte[] withHeaders = concat(headers, body(10));
                 writer.write(line("HPUB framekit.test " + headers.length + " 0", withHeaders));
-                writer.writeAndFlush(line("PING", new byte[0]));
+                writer.write(line("PING", new byte[0])).flush();
 
                 for (int size : SIZES) {
                     Frame msg = next(reader, frames, nats);
