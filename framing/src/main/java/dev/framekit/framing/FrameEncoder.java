@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -14,6 +15,14 @@ import io.netty.buffer.ByteBuf;
  * public so that {@link FrameWriter} can send a large payload straight from the caller's memory
  * between the header and the trailer, for every framer, a user's own included. {@link #overhead}
  * says how many bytes the header and trailer add, without writing them.
+ *
+ * <p><b>Header fields.</b> A framing whose header carries more than the length (the bytes before
+ * an offset length field, an MQTT type and flags byte) writes a frame's header fields back:
+ * {@link #check(ByteBuf, ByteBuf)} and {@link #writeHeader(ByteBuf, int, ByteBuf)} take them
+ * beside the payload, and {@link #encode(Frame, ByteBuf)} a decoded {@link Frame} whole, so an
+ * echo returns each frame byte for byte. The plain {@link #check(ByteBuf)} and
+ * {@link #writeHeader(int, ByteBuf)} write the framing's default header fields. A framing whose
+ * frames are only payload keeps the defaults, which refuse non-empty header fields.
  *
  * <p><b>The end of a section.</b> A framing that carries a bounded section of the stream (a
  * chunked HTTP body) ends it with bytes of its own: {@link #writeEnd} writes them (the last
@@ -42,6 +51,39 @@ public interface FrameEncoder {
      *     connection), or {@code null} if it may be written
      */
     MessageRefusedException check(ByteBuf message);
+
+    /**
+     * Says whether a message with these header fields may be written now, without writing
+     * anything. The default takes no header fields: empty ones are {@link #check(ByteBuf)}, and
+     * any other is refused.
+     *
+     * @param headerFields the frame's header fields, as {@link Frame#headerFields()} gives them
+     *     (indices unchanged)
+     * @param message the message; its readable bytes are the payload (indices unchanged)
+     * @return the refusal, or {@code null} if it may be written
+     */
+    default MessageRefusedException check(ByteBuf headerFields, ByteBuf message) {
+        int count = headerFields.readableBytes();
+        if (count == 0) {
+            return check(message);
+        }
+        return new MessageRefusedException(this + ": this framing writes no header fields, but the frame has "
+                + count + " bytes of them: " + HexPreview.of(headerFields, headerFields.readerIndex(), count)
+                + "; write the payload alone", message.readableBytes());
+    }
+
+    /**
+     * Writes what precedes a payload of {@code payloadLength} bytes with these header fields, after
+     * {@link #check(ByteBuf, ByteBuf)} accepted them. The default writes
+     * {@link #writeHeader(int, ByteBuf)} (it is only reached with no header fields).
+     *
+     * @param headerFields the frame's header fields (indices unchanged)
+     * @param payloadLength the payload's length in bytes
+     * @param out the buffer to append to
+     */
+    default void writeHeader(ByteBuf headerFields, int payloadLength, ByteBuf out) {
+        writeHeader(payloadLength, out);
+    }
 
     /**
      * Returns how many bytes {@link #writeHeader} and {@link #writeTrailer} add around a payload
@@ -129,6 +171,27 @@ public interface FrameEncoder {
         }
         int length = message.readableBytes();
         writeHeader(length, out);
+        writePayload(message, out);
+        writeTrailer(length, out);
+    }
+
+    /**
+     * Frames one decoded frame into {@code out} with its header fields: check, header, payload,
+     * trailer. The frame is not released.
+     *
+     * @param frame the frame, e.g. one that {@link FrameDecoder#decodeFrame} returned
+     * @param out the buffer to append the frame to
+     * @throws MessageRefusedException if {@link #check(ByteBuf, ByteBuf)} refuses it; nothing was
+     *     written
+     */
+    default void encode(Frame frame, ByteBuf out) throws MessageRefusedException {
+        ByteBuf message = frame.payload();
+        MessageRefusedException refusal = check(frame.headerFields(), message);
+        if (refusal != null) {
+            throw refusal;
+        }
+        int length = message.readableBytes();
+        writeHeader(frame.headerFields(), length, out);
         writePayload(message, out);
         writeTrailer(length, out);
     }

@@ -121,22 +121,40 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * @throws IOException if the stream fails
      */
     public FrameWriter write(ByteBuf message) throws IOException {
+        return write(Unpooled.EMPTY_BUFFER, message);
+    }
+
+    /**
+     * Frames a frame with its header fields (an MQTT type byte, a RESP line) and adds it to the
+     * batch, so an echo of {@link FrameReader#read()} frames returns them byte for byte. The frame
+     * is not released.
+     *
+     * @param frame the frame; its header fields and payload are sent, their indices not changed
+     * @return this writer
+     * @throws MessageRefusedException if the framer cannot carry the frame; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter write(Frame frame) throws IOException {
+        return write(frame.headerFields(), frame.payload());
+    }
+
+    private FrameWriter write(ByteBuf headerFields, ByteBuf message) throws IOException {
         enter();
         try {
-            writeFramed(message);
+            writeFramed(headerFields, message);
         } finally {
             leave();
         }
         return this;
     }
 
-    private void writeFramed(ByteBuf message) throws IOException {
-        MessageRefusedException refusal = encoder.check(message);
+    private void writeFramed(ByteBuf headerFields, ByteBuf message) throws IOException {
+        MessageRefusedException refusal = encoder.check(headerFields, message);
         if (refusal != null) {
             throw refusal;
         }
         int length = message.readableBytes();
-        encoder.writeHeader(length, batch);
+        encoder.writeHeader(headerFields, length, batch);
         if (length >= DIRECT_WRITE_THRESHOLD && encoder.sendsPayloadUnchanged()) {
             drainBatch();
             message.getBytes(message.readerIndex(), out, length);

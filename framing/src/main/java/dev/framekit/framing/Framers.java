@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.FrameLimits;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  * Framer u16     = Framers.lengthPrefixed(LengthField.bigEndian(2)); // 00 05 h e l l o
  * Framer proto   = Framers.lengthPrefixed(LengthField.varint());     // 05 h e l l o
  * Framer seed    = Framers.lengthPrefixed(LengthField.asciiDecimal(5)); // 0 0 0 0 5 h e l l o
+ * Framer mqtt    = Framers.mqtt();                                  // 30 05 h e l l o (type+flags, remaining length)
+ * Framer grpc    = Framers.grpc();                                  // 00 00 00 00 05 h e l l o
+ * Framer zmtp    = Framers.zmtp();                                  // 00 05 h e l l o (flags, size)
  * Framer net     = Framers.netstrings();                            // 5 : h e l l o ,
  * Framer telnet  = Framers.lines().lenientLineEndings();            // h e l l o [\r] \n
  * Framer body    = Framers.exactly(5);                              // h e l l o
@@ -123,6 +127,113 @@ public final class Framers {
      */
     public static LengthPrefixFramer lengthPrefixed(LengthField field) {
         return LengthPrefixFramer.builder().lengthField(field).build();
+    }
+
+    /**
+     * MQTT control packets (MQTT 5.0 section 2.1, 3.1.1 section 2.2): a type+flags byte (each type's
+     * fixed flags checked, type 0 refused) kept as the frame's {@linkplain Frame#headerFields() header
+     * field}, then the Remaining Length ({@link LengthField#variableByteInteger()}: 1 to 4 bytes,
+     * minimal, at most 268,435,455). A plain message is a PUBLISH at QoS 0: {@code 30 05 h e l l o}.
+     *
+     * @return the framer, with the default maximum of 1 MiB ({@code withMaxFrameLength} to 268,435,455)
+     */
+    public static LengthPrefixFramer mqtt() {
+        return LengthPrefixFramer.builder().preset(LengthPreset.MQTT).lengthFieldOffset(1)
+                .defaultHeaderFields((byte) 0x30).lengthField(LengthField.variableByteInteger()).build();
+    }
+
+    /**
+     * gRPC Length-Prefixed-Messages: a Compressed-Flag byte, 0 or 1, kept as the frame's
+     * {@linkplain Frame#headerFields() header field}, then a 4-byte big-endian length:
+     * {@code 00 00 00 00 05 h e l l o}.
+     *
+     * @return the framer, with the default maximum of 1 MiB (gRPC's own is 4 MiB)
+     */
+    public static LengthPrefixFramer grpc() {
+        return LengthPrefixFramer.builder().preset(LengthPreset.GRPC).lengthFieldOffset(1).build();
+    }
+
+    /**
+     * ZeroMQ ZMTP 3.x frames after the greeting: a flags byte (MORE 01, LONG 02, COMMAND 04) kept as
+     * the frame's {@linkplain Frame#headerFields() header field}, then a 1-byte size, or 8 bytes under
+     * LONG (written for payloads over 255 bytes or when the flags ask): {@code 00 05 h e l l o}.
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer zmtp() {
+        return ZmtpFramer.DEFAULT;
+    }
+
+    /** ZMTP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #zmtp()}. */
+    public static Framer zmtp(int maxFrameLength) {
+        return ZmtpFramer.withMax(maxFrameLength);
+    }
+
+    /**
+     * Redis RESP 2 and 3, one element per frame: its line ({@code $5}, {@code +OK}, {@code *2}) is
+     * the frame's {@linkplain Frame#headerFields() header fields}, a bulk string's bytes the payload
+     * (empty for the other elements). A plain message is a bulk string: {@code $5
+hello
+}.
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer resp() {
+        return resp(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /** RESP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #resp()}. */
+    public static Framer resp(int maxFrameLength) {
+        return new ControlLineFramer(ControlLineRule.RESP, maxFrameLength);
+    }
+
+    /**
+     * The NATS client protocol, one operation per frame: its line is the frame's
+     * {@linkplain Frame#headerFields() header fields}, the body MSG, HMSG, PUB and HPUB count the
+     * payload (empty for INFO, PING, +OK, ...). A plain message is {@code PUB framekit 5
+hello
+}.
+     *
+     * @return the framer, with the default maximum of 1 MiB (NATS's own {@code max_payload})
+     */
+    public static Framer nats() {
+        return nats(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /** NATS frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #nats()}. */
+    public static Framer nats(int maxFrameLength) {
+        return new ControlLineFramer(ControlLineRule.NATS, maxFrameLength);
+    }
+
+    /**
+     * Syslog over TCP with octet counting (RFC 6587 section 3.4.1): {@code 5 hello}. It cannot carry
+     * the empty message.
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer syslog() {
+        return syslog(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /** Syslog frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #syslog()}. */
+    public static Framer syslog(int maxFrameLength) {
+        return new ControlLineFramer(ControlLineRule.SYSLOG, maxFrameLength);
+    }
+
+    /**
+     * STOMP 1.2 frames: the head (command, headers, blank line) is the frame's
+     * {@linkplain Frame#headerFields() header fields}, the body (counted by {@code content-length}, or
+     * ended by NUL) the payload. A plain message is a SEND to {@code /queue/framekit}.
+     *
+     * @return the framer, with the default maximum of 1 MiB
+     */
+    public static Framer stomp() {
+        return StompFramer.DEFAULT;
+    }
+
+    /** STOMP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #stomp()}. */
+    public static Framer stomp(int maxFrameLength) {
+        return StompFramer.withMax(maxFrameLength);
     }
 
     /**

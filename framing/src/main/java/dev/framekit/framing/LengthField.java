@@ -17,6 +17,7 @@ import java.util.Locale;
  * u64       bigEndian(8)            00 00 00 00 00 00 00 05 68 ...    Netty LengthFieldPrepender(8)
  * u16le     littleEndian(2)         05 00 68 ...                      struct.pack("&lt;H"), Netty with ByteOrder.LITTLE_ENDIAN
  * varint    varint()                05 68 ...                         protobuf writeDelimitedTo / parseDelimitedFrom
+ * vbi       variableByteInteger()   05 68 ...                         MQTT's remaining length (1-4 bytes)
  * ascii:5   asciiDecimal(5)         30 30 30 30 35 68 ...  "00005hello"  the seed tutorial: str(len(msg)).zfill(5)
  * </pre>
  *
@@ -92,9 +93,22 @@ public abstract class LengthField {
     }
 
     /**
+     * MQTT's Variable Byte Integer (MQTT 5.0 section 1.5.5, 3.1.1 section 2.2.3): the varint rule
+     * with at most 4 bytes, so at most 268,435,455, read as strictly as {@link #varint()}: a fifth
+     * byte or a non-minimal encoding is a {@link FramingException}. {@link Framers#mqtt()} reads
+     * the remaining length with it.
+     *
+     * @return the field
+     */
+    public static LengthField variableByteInteger() {
+        return VarintLengthField.MQTT;
+    }
+
+    /**
      * Parses a field spec: {@code u8}, {@code u16}, {@code u24}, {@code u32}, {@code u64}, any of
      * those with {@code le} appended for little-endian ({@code u16le}), {@code varint}, or
-     * {@code ascii:N} for N decimal digits ({@code ascii:5}). Case is ignored. {@link #toString()}
+     * {@code ascii:N} for N decimal digits ({@code ascii:5}), or {@code vbi} (MQTT's Variable Byte
+     * Integer). Case is ignored. {@link #toString()}
      * gives the spec back.
      *
      * @param spec the spec
@@ -105,6 +119,9 @@ public abstract class LengthField {
         String s = spec.trim().toLowerCase(Locale.ROOT);
         if (s.equals("varint")) {
             return varint();
+        }
+        if (s.equals("vbi")) {
+            return variableByteInteger();
         }
         if (s.startsWith("ascii:")) {
             String digits = s.substring("ascii:".length());
@@ -117,7 +134,7 @@ public abstract class LengthField {
             return binary(bits / 8, little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         }
         throw new IllegalArgumentException("length field: unknown spec \"" + spec + "\"; use u8, u16, u24, u32, u64"
-                + " (append le for little-endian, e.g. u16le), varint, or ascii:N (N decimal digits, e.g. ascii:5)");
+                + " (append le for little-endian, e.g. u16le), varint, vbi (MQTT), or ascii:N (N decimal digits, e.g. ascii:5)");
     }
 
     private static LengthField binary(int width, ByteOrder order) {

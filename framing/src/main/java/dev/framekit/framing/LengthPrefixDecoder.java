@@ -2,18 +2,23 @@ package dev.framekit.framing;
 
 import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One connection's length-prefix decoder. Its only state is how many bytes of an oversized frame
- * are still to be dropped under {@link OversizePolicy#SKIP}; with {@link OversizePolicy#FAIL}
- * that stays 0.
+ * One connection's length-prefix decoder. Its state is how many bytes of an oversized frame are
+ * still to be dropped under {@link OversizePolicy#SKIP} (with {@link OversizePolicy#FAIL} that
+ * stays 0), and where the last frame it returned started, so that {@link #decodeFrame} can copy
+ * that frame's header fields.
  */
 final class LengthPrefixDecoder implements FrameDecoder {
     private final LengthPrefixFramer framer;
 
     /** Bytes of an oversized frame, already reported, still to be discarded as they arrive. */
     private long discarding;
+
+    /** Where in the buffer the frame the last decode returned started: its header fields. */
+    private int frameStart;
 
     LengthPrefixDecoder(LengthPrefixFramer framer) {
         this.framer = framer;
@@ -33,14 +38,20 @@ final class LengthPrefixDecoder implements FrameDecoder {
         String name = framer.name();
         int start = in.readerIndex();
         int readable = in.readableBytes();
-        int headerLength = field.complete(in, start, readable, name);
-        if (headerLength == 0) {
+        int offset = framer.lengthFieldOffset();
+        int fieldLength = 0;
+        if (readable >= offset) {
+            checkHeaderFields(in, start);
+            fieldLength = field.complete(in, start + offset, readable - offset, name);
+        }
+        if (fieldLength == 0) {
             if (endOfStream && readable > 0) {
-                throw truncatedHeader(in, field, name);
+                throw truncatedHeader(in, field, name, offset);
             }
             return null;
         }
-        long value = field.read(in, start, headerLength);
+        int headerLength = offset + fieldLength;
+        long value = field.read(in, start + offset, fieldLength);
         long payloadLength = payloadLength(value, in, start, headerLength);
         if (payloadLength > framer.maxFrameLength()) {
             if (framer.oversizePolicy() == OversizePolicy.SKIP) {
@@ -58,8 +69,34 @@ final class LengthPrefixDecoder implements FrameDecoder {
             }
             return null;
         }
+        frameStart = start;
         in.skipBytes(headerLength);
         return in.readRetainedSlice((int) payloadLength);
+    }
+
+    /**
+     * Returns the frame with its header fields, a copy of the {@link LengthPrefixFramer#lengthFieldOffset()}
+     * bytes before its length field (none without an offset).
+     */
+    @Override
+    public Frame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
+        Frame frame = FrameDecoder.super.decodeFrame(in, endOfStream);
+        int offset = framer.lengthFieldOffset();
+        if (frame == null || frame.isSkipped() || offset == 0) {
+            return frame;
+        }
+        return Frame.of(Unpooled.copiedBuffer(in.slice(frameStart, offset)), frame.payload());
+    }
+
+    /** Fails on header fields the preset refuses (a gRPC Compressed-Flag of 2), as soon as they arrive. */
+    private void checkHeaderFields(ByteBuf in, int start) throws FramingException {
+        if (framer.lengthFieldOffset() > 0) {
+            String problem = framer.preset().problem(in, start);
+            if (problem != null) {
+                throw new FramingException(framer.name() + ": " + problem + ": "
+                        + HexPreview.of(in, start, framer.lengthFieldOffset()));
+            }
+        }
     }
 
     /**
@@ -96,16 +133,17 @@ final class LengthPrefixDecoder implements FrameDecoder {
         return new FrameTooLongException(message, payloadLength, framer.maxFrameLength());
     }
 
-    private static TruncatedFrameException truncatedHeader(ByteBuf in, LengthField field, String name) {
+    private static TruncatedFrameException truncatedHeader(ByteBuf in, LengthField field, String name, int offset) {
         int readable = in.readableBytes();
         String preview = HexPreview.of(in, in.readerIndex(), readable);
         if (field.fixedWidth() == 0) {
-            return new TruncatedFrameException(name + ": stream ended after " + readable
-                    + " byte(s) of an unfinished varint length field: " + preview, readable,
-                    TruncatedFrameException.UNKNOWN);
+            return new TruncatedFrameException(name + ": stream ended after " + readable + " byte(s) of "
+                    + (offset == 0 ? "" : offset + " header-field byte(s) and ") + "an unfinished "
+                    + field + " length field: " + preview, readable, TruncatedFrameException.UNKNOWN);
         }
-        return new TruncatedFrameException(name + ": stream ended after " + readable + " of " + field.fixedWidth()
-                + " length-header bytes: " + preview, readable, field.fixedWidth());
+        int expected = offset + field.fixedWidth();
+        return new TruncatedFrameException(name + ": stream ended after " + readable + " of " + expected
+                + " length-header bytes: " + preview, readable, expected);
     }
 
     @Override

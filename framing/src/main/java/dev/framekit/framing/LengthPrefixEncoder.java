@@ -5,18 +5,23 @@ import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
- * A {@link LengthPrefixFramer}'s encoder: its refusals and its header, the length field. It keeps
+ * A {@link LengthPrefixFramer}'s encoder: its refusals and its header, the header fields before
+ * an offset length field (a frame's own, or the framer's defaults) and the length field. It keeps
  * no state, so the framer shares one.
  */
 final class LengthPrefixEncoder implements FrameEncoder {
     private final LengthPrefixFramer framer;
     private final LengthField field;
     private final int lengthAdjustment;
+    private final int offset;
+    private final byte[] defaultHeaderFields;
 
     LengthPrefixEncoder(LengthPrefixFramer framer) {
         this.framer = framer;
         this.field = framer.lengthField();
         this.lengthAdjustment = framer.lengthAdjustment();
+        this.offset = framer.lengthFieldOffset();
+        this.defaultHeaderFields = framer.defaultHeaderFields();
     }
 
     /**
@@ -27,7 +32,7 @@ final class LengthPrefixEncoder implements FrameEncoder {
     public MessageRefusedException check(ByteBuf message) {
         int length = message.readableBytes();
         int max = framer.maxFrameLength();
-        if (length > max && max == LengthPrefixFramer.capacity(field, lengthAdjustment)) {
+        if (length > max && max == LengthPrefixRules.capacity(field, lengthAdjustment)) {
             return new MessageRefusedException(framer.name() + ": message is " + length
                     + " bytes, over the maximum frame length of " + max + " bytes, the most a " + field
                     + " length field can declare" + (lengthAdjustment == 0 ? "" : " with length adjustment " + lengthAdjustment)
@@ -47,15 +52,48 @@ final class LengthPrefixEncoder implements FrameEncoder {
         return null;
     }
 
-    /** Returns the length field's size for this payload: all this rule adds. */
+    /**
+     * Refuses header fields that are not exactly {@link LengthPrefixFramer#lengthFieldOffset()}
+     * bytes (none stands for the defaults) or that the preset refuses (an MQTT packet type 0, a
+     * gRPC Compressed-Flag of 2), then checks the message.
+     */
     @Override
-    public int overhead(int payloadLength) {
-        return field.headerLength(payloadLength - (long) lengthAdjustment);
+    public MessageRefusedException check(ByteBuf headerFields, ByteBuf message) {
+        int count = headerFields.readableBytes();
+        if (count == 0 || offset == 0) {
+            return FrameEncoder.super.check(headerFields, message); // none: the defaults; or a length-only header
+        }
+        String problem = count != offset
+                ? "header fields are " + count + " bytes, but this framing has " + offset + " before the length field"
+                : framer.preset().problem(headerFields, headerFields.readerIndex());
+        if (problem != null) {
+            return new MessageRefusedException(framer.name() + ": " + problem + ": "
+                    + HexPreview.of(headerFields, headerFields.readerIndex(), count), message.readableBytes());
+        }
+        return check(message);
     }
 
-    /** Writes the length field: the payload length minus the adjustment. */
+    /** Returns the header's size for this payload: the header fields and the length field, all this rule adds. */
+    @Override
+    public int overhead(int payloadLength) {
+        return offset + field.headerLength(payloadLength - (long) lengthAdjustment);
+    }
+
+    /** Writes the default header fields, then the length field: the payload length minus the adjustment. */
     @Override
     public void writeHeader(int payloadLength, ByteBuf out) {
+        out.writeBytes(defaultHeaderFields);
+        field.write(payloadLength - (long) lengthAdjustment, out);
+    }
+
+    /** Writes the frame's header fields (the defaults if it has none), then the length field. */
+    @Override
+    public void writeHeader(ByteBuf headerFields, int payloadLength, ByteBuf out) {
+        if (!headerFields.isReadable()) {
+            writeHeader(payloadLength, out);
+            return;
+        }
+        out.writeBytes(headerFields, headerFields.readerIndex(), headerFields.readableBytes());
         field.write(payloadLength - (long) lengthAdjustment, out);
     }
 

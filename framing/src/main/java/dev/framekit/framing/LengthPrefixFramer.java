@@ -1,7 +1,7 @@
 package dev.framekit.framing;
 
 import dev.framekit.framing.internal.FrameLimits;
-import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -20,30 +20,28 @@ import java.util.Objects;
  *   | h  | e  | l  | l  | o  |        |  length = 5       | h  | e  | l  | l  | o  |
  *   +----+----+----+----+----+        +----+----+----+----+----+----+----+----+----+
  *
- * LengthPrefixFramer.builder().lengthField(LengthField.littleEndian(2)).build(), "hello":
+ * LengthPrefixFramer.builder()...build(), "hello" on the wire:
  *
- *   +----+----+----+----+----+----+----+
- *   | 05 | 00 | 68 | 65 | 6c | 6c | 6f |      u16le: low byte first
- *   +----+----+----+----+----+----+----+
+ *   .lengthField(LengthField.littleEndian(2))                   05 00 68 65 6c 6c 6f   u16le: low byte first
+ *   .lengthField(LengthField.bigEndian(2)).lengthIncludesHeader()  00 07 68 65 6c 6c 6f   7 = 2 + 5 (Akka)
+ *   .lengthField(LengthField.varint()), 300 bytes               ac 02 ...              protobuf's varint
+ *   .lengthField(LengthField.asciiDecimal(5))                   30 30 30 30 35 68 ...  str(5).zfill(5)
  *
- * ... .lengthField(LengthField.bigEndian(2)).lengthIncludesHeader().build(), "hello":
+ * ... .lengthFieldOffset(2).lengthField(LengthField.bigEndian(2)).build(), header fields 03 07, "hello":
  *
- *   +----+----+----+----+----+----+----+
- *   | 00 | 07 | 68 | 65 | 6c | 6c | 6f |      7 = 2 header bytes + 5 payload bytes (Akka's default)
- *   +----+----+----+----+----+----+----+
- *
- * ... .lengthField(LengthField.varint()).build(), 300 bytes:
- *
- *   +----+----+-----------------+
- *   | ac | 02 | 300 bytes ...   |             300 = 0b10_0101100: 2c|80, then 02 (protobuf)
- *   +----+----+-----------------+
- *
- * ... .lengthField(LengthField.asciiDecimal(5)).build(), "hello":
- *
- *   +----+----+----+----+----+----+----+----+----+----+
- *   | 30 | 30 | 30 | 30 | 35 | 68 | 65 | 6c | 6c | 6f |    "00005hello": str(5).zfill(5)
- *   +----+----+----+----+----+----+----+----+----+----+
+ *   +----+----+----+----+----+----+----+----+----+
+ *   | 03 | 07 | 00 | 05 | 68 | 65 | 6c | 6c | 6f |    Frame.headerFields() = 03 07, payload "hello"
+ *   +----+----+----+----+----+----+----+----+----+
+ *   |header   | length  |
+ *   | fields  | = 5     |
  * </pre>
+ *
+ * <p><b>Header fields.</b> With {@link Builder#lengthFieldOffset(int)} N, the N bytes before the
+ * length field (a type, flags, a tag) are the frame's header fields: {@link FrameDecoder#decodeFrame}
+ * and {@link FrameReader#read()} hand them out with the payload ({@link Frame#headerFields()}), and
+ * {@link FrameWriter#write(Frame)} writes them back, so an echo returns each frame byte for byte. A
+ * message written without header fields carries {@link Builder#defaultHeaderFields(byte...)}
+ * (zeros unless set). {@link Framers#mqtt()} and {@link Framers#grpc()} are such framers.
  *
  * <p>Binary-safe: it carries any bytes, the empty message included. It costs the field's bytes
  * per message and no scanning: the decoder reads the field, then waits for the body.
@@ -57,13 +55,16 @@ import java.util.Objects;
  */
 public final class LengthPrefixFramer implements Framer {
     private final int maxFrameLength;
-    /** The header size of the default field: a 4-byte unsigned length. */
-    static final int HEADER_LENGTH = 4;
+    /** The most bytes {@link Builder#lengthFieldOffset(int)} puts before the length field: 64. */
+    public static final int MAX_LENGTH_FIELD_OFFSET = 64;
 
     static final LengthPrefixFramer DEFAULT = builder().build();
 
     private final LengthField field;
     private final int lengthAdjustment;
+    private final int lengthFieldOffset;
+    private final byte[] defaultHeaderFields;
+    private final LengthPreset preset;
     private final OversizePolicy oversizePolicy;
     private final String name;
     /** Whether the maximum was set, rather than the default for the field; {@link #toBuilder()} keeps it only then. */
@@ -74,6 +75,10 @@ public final class LengthPrefixFramer implements Framer {
         this.maxFrameLength = maxFrameLength;
         this.field = builder.field;
         this.lengthAdjustment = lengthAdjustment;
+        this.lengthFieldOffset = builder.lengthFieldOffset;
+        this.defaultHeaderFields = builder.defaultHeaderFields == null ? new byte[lengthFieldOffset]
+                : builder.defaultHeaderFields.clone();
+        this.preset = builder.preset;
         this.oversizePolicy = builder.oversizePolicy;
         this.name = name;
         this.maxSet = builder.maxSet;
@@ -98,7 +103,8 @@ public final class LengthPrefixFramer implements Framer {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder builder = new Builder().lengthField(field).onOversize(oversizePolicy).lengthAdjustment(lengthAdjustment);
+        Builder builder = new Builder().lengthField(field).onOversize(oversizePolicy).lengthAdjustment(lengthAdjustment)
+                .lengthFieldOffset(lengthFieldOffset).defaultHeaderFields(defaultHeaderFields).preset(preset);
         return maxSet ? builder.maxFrameLength(maxFrameLength()) : builder;
     }
 
@@ -106,8 +112,7 @@ public final class LengthPrefixFramer implements Framer {
      * Returns a framer like this one that accepts and sends payloads of up to
      * {@code maxFrameLength} bytes.
      *
-     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>), and no more than the
-     *     length field can declare
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>), and no more than the length field can declare
      * @return the new framer
      * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
      */
@@ -134,11 +139,21 @@ public final class LengthPrefixFramer implements Framer {
         return lengthAdjustment;
     }
 
-    /**
-     * Returns what the decoder does with a frame over the maximum.
-     *
-     * @return the oversize policy
-     */
+    /** Returns how many bytes come before the length field, each frame's header fields (0 unless set). */
+    public int lengthFieldOffset() {
+        return lengthFieldOffset;
+    }
+
+    /** The header fields of a message written without any; not to be modified. */
+    byte[] defaultHeaderFields() {
+        return defaultHeaderFields;
+    }
+
+    LengthPreset preset() {
+        return preset;
+    }
+
+    /** Returns what the decoder does with a frame over the maximum: fail or skip. */
     public OversizePolicy oversizePolicy() {
         return oversizePolicy;
     }
@@ -164,21 +179,13 @@ public final class LengthPrefixFramer implements Framer {
         return name;
     }
 
-    /** The largest payload a field can declare with an adjustment. */
-    static long capacity(LengthField field, int lengthAdjustment) {
-        return Math.min(field.maxValue(), Long.MAX_VALUE - FrameLimits.LARGEST_MAX_FRAME_LENGTH) + lengthAdjustment;
-    }
-
     /**
-     * Describes the rule, e.g. {@code length-prefix(4-byte big-endian, max 1048576 bytes)} or
-     * {@code length-prefix(u16le, adjustment -2, skip oversized, max 65533 bytes)}.
+     * Describes the rule, e.g. {@code length-prefix(u16le, adjustment -2, skip oversized, max 65533
+     * bytes)}, {@code length-prefix(offset 2 (default header 0000), u16, ...)}, {@code mqtt(1 header byte, vbi, ...)}.
      */
     @Override
     public String toString() {
-        String fieldText = field.equals(LengthField.DEFAULT) ? "4-byte big-endian" : field.toString();
-        return "length-prefix(" + fieldText + (lengthAdjustment == 0 ? "" : ", adjustment " + lengthAdjustment)
-                + (oversizePolicy == OversizePolicy.SKIP ? ", skip oversized" : "")
-                + ", max " + maxFrameLength() + " bytes)";
+        return LengthPrefixRules.describe(this);
     }
 
     /** Two length-prefix framers are equal when all their settings are. */
@@ -186,12 +193,14 @@ public final class LengthPrefixFramer implements Framer {
     public boolean equals(Object other) {
         return other instanceof LengthPrefixFramer that && field.equals(that.field)
                 && lengthAdjustment == that.lengthAdjustment && oversizePolicy == that.oversizePolicy
-                && maxFrameLength() == that.maxFrameLength();
+                && maxFrameLength() == that.maxFrameLength() && lengthFieldOffset == that.lengthFieldOffset
+                && Arrays.equals(defaultHeaderFields, that.defaultHeaderFields) && preset == that.preset;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(field, lengthAdjustment, oversizePolicy, maxFrameLength());
+        return Objects.hash(field, lengthAdjustment, oversizePolicy, maxFrameLength(), lengthFieldOffset,
+                Arrays.hashCode(defaultHeaderFields), preset);
     }
 
     /**
@@ -200,16 +209,18 @@ public final class LengthPrefixFramer implements Framer {
      *
      * <pre>{@code
      * LengthPrefixFramer netty = LengthPrefixFramer.builder()
-     *         .lengthField(LengthField.littleEndian(2))   // 05 00 h e l l o
-     *         .lengthIncludesHeader()                     // 07 00 h e l l o
-     *         .maxFrameLength(8192)
-     *         .onOversize(OversizePolicy.SKIP)
-     *         .build();
+     *         .lengthFieldOffset(1)                       // t | 05 00 | h e l l o   (t: a type byte)
+     *         .lengthField(LengthField.littleEndian(2))
+     *         .lengthIncludesHeader()                     // t | 08 00 | h e l l o
+     *         .maxFrameLength(8192).onOversize(OversizePolicy.SKIP).build();
      * }</pre>
      */
     public static final class Builder {
         private LengthField field = LengthField.DEFAULT;
         private int lengthAdjustment;
+        private int lengthFieldOffset;
+        private byte[] defaultHeaderFields;
+        private LengthPreset preset = LengthPreset.NONE;
         private boolean includesHeader;
         private int maxFrameLength;
         private boolean maxSet;
@@ -230,12 +241,10 @@ public final class LengthPrefixFramer implements Framer {
 
         /**
          * Sets the length adjustment: the payload length is the field's value plus
-         * {@code adjustment} (Netty's and tokio's {@code lengthAdjustment}). A header-inclusive
-         * 2-byte field is {@code -2}; {@link #lengthIncludesHeader()} says that for any fixed
-         * width.
+         * {@code adjustment} (Netty's {@code lengthAdjustment}, tokio's {@code length_adjustment}):
+         * {@code -3} for a field that counts itself and one byte before it.
          *
-         * @param adjustment between -1 GiB (2<sup>30</sup>) and
-         *     +1 GiB (2<sup>30</sup>)
+         * @param adjustment between -1 GiB (2<sup>30</sup>) and +1 GiB
          * @return this builder
          */
         public Builder lengthAdjustment(int adjustment) {
@@ -244,9 +253,44 @@ public final class LengthPrefixFramer implements Framer {
         }
 
         /**
-         * Makes the length count the length field too (Akka's {@code LengthFieldFrame} default,
-         * Netty's {@code lengthIncludesLengthFieldLength}): the adjustment becomes minus the
-         * field's width. Needs a fixed-width field.
+         * Sets how many bytes come before the length field (Netty's {@code lengthFieldOffset},
+         * tokio's {@code length_field_offset}): each frame's header fields, a type, flags or a tag,
+         * kept and handed out with the payload ({@link Frame#headerFields()}) and written back by
+         * {@link FrameWriter#write(Frame)}. Default 0.
+         *
+         * <pre>
+         * lengthFieldOffset(1), u16:   03 | 00 05 | 68 65 6c 6c 6f    header fields 03, payload "hello"
+         * </pre>
+         *
+         * @param offset 0 to {@value #MAX_LENGTH_FIELD_OFFSET}
+         * @return this builder
+         */
+        public Builder lengthFieldOffset(int offset) {
+            this.lengthFieldOffset = offset;
+            return this;
+        }
+
+        /**
+         * Sets the header fields of a message written without any ({@link FrameWriter#write(byte[])}):
+         * as many bytes as the {@link #lengthFieldOffset(int) offset}. Default all zeros.
+         *
+         * @param fields the bytes (copied)
+         * @return this builder
+         */
+        public Builder defaultHeaderFields(byte... fields) {
+            this.defaultHeaderFields = fields.clone();
+            return this;
+        }
+
+        Builder preset(LengthPreset preset) {
+            this.preset = preset;
+            return this;
+        }
+
+        /**
+         * Makes the length count the whole header too, the length field and any bytes before it
+         * (Akka's {@code LengthFieldFrame} default, Netty's {@code lengthIncludesLengthFieldLength}):
+         * the adjustment becomes minus the header's width. Needs a fixed-width field.
          *
          * @return this builder
          */
@@ -260,8 +304,7 @@ public final class LengthPrefixFramer implements Framer {
          * that is smaller (255 for {@code u8}, 65,535 for {@code u16}, 99,999 for
          * {@code ascii:5}).
          *
-         * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>), and no more than
-         *     the field can declare
+         * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>), and no more than the field can declare
          * @return this builder
          */
         public Builder maxFrameLength(int maxFrameLength) {
@@ -287,44 +330,15 @@ public final class LengthPrefixFramer implements Framer {
          *
          * @return the framer
          * @throws IllegalArgumentException naming the setting: a maximum out of range or over what
-         *     the field can declare, an adjustment out of range, {@code lengthIncludesHeader} on
-         *     a varint or together with an adjustment
+         *     the field can declare, an adjustment or offset out of range, default header fields
+         *     that are not as long as the offset, {@code lengthIncludesHeader} on a varint or
+         *     together with an adjustment
          */
         public LengthPrefixFramer build() {
-            String name = field.equals(LengthField.DEFAULT) ? "length-prefix" : "length-prefix " + field;
-            int limit = FrameLimits.LARGEST_MAX_FRAME_LENGTH;
-            if (lengthAdjustment < -limit || lengthAdjustment > limit) {
-                throw new IllegalArgumentException(name + ": lengthAdjustment must be between " + (-limit) + " and "
-                        + limit + ", got " + lengthAdjustment);
-            }
-            int adjustment = lengthAdjustment;
-            if (includesHeader) {
-                if (field.fixedWidth() == 0) {
-                    throw new IllegalArgumentException(name + ": lengthIncludesHeader() needs a fixed-width length field;"
-                            + " a varint's width depends on the length (use lengthAdjustment(n) for a constant)");
-                }
-                if (lengthAdjustment != 0) {
-                    throw new IllegalArgumentException(name + ": lengthIncludesHeader() sets the adjustment to -"
-                            + field.fixedWidth() + "; do not also set lengthAdjustment(" + lengthAdjustment + ")");
-                }
-                adjustment = -field.fixedWidth();
-            }
-            long capacity = capacity(field, adjustment);
-            if (capacity < 1) {
-                throw new IllegalArgumentException(name + ": a " + field + " length field (at most " + field.maxValue()
-                        + ") with length adjustment " + adjustment + " cannot declare any payload");
-            }
-            int max = maxFrameLength;
-            if (!maxSet) {
-                max = (int) Math.min(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, capacity);
-            } else {
-                FrameLimits.checkMaxFrameLength(max, name);
-                if (max > capacity) {
-                    throw new IllegalArgumentException(name + ": maxFrameLength " + max + " is more than a " + field
-                            + " length field can declare" + (adjustment == 0 ? "" : " with length adjustment " + adjustment)
-                            + ": at most " + capacity + " bytes (use a wider field or a smaller maximum)");
-                }
-            }
+            String name = LengthPrefixRules.name(preset, field);
+            LengthPrefixRules.checkHeaderFields(name, lengthFieldOffset, defaultHeaderFields, preset);
+            int adjustment = LengthPrefixRules.adjustment(name, field, lengthAdjustment, includesHeader, lengthFieldOffset);
+            int max = LengthPrefixRules.maxFrameLength(name, field, adjustment, maxSet ? Integer.valueOf(maxFrameLength) : null);
             return new LengthPrefixFramer(this, adjustment, max, name);
         }
     }

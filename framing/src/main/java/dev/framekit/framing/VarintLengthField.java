@@ -4,27 +4,40 @@ import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 
 /**
- * An unsigned base-128 varint of 1 to 5 bytes, least significant group first (protobuf's
- * delimited format), read strictly: no sixth byte, nothing over 32 bits, no redundant trailing
- * zero group.
+ * An unsigned base-128 varint, least significant group first, read strictly: no byte past its
+ * most, nothing over its capacity, no redundant trailing zero group. Two kinds share the rule:
+ * protobuf's delimited format (1 to 5 bytes, up to 2<sup>32</sup>-1) and MQTT's Variable Byte
+ * Integer (MQTT 5.0 section 1.5.5, 3.1.1 section 2.2.3: 1 to 4 bytes, up to 268,435,455).
  *
  * <pre>
- *   0      -&gt; 00               127    -&gt; 7f
- *   128    -&gt; 80 01            16,383 -&gt; ff 7f
- *   16,384 -&gt; 80 80 01         2^32-1 -&gt; ff ff ff ff 0f
+ *   0      -&gt; 00               127       -&gt; 7f
+ *   128    -&gt; 80 01            16,383    -&gt; ff 7f
+ *   16,384 -&gt; 80 80 01         2,097,151 -&gt; ff ff 7f        268,435,455 -&gt; ff ff ff 7f (vbi's most)
+ *   2^32-1 -&gt; ff ff ff ff 0f (varint only)
  * </pre>
  */
 final class VarintLengthField extends LengthField {
-    static final VarintLengthField INSTANCE = new VarintLengthField();
+    static final VarintLengthField INSTANCE = new VarintLengthField(5, "varint", "varint length field");
+
+    /** MQTT's Variable Byte Integer: at most 4 bytes. */
+    static final VarintLengthField MQTT = new VarintLengthField(4, "vbi", "Variable Byte Integer (MQTT remaining length)");
 
     /** A 32-bit value takes at most 5 groups of 7 bits. */
     static final int MAX_BYTES = 5;
 
-    private VarintLengthField() {}
+    private final int maxBytes;
+    private final String spec;
+    private final String what;
+
+    private VarintLengthField(int maxBytes, String spec, String what) {
+        this.maxBytes = maxBytes;
+        this.spec = spec;
+        this.what = what;
+    }
 
     @Override
     public long maxValue() {
-        return 0xffffffffL;
+        return maxBytes == MAX_BYTES ? 0xffffffffL : (1L << (7 * maxBytes)) - 1;
     }
 
     @Override
@@ -52,13 +65,14 @@ final class VarintLengthField extends LengthField {
 
     @Override
     int complete(ByteBuf in, int index, int readable, String name) throws FramingException {
-        int available = Math.min(readable, MAX_BYTES);
+        int available = Math.min(readable, maxBytes);
         for (int i = 0; i < available; i++) {
             int b = in.getByte(index + i) & 0xff;
             if ((b & 0x80) != 0) {
-                if (i == MAX_BYTES - 1) {
-                    throw malformed(name, "is longer than " + MAX_BYTES + " bytes, the most a 32-bit length takes",
-                            in, index, MAX_BYTES);
+                if (i == maxBytes - 1) {
+                    throw malformed(name, "is longer than " + maxBytes + " bytes, the most "
+                            + (maxBytes == MAX_BYTES ? "a 32-bit length takes" : "it may have (at most " + maxValue() + ")"),
+                            in, index, maxBytes);
                 }
                 continue;
             }
@@ -74,8 +88,8 @@ final class VarintLengthField extends LengthField {
         return 0;
     }
 
-    private static FramingException malformed(String name, String what, ByteBuf in, int index, int length) {
-        return new FramingException(name + ": the varint length field " + what + ": " + HexPreview.of(in, index, length));
+    private FramingException malformed(String name, String problem, ByteBuf in, int index, int length) {
+        return new FramingException(name + ": the " + what + " " + problem + ": " + HexPreview.of(in, index, length));
     }
 
     @Override
@@ -89,6 +103,6 @@ final class VarintLengthField extends LengthField {
 
     @Override
     public String toString() {
-        return "varint";
+        return spec;
     }
 }

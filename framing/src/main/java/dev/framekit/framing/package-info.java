@@ -2,11 +2,14 @@
  * Message framing over byte streams: where to start. A {@link dev.framekit.framing.Framer} is
  * an immutable rule for where each message ends; {@link dev.framekit.framing.Framers} makes the
  * ones framekit ships (fixed length, delimiter and lines, length prefix with its variants,
- * netstrings, chunked, send-and-close, COBS, SLIP, JSON texts and RFC 7464 sequences). Each connection gets its own
+ * netstrings, chunked, send-and-close, COBS, SLIP, JSON texts and RFC 7464 sequences), and the
+ * protocol framings whose headers say more than a length (MQTT, gRPC, ZMTP; RESP, NATS, syslog,
+ * STOMP). Each connection gets its own
  * {@link dev.framekit.framing.FrameEncoder} and {@link dev.framekit.framing.FrameDecoder} from
  * the framer ({@code newEncoder()}, {@code newDecoder()}), which hold what that connection's
  * framing state needs. A decoder hands out payloads ({@code decode}) or, with what each header
- * said, {@link dev.framekit.framing.Frame}s ({@code decodeFrame}).
+ * said, {@link dev.framekit.framing.Frame}s ({@code decodeFrame}), which
+ * {@link dev.framekit.framing.FrameWriter#write(Frame)} writes back byte for byte.
  *
  * <p>Most programs use the stream layer instead of the encoder and decoder:
  * {@link dev.framekit.framing.FramedConnection} (a socket with a reader and a writer),

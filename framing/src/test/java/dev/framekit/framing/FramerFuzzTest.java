@@ -91,6 +91,81 @@ class FramerFuzzTest {
     }
 
     @FuzzTest(maxDuration = "30s")
+    void headerFieldFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
+        LengthField field = FIELDS[data.consumeInt(0, FIELDS.length - 1)];
+        int offset = data.consumeInt(0, 4);
+        LengthPrefixFramer.Builder builder = LengthPrefixFramer.builder().lengthFieldOffset(offset).lengthField(field)
+                .maxFrameLength(data.consumeInt(1, 64));
+        if (data.consumeBoolean() && field.fixedWidth() > 0) {
+            builder.lengthIncludesHeader();
+        }
+        LengthPrefixFramer framer = builder.build();
+        echoesHeaderFields(framer, data.consumeBytes(data.consumeInt(0, 5)), data.consumeBytes(data.consumeInt(0, 70)));
+        checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void mqttGrpcAndZmtpFramersKeepTheirContractOnArbitraryInput(FuzzedDataProvider data) {
+        int max = data.consumeInt(1, 64);
+        Framer framer = switch (data.consumeInt(0, 2)) {
+            case 0 -> Framers.mqtt().withMaxFrameLength(max);
+            case 1 -> Framers.grpc().withMaxFrameLength(max);
+            default -> Framers.zmtp(max);
+        };
+        echoesHeaderFields(framer, data.consumeBytes(data.consumeInt(0, 2)), data.consumeBytes(data.consumeInt(0, 70)));
+        checkContract(framer, data, payload -> payload.length <= max);
+    }
+
+    /** Lines the control-line target writes back, beside arbitrary ones. */
+    private static final String[] LINES = {"", "+OK", "$3", "$-1", "*2", ":5", "=4", "MSG a 1 2", "PUB a r 0",
+        "HMSG a 1 2 9", "HPUB a 0 0", "PING", "INFO {}", "5", "SEND\n\n", "MESSAGE\r\ncontent-length:0\r\n\r\n"};
+
+    @FuzzTest(maxDuration = "30s")
+    void controlLineFramersKeepTheirContractOnArbitraryInput(FuzzedDataProvider data) {
+        int max = data.consumeInt(1, 64);
+        int which = data.consumeInt(0, 3);
+        Framer framer = which == 0 ? Framers.resp(max) : which == 1 ? Framers.nats(max)
+                : which == 2 ? Framers.syslog(max) : Framers.stomp(max);
+        byte[] line = data.consumeBoolean() ? ascii(LINES[data.consumeInt(0, LINES.length - 1)])
+                : data.consumeBytes(data.consumeInt(0, 12));
+        echoesHeaderFields(framer, line, data.consumeBytes(data.consumeInt(0, 70)));
+        checkContract(framer, data, payload -> payload.length <= max && (which != 2 || payload.length > 0));
+    }
+
+    /**
+     * A frame with arbitrary header fields is refused without writing anything, or written so that
+     * decoding it and writing the result again gives the same bytes and the same payload.
+     */
+    private static void echoesHeaderFields(Framer framer, byte[] headerFields, byte[] payload) {
+        ByteBuf out = Unpooled.buffer().writeBytes(PRIOR);
+        Frame frame = Frame.of(Unpooled.wrappedBuffer(headerFields), Unpooled.wrappedBuffer(payload));
+        try {
+            framer.newEncoder().encode(frame, out);
+        } catch (MessageRefusedException refusal) {
+            assertEquals(PRIOR.length, out.writerIndex(), "a refusal writes nothing");
+            return;
+        }
+        out.skipBytes(PRIOR.length);
+        byte[] wire = ByteBufUtil.getBytes(out);
+        Frame decoded;
+        try {
+            decoded = framer.newDecoder().decodeFrame(out, true);
+        } catch (FramingException e) {
+            throw new AssertionError(framer + " cannot read back what it wrote: " + FixtureBytes.hex(wire, 80), e);
+        }
+        ByteBuf again = Unpooled.buffer();
+        try {
+            assertEquals(Unpooled.wrappedBuffer(payload), decoded.payload(), () -> framer + ": payload");
+            framer.newEncoder().encode(decoded, again);
+            assertEquals(Unpooled.wrappedBuffer(wire), again, () -> framer + ": the echo of " + FixtureBytes.hex(wire, 80));
+        } catch (MessageRefusedException e) {
+            throw new AssertionError(framer + " refused to write back a frame it read: " + e.getMessage(), e);
+        } finally {
+            decoded.release();
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
     void netstringFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
         NetstringFramer framer = Framers.netstrings().withMaxFrameLength(data.consumeInt(1, 120));
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());

@@ -37,7 +37,13 @@ class LinearityTest {
                 Arguments.of(Named.of("fixed-length 4 MiB", Framers.fixedLength(FRAME).pad('#'))),
                 Arguments.of(Named.of("send-and-close", Framers.sendAndClose().withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("cobs", Framers.cobs(MAX))),
-                Arguments.of(Named.of("slip", Framers.slip(MAX))));
+                Arguments.of(Named.of("slip", Framers.slip(MAX))),
+                Arguments.of(Named.of("mqtt", Framers.mqtt().withMaxFrameLength(MAX))),
+                Arguments.of(Named.of("zmtp", Framers.zmtp(MAX))),
+                Arguments.of(Named.of("resp", Framers.resp(MAX))),
+                Arguments.of(Named.of("nats", Framers.nats(MAX))),
+                Arguments.of(Named.of("syslog", Framers.syslog(MAX))),
+                Arguments.of(Named.of("stomp", Framers.stomp(MAX))));
     }
 
     /** JSON framers read structure, so their 4 MiB frame is a text: strings with escapes and brackets inside, nesting. */

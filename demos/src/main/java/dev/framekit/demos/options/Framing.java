@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Every framing the demos offer, by its {@code --framing} name: the one registry. Each constant
@@ -57,16 +58,15 @@ public enum Framing {
             return true;
         }
     },
-    /**
-     * A length prefix: {@code --length-field} (4-byte big-endian by default), optionally counting
-     * itself ({@code --length-includes-header}), with an {@code --on-oversize} policy.
-     */
-    LENGTH("length", "--length-field", "--length-includes-header", "--on-oversize") {
+    /** A length prefix: --length-field after --length-offset header bytes, adjusted or counting them; --on-oversize. */
+    LENGTH("length", "--length-field", "--length-includes-header", "--on-oversize", "--length-offset",
+            "--length-adjust") {
         @Override
         public Framer build(FramingSettings settings) {
             LengthField field = settings.lengthFieldParsed();
             LengthPrefixFramer.Builder builder = LengthPrefixFramer.builder().lengthField(field)
-                    .onOversize(settings.oversizePolicy());
+                    .onOversize(settings.oversizePolicy()).lengthFieldOffset(settings.lengthOffset())
+                    .lengthAdjustment(settings.lengthAdjust());
             if (settings.lengthIncludesHeader()) {
                 builder.lengthIncludesHeader();
             }
@@ -77,8 +77,7 @@ public enum Framing {
             try {
                 return builder.build();
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--length-field " + field
-                        + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                throw new IllegalArgumentException("--length-field " + field + headerArguments(settings)
                         + " --max-frame " + ByteSizes.format(settings.maxFrame()) + ": " + e.getMessage());
             }
         }
@@ -86,34 +85,43 @@ public enum Framing {
         @Override
         String settingsAsArguments(FramingSettings settings) {
             return (settings.lengthField().equals(LengthField.DEFAULT.toString()) ? ""
-                    : " --length-field " + settings.lengthField())
-                    + (settings.lengthIncludesHeader() ? " --length-includes-header" : "")
+                    : " --length-field " + settings.lengthField()) + headerArguments(settings)
                     + (settings.oversizePolicy() == OversizePolicy.SKIP ? " --on-oversize skip" : "")
                     + super.settingsAsArguments(settings);
         }
 
+        private static String headerArguments(FramingSettings s) {
+            return (s.lengthOffset() == 0 ? "" : " --length-offset " + s.lengthOffset()) + (s.lengthAdjust() == 0 ? ""
+                    : " --length-adjust " + s.lengthAdjust()) + (s.lengthIncludesHeader() ? " --length-includes-header" : "");
+        }
+
         @Override
         Map<String, String> libraryNames() {
-            return Map.of("lengthIncludesHeader", "--length-includes-header");
+            return Map.of("lengthIncludesHeader", "--length-includes-header", "lengthFieldOffset", "--length-offset",
+                    "lengthAdjustment", "--length-adjust");
         }
     },
+    /** MQTT control packets: a type+flags byte, kept, then the remaining length (1-4 byte varint). */
+    MQTT("mqtt", max -> Framers.mqtt().withMaxFrameLength(max)),
+    /** gRPC Length-Prefixed-Messages: a Compressed-Flag byte (0 or 1), kept, then a 4-byte length. */
+    GRPC("grpc", max -> Framers.grpc().withMaxFrameLength(max)),
+    /** ZeroMQ ZMTP 3.x frames: a flags byte (MORE, LONG, COMMAND), kept, then a 1- or 8-byte size. */
+    ZMTP("zmtp", Framers::zmtp),
+    /** Redis RESP: one element per frame, its line ({@code $5}, {@code +OK}) kept, a bulk string's bytes the payload. */
+    RESP("resp", Framers::resp),
+    /** NATS: one operation per frame, its line kept, the body of MSG, HMSG, PUB and HPUB the payload. */
+    NATS("nats", Framers::nats),
+    /** Syslog over TCP with octet counting (RFC 6587): {@code 5 hello}. */
+    SYSLOG("syslog", Framers::syslog),
+    /** STOMP 1.2 frames: the head kept, the body counted by content-length or ended by NUL. */
+    STOMP("stomp", Framers::stomp),
     /** Netstrings: {@code 12:hello world!,}. */
-    NETSTRING("netstring") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.netstrings().withMaxFrameLength(settings.maxFrame());
-        }
-    },
+    NETSTRING("netstring", max -> Framers.netstrings().withMaxFrameLength(max)),
     /**
      * HTTP/1.1 chunked transfer coding: each message one chunk ({@code HEX-SIZE CRLF data CRLF});
      * a chunk of size 0 would end the body, so an empty message is refused.
      */
-    CHUNKED("chunked") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.chunked().withMaxFrameLength(settings.maxFrame());
-        }
-    },
+    CHUNKED("chunked", max -> Framers.chunked().withMaxFrameLength(max)),
     /**
      * WebSocket frames (RFC 6455) without the HTTP handshake: each message one binary frame, masked
      * by the client's end (a fresh key per frame), unmasked by the server's, each end refusing
@@ -134,33 +142,13 @@ public enum Framing {
         }
     },
     /** COBS: payloads rewritten without zero bytes, each frame ended by 0x00; a damaged frame is reported, the next read. */
-    COBS("cobs") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.cobs(settings.maxFrame());
-        }
-    },
+    COBS("cobs", Framers::cobs),
     /** SLIP (RFC 1055): frames between END bytes (0xc0), END and ESC escaped; the empty message cannot be sent. */
-    SLIP("slip") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.slip(settings.maxFrame());
-        }
-    },
+    SLIP("slip", Framers::slip),
     /** Concatenated JSON texts (objects and arrays), found by structure; white space between them skipped. */
-    JSON("json") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.json(settings.maxFrame(), JSON_DEPTH);
-        }
-    },
+    JSON("json", max -> Framers.json(max, Framing.JSON_DEPTH)),
     /** JSON text sequences (RFC 7464): a record separator (0x1e), a JSON text, a line feed. */
-    JSON_SEQ("json-seq") {
-        @Override
-        public Framer build(FramingSettings settings) {
-            return Framers.jsonSeq(settings.maxFrame(), JSON_DEPTH);
-        }
-    },
+    JSON_SEQ("json-seq", max -> Framers.jsonSeq(max, Framing.JSON_DEPTH)),
     /** One message per connection, ended by a half-close. */
     CLOSE("close") {
         @Override
@@ -179,11 +167,18 @@ public enum Framing {
 
     private final String name;
     private final List<String> ownOptions;
+    private final IntFunction<Framer> withMax;
 
     /** A framing called {@code name} whose own settings are {@code ownOptions} (none for most). */
     Framing(String name, String... ownOptions) {
+        this(name, null, ownOptions);
+    }
+
+    /** A framing whose only setting is {@code --max-frame}, given to {@code withMax} for its framer. */
+    Framing(String name, IntFunction<Framer> withMax, String... ownOptions) {
         this.name = name;
         this.ownOptions = List.of(ownOptions);
+        this.withMax = withMax;
     }
 
     /**
@@ -214,7 +209,9 @@ public enum Framing {
      *
      * @throws IllegalArgumentException naming the option, for a bad combination of settings
      */
-    public abstract Framer build(FramingSettings settings);
+    public Framer build(FramingSettings settings) {
+        return withMax.apply(settings.maxFrame());
+    }
 
     /**
      * The framer {@code settings} describe, for the {@code side} end of a connection: the same
@@ -240,6 +237,11 @@ public enum Framing {
     String settingsAsArguments(FramingSettings settings) {
         return settings.maxFrame() == FramingSettings.DEFAULT_MAX_FRAME ? ""
                 : " --max-frame " + ByteSizes.format(settings.maxFrame());
+    }
+
+    /** Whether frames carry header fields (a type, a line) that a server's answer writes back with write(Frame). */
+    public boolean keepsHeaderFields(FramingSettings settings) {
+        return this == LENGTH ? settings.lengthOffset() > 0 : List.of(MQTT, GRPC, ZMTP, RESP, NATS, STOMP).contains(this);
     }
 
     /** Whether a line client such as {@code nc} speaks this framing (the start-up banner says so). */
@@ -307,7 +309,7 @@ public enum Framing {
         return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
-    /** The command-line name: fixed, delimiter, length, netstring, chunked, websocket, cobs, slip, json, json-seq, close. */
+    /** The command-line name: fixed, delimiter, length, mqtt, ..., websocket, cobs, ..., json-seq, close. */
     @Override
     public String toString() {
         return name;

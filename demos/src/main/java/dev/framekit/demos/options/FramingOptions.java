@@ -37,12 +37,22 @@ public final class FramingOptions {
 
     @Option(names = "--length-field", defaultValue = "u32", paramLabel = "SPEC",
             description = "length: u8 u16 u24 u32 u64 (big-endian), with le appended for little-endian (u16le ...),"
-                    + " varint (protobuf), or ascii:N (N decimal digits, e.g. ascii:5) (default: ${DEFAULT-VALUE}).")
+                    + " varint (protobuf), vbi (MQTT), or ascii:N (N decimal digits, e.g. ascii:5) (default: ${DEFAULT-VALUE}).")
     String lengthField = FramingSettings.DEFAULTS.lengthField();
 
     @Option(names = "--length-includes-header",
             description = "length: the length counts its own field too (Akka, Netty's lengthIncludesLengthFieldLength).")
     boolean lengthIncludesHeader;
+
+    @Option(names = "--length-offset", defaultValue = "0", paramLabel = "N",
+            description = "length: N header bytes (a type, flags, a tag) before the length field, kept with each"
+                    + " frame; echo-server returns them (default: ${DEFAULT-VALUE}).")
+    int lengthOffset;
+
+    @Option(names = "--length-adjust", defaultValue = "0", paramLabel = "N",
+            description = "length: the payload is the length field's value plus N, e.g. -6 for a field that counts"
+                    + " a 2-byte tag and itself (default: ${DEFAULT-VALUE}).")
+    int lengthAdjust;
 
     @Option(names = "--on-oversize", defaultValue = "fail", paramLabel = "fail|skip",
             description = "length: on a frame over --max-frame, fail the connection (default) or skip the frame"
@@ -98,7 +108,8 @@ public final class FramingOptions {
 
     /** The settings as given. */
     public FramingSettings settings() {
-        return new FramingSettings(frameSize, pad, delimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize);
+        return new FramingSettings(frameSize, pad, delimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize,
+                lengthOffset, lengthAdjust);
     }
 
     /** The options as they would be typed, for ready-to-paste client commands. */

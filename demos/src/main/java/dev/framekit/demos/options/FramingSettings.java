@@ -16,15 +16,17 @@ import dev.framekit.framing.OversizePolicy;
  *     suffix, {@code varint}, {@code ascii:N})
  * @param lengthIncludesHeader length: the length counts its own field
  * @param onOversize length: {@code fail} the connection or {@code skip} an oversized frame
+ * @param lengthOffset length: header-field bytes before the length field
+ * @param lengthAdjust length: the payload is the field's value plus this
  */
 public record FramingSettings(int frameSize, String pad, String delimiter, int maxFrame, String lengthField,
-        boolean lengthIncludesHeader, String onOversize) {
+        boolean lengthIncludesHeader, String onOversize, int lengthOffset, int lengthAdjust) {
     /** The library's default frame limit (1 MiB), which every framer has unless raised. */
     public static final int DEFAULT_MAX_FRAME = Framers.lengthPrefixed().maxFrameLength();
 
     /** The defaults of the command-line options. */
     public static final FramingSettings DEFAULTS = new FramingSettings(256, "\\0", "\\n",
-            DEFAULT_MAX_FRAME, LengthField.DEFAULT.toString(), false, "fail");
+            DEFAULT_MAX_FRAME, LengthField.DEFAULT.toString(), false, "fail", 0, 0);
 
     /** The defaults, with a fixed frame of {@code size} bytes and every limit raised to carry {@code size}. */
     public static FramingSettings forMessages(int size) {
@@ -33,17 +35,19 @@ public record FramingSettings(int frameSize, String pad, String delimiter, int m
 
     /** These settings with another delimiter. */
     public FramingSettings withDelimiter(String newDelimiter) {
-        return new FramingSettings(frameSize, pad, newDelimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize);
+        return new FramingSettings(frameSize, pad, newDelimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize,
+                lengthOffset, lengthAdjust);
     }
 
     /** These settings with another length field spec. */
     public FramingSettings withLengthField(String spec) {
-        return new FramingSettings(frameSize, pad, delimiter, maxFrame, spec, lengthIncludesHeader, onOversize);
+        return new FramingSettings(frameSize, pad, delimiter, maxFrame, spec, lengthIncludesHeader, onOversize,
+                lengthOffset, lengthAdjust);
     }
 
     private FramingSettings withFrameSizeAndMax(int newFrameSize, int newMaxFrame) {
         return new FramingSettings(newFrameSize, pad, delimiter, newMaxFrame, lengthField, lengthIncludesHeader,
-                onOversize);
+                onOversize, lengthOffset, lengthAdjust);
     }
 
     /** The pad byte; a --pad that is not one byte is an IllegalArgumentException. */

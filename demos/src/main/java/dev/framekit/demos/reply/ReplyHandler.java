@@ -7,7 +7,9 @@ import dev.framekit.framing.Frame;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.FramingException;
 import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
 
@@ -15,27 +17,33 @@ import java.util.function.UnaryOperator;
  * Serves a request/reply protocol: every message received is answered with a function of it
  * (the same bytes for echo, reversed for reverse). On a framing with a connection per exchange
  * (send-and-close) the connection carries one request, and the reply is sent with
- * {@code sendLast}: it half-closes the connection, which ends the exchange.
+ * {@code sendLast}: it half-closes the connection, which ends the exchange. On a framing whose
+ * frames carry header fields (an MQTT type byte, the bytes before an offset length),
+ * {@link #keepingHeaderFields()} answers each with its request's header fields, so an echo
+ * returns every frame byte for byte.
  */
 public final class ReplyHandler implements FramedServer.Handler {
     private final UnaryOperator<byte[]> reply;
     private final WireLog wire;
     private final boolean connectionPerExchange;
     private final boolean skipOversize;
+    private final boolean keepHeaderFields;
 
     /**
      * Replies with {@code reply.apply(message)}, showing every frame on {@code wire} (--hexdump);
      * with {@code connectionPerExchange}, one request per connection, answered last.
      */
     public ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange) {
-        this(reply, wire, connectionPerExchange, false);
+        this(reply, wire, connectionPerExchange, false, false);
     }
 
-    private ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange, boolean skipOversize) {
+    private ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange, boolean skipOversize,
+            boolean keepHeaderFields) {
         this.reply = reply;
         this.wire = wire;
         this.connectionPerExchange = connectionPerExchange;
         this.skipOversize = skipOversize;
+        this.keepHeaderFields = keepHeaderFields;
     }
 
     /**
@@ -44,7 +52,12 @@ public final class ReplyHandler implements FramedServer.Handler {
      * reads on; without it, such a message ends the connection like any framing error.
      */
     public ReplyHandler skippingOversize() {
-        return new ReplyHandler(reply, wire, connectionPerExchange, true);
+        return new ReplyHandler(reply, wire, connectionPerExchange, true, keepHeaderFields);
+    }
+
+    /** A handler like this one that reads typed frames and answers each with its header fields. */
+    public ReplyHandler keepingHeaderFields() {
+        return new ReplyHandler(reply, wire, connectionPerExchange, skipOversize, true);
     }
 
     @Override
@@ -56,27 +69,40 @@ public final class ReplyHandler implements FramedServer.Handler {
             }
             return;
         }
-        byte[] message;
-        while ((message = next(connection, stats)) != null) {
-            answer(message, stats, connection::send);
+        if (!skipOversize && !keepHeaderFields) {
+            byte[] message;
+            while ((message = connection.readByteArray()) != null) {
+                answer(message, stats, connection::send);
+            }
+            return;
         }
+        serveFrames(connection, stats);
     }
 
-    /** The next message, or null at the end; with {@link #skippingOversize()}, past the skipped ones. */
-    private byte[] next(FramedConnection connection, ConnectionStats stats) throws IOException {
-        if (!skipOversize) {
-            return connection.readByteArray();
-        }
-        while (true) {
-            Frame frame = connection.read();
-            if (frame == null) {
-                return null;
-            }
+    /**
+     * Reads typed frames: a skipped one is counted and passed over ({@link #skippingOversize()})
+     * or ends the connection as on the payload path; each other is answered, with its header
+     * fields when {@link #keepingHeaderFields()}.
+     */
+    private void serveFrames(FramedConnection connection, ConnectionStats stats) throws IOException {
+        Frame frame;
+        while ((frame = connection.read()) != null) {
             try {
-                if (!frame.isSkipped()) {
-                    return ByteBufUtil.getBytes(frame.payload());
+                if (frame.isSkipped()) {
+                    if (!skipOversize) {
+                        throw frame.skipReason();
+                    }
+                    stats.skipped();
+                    continue;
                 }
-                stats.skipped();
+                byte[] message = ByteBufUtil.getBytes(frame.payload());
+                if (keepHeaderFields) {
+                    ByteBuf headerFields = frame.headerFields();
+                    answer(message, stats, answer -> connection.writer()
+                            .write(Frame.of(headerFields, Unpooled.wrappedBuffer(answer))).flush());
+                } else {
+                    answer(message, stats, connection::send);
+                }
             } finally {
                 frame.release();
             }

@@ -45,8 +45,13 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
                 server.maxConnections(), server.frameTimeout(), server.writeTimeout(), server.maxMemory());
         ReplyHandler handler = new ReplyHandler(reply(), WireLog.of(framing.hexdump(), console, framer),
                 framing.framing().connectionPerExchange());
-        boolean skip = "skip".equalsIgnoreCase(framing.settings().onOversize());
-        FramedServer listener = new FramedServer(settings, skip ? handler.skippingOversize() : handler, console);
+        if ("skip".equalsIgnoreCase(framing.settings().onOversize())) {
+            handler = handler.skippingOversize();
+        }
+        if (framing.framing().keepsHeaderFields(framing.settings())) {
+            handler = handler.keepingHeaderFields();
+        }
+        FramedServer listener = new FramedServer(settings, handler, console);
         return ServerRunner.run(listener);
     }
 }

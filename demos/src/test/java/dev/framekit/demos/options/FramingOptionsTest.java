@@ -135,7 +135,7 @@ class FramingOptionsTest {
     @Test
     void refusesAnUnknownFramingNamingTheChoices() {
         ParameterException e = assertThrows(ParameterException.class, () -> parse("--framing", "lines"));
-        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, netstring, chunked, websocket, cobs, slip, json, json-seq or close"),
+        assertTrue(e.getMessage().contains("'lines' is not a framing; choose fixed, delimiter, length, mqtt, grpc, zmtp, resp, nats, syslog, stomp, netstring, chunked, websocket, cobs, slip, json, json-seq or close"),
                 e.getMessage());
     }
 

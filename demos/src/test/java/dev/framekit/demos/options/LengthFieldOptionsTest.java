@@ -1,6 +1,7 @@
 package dev.framekit.demos.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,28 @@ class LengthFieldOptionsTest {
         assertEquals(255, lengthFramer("--length-field", "u8").maxFrameLength());
         assertEquals(99_999, lengthFramer("--length-field", "ascii:5").maxFrameLength());
         assertEquals(1000, lengthFramer("--length-field", "u16", "--max-frame", "1000").maxFrameLength());
+    }
+
+    @Test
+    void readsTheLengthAfterHeaderBytesAndAdjustsItWhenAsked() {
+        LengthPrefixFramer framer = lengthFramer("--length-offset", "2", "--length-field", "u16", "--length-adjust", "-4");
+
+        assertEquals(2, framer.lengthFieldOffset());
+        assertEquals(-4, framer.lengthAdjustment());
+        assertEquals("--framing length --length-field u16 --length-offset 2 --length-adjust -4",
+                parse("--length-offset", "2", "--length-field", "u16", "--length-adjust", "-4").asArguments());
+        assertEquals(-6, lengthFramer("--length-offset", "4", "--length-field", "u16", "--length-includes-header")
+                .lengthAdjustment(), "the whole 6-byte header is counted");
+        assertTrue(Framing.LENGTH.keepsHeaderFields(parse("--length-offset", "1").settings()));
+        assertFalse(Framing.LENGTH.keepsHeaderFields(parse().settings()));
+    }
+
+    @Test
+    void aBadOffsetIsAUsageErrorThatNamesTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("--length-offset", "65").framer(Framing.Side.SERVER));
+        assertTrue(e.getMessage().startsWith("--length-field u32 --length-offset 65 --max-frame 1m:"), e.getMessage());
+        assertTrue(e.getMessage().contains("lengthFieldOffset must be between 0 and 64, got 65"), e.getMessage());
     }
 
     @Test

@@ -24,14 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class FramingsTest {
     /** Command-line framings run end to end by tests of their own rather than through {@link Framings}. */
-    private static final Map<Framing, String> RUN_ELSEWHERE = Map.of(
-            Framing.NETSTRING, "PeerInteropIT (against Twisted's NetstringReceiver)",
-            Framing.CHUNKED, "ChunkedAndWebSocketFramingIT",
-            Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT",
-            Framing.COBS, "ResyncAndJsonFramingsIT",
-            Framing.SLIP, "ResyncAndJsonFramingsIT",
-            Framing.JSON, "ResyncAndJsonFramingsIT (against Python's json module)",
-            Framing.JSON_SEQ, "ResyncAndJsonFramingsIT (against Python's json module)");
+    private static final Map<Framing, String> RUN_ELSEWHERE = Map.ofEntries( // more than Map.of's ten pairs
+            Map.entry(Framing.MQTT, "HeaderFieldFramingIT, MosquittoInteropTest"),
+            Map.entry(Framing.GRPC, "HeaderFieldFramingIT"),
+            Map.entry(Framing.ZMTP, "HeaderFieldFramingIT"),
+            Map.entry(Framing.RESP, "HeaderFieldFramingIT, RedisInteropTest"),
+            Map.entry(Framing.NATS, "HeaderFieldFramingIT, NatsInteropTest"),
+            Map.entry(Framing.SYSLOG, "HeaderFieldFramingIT"),
+            Map.entry(Framing.STOMP, "HeaderFieldFramingIT"),
+            Map.entry(Framing.NETSTRING, "PeerInteropIT (against Twisted's NetstringReceiver)"),
+            Map.entry(Framing.CHUNKED, "ChunkedAndWebSocketFramingIT"),
+            Map.entry(Framing.WEBSOCKET, "ChunkedAndWebSocketFramingIT, WebChat*IT"),
+            Map.entry(Framing.COBS, "ResyncAndJsonFramingsIT"),
+            Map.entry(Framing.SLIP, "ResyncAndJsonFramingsIT"),
+            Map.entry(Framing.JSON, "ResyncAndJsonFramingsIT (against Python's json module)"),
+            Map.entry(Framing.JSON_SEQ, "ResyncAndJsonFramingsIT (against Python's json module)"));
 
     /** Framers of the library that no command selects, and why. */
     private static final Map<Class<?>, String> LIBRARY_ONLY = Map.of(
@@ -102,6 +109,6 @@ class FramingsTest {
             }
         }
         return new FramingSettings(frameSize, pad, delimiter, settings.maxFrame(), settings.lengthField(),
-                settings.lengthIncludesHeader(), settings.onOversize());
+                settings.lengthIncludesHeader(), settings.onOversize(), settings.lengthOffset(), settings.lengthAdjust());
     }
 }

@@ -25,8 +25,13 @@ import java.util.Objects;
  * Frame#isControl()}: a WebSocket ping, pong or close) is consumed and not passed on, as the
  * payload path of {@link FrameDecoder#decode} does; answering it is left to the peer's side.
  *
+ * <p><b>Typed frames.</b> {@link #frames(Framer)} makes a decoder that passes each frame down as a
+ * {@link Frame}, with what its header said besides the length ({@link Frame#headerFields()}: an
+ * MQTT packet type, a RESP line); {@link FramerEncoder} writes such a frame back.
+ *
  * <p><b>Ownership.</b> Each frame is a retained slice of the decoder's cumulation buffer (no
- * copy); the handler that receives it releases it, as with any Netty message.
+ * copy); the handler that receives it releases it ({@link Frame#release()} for a {@code Frame}),
+ * as with any Netty message.
  *
  * <p><b>Errors.</b> A {@link FramingException} reaches {@code exceptionCaught} wrapped in a
  * {@code DecoderException} (its cause). A frame the framing skips (a too-long line, a
@@ -43,16 +48,33 @@ import java.util.Objects;
 public class FramerDecoder extends ByteToMessageDecoder {
     private final Framer framer;
     private final FrameDecoder decoder;
+    private final boolean typed;
     private boolean failed;
 
     /**
-     * Makes a decoder for one channel.
+     * Makes a decoder for one channel that passes each frame's payload down as a {@link ByteBuf}.
      *
      * @param framer the framing rule (shared by every channel)
      */
     public FramerDecoder(Framer framer) {
+        this(framer, false);
+    }
+
+    private FramerDecoder(Framer framer, boolean typed) {
         this.framer = Objects.requireNonNull(framer, "framer");
         this.decoder = framer.newDecoder();
+        this.typed = typed;
+    }
+
+    /**
+     * Makes a decoder for one channel that passes each frame down as a {@link Frame}, header fields
+     * and payload; the handler that receives it {@linkplain Frame#release() releases} it.
+     *
+     * @param framer the framing rule (shared by every channel)
+     * @return the decoder
+     */
+    public static FramerDecoder frames(Framer framer) {
+        return new FramerDecoder(framer, true);
     }
 
     /**
@@ -113,7 +135,7 @@ public class FramerDecoder extends ByteToMessageDecoder {
                 frame.release(); // the payload path's rule: a control frame is consumed, no message
                 continue;
             }
-            out.add(frame.payload());
+            out.add(typed ? frame : frame.payload());
             return true;
         }
         in.skipBytes(in.readableBytes());

@@ -1,5 +1,6 @@
 package dev.framekit.framing.netty;
 
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.FrameEncoder;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
@@ -14,7 +15,9 @@ import java.util.Objects;
 /**
  * A Netty {@link MessageToByteEncoder} that frames each outbound {@link ByteBuf} with any
  * framekit {@link Framer}: header, payload, trailer, through the framer's per-connection
- * {@link FrameEncoder}.
+ * {@link FrameEncoder}. An outbound {@link Frame} is written with its header fields (an MQTT
+ * packet type, a RESP line), so a frame that {@link FramerDecoder#frames(Framer)} passed up goes
+ * back out byte for byte.
  *
  * <pre>
  *   ctx.write(ByteBuf "hello")   ---&gt;   FramerEncoder(Framers.lengthPrefixed())   ---&gt;   00 00 00 05 68 65 6c 6c 6f
@@ -32,7 +35,7 @@ import java.util.Objects;
  * <p>Ownership is Netty's usual: the encoder releases each message after framing it. Not
  * {@code @Sharable}: make one per channel.
  */
-public class FramerEncoder extends MessageToByteEncoder<ByteBuf> {
+public class FramerEncoder extends MessageToByteEncoder<Object> {
     private final Framer framer;
     private final FrameEncoder encoder;
 
@@ -42,7 +45,7 @@ public class FramerEncoder extends MessageToByteEncoder<ByteBuf> {
      * @param framer the framing rule (shared by every channel)
      */
     public FramerEncoder(Framer framer) {
-        super(ByteBuf.class);
+        super(Object.class);
         this.framer = Objects.requireNonNull(framer, "framer");
         this.encoder = framer.newEncoder();
     }
@@ -70,16 +73,31 @@ public class FramerEncoder extends MessageToByteEncoder<ByteBuf> {
         }
     }
 
+    /** Takes {@link ByteBuf}s and {@link Frame}s; passes anything else on. */
     @Override
-    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, ByteBuf msg, boolean preferDirect) {
-        int length = msg.readableBytes();
+    public boolean acceptOutboundMessage(Object msg) {
+        return msg instanceof ByteBuf || msg instanceof Frame;
+    }
+
+    @Override
+    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, Object msg, boolean preferDirect) {
+        int length = (msg instanceof Frame frame ? frame.payload() : (ByteBuf) msg).readableBytes();
         int size = length <= framer.maxFrameLength() ? length + framer.overhead(length) : 0;
         return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
     }
 
+    /** Frames a payload, or a {@link Frame} with its header fields (and releases the frame). */
     @Override
-    protected void encode(ChannelHandlerContext ctx, ByteBuf msg, ByteBuf out) throws MessageRefusedException {
-        encoder.encode(msg, out);
+    protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) throws MessageRefusedException {
+        if (msg instanceof Frame frame) {
+            try {
+                encoder.encode(frame, out);
+            } finally {
+                frame.release();
+            }
+            return;
+        }
+        encoder.encode((ByteBuf) msg, out);
     }
 
     @Override

@@ -36,7 +36,15 @@ public enum Capability {
     /** util-linux's prlimit. */
     PRLIMIT("util-linux", () -> executable("/usr/bin/prlimit")),
     /** root and iproute2's {@code ip netns}: two network namespaces joined by a virtual link. */
-    NETWORK_NAMESPACES("iproute2, and root", Capability::networkNamespaces);
+    NETWORK_NAMESPACES("iproute2, and root", Capability::networkNamespaces),
+    /** Eclipse Mosquitto, an MQTT broker nobody here wrote. */
+    MOSQUITTO("mosquitto", () -> executable("/usr/sbin/mosquitto")),
+    /** The Eclipse Paho MQTT client for Python. */
+    PYTHON3_PAHO_MQTT("python3-paho-mqtt", () -> pythonImports("paho.mqtt.client")),
+    /** A real Redis server (RESP). */
+    REDIS_SERVER("redis-server", () -> executable("/usr/bin/redis-server")),
+    /** A real NATS server. */
+    NATS_SERVER("nats-server", () -> executable("/usr/sbin/nats-server"));
 
     /** The interpreter the Python peers run on. */
     public static final String PYTHON = "/usr/bin/python3";
