@@ -4,12 +4,14 @@ import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.FramingException;
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Before a run: one message on one connection, so that a server that does not echo on this
@@ -50,8 +52,7 @@ final class EchoProbe {
                 reply = connection.readByteArray();
             }
             if (reply == null) {
-                return notEcho + "it closed the connection at the first message without a reply"
-                        + " (it speaks another framing or protocol; give the server's --framing and its settings)";
+                return closedAtTheFirstMessage(notEcho, "closed");
             }
             if (payloads.check(reply, 0, 0) == null) {
                 return null;
@@ -62,9 +63,23 @@ final class EchoProbe {
                     + " waits for the rest of its frame; give the server's --framing and its settings)";
         } catch (FramingException e) {
             return notEcho + "its reply is not a frame of that framing (" + e.getMessage() + ")";
+        } catch (SocketException e) {
+            // A framekit server resets a peer whose bytes break its framing (SO_LINGER 0).
+            return isReset(e) ? closedAtTheFirstMessage(notEcho, "reset")
+                    : notEcho + "at the first message: " + NetworkErrors.describe(e);
         } catch (IOException e) {
             return notEcho + "at the first message: " + NetworkErrors.describe(e);
         }
+    }
+
+    private static String closedAtTheFirstMessage(String notEcho, String how) {
+        return notEcho + "it " + how + " the connection at the first message without a reply"
+                + " (it speaks another framing or protocol; give the server's --framing and its settings)";
+    }
+
+    private static boolean isReset(SocketException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("reset") || message.contains("broken pipe");
     }
 
     /** The reply as quoted text when it is printable UTF-8, else its first bytes in hex. */
