@@ -60,8 +60,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = {"--framings", "--framing"}, split = ",", paramLabel = "NAME[,NAME...]",
             completionCandidates = Framing.Names.class,
             description = "Framers to compare, any of ${COMPLETION-CANDIDATES}, or length:SPEC for a --length-field"
-                    + " (length:u16, length:u32le, length:varint, length:ascii:5, ...) (default: every framing and"
-                    + " those four length fields).")
+                    + " (length:u16, length:u32le, length:varint, length:ascii:5, ...) (default: every framing but the"
+                    + " protocol presets mqtt, grpc, zmtp, resp, nats, syslog and stomp, and those four length fields).")
     List<String> framings = Contenders.FRAMINGS;
 
     @Option(names = "--sizes", paramLabel = "SIZE[,SIZE...]", converter = SizeList.class,

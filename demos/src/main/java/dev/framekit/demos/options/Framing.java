@@ -261,26 +261,6 @@ public enum Framing {
     }
 
     /**
-     * The rows {@code compare} shows by default: every framing, and after {@code length} the
-     * length fields real peers use, written {@code length:SPEC}.
-     */
-    public static List<String> comparedNames() {
-        List<String> names = new java.util.ArrayList<>();
-        for (Framing framing : values()) {
-            names.add(framing.toString());
-            if (framing == LENGTH) {
-                for (String spec : COMPARED_LENGTH_FIELDS) {
-                    names.add(LENGTH + ":" + spec);
-                }
-            }
-        }
-        return names;
-    }
-
-    /** The length fields compare shows beside the default u32: Twisted/Erlang, Netty LE, protobuf, the seed tutorial. */
-    private static final List<String> COMPARED_LENGTH_FIELDS = List.of("u16", "u32le", "varint", "ascii:5");
-
-    /**
      * The framing of a name {@code compare} accepts: a framing, or {@code length:SPEC}.
      *
      * @throws IllegalArgumentException naming the choices
@@ -309,7 +289,7 @@ public enum Framing {
         return name.trim().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
-    /** The command-line name: fixed, delimiter, length, mqtt, ..., websocket, cobs, ..., json-seq, close. */
+    /** The command-line name, e.g. {@code length} or {@code json-seq}. */
     @Override
     public String toString() {
         return name;

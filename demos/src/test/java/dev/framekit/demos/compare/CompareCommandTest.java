@@ -44,7 +44,7 @@ import picocli.CommandLine;
 class CompareCommandTest {
     private static final List<String> NETTY = List.of("netty LengthField", "netty FixedLength", "netty LineBased",
             "netty DelimiterBased");
-    private static final List<String> CONTENDERS = java.util.stream.Stream.of(Framing.comparedNames(),
+    private static final List<String> CONTENDERS = java.util.stream.Stream.of(dev.framekit.demos.compare.measure.Contenders.FRAMINGS,
             List.of("raw pump", "DataInputStream", "BufferedReader.readLine"), NETTY).flatMap(List::stream).toList();
     /** Figures measured per round: each has a median, a low and a high round. */
     private static final List<String> FIGURES = List.of("messagesPerSecond", "megabytesPerSecond", "p50Micros",

@@ -120,7 +120,7 @@ class LengthFieldOptionsTest {
 
     @Test
     void offersTheLengthFieldVariantsAsCompareRows() {
-        assertTrue(Framing.comparedNames().containsAll(
+        assertTrue(dev.framekit.demos.compare.measure.Contenders.FRAMINGS.containsAll(
                 java.util.List.of("length", "length:u16", "length:u32le", "length:varint", "length:ascii:5", "netstring")));
         assertEquals(LengthField.littleEndian(4),
                 ((LengthPrefixFramer) Framing.forMessages("length:u32le", 16, Framing.Side.SERVER)).lengthField());

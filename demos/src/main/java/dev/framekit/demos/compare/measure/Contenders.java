@@ -3,8 +3,10 @@ package dev.framekit.demos.compare.measure;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -14,17 +16,42 @@ import java.util.function.IntFunction;
  * 1 MiB default), and the baselines.
  */
 public final class Contenders {
+    /** The length fields compare shows beside the default u32: Twisted/Erlang, Netty LE, protobuf, the seed tutorial. */
+    private static final List<String> LENGTH_FIELDS = List.of("u16", "u32le", "varint", "ascii:5");
+
     /**
-     * The framings by their --framing names: every one in the registry, and the length fields
-     * real peers use as {@code length:SPEC} rows (u16, u32le, varint, ascii:5).
+     * The protocol presets, left out by default: a length with header bytes (mqtt, grpc, zmtp) or
+     * a control line (resp, nats, syslog, stomp) costs what {@code length} or {@code netstring}
+     * does, and a quick compare stays quick; {@code --framings mqtt,...} shows them.
      */
-    public static final List<String> FRAMINGS = Framing.comparedNames();
+    private static final Set<Framing> PROTOCOL_PRESETS = EnumSet.of(Framing.MQTT, Framing.GRPC, Framing.ZMTP,
+            Framing.RESP, Framing.NATS, Framing.SYSLOG, Framing.STOMP);
+
+    /**
+     * The rows compare shows by default, by their --framing names: every framing of the registry
+     * but the protocol presets, and after {@code length} the length fields real peers use as
+     * {@code length:SPEC} rows (u16, u32le, varint, ascii:5).
+     */
+    public static final List<String> FRAMINGS = defaultRows();
 
     public static final String RAW = "raw pump";
     public static final String DATA_STREAM = "DataInputStream";
     public static final String READ_LINE = "BufferedReader.readLine";
 
     private Contenders() {}
+
+    private static List<String> defaultRows() {
+        List<String> names = new ArrayList<>();
+        for (Framing framing : Framing.values()) {
+            if (!PROTOCOL_PRESETS.contains(framing)) {
+                names.add(framing.toString());
+            }
+            if (framing == Framing.LENGTH) {
+                LENGTH_FIELDS.forEach(spec -> names.add(Framing.LENGTH + ":" + spec));
+            }
+        }
+        return List.copyOf(names);
+    }
 
     /**
      * The framing called {@code name} in the registry: on a persistent connection, or one
