@@ -20,6 +20,12 @@ final class WrongFraming extends ForwardingFramer {
     /** How many first bytes are kept: enough for a server's refusal line. */
     private static final int KEPT = 512;
 
+    /** The first byte of a TLS alert record (then 3 and the minor version): a TLS server refusing plaintext. */
+    private static final byte TLS_ALERT = 0x15;
+
+    /** The first byte of a TLS handshake record. */
+    private static final byte TLS_HANDSHAKE = 0x16;
+
     private volatile byte[] seen = new byte[0];
     private volatile boolean framed;
 
@@ -81,6 +87,10 @@ final class WrongFraming extends ForwardingFramer {
      * one, else a guess from what they look like; null if they show nothing.
      */
     static String fromFirstBytes(byte[] seen, Framer framer) {
+        if (seen.length >= 3 && (seen[0] == TLS_ALERT || seen[0] == TLS_HANDSHAKE) && seen[1] == 3 && seen[2] <= 4) {
+            return "-- the server speaks TLS: add --tls-fingerprint FP (the fingerprint on its banner),"
+                    + " or leave out --host and --framing to find it on the LAN";
+        }
         String text = new String(seen, StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
         if (text.startsWith(Signal.REFUSED)) {
