@@ -73,7 +73,13 @@ public final class ChatServerLan {
         }
         String scheme = serverTls != null ? "https" : "http";
         String name = name();
-        announcer = Announcer.start(discovery, address -> new Announcement(name, port, framing, settings,
+        InetAddress boundAddress;
+        try {
+            boundAddress = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            boundAddress = null;
+        }
+        announcer = Announcer.start(discovery, boundAddress, address -> new Announcement(name, port, framing, settings,
                 serverTls == null ? null : serverTls.fingerprint(),
                 webPort > 0 ? scheme + "://" + webHost(host, address) + ":" + webPort + "/" : null), console);
         console.line("  announced on the LAN (UDP " + DiscoveryOptions.GROUP + ":" + discovery.port()

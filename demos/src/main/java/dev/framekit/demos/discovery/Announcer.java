@@ -32,6 +32,7 @@ public final class Announcer implements AutoCloseable {
 
     private final DiscoveryOptions options;
     private final Function<InetAddress, Announcement> announcement;
+    private final InetAddress bound;
     private final Console console;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition asked = lock.newCondition();
@@ -41,19 +42,22 @@ public final class Announcer implements AutoCloseable {
     private MulticastSocket queries;
     private String lastProblem;
 
-    private Announcer(DiscoveryOptions options, Function<InetAddress, Announcement> announcement, Console console) {
+    private Announcer(DiscoveryOptions options, InetAddress bound, Function<InetAddress, Announcement> announcement,
+            Console console) {
         this.options = options;
+        this.bound = bound;
         this.announcement = announcement;
         this.console = console;
     }
 
     /**
-     * Starts announcing; {@code announcement} gives what to say on the interface with that
-     * address (its web URL names the address).
+     * Starts announcing a server bound to {@code bound} (on one address, only on its interface);
+     * {@code announcement} gives what to say on the interface with that address (its web URL
+     * names the address).
      */
-    public static Announcer start(DiscoveryOptions options, Function<InetAddress, Announcement> announcement,
-            Console console) {
-        Announcer announcer = new Announcer(options, announcement, console);
+    public static Announcer start(DiscoveryOptions options, InetAddress bound,
+            Function<InetAddress, Announcement> announcement, Console console) {
+        Announcer announcer = new Announcer(options, bound, announcement, console);
         try {
             announcer.sender = new MulticastSocket(0);
             announcer.sender.setTimeToLive(1);
@@ -64,7 +68,7 @@ public final class Announcer implements AutoCloseable {
             return announcer;
         }
         try {
-            announcer.queries = Channels.listening(options);
+            announcer.queries = Channels.listening(options, options.interfaces(bound));
             Thread.ofPlatform().name("announcer-queries").daemon().start(announcer::answerQueries);
         } catch (IOException e) {
             announcer.problem("cannot hear clients' queries on UDP port " + options.port() + ": "
@@ -82,7 +86,7 @@ public final class Announcer implements AutoCloseable {
 
     private void announceOnce() {
         try {
-            for (DiscoveryOptions.Lan lan : options.interfaces()) {
+            for (DiscoveryOptions.Lan lan : options.interfaces(bound)) {
                 byte[] datagram = AnnouncementCodec.encode(announcement.apply(lan.address()));
                 send(lan, datagram, DiscoveryOptions.group());
                 if (lan.broadcast() != null) {

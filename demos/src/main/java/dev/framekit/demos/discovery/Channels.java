@@ -11,16 +11,16 @@ final class Channels {
     /**
      * A socket bound to the discovery port on every address, sharing it with other listeners on
      * this machine (SO_REUSEADDR: every one of them gets each multicast and broadcast datagram),
-     * joined to the group on each interface {@code options} chooses.
+     * joined to the group on each of {@code lans}.
      */
-    static MulticastSocket listening(DiscoveryOptions options) throws IOException {
+    static MulticastSocket listening(DiscoveryOptions options, java.util.List<DiscoveryOptions.Lan> lans) throws IOException {
         MulticastSocket socket = new MulticastSocket(null);
         try {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(options.port()));
             IOException lastFailure = null;
             int joined = 0;
-            for (DiscoveryOptions.Lan lan : options.interfaces()) {
+            for (DiscoveryOptions.Lan lan : lans) {
                 try {
                     socket.joinGroup(new InetSocketAddress(DiscoveryOptions.group(), 0), lan.nic());
                     joined++;

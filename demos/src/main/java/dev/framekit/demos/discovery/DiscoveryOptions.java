@@ -60,10 +60,22 @@ public final class DiscoveryOptions {
      * @throws SocketException if the interfaces cannot be listed, or the named one is not there
      */
     List<Lan> interfaces() throws SocketException {
+        return interfaces(null);
+    }
+
+    /**
+     * Like {@link #interfaces()}, for a server bound to {@code bound}: a server that listens on
+     * one address (say {@code --host 127.0.0.1}) announces only on the interface that has it,
+     * loopback included, since only there can it be reached; null or the wildcard for every one.
+     */
+    List<Lan> interfaces(InetAddress bound) throws SocketException {
+        boolean one = bound != null && !bound.isAnyLocalAddress();
         List<Lan> found = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             boolean named = nic.getName().equals(interfaceName);
-            if (interfaceName != null ? !named : (!nic.isUp() || nic.isLoopback())) {
+            if (interfaceName != null ? !named
+                    : one ? !Collections.list(nic.getInetAddresses()).contains(bound)
+                    : (!nic.isUp() || nic.isLoopback())) {
                 continue;
             }
             for (InterfaceAddress address : nic.getInterfaceAddresses()) {

@@ -60,7 +60,7 @@ public final class Listener {
         byte[] query = AnnouncementCodec.QUERY.getBytes(StandardCharsets.US_ASCII);
         byte[] buffer = new byte[AnnouncementCodec.MAX_BYTES * 2];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        try (MulticastSocket socket = Channels.listening(options)) {
+        try (MulticastSocket socket = Channels.listening(options, options.interfaces())) {
             socket.setTimeToLive(1);
             socket.setBroadcast(true);
             long deadline = System.nanoTime() + wait.toNanos();
