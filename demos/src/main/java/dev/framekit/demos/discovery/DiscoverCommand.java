@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code framekit discover}: lists the chat servers that announce themselves on the LAN. */
 @Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "List the chat servers on the LAN: one line each (address:port, name, framing, TLS fingerprint).")
+        description = "List the chat servers on the LAN, one line each: address and port, name, framing, TLS fingerprint.")
 public final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     DiscoveryOptions discovery;
