@@ -221,6 +221,7 @@ public final class FramedServer implements AutoCloseable {
             served.incrementAndGet();
             budget.release();
             socket.closeAccount();
+            socket.forgetLayer();
         }
         try {
             console.log(peer + " " + stats + "; " + ending);
@@ -272,8 +273,12 @@ public final class FramedServer implements AutoCloseable {
         if (layer == null) {
             return socket;
         }
+        // What the layer holds for the peer (TLS record buffers) counts from before the handshake.
+        socket.add(layer.bytesHeld());
         try {
-            return layer.over(socket);
+            Socket layered = layer.over(socket);
+            socket.layeredAs(layered);
+            return layered;
         } catch (IOException e) {
             throw new RefusedByLayer(closing ? "closed: server stopping" : String.valueOf(e.getMessage()));
         }

@@ -18,4 +18,12 @@ public interface SocketLayer {
      *     logs, and the peer is reset
      */
     Socket over(Socket accepted) throws IOException;
+
+    /**
+     * The bytes the layer holds for each connection (its own buffers), counted against the
+     * server's memory budget from before {@link #over} until the connection ends.
+     */
+    default long bytesHeld() {
+        return 0;
+    }
 }

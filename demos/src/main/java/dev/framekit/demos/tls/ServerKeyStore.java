@@ -79,6 +79,9 @@ public final class ServerKeyStore {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             store.load(in, PASSWORD);
+        } catch (IOException e) {
+            throw new IOException(file + " is not a key store framekit can read (" + (e.getMessage() != null
+                    ? e.getMessage() : e.getClass().getSimpleName()) + "); move it away to make a new one", e);
         }
         if (!(store.getKey(ALIAS, PASSWORD) instanceof PrivateKey key)
                 || !(store.getCertificate(ALIAS) instanceof X509Certificate certificate)) {

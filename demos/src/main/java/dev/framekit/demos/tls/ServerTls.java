@@ -58,6 +58,18 @@ public final class ServerTls implements SocketLayer {
         return fingerprint;
     }
 
+    /**
+     * What the JDK's TLS socket holds for a connection, counted against the memory budget: an
+     * inbound record, the decrypted application data and an outbound record, each up to a TLS
+     * record with its overhead (16,709 bytes).
+     */
+    static final long BYTES_HELD = 3 * 16_709;
+
+    @Override
+    public long bytesHeld() {
+        return BYTES_HELD;
+    }
+
     @Override
     public Socket over(Socket accepted) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(accepted, null, accepted.getPort(), true);

@@ -142,6 +142,42 @@ class ChatTlsIT {
     }
 
     @Test
+    void tlsConnectionsCountAgainstTheMemoryBudgetOfASmallHeapServer() throws Exception {
+        FramekitProcess server = framekit.startWithJvmOptions(List.of("-Xmx64m"), "chat-server", "--host", "127.0.0.1",
+                "--port", "0", "--tls", "--tls-keystore", folder.resolve("chat-tls.p12").toString(), "--no-announce",
+                "--max-memory", "256k").awaitReady();
+        Fingerprint fingerprint = fingerprintOn(server);
+        List<Socket> held = new java.util.ArrayList<>();
+        int handshaken = 0;
+        try {
+            // Each handshaken connection holds the JDK's TLS record buffers, about 49 KiB: 256k holds five at most.
+            for (int i = 0; i < 12; i++) {
+                Socket plain = new Socket("127.0.0.1", server.port());
+                held.add(plain);
+                SSLSocket tls = (SSLSocket) ClientTls.pinned(fingerprint).createSocket(plain, "127.0.0.1",
+                        server.port(), true);
+                held.add(tls);
+                tls.setSoTimeout(5000);
+                try {
+                    tls.startHandshake();
+                    handshaken++;
+                } catch (java.io.IOException refused) {
+                    // Refused or shed: over the budget.
+                }
+            }
+            String over = server.awaitLine("when the server was over its memory budget of 262144 bytes; closed it \\(--max-memory\\)$");
+            // The peer shed held the TLS record buffers (3 x 16,709 bytes) besides its own buffers.
+            long holding = Long.parseLong(over.replaceFirst(".*holding (\\d+) bytes.*", "$1"));
+            assertTrue(holding >= 3 * 16_709, handshaken + " handshakes; " + over);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        assertTrue(server.isAlive(), server.transcript());
+    }
+
+    @Test
     void theWebPortServesThePageOverTlsAndTheBannerUrlCarriesTheFingerprint() throws Exception {
         FramekitProcess server = tlsServer("--web-port", "0", "--no-qr");
         Fingerprint fingerprint = fingerprintOn(server);
