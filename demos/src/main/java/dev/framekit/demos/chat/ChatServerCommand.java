@@ -6,7 +6,6 @@ import dev.framekit.demos.chat.room.PollChatHandler;
 import dev.framekit.demos.chat.room.StreamChatHandler;
 import dev.framekit.demos.chat.web.WebChatHandler;
 import dev.framekit.demos.console.Console;
-import dev.framekit.demos.console.NetworkErrors;
 import dev.framekit.demos.tls.ServerTls;
 import java.io.IOException;
 import dev.framekit.framing.websocket.WebSocketFramer;
@@ -111,7 +110,7 @@ public final class ChatServerCommand implements Callable<Integer> {
             tls = lan.tls(console, spec.name(), frameTimeout.isZero() || frameTimeout.compareTo(TLS_HANDSHAKE_TIMEOUT) > 0
                     ? TLS_HANDSHAKE_TIMEOUT : frameTimeout);
         } catch (IOException e) {
-            System.err.println(spec.name() + ": --tls: " + NetworkErrors.describe(e));
+            System.err.println(spec.name() + ": --tls: " + e.getMessage()); // one line naming the file
             return 1;
         }
         boolean polling = framing.framing().connectionPerExchange();

@@ -67,7 +67,12 @@ public final class ServerKeyStore {
                 return load(file);
             }
             SelfSignedCertificate certificate = SelfSignedCertificate.make(commonName);
-            save(file, certificate);
+            try {
+                save(file, certificate);
+            } catch (IOException e) {
+                throw new IOException("cannot save the certificate in " + file + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); choose another file with --tls-keystore", e);
+            }
             made.accept(true);
             return certificate;
         } catch (GeneralSecurityException e) {

@@ -39,6 +39,16 @@ class ServerKeyStoreTest {
     }
 
     @Test
+    void aFolderThatCannotBeMadeIsOneClearError() throws Exception {
+        Path blocker = folder.resolve("a-file");
+        Files.writeString(blocker, "");
+        Path file = blocker.resolve("chat-tls.p12");
+        IOException e = assertThrows(IOException.class, () -> ServerKeyStore.loadOrMake(file, "x", fresh -> { }));
+        assertTrue(e.getMessage().startsWith("cannot save the certificate in " + file), e.getMessage());
+        assertTrue(e.getMessage().endsWith("choose another file with --tls-keystore"), e.getMessage());
+    }
+
+    @Test
     void theDefaultFileIsInTheUsersFramekitConfigFolder() {
         Path file = ServerKeyStore.defaultFile();
         assertEquals("chat-tls.p12", file.getFileName().toString());
