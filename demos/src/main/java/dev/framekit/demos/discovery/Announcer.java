@@ -40,7 +40,7 @@ public final class Announcer implements AutoCloseable {
     private volatile boolean closed;
     private MulticastSocket sender;
     private MulticastSocket queries;
-    private String lastProblem;
+    private volatile String lastProblem;
 
     private Announcer(DiscoveryOptions options, InetAddress bound, Function<InetAddress, Announcement> announcement,
             Console console) {

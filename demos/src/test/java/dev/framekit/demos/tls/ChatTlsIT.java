@@ -81,6 +81,29 @@ class ChatTlsIT {
     }
 
     @Test
+    void onSendAndCloseEveryConnectionOfThePollingClientIsTls() {
+        FramekitProcess server = tlsServer("--framing", "close");
+        String fingerprint = fingerprintOn(server).toString();
+        List<String> client = List.of("chat-client", "--host", "127.0.0.1", "--port", Integer.toString(server.port()),
+                "--framing", "close", "--tls-fingerprint", fingerprint);
+        FramekitProcess alice = framekit.start(concat(client, "--name", "alice"));
+        alice.awaitLine("-- you are now alice");
+        FramekitProcess bob = framekit.start(concat(client, "--name", "bob"));
+        bob.awaitLine("-- you are now bob");
+        alice.send("one connection per line");
+        bob.awaitLine("^<alice> one connection per line$");
+        bob.send("and each one TLS");
+        alice.awaitLine("^<bob> and each one TLS$");
+        assertFalse(server.transcript().contains("refused"), server.transcript());
+    }
+
+    private static String[] concat(List<String> args, String... more) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void aClientPinningAnotherFingerprintFailsWithOneLineAndNeverJoins() {
         FramekitProcess server = tlsServer();
         Fingerprint fingerprint = fingerprintOn(server);
