@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.support.Framekit;
 import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.framing.FramedConnection;
+import dev.framekit.framing.websocket.WebSocketClientHandshake;
+import dev.framekit.framing.websocket.WebSocketConnection;
+import dev.framekit.framing.websocket.WebSocketFramer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -201,7 +205,7 @@ class ChatTlsIT {
     }
 
     @Test
-    void theWebPortServesThePageOverTlsAndTheBannerUrlCarriesTheFingerprint() throws Exception {
+    void theWebPortServesThePageAndItsWebSocketOverTlsAndTheBannerUrlCarriesTheFingerprint() throws Exception {
         FramekitProcess server = tlsServer("--web-port", "0", "--no-qr");
         Fingerprint fingerprint = fingerprintOn(server);
         String url = server.awaitLine("from a phone's browser: ");
@@ -215,6 +219,33 @@ class ChatTlsIT {
         String body = new String(page.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(body.contains("<html") || body.contains("<!DOCTYPE"), body.substring(0, Math.min(200, body.length())));
         page.disconnect();
+
+        // The page's WebSocket, wss:// from an https:// origin, is a member of the room.
+        try (Socket plain = new Socket("127.0.0.1", webPort);
+                SSLSocket tls = (SSLSocket) ClientTls.pinned(fingerprint).createSocket(plain, "127.0.0.1", webPort, true)) {
+            tls.setSoTimeout(10_000);
+            WebSocketClientHandshake handshake = WebSocketClientHandshake.of("127.0.0.1", webPort, "/chat")
+                    .origin("https://127.0.0.1:" + webPort);
+            tls.getOutputStream().write(handshake.request());
+            tls.getOutputStream().flush();
+            StringBuilder head = new StringBuilder();
+            InputStream in = tls.getInputStream();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                assertTrue(b >= 0, "the handshake's answer ended early: " + head);
+                head.append((char) b);
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 101 "), head.toString());
+            WebSocketConnection member = WebSocketConnection.over(FramedConnection.of(tls, WebSocketFramer.client()),
+                    WebSocketFramer.client());
+            member.sendText("/nick phone");
+            String line;
+            do {
+                line = member.readText();
+            } while (line != null && !line.startsWith("-- you are now phone"));
+            assertEquals("-- you are now phone", line);
+        }
+        server.awaitLine("joined as phone");
         assertTrue(server.isAlive(), server.transcript());
     }
 }
