@@ -9,6 +9,7 @@ import dev.framekit.demos.options.FramingSettings;
 import dev.framekit.demos.server.LanAddresses;
 import dev.framekit.demos.tls.ServerKeyStore;
 import dev.framekit.demos.tls.ServerTls;
+import dev.framekit.framing.Framer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -65,9 +66,12 @@ public final class ChatServerLan {
         }
     }
 
-    /** Starts announcing the room on {@code port} (unless --no-announce); the web page's URL if {@code webPort} > 0. */
-    void announce(Console console, String host, int port, Framing framing, FramingSettings settings, ServerTls serverTls,
-            int webPort) {
+    /**
+     * Starts announcing the room on {@code port} (unless --no-announce), served with {@code framer}
+     * (built from {@code framing} and {@code settings}); the web page's URL if {@code webPort} > 0.
+     */
+    void announce(Console console, String host, int port, Framer framer, Framing framing, FramingSettings settings,
+            ServerTls serverTls, int webPort) {
         if (noAnnounce) {
             return;
         }
@@ -79,7 +83,7 @@ public final class ChatServerLan {
         } catch (UnknownHostException e) {
             boundAddress = null;
         }
-        announcer = Announcer.start(discovery, boundAddress, address -> new Announcement(name, port, framing, settings,
+        announcer = Announcer.start(discovery, boundAddress, framer.toString(), address -> new Announcement(name, port, framing, settings,
                 serverTls == null ? null : serverTls.fingerprint(),
                 webPort > 0 ? scheme + "://" + webHost(host, address) + ":" + webPort + "/" : null), console);
         console.line("  announced on the LAN (UDP " + DiscoveryOptions.GROUP + ":" + discovery.port()

@@ -27,6 +27,16 @@ public record Announcement(String name, int port, Framing framing, FramingSettin
         Objects.requireNonNull(settings, "settings");
     }
 
+    /**
+     * How the server's framer describes itself ({@code Framer.toString()}, in printable ASCII):
+     * what the server says it runs, and what a client checks against the framer the framing and
+     * settings build, so that a server whose framer is more than its framing and settings say is
+     * ignored rather than joined on another framing.
+     */
+    public String serverFramer() {
+        return AnnouncementCodec.printable(framing.build(settings, Framing.Side.SERVER).toString());
+    }
+
     /** The framer for a client of this server: the server's framing and settings, the client's end. */
     public Framer clientFramer() {
         return framing.build(settings, Framing.Side.CLIENT);

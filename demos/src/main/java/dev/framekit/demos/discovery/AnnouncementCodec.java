@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * name=alice-laptop
  * port=7342
  * framing=delimiter
+ * framer=delimiter("\n", max 1048576 bytes)
  * frameSize=256
  * pad=\0
  * delimiter=\n
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * <p>A datagram is at most {@link #MAX_BYTES}. {@link #decode} trusts nothing: a datagram over
  * that size, not ASCII, with a control character, another magic or version, an unknown or repeated
  * key, a port out of range, an unknown framing, settings the framing refuses, or a frame limit
- * over {@link #MAX_FRAME} (a buffer a client should not be talked into) is a
+ * over {@link #MAX_FRAME} (a buffer a client should not be talked into), or a framer description other than
+ * what the framing and settings build (a server whose framer is more than they say) is a
  * {@link MalformedAnnouncementException}, never another framing. A setting the datagram leaves out
  * takes its default, so an older server's announcement still reads.
  */
@@ -60,16 +62,27 @@ public final class AnnouncementCodec {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern URL = Pattern.compile("https?://[!-~]{1,200}");
     private static final int MAX_SETTING_CHARS = 64;
+    private static final int MAX_FRAMER_CHARS = 200;
     private static final RecordComponent[] SETTINGS = FramingSettings.class.getRecordComponents();
 
     private AnnouncementCodec() {}
 
-    /** Writes {@code announcement} as a datagram. */
+    /** Writes {@code announcement} as a datagram, saying its framer is the one its framing and settings build. */
     public static byte[] encode(Announcement announcement) {
+        return encode(announcement, announcement.serverFramer());
+    }
+
+    /**
+     * Writes {@code announcement} as a datagram for a server whose framer describes itself as
+     * {@code serverFramer}: a client that would build another framer from the framing and
+     * settings ignores it.
+     */
+    public static byte[] encode(Announcement announcement, String serverFramer) {
         StringBuilder text = new StringBuilder(MAGIC).append(VERSION).append('\n');
         field(text, "name", announcement.name());
         field(text, "port", Integer.toString(announcement.port()));
         field(text, "framing", announcement.framing().toString());
+        field(text, "framer", printable(serverFramer));
         for (RecordComponent component : SETTINGS) {
             field(text, component.getName(), String.valueOf(valueOf(component, announcement.settings())));
         }
@@ -160,6 +173,11 @@ public final class AnnouncementCodec {
         } catch (RuntimeException e) {
             throw bad("framing " + framing + " refuses the settings: " + e.getMessage());
         }
+        String framer = required(fields, "framer");
+        String built = printable(framing.build(settings, Framing.Side.SERVER).toString());
+        if (!framer.equals(built)) {
+            throw bad("the server runs " + framer + ", not the " + built + " its framing and settings make");
+        }
         Fingerprint fingerprint = null;
         String fingerprintText = fields.remove("fingerprint");
         if (fingerprintText != null) {
@@ -227,6 +245,16 @@ public final class AnnouncementCodec {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read FramingSettings." + component.getName(), e);
         }
+    }
+
+    /** {@code text} in printable ASCII (anything else a {@code ?}), at most 200 characters: a framer's description. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && out.length() < MAX_FRAMER_CHARS; i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c <= 0x7e ? c : '?');
+        }
+        return out.toString();
     }
 
     private static String required(Map<String, String> fields, String key) throws MalformedAnnouncementException {

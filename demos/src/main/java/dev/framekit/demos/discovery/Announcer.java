@@ -33,6 +33,7 @@ public final class Announcer implements AutoCloseable {
     private final DiscoveryOptions options;
     private final Function<InetAddress, Announcement> announcement;
     private final InetAddress bound;
+    private final String serverFramer;
     private final Console console;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition asked = lock.newCondition();
@@ -42,22 +43,23 @@ public final class Announcer implements AutoCloseable {
     private MulticastSocket queries;
     private volatile String lastProblem;
 
-    private Announcer(DiscoveryOptions options, InetAddress bound, Function<InetAddress, Announcement> announcement,
-            Console console) {
+    private Announcer(DiscoveryOptions options, InetAddress bound, String serverFramer,
+            Function<InetAddress, Announcement> announcement, Console console) {
         this.options = options;
         this.bound = bound;
+        this.serverFramer = serverFramer;
         this.announcement = announcement;
         this.console = console;
     }
 
     /**
-     * Starts announcing a server bound to {@code bound} (on one address, only on its interface);
-     * {@code announcement} gives what to say on the interface with that address (its web URL
-     * names the address).
+     * Starts announcing a server bound to {@code bound} (on one address, only on its interface)
+     * whose framer describes itself as {@code serverFramer}; {@code announcement} gives what to
+     * say on the interface with that address (its web URL names the address).
      */
-    public static Announcer start(DiscoveryOptions options, InetAddress bound,
+    public static Announcer start(DiscoveryOptions options, InetAddress bound, String serverFramer,
             Function<InetAddress, Announcement> announcement, Console console) {
-        Announcer announcer = new Announcer(options, bound, announcement, console);
+        Announcer announcer = new Announcer(options, bound, serverFramer, announcement, console);
         try {
             announcer.sender = new MulticastSocket(0);
             announcer.sender.setTimeToLive(1);
@@ -87,7 +89,7 @@ public final class Announcer implements AutoCloseable {
     private void announceOnce() {
         try {
             for (DiscoveryOptions.Lan lan : options.interfaces(bound)) {
-                byte[] datagram = AnnouncementCodec.encode(announcement.apply(lan.address()));
+                byte[] datagram = AnnouncementCodec.encode(announcement.apply(lan.address()), serverFramer);
                 send(lan, datagram, DiscoveryOptions.group());
                 if (lan.broadcast() != null) {
                     send(lan, datagram, lan.broadcast());

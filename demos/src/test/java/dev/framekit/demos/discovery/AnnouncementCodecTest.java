@@ -13,7 +13,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingSettings;
 import dev.framekit.demos.tls.Fingerprint;
+import dev.framekit.demos.options.FramingOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,29 +55,51 @@ class AnnouncementCodecTest {
                 back.clientFramer().toString());
     }
 
+    /** The framing options as typed: settings built the way the commands build them, whatever settings there are. */
+    @Command
+    static final class Typed {
+        @Mixin
+        FramingOptions framing;
+
+        static FramingOptions parse(String... args) {
+            Typed typed = new Typed();
+            new CommandLine(typed).parseArgs(args);
+            return typed.framing;
+        }
+    }
+
     static Stream<Arguments> settingsOtherThanTheDefaults() {
-        FramingSettings d = FramingSettings.DEFAULTS;
         return Stream.of(
-                Arguments.of(Framing.FIXED, new FramingSettings(30, "#", d.delimiter(), d.maxFrame(), d.lengthField(),
-                        false, "fail")),
-                Arguments.of(Framing.DELIMITER, d.withDelimiter("#*#")),
-                Arguments.of(Framing.DELIMITER, d.withDelimiter("\\r\\n")),
-                Arguments.of(Framing.LENGTH, new FramingSettings(d.frameSize(), d.pad(), d.delimiter(), 65533, "u16le",
-                        true, "skip")),
-                Arguments.of(Framing.LENGTH, d.withLengthField("ascii:5")),
-                Arguments.of(Framing.NETSTRING, new FramingSettings(d.frameSize(), d.pad(), d.delimiter(), 64 << 10,
-                        d.lengthField(), false, "fail")));
+                Arguments.of(List.of("--framing", "fixed", "--frame-size", "30", "--pad", "#")),
+                Arguments.of(List.of("--framing", "delimiter", "--delimiter", "#*#")),
+                Arguments.of(List.of("--framing", "delimiter", "--delimiter", "\\r\\n", "--max-frame", "64k")),
+                Arguments.of(List.of("--framing", "length", "--length-field", "u16le", "--length-includes-header",
+                        "--max-frame", "65533", "--on-oversize", "skip")),
+                Arguments.of(List.of("--framing", "length", "--length-field", "ascii:5")),
+                Arguments.of(List.of("--framing", "netstring", "--max-frame", "64k")));
     }
 
     @ParameterizedTest
     @MethodSource("settingsOtherThanTheDefaults")
-    void everySettingRoundTripsSoTheClientBuildsTheServersFramer(Framing framing, FramingSettings settings)
-            throws Exception {
+    void everySettingRoundTripsSoTheClientBuildsTheServersFramer(List<String> typed) throws Exception {
+        FramingOptions options = Typed.parse(typed.toArray(String[]::new));
+        FramingSettings settings = options.settings();
+        Framing framing = options.framing();
         byte[] datagram = AnnouncementCodec.encode(announcement(framing, settings));
         Announcement back = AnnouncementCodec.decode(datagram, datagram.length);
         assertEquals(settings, back.settings());
         assertEquals(framing.build(settings, Framing.Side.CLIENT).toString(), back.clientFramer().toString());
         assertTrue(datagram.length <= AnnouncementCodec.MAX_BYTES, datagram.length + " bytes");
+    }
+
+    @Test
+    void aServerWhoseFramerIsMoreThanItsFramingAndSettingsSayIsIgnored() {
+        Announcement announcement = announcement(Framing.LENGTH, FramingSettings.DEFAULTS);
+        byte[] datagram = AnnouncementCodec.encode(announcement, "crc32c(" + announcement.serverFramer() + ")");
+        MalformedAnnouncementException e = assertThrows(MalformedAnnouncementException.class,
+                () -> AnnouncementCodec.decode(datagram, datagram.length));
+        assertEquals(BAD_FIELD, e.kind());
+        assertTrue(e.getMessage().startsWith("the server runs crc32c("), e.getMessage());
     }
 
     @Test
@@ -87,7 +114,8 @@ class AnnouncementCodecTest {
 
     @Test
     void settingsLeftOutTakeTheirDefaultsSoAnOlderServersAnnouncementReads() throws Exception {
-        Announcement back = decode("framekit-chat/1\nname=old\nport=7342\nframing=length\n");
+        Announcement back = decode("framekit-chat/1\nname=old\nport=7342\nframing=length\nframer="
+                + Framing.LENGTH.build(FramingSettings.DEFAULTS).toString() + "\n");
         assertEquals(FramingSettings.DEFAULTS, back.settings());
         assertEquals(Framing.LENGTH, back.framing());
     }
@@ -135,6 +163,9 @@ class AnnouncementCodecTest {
                 Arguments.of("no name", v.replace("name=alice-laptop\n", ""), BAD_FIELD),
                 Arguments.of("no port", v.replace("port=7342\n", ""), BAD_FIELD),
                 Arguments.of("no framing", v.replace("framing=delimiter\n", ""), BAD_FIELD),
+                Arguments.of("no framer", v.replaceFirst("framer=[^\n]*\n", ""), BAD_FIELD),
+                Arguments.of("another framer than the settings make", v.replaceFirst("framer=[^\n]*\n",
+                        "framer=length-prefix(2-byte big-endian, max 65535 bytes)\n"), BAD_FIELD),
                 Arguments.of("a short fingerprint", v.replaceFirst("fingerprint=..:", "fingerprint="), BAD_FIELD),
                 Arguments.of("a fingerprint not hex", v.replaceFirst("fingerprint=00", "fingerprint=zz"), BAD_FIELD),
                 Arguments.of("a web page that is a script", v.replace("web=https://192.168.1.20:8080/",
