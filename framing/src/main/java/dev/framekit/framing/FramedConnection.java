@@ -339,6 +339,16 @@ public final class FramedConnection implements AutoCloseable {
         Connector frameDeadline(Duration deadline);
 
         /**
+         * Speaks TLS over the connection: {@link #connect()} shakes hands with sockets from
+         * {@code factory} (its trust managers decide which servers are trusted) within the connect
+         * timeout, and the frames travel inside TLS records.
+         *
+         * @param factory the TLS socket factory, e.g. {@code SSLContext.getSocketFactory()}
+         * @return this connector
+         */
+        Connector tls(javax.net.ssl.SSLSocketFactory factory);
+
+        /**
          * Opens the connection.
          *
          * @return the open connection

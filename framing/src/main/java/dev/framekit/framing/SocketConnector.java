@@ -9,6 +9,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The {@link FramedConnection.Connector}: holds the settings, checked as they are set, and opens
@@ -25,6 +28,7 @@ final class SocketConnector implements FramedConnection.Connector {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = Duration.ZERO;
     private Duration frameDeadline = Duration.ZERO;
+    private SSLSocketFactory tls;
 
     SocketConnector(String host, int port) {
         this.host = Objects.requireNonNull(host, "host");
@@ -62,11 +66,23 @@ final class SocketConnector implements FramedConnection.Connector {
     }
 
     @Override
+    public SocketConnector tls(SSLSocketFactory factory) {
+        this.tls = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    @Override
     public FramedConnection connect() throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
-            return FramedConnection.of(socket, framer).readTimeout(readTimeout).frameDeadline(frameDeadline);
+            Socket wire = tls == null ? socket : handshake(socket);
+            return FramedConnection.of(wire, framer).readTimeout(readTimeout).frameDeadline(frameDeadline);
+        } catch (SSLException e) {
+            socket.close();
+            // The JDK starts the message with the alert's name, "(certificate_unknown) ...": the rest says why.
+            String why = String.valueOf(e.getMessage()).replaceFirst("^\\([a-z_]+\\) ", "");
+            throw withCause(new SSLException(where() + "TLS handshake failed: " + why), e);
         } catch (ConnectException e) {
             socket.close();
             String reason = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("refused")
@@ -83,6 +99,16 @@ final class SocketConnector implements FramedConnection.Connector {
             socket.close();
             throw e;
         }
+    }
+
+    /** Layers TLS over the connected {@code socket} and shakes hands within the connect timeout. */
+    private Socket handshake(Socket socket) throws IOException {
+        SSLSocket secure = (SSLSocket) tls.createSocket(socket, host, port, true);
+        secure.setUseClientMode(true);
+        secure.setSoTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        secure.startHandshake();
+        secure.setSoTimeout(0);
+        return secure;
     }
 
     private String where() {

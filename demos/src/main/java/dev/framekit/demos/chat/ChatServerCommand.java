@@ -9,6 +9,8 @@ import dev.framekit.demos.chat.room.PollChatHandler;
 import dev.framekit.demos.chat.room.StreamChatHandler;
 import dev.framekit.demos.chat.web.WebChatHandler;
 import dev.framekit.demos.console.Console;
+import dev.framekit.demos.tls.ServerTls;
+import java.io.IOException;
 import dev.framekit.framing.websocket.WebSocketFramer;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.options.ByteSizes;
@@ -90,6 +92,9 @@ public final class ChatServerCommand implements Callable<Integer> {
     @Option(names = "--no-qr", description = "With --web-port, do not draw the QR codes of the page's URLs on the banner.")
     boolean noQr;
 
+    @Mixin
+    ChatServerLan lan;
+
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
     static final String CHAT_FRAME_TIMEOUT = "5m";
 
@@ -111,6 +116,9 @@ public final class ChatServerCommand implements Callable<Integer> {
         }
     }
 
+    /** How long a TLS handshake may take (less if --frame-timeout is shorter). */
+    static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
     /** How long the goodbye to every member may take to be written before the server closes. */
     static final Duration SHUTDOWN_FLUSH = Duration.ofMillis(500);
 
@@ -130,6 +138,15 @@ public final class ChatServerCommand implements Callable<Integer> {
         Framer framer = framing.framer(spec, Framing.Side.SERVER);
         PageOrigins origins = pageOrigins();
         Console console = new Console(System.out);
+        ServerTls tls;
+        try {
+            Duration frameTimeout = server.frameTimeout();
+            tls = lan.tls(console, spec.name(), frameTimeout.isZero() || frameTimeout.compareTo(TLS_HANDSHAKE_TIMEOUT) > 0
+                    ? TLS_HANDSHAKE_TIMEOUT : frameTimeout);
+        } catch (IOException e) {
+            System.err.println(spec.name() + ": --tls: " + e.getMessage()); // one line naming the file
+            return 1;
+        }
         boolean polling = framing.framing().connectionPerExchange();
         ChatRoom room = new ChatRoom(console, FrameSplitter.deliverable(framer, polling),
                 "with your name in front, the line does not fit the framing " + framer, history,
@@ -150,18 +167,27 @@ public final class ChatServerCommand implements Callable<Integer> {
         Duration idle = polling && !idleGiven ? Duration.ofMinutes(5) : server.idleTimeout();
         // A person may type one line slowly (telnet sends each key); a trickle still ends after CHAT_FRAME_TIMEOUT.
         Duration frameTimeout = server.frameTimeout();
-        String clientCommand = ("chat-client --host HOST --port PORT " + framing.asShortArguments()).strip();
+        String clientCommand = ("chat-client --host HOST --port PORT " + framing.asShortArguments()).strip()
+                + (tls == null ? "" : " --tls-fingerprint " + tls.fingerprint());
         FramedServer.Settings settings = new FramedServer.Settings(spec.name(), server.host(), server.port(), framer,
-                idle, clientCommand, framing.framing().speaksLines(), server.maxConnections(),
+                idle, clientCommand, framing.framing().speaksLines() && tls == null, server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory());
         bound.set(new FramedServer(settings, handler, console, memory));
         FramedServer web = webPort == null ? null : new FramedServer(new FramedServer.Settings(spec.name() + "-web",
                 server.host(), webPort, WebSocketFramer.server(), idle, null, false, server.maxConnections(),
                 frameTimeout, server.writeTimeout(), server.maxMemory()),
                 new WebChatHandler(room, flood, framer.maxFrameLength(), wire, headerTimeout, origins), console, memory);
-        return ServerRunner.run(bound.get(), () -> room.shutDown(SHUTDOWN_FLUSH), web, port -> {
+        bound.get().layer(tls);
+        if (web != null) {
+            web.layer(tls);
+        }
+        return ServerRunner.run(bound.get(), () -> {
+            lan.stopAnnouncing();
+            room.shutDown(SHUTDOWN_FLUSH);
+        }, web, port -> {
             boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
-            WebBanner.print(console, server.host(), port, !noQr);
-        });
+            WebBanner.print(console, server.host(), port, !noQr, tls == null ? null : tls.fingerprint());
+        }, port -> lan.announce(console, server.host(), port, framer, framing.framing(), framing.settings(), tls,
+                boundWebPort.get()));
     }
 }

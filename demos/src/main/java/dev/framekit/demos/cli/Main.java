@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             EchoServerCommand.class, EchoClientCommand.class,
             ReverseServerCommand.class, ReverseClientCommand.class,
             ChatServerCommand.class, ChatClientCommand.class,
+            dev.framekit.demos.discovery.DiscoverCommand.class,
             dev.framekit.demos.http.HttpServerCommand.class, dev.framekit.demos.http.HttpGetCommand.class,
             dev.framekit.demos.compare.CompareCommand.class,
             dev.framekit.demos.bench.BenchCommand.class,

@@ -4,6 +4,7 @@ import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import java.net.InetAddress;
 import java.time.Duration;
+import javax.net.ssl.SSLSocketFactory;
 import picocli.CommandLine.Option;
 
 /** Which server a client reaches, and how long it waits. */
@@ -22,6 +23,20 @@ public final class ClientOptions {
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class,
             description = "How long to wait to connect and for each reply (default: 10s).")
     Duration timeout = Duration.ofSeconds(10);
+
+    /** TLS for every connection, or null for none. */
+    private SSLSocketFactory tls;
+
+    /** Reaches {@code server} at {@code serverPort} instead of --host and --port (a server found by discovery). */
+    public void reach(String server, int serverPort) {
+        this.host = server;
+        this.port = serverPort;
+    }
+
+    /** Speaks TLS over every connection, with sockets from {@code factory} (which decides whom to trust). */
+    public void tls(SSLSocketFactory factory) {
+        this.tls = factory;
+    }
 
     /**
      * Starts a connection to the server with {@code framer}, waiting up to --timeout to connect;
@@ -44,6 +59,9 @@ public final class ClientOptions {
         FramedConnection.Connector connector = FramedConnection.connector(target, port).framer(framer);
         if (!timeout.isZero()) {
             connector.connectTimeout(timeout);
+        }
+        if (tls != null) {
+            connector.tls(tls);
         }
         return connector;
     }

@@ -85,6 +85,7 @@ public final class FramedServer implements AutoCloseable {
     private final MemoryBudget memory;
     private Watchdog watchdog;
     private ServerSocket serverSocket;
+    private SocketLayer layer;
     private volatile boolean closing;
 
     /** A server that is not yet listening, with the memory budget its settings give. */
@@ -103,6 +104,15 @@ public final class FramedServer implements AutoCloseable {
         this.console = console;
         this.refusals = new RefusalLog(console);
         this.memory = memory;
+    }
+
+    /**
+     * Runs every connection over {@code socketLayer} (TLS, say), set up before {@link #serve()}: a
+     * peer the layer refuses is reset with the layer's one line.
+     */
+    public FramedServer layer(SocketLayer socketLayer) {
+        this.layer = socketLayer;
+        return this;
     }
 
     /** The memory budget every peer of this server counts against. */
@@ -211,6 +221,7 @@ public final class FramedServer implements AutoCloseable {
             served.incrementAndGet();
             budget.release();
             socket.closeAccount();
+            socket.forgetLayer();
         }
         try {
             console.log(peer + " " + stats + "; " + ending);
@@ -233,13 +244,15 @@ public final class FramedServer implements AutoCloseable {
         FramedConnection connection = null;
         ConnectionEnd end;
         try {
-            connection = FramedConnection.of(socket, settings.framer());
+            connection = FramedConnection.of(layered(socket), settings.framer());
             socket.attach(connection.reader(), connection.writer());
             // Silent between frames: the socket's read timeout. Inside a frame: the reader's frame deadline.
             connection.readTimeout(settings.idleTimeout());
             connection.frameDeadline(settings.frameTimeout());
             handler.serve(connection, stats);
             end = ConnectionEnd.CLEAN;
+        } catch (RefusedByLayer e) {
+            end = ConnectionEnd.misbehaved(e.getMessage());
         } catch (Throwable e) {
             end = ConnectionEnd.of(e, settings.idleTimeout(), closing);
         }
@@ -253,5 +266,28 @@ public final class FramedServer implements AutoCloseable {
         ConnectionErrors.closeQuietly(connection == null ? socket : connection);
         ConnectionErrors.closeQuietly(socket);
         return end.line();
+    }
+
+    /** The socket the connection runs over: {@code socket} itself, or the {@link #layer} made on it. */
+    private Socket layered(PeerSocket socket) throws RefusedByLayer {
+        if (layer == null) {
+            return socket;
+        }
+        // What the layer holds for the peer (TLS record buffers) counts from before the handshake.
+        socket.add(layer.bytesHeld());
+        try {
+            Socket layered = layer.over(socket);
+            socket.layeredAs(layered);
+            return layered;
+        } catch (IOException e) {
+            throw new RefusedByLayer(closing ? "closed: server stopping" : String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The layer refused a peer: the message is the server's log line. */
+    private static final class RefusedByLayer extends Exception {
+        RefusedByLayer(String message) {
+            super(message, null, false, false);
+        }
     }
 }

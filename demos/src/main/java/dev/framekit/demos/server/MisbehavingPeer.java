@@ -18,7 +18,8 @@ public final class MisbehavingPeer {
      * {@link FramedServer} is simply closed.
      */
     public static void close(FramedConnection connection, String reason) {
-        if (connection.socket() instanceof PeerSocket socket) {
+        PeerSocket socket = PeerSocket.beneath(connection.socket());
+        if (socket != null) {
             socket.closeFor(reason);
         }
         try {

@@ -19,6 +19,7 @@ public interface PeerMemory {
 
     /** The budget account of {@code connection}'s peer, or {@link #NONE}. */
     static PeerMemory of(FramedConnection connection) {
-        return connection.socket() instanceof PeerSocket socket ? socket : NONE;
+        PeerSocket socket = PeerSocket.beneath(connection.socket());
+        return socket != null ? socket : NONE;
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,7 +32,35 @@ final class PeerSocket extends Socket implements PeerMemory {
     private volatile MemoryBudget.Account account;
     private volatile String closedBecause;
 
+    /** The sockets a {@link SocketLayer} made over peer sockets (TLS), each with the peer socket beneath it. */
+    private static final Map<Socket, PeerSocket> LAYERED = new ConcurrentHashMap<>();
+
+    /** The socket a layer made over this one, or null. */
+    private volatile Socket layeredAs;
+
     PeerSocket() {
+    }
+
+    /**
+     * The peer socket {@code socket} is, or that lies beneath it (a TLS socket a {@link SocketLayer}
+     * made over it); null for a socket a {@link FramedServer} did not accept.
+     */
+    static PeerSocket beneath(Socket socket) {
+        return socket instanceof PeerSocket peer ? peer : socket == null ? null : LAYERED.get(socket);
+    }
+
+    /** Notes that {@code layered} runs over this socket, so the budget and resets reach this one through it. */
+    void layeredAs(Socket layered) {
+        layeredAs = layered;
+        LAYERED.put(layered, this);
+    }
+
+    /** Forgets the layered socket: the connection has ended. */
+    void forgetLayer() {
+        Socket layered = layeredAs;
+        if (layered != null) {
+            LAYERED.remove(layered);
+        }
     }
 
     @Override

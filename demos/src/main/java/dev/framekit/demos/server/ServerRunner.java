@@ -30,7 +30,17 @@ public final class ServerRunner {
      */
     public static int run(FramedServer server, Runnable beforeClose, FramedServer companion,
             java.util.function.IntConsumer companionBound) {
-        if (bind(server) < 0) {
+        return run(server, beforeClose, companion, companionBound, port -> {});
+    }
+
+    /**
+     * Like {@link #run(FramedServer, Runnable, FramedServer, java.util.function.IntConsumer)};
+     * once both listen, {@code bound} gets the server's port (a chat room starts announcing it).
+     */
+    public static int run(FramedServer server, Runnable beforeClose, FramedServer companion,
+            java.util.function.IntConsumer companionBound, java.util.function.IntConsumer bound) {
+        int serverPort = bind(server);
+        if (serverPort < 0) {
             return 1;
         }
         if (companion != null) {
@@ -48,6 +58,7 @@ public final class ServerRunner {
                 }
             });
         }
+        bound.accept(serverPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             beforeClose.run();
             if (companion != null) {

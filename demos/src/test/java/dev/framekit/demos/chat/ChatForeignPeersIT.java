@@ -63,7 +63,7 @@ class ChatForeignPeersIT {
     @Test
     void withAWebPortCurlIsToldTheUrlOfTheChatPageOnTheAddressItReached() throws Exception {
         FramekitProcess server = framekit.start("chat-server", "--host", "0.0.0.0", "--port", "0", "--framing", "delimiter",
-                "--web-port", "0", "--no-qr").awaitReady();
+                "--web-port", "0", "--no-qr", "--no-announce").awaitReady(); // bound to every interface: nothing onto the LAN
         java.util.regex.Matcher web = Pattern.compile("^chat-server-web listening on .*:(\\d+) ")
                 .matcher(server.awaitLine("^chat-server-web listening on "));
         assertTrue(web.find(), server.transcript());

@@ -92,10 +92,20 @@ final class TwoHosts implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives {@code device} its address with the subnet's broadcast address (LAN discovery's
+     * fallback) and a default route over the link, as a host on a LAN has (multicast follows it).
+     */
     private static void configure(String namespace, String device, String address) throws IOException {
-        run(List.of("ip", "-n", namespace, "addr", "add", address + "/24", "dev", device));
+        run(List.of("ip", "-n", namespace, "addr", "add", address + "/24", "brd", "+", "dev", device));
         run(List.of("ip", "-n", namespace, "link", "set", device, "up"));
         run(List.of("ip", "-n", namespace, "link", "set", "lo", "up"));
+        run(List.of("ip", "-n", namespace, "route", "add", "default", "dev", device));
+    }
+
+    /** The subnet's broadcast address, where a host on the link broadcasts. */
+    String broadcastAddress() {
+        return serverAddress.substring(0, serverAddress.lastIndexOf('.')) + ".255";
     }
 
     private static String run(List<String> command) throws IOException {

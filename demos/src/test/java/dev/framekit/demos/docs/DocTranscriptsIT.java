@@ -65,8 +65,10 @@ class DocTranscriptsIT {
         Markdown doc = Markdown.of("docs/lan-chat.md");
         int port = documentedPort(7342);
         int webPort = documentedPort(8080);
+        // Announced on loopback only (--discovery-interface lo): the suite sends nothing onto the machine's LAN.
+        List<String> loopback = List.of("--discovery-interface", "lo");
         FramekitProcess server = framekit.start("chat-server", "--framing", "delimiter", "--port", "7342", "--web-port", "8080",
-                "--no-qr").awaitReady();
+                "--no-qr", "--discovery-interface", "lo").awaitReady();
 
         String bannerMismatch = awaitExcerpt(server, block(doc, "chat-server banner"));
         assertNull(bannerMismatch, bannerMismatch);
@@ -74,6 +76,18 @@ class DocTranscriptsIT {
         Framekit.Result alice = framekit.runWithInput("", "chat-client", "--host", "127.0.0.1", "--framing", "delimiter",
                 "--name", "alice");
         assertNull(Transcript.excerptMismatch(block(doc, "chat-client joins"), alice.stdout()), alice.transcript());
+
+        // With no --host and no --framing the client finds the server; the doc's server has no --web-port, so no "web".
+        Framekit.Result found = framekit.runWithInput("", "chat-client", "--name", "alice", loopback.get(0), loopback.get(1));
+        List<String> joining = found.stderr().stream().map(line -> line.replaceFirst("  web \\S+$", "")).toList();
+        List<String> shownFound = block(doc, "chat-client finds the server");
+        assertNull(Transcript.mismatch(shownFound.subList(0, 1), joining), found.transcript());
+        assertNull(Transcript.excerptMismatch(shownFound.subList(1, shownFound.size()), found.stdout()), found.transcript());
+        Framekit.Result discovered = framekit.run("discover", loopback.get(0), loopback.get(1));
+        assertNull(Transcript.mismatch(block(doc, "discover"), discovered.stdout()), discovered.transcript());
+        Framekit.Result none = framekit.run("chat-client", loopback.get(0), loopback.get(1), "--discovery-port", "9");
+        assertEquals(1, none.exitCode(), none.transcript());
+        assertNull(Transcript.mismatch(block(doc, "chat-client hears no server"), none.stderr()), none.transcript());
 
         List<String> refusal = shell("curl -s --http0.9 http://127.0.0.1:" + port + "/");
         assertNull(Transcript.mismatch(block(doc, "browser on the chat port"), refusal), "web port " + webPort);

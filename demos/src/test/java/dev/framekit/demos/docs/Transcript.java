@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
  * matched line by line, except for what differs from run to run and machine to machine, which
  * any value matches: a log line's time ({@code 11:03:15.798}), a loopback peer's port
  * ({@code 127.0.0.1:53512}), an HTTP {@code Date:} value, the banner's machine name and LAN
- * addresses, and the LAN address in a banner's URL, {@code --host} and {@code nc} command. A shown line {@code ...} stands for any
+ * addresses, the LAN address in a banner's URL, {@code --host} and {@code nc} command, and the address
+ * and name of a server heard on the LAN ({@code discover}, {@code chat-client: joining}). A shown line {@code ...} stands for any
  * number of lines, and a shown line ending in {@code " ..."} for any rest of that line.
  */
 public final class Transcript {
     private static final Pattern VOLATILE = Pattern.compile(
             "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}|127\\.0\\.0\\.1:\\d+|(?<=^Date: ).*|(?<=this machine: ).*|(?<=http://)[^/ ]+(?=/)"
-            + "|(?<=--host )[^ ]+|(?<= nc )[^ ]+");
+            + "|(?<=--host )[^ ]+|(?<= nc )[^ ]+|(?:^|(?<=joining ))\\d[\\d.]*:\\d+  \\S+(?=  framing: )");
     private static final String ELISION = "...";
 
     private Transcript() {

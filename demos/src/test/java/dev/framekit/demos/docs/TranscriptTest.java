@@ -27,6 +27,16 @@ class TranscriptTest {
     }
 
     @Test
+    void theAddressAndNameOfAServerHeardOnTheLanVary() {
+        assertNull(Transcript.mismatch(List.of("192.168.1.20:7342  studio  framing: delimiter(\"\\n\", max 1048576 bytes)"),
+                List.of("127.0.0.1:7342  vm  framing: delimiter(\"\\n\", max 1048576 bytes)")));
+        assertNull(Transcript.mismatch(List.of("chat-client: joining 192.168.1.20:7342  studio  framing: x"),
+                List.of("chat-client: joining 10.0.0.7:7342  box  framing: x")));
+        assertNotNull(Transcript.mismatch(List.of("chat-client: joining 192.168.1.20:7342  studio  framing: x"),
+                List.of("chat-client: joining 10.0.0.7:7342  box  framing: y")));
+    }
+
+    @Test
     void threeDotsElideLinesOrTheRestOfALine() {
         List<String> shown = List.of("HTTP/1.1 200 OK", "...", "<html lang=\"en\">", "sent 5 bytes on the wire: ...");
         assertNull(Transcript.mismatch(shown, List.of("HTTP/1.1 200 OK", "Server: framekit", "", "<html lang=\"en\">",

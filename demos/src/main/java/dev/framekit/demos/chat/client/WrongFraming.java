@@ -20,6 +20,21 @@ final class WrongFraming extends ForwardingFramer {
     /** How many first bytes are kept: enough for a server's refusal line. */
     private static final int KEPT = 512;
 
+    /** The first byte of a TLS alert record (then 3 and the minor version): a TLS server refusing plaintext. */
+    private static final byte TLS_ALERT = 0x15;
+
+    /** The first byte of a TLS handshake record. */
+    private static final byte TLS_HANDSHAKE = 0x16;
+
+    /** What the client says when a TLS record comes back to a plaintext client. */
+    static final String SPEAKS_TLS = "-- the server speaks TLS: add --tls-fingerprint FP (the fingerprint on its banner),"
+            + " or leave out --host and --framing to find it on the LAN";
+
+    /** Whether three bytes start a TLS record: an alert or a handshake, version 3.x. */
+    private static boolean isTlsRecord(int type, int major, int minor) {
+        return (type == TLS_ALERT || type == TLS_HANDSHAKE) && major == 3 && minor >= 0 && minor <= 4;
+    }
+
     private volatile byte[] seen = new byte[0];
     private volatile boolean framed;
 
@@ -81,6 +96,9 @@ final class WrongFraming extends ForwardingFramer {
      * one, else a guess from what they look like; null if they show nothing.
      */
     static String fromFirstBytes(byte[] seen, Framer framer) {
+        if (seen.length >= 3 && isTlsRecord(seen[0], seen[1], seen[2])) {
+            return SPEAKS_TLS;
+        }
         String text = new String(seen, StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
         if (text.startsWith(Signal.REFUSED)) {
@@ -97,6 +115,9 @@ final class WrongFraming extends ForwardingFramer {
 
     /** The line for a reply that does not look like chat at all on send-and-close framing. */
     static String unexpectedReply(String reply, Framer framer) {
+        if (reply.length() >= 3 && isTlsRecord(reply.charAt(0), reply.charAt(1), reply.charAt(2))) {
+            return SPEAKS_TLS; // its alert refusing plaintext, read as a line: it ends in 0x0a
+        }
         return notSpoken(name(framer), reply.indexOf('\0') >= 0 ? "is it --framing length?"
                 : reply.startsWith("-- ") ? "is it --framing delimiter?" : "check its --framing");
     }

@@ -2,6 +2,7 @@ package dev.framekit.demos.chat.web;
 
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.server.LanAddresses;
+import dev.framekit.demos.tls.Fingerprint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -23,8 +24,17 @@ public final class WebBanner {
      * @param qr whether to draw the QR code
      */
     public static void print(Console console, String host, int port, boolean qr) {
+        print(console, host, port, qr, null);
+    }
+
+    /**
+     * Prints the URLs of a page served over TLS when {@code fingerprint} is not null: {@code https}
+     * URLs ending {@code #sha256=FINGERPRINT}, so a person can compare what the browser shows
+     * with what the QR code carried.
+     */
+    public static void print(Console console, String host, int port, boolean qr, Fingerprint fingerprint) {
         print(console, isAnyLocal(host) ? LanAddresses.find().stream().map(LanAddresses.Entry::address).toList()
-                : List.of(host), port, qr);
+                : List.of(host), port, qr, fingerprint);
     }
 
     private static boolean isAnyLocal(String host) {
@@ -37,11 +47,17 @@ public final class WebBanner {
 
     /** Prints the URLs at {@code hosts}, the most likely first: one QR code, for the first. */
     static void print(Console console, List<String> hosts, int port, boolean qr) {
+        print(console, hosts, port, qr, null);
+    }
+
+    private static void print(Console console, List<String> hosts, int port, boolean qr, Fingerprint fingerprint) {
         if (hosts.isEmpty()) {
             hosts = List.of("localhost");
         }
-        List<String> urls = hosts.stream().map(address -> "http://" + (address.contains(":") ? "[" + address + "]" : address)
-                + ":" + port + "/").toList();
+        String scheme = fingerprint == null ? "http://" : "https://";
+        String end = fingerprint == null ? "/" : "/#sha256=" + fingerprint;
+        List<String> urls = hosts.stream().map(address -> scheme + (address.contains(":") ? "[" + address + "]" : address)
+                + ":" + port + end).toList();
         console.line("  from a phone's browser: " + urls.get(0));
         if (qr) {
             for (String line : QrCode.draw(urls.get(0))) {

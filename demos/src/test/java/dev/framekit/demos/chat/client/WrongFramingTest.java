@@ -34,6 +34,17 @@ class WrongFramingTest {
     }
 
     @Test
+    void aTlsAlertSaysTheServerSpeaksTls() {
+        byte[] alert = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x0a}; // unexpected_message, refusing plaintext
+        assertEquals(WrongFraming.SPEAKS_TLS, WrongFraming.fromFirstBytes(alert, Framers.lengthPrefixed()));
+        // On \n lines the alert's last byte ends a line: the line read is the record.
+        assertEquals(WrongFraming.SPEAKS_TLS, WrongFraming.unexpectedReply(
+                new String(alert, 0, 6, StandardCharsets.ISO_8859_1), Framers.delimiter("\n")));
+        assertEquals(WrongFraming.SPEAKS_TLS, WrongFraming.fromFirstBytes(new byte[] {0x16, 0x03, 0x01, 0x00},
+                Framers.delimiter("#*#")));
+    }
+
+    @Test
     void bytesThatShowNothingGiveNoGuess() {
         assertNull(WrongFraming.fromFirstBytes(bytes("hello"), Framers.delimiter("#*#")));
         assertNull(WrongFraming.fromFirstBytes(new byte[0], Framers.lengthPrefixed()));
