@@ -164,7 +164,12 @@ public final class Framers {
         return ZmtpFramer.DEFAULT;
     }
 
-    /** ZMTP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #zmtp()}. */
+    /**
+     * ZMTP frames of at most {@code maxFrameLength} bytes; see {@link #zmtp()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     */
     public static Framer zmtp(int maxFrameLength) {
         return ZmtpFramer.withMax(maxFrameLength);
     }
@@ -172,9 +177,7 @@ public final class Framers {
     /**
      * Redis RESP 2 and 3, one element per frame: its line ({@code $5}, {@code +OK}, {@code *2}) is
      * the frame's {@linkplain Frame#headerFields() header fields}, a bulk string's bytes the payload
-     * (empty for the other elements). A plain message is a bulk string: {@code $5
-hello
-}.
+     * (empty for the other elements). A plain message is a bulk string: {@code $5\r\nhello\r\n}.
      *
      * @return the framer, with the default maximum of 1 MiB
      */
@@ -182,7 +185,12 @@ hello
         return resp(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /** RESP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #resp()}. */
+    /**
+     * RESP frames of at most {@code maxFrameLength} bytes; see {@link #resp()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     */
     public static Framer resp(int maxFrameLength) {
         return new ControlLineFramer(ControlLineRule.RESP, maxFrameLength);
     }
@@ -190,9 +198,7 @@ hello
     /**
      * The NATS client protocol, one operation per frame: its line is the frame's
      * {@linkplain Frame#headerFields() header fields}, the body MSG, HMSG, PUB and HPUB count the
-     * payload (empty for INFO, PING, +OK, ...). A plain message is {@code PUB framekit 5
-hello
-}.
+     * payload (empty for INFO, PING, +OK, ...). A plain message is {@code PUB framekit 5\r\nhello\r\n}.
      *
      * @return the framer, with the default maximum of 1 MiB (NATS's own {@code max_payload})
      */
@@ -200,7 +206,12 @@ hello
         return nats(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /** NATS frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #nats()}. */
+    /**
+     * NATS frames of at most {@code maxFrameLength} bytes; see {@link #nats()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     */
     public static Framer nats(int maxFrameLength) {
         return new ControlLineFramer(ControlLineRule.NATS, maxFrameLength);
     }
@@ -215,7 +226,12 @@ hello
         return syslog(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
     }
 
-    /** Syslog frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #syslog()}. */
+    /**
+     * Syslog frames of at most {@code maxFrameLength} bytes; see {@link #syslog()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     */
     public static Framer syslog(int maxFrameLength) {
         return new ControlLineFramer(ControlLineRule.SYSLOG, maxFrameLength);
     }
@@ -231,7 +247,12 @@ hello
         return StompFramer.DEFAULT;
     }
 
-    /** STOMP frames of at most {@code maxFrameLength} bytes (1 to 1 GiB); see {@link #stomp()}. */
+    /**
+     * STOMP frames of at most {@code maxFrameLength} bytes; see {@link #stomp()}.
+     *
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @return the framer
+     */
     public static Framer stomp(int maxFrameLength) {
         return StompFramer.withMax(maxFrameLength);
     }

@@ -139,7 +139,7 @@ public final class LengthPrefixFramer implements Framer {
         return lengthAdjustment;
     }
 
-    /** Returns how many bytes come before the length field, each frame's header fields (0 unless set). */
+    /** {@return how many bytes come before the length field, each frame's header fields (0 unless set)} */
     public int lengthFieldOffset() {
         return lengthFieldOffset;
     }
@@ -153,7 +153,7 @@ public final class LengthPrefixFramer implements Framer {
         return preset;
     }
 
-    /** Returns what the decoder does with a frame over the maximum: fail or skip. */
+    /** {@return what the decoder does with a frame over the maximum: fail or skip} */
     public OversizePolicy oversizePolicy() {
         return oversizePolicy;
     }
