@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * every join, so without a limit the flood's members fill the memory budget within seconds (the
  * server sheds members and refuses connections, a real member's posts among them). With
  * {@code --join-limit} (default 5 a second from one address) the flood is slowed to it, one log
- * line says so, and the real polling member keeps every real line, in order, and stays in the room.
+ * line says so, the flood's members are let go for not polling within 20 s of joining, and the real
+ * polling member keeps every real line, in order, and stays in the room.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class JoinFloodIT {
@@ -83,6 +84,9 @@ class JoinFloodIT {
         assertEquals(1, AfterAttack.linesContaining(server, "127.0.0.1 sends more than 5 JOINs a second;"
                 + " the replies to them are slowed down (--join-limit)"), server.transcript());
         assertEquals(0, AfterAttack.linesContaining(server, "--max-memory"), server.transcript());
+        // The flood's members never poll: each is let go 20 to 25 s after it joined, and holds nothing from then on.
+        assertEquals(joins.get(), AfterAttack.awaitLines(server, "left: timed out: no poll within 20 s of joining",
+                joins.get(), Duration.ofSeconds(40)), server.transcript());
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < lines; i++) {
             expected.add("<sayer> " + i);

@@ -24,11 +24,14 @@ import java.util.function.IntSupplier;
  * or while another member is behind, gets its replies later (its client waits for each, so it
  * posts more slowly). JOINs from one address past a limit a second are answered later too: a
  * flood of joins (each told to every member) cannot fill the room and the budget with members
- * that never poll, nor cost the members who do poll their lines.
+ * that never poll, nor cost the members who do poll their lines; and a member not heard from
+ * within {@link #FIRST_POLL_TIMEOUT} of joining (its client polls at once) is let go.
  */
 public final class PollChatHandler implements FramedServer.Handler {
     public static final Duration POLL_WAIT = Duration.ofSeconds(20);
     static final Duration MEMBER_TIMEOUT = Duration.ofSeconds(60);
+    /** A member not heard from (no poll, no post) this long after joining is let go (its client polls at once). */
+    static final Duration FIRST_POLL_TIMEOUT = POLL_WAIT;
     private static final String GONE = PollProtocol.GONE + " not in the room (left or timed out); join again";
 
     private final ChatRoom room;
@@ -173,6 +176,9 @@ public final class PollChatHandler implements FramedServer.Handler {
             for (PollingMember member : List.copyOf(members.values())) {
                 if (member.idleFor(MEMBER_TIMEOUT)) {
                     letGo(member, "timed out: no poll for " + MEMBER_TIMEOUT.toSeconds() + " s", "timed out");
+                } else if (member.silentSinceJoiningFor(FIRST_POLL_TIMEOUT)) {
+                    String reason = "timed out: no poll within " + FIRST_POLL_TIMEOUT.toSeconds() + " s of joining";
+                    letGo(member, reason, reason);
                 }
             }
         }
