@@ -62,6 +62,11 @@ public final class ChatServerCommand implements Callable<Integer> {
                     + " slowly; more than anyone types or pastes; 0 = no limit (default: ${DEFAULT-VALUE}).")
     long floodBytes;
 
+    @Option(names = "--join-limit", defaultValue = "5", paramLabel = "JOINS", converter = Counts.class,
+            description = "On --framing close: JOINs a second one address may send (with a burst of as many) before the"
+                    + " replies to them come more slowly; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    int joinLimit;
+
     @Option(names = "--max-queue", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.Positive.class,
             description = "Bytes of unsent lines a member may have queued before the room stops reading the senders until"
                     + " it is back at half of it; a member that takes nothing for --write-timeout meanwhile is"
@@ -158,8 +163,8 @@ public final class ChatServerCommand implements Callable<Integer> {
         AtomicInteger boundWebPort = new AtomicInteger();
         PeerCheck check = new PeerCheck(framing.framing(), framer, framing.asArguments(), boundWebPort::get);
         FramedServer.Handler handler = polling
-                ? new PollChatHandler(room, framer.maxFrameLength(), flood,
-                        () -> bound.get().maxConnections(), memory, wire, check)
+                ? new PollChatHandler(room, framer.maxFrameLength(), flood, joinLimit,
+                        () -> bound.get().maxConnections(), memory, console, wire, check)
                 : new StreamChatHandler(room, flood, wire, check);
         // Members of a chat room may be quiet for long (CHAT_IDLE_TIMEOUT); a send-and-close
         // connection carries one request, and one that sends nothing is closed after the usual 5m.

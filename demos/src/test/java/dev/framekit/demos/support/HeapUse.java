@@ -23,6 +23,12 @@ public final class HeapUse {
         return Long.parseLong(used.group(1));
     }
 
+    /** The first {@code lines} lines of the server's class histogram (jcmd GC.class_histogram), for a failure message. */
+    public static String histogram(FramekitProcess server, int lines) throws Exception {
+        String[] all = jcmd(Long.toString(server.process().pid()), "GC.class_histogram").split("\n");
+        return String.join("\n", java.util.Arrays.asList(all).subList(0, Math.min(lines, all.length)));
+    }
+
     private static String jcmd(String pid, String command) throws Exception {
         String jcmd = Path.of(Framekit.java()).resolveSibling("jcmd").toString();
         Process process = new ProcessBuilder(jcmd, pid, command).redirectErrorStream(true).start();

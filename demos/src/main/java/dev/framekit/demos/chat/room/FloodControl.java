@@ -56,6 +56,17 @@ public final class FloodControl {
         return true;
     }
 
+    /** Whether a full burst is due again, so that forgetting this control would change nothing. */
+    boolean rested() {
+        lock.lock();
+        try {
+            long rested = System.nanoTime() - SECOND;
+            return nextLine <= rested && nextByte <= rested;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How far apart {@code units} at {@code perSecond} must be, in nanoseconds; 0 for no limit. */
     private static long spacing(long units, long perSecond) {
         return perSecond > 0 ? units * SECOND / perSecond : 0;

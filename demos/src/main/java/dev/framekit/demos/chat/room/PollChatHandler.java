@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat.room;
 
+import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
@@ -21,16 +22,25 @@ import java.util.function.IntSupplier;
  * room holds at most as many members as the server holds connections; each member's unread
  * lines count against the server's memory budget; a member posting faster than a flood limit,
  * or while another member is behind, gets its replies later (its client waits for each, so it
- * posts more slowly).
+ * posts more slowly). JOINs from one address past a limit a second are answered later too: a
+ * flood of joins (each told to every member) cannot fill the room and the budget with members
+ * that never poll, nor cost the members who do poll their lines; and a member not heard from
+ * within {@link #FIRST_POLL_TIMEOUT} of joining (its client polls at once) is let go.
  */
 public final class PollChatHandler implements FramedServer.Handler {
     public static final Duration POLL_WAIT = Duration.ofSeconds(20);
     static final Duration MEMBER_TIMEOUT = Duration.ofSeconds(60);
+    /** A member not heard from (no poll, no post) this long after joining is let go (its client polls at once). */
+    static final Duration FIRST_POLL_TIMEOUT = POLL_WAIT;
     private static final String GONE = PollProtocol.GONE + " not in the room (left or timed out); join again";
 
     private final ChatRoom room;
     private final int maxReplyBytes;
     private final FloodControl.Limits flood;
+    private final FloodControl.Limits joinLimit;
+    private final Console log;
+    /** The pace of JOINs from each address that joined within the last second or so. */
+    private final Map<String, FloodControl> joinsByAddress = new ConcurrentHashMap<>();
     private final IntSupplier maxMembers;
     private final MemoryBudget memory;
     private final WireLog wire;
@@ -41,17 +51,21 @@ public final class PollChatHandler implements FramedServer.Handler {
 
     /**
      * @param flood how fast a member may post before its replies are slowed
+     * @param joinsPerSecond how many JOINs a second one address may send (with a burst of as many)
+     *     before the replies to them are slowed; 0 for no limit
      * @param maxMembers the most members at once (the server's connection limit, known once it is bound)
      * @param memory the server's memory budget, which members' lines count against
      * @param check reads each request, refusing a peer that speaks another protocol or framing
      */
-    public PollChatHandler(ChatRoom room, int maxFrameLength, FloodControl.Limits flood, IntSupplier maxMembers,
-            MemoryBudget memory, WireLog wire, PeerCheck check) {
+    public PollChatHandler(ChatRoom room, int maxFrameLength, FloodControl.Limits flood, int joinsPerSecond,
+            IntSupplier maxMembers, MemoryBudget memory, Console log, WireLog wire, PeerCheck check) {
         this.wire = wire;
         this.check = check;
         this.room = room;
         this.maxReplyBytes = Math.max(1, maxFrameLength - 64);
         this.flood = flood;
+        this.joinLimit = new FloodControl.Limits(joinsPerSecond, 0);
+        this.log = log;
         this.maxMembers = maxMembers;
         this.memory = memory;
         Thread.ofVirtual().name("chat-reaper").start(this::reapIdleMembers);
@@ -83,6 +97,8 @@ public final class PollChatHandler implements FramedServer.Handler {
         switch (head[0]) {
             case PollProtocol.JOIN -> {
                 String wanted = head.length > 1 ? head[1] : null;
+                InetSocketAddress remote = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
+                paceJoin(remote.getAddress().getHostAddress());
                 if (members.size() >= maxMembers.getAsInt()) {
                     return PollProtocol.ERROR + " the room is full: " + members.size()
                             + " members, the most this server holds (--max-connections)";
@@ -90,7 +106,6 @@ public final class PollChatHandler implements FramedServer.Handler {
                 if (memory.over()) {
                     return PollProtocol.ERROR + " the server is over its memory budget; try again later";
                 }
-                InetSocketAddress remote = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
                 byte[] secret = new byte[12];
                 random.nextBytes(secret);
                 PollingMember member = new PollingMember(HexFormat.of().formatHex(secret),
@@ -141,6 +156,15 @@ public final class PollChatHandler implements FramedServer.Handler {
         }
     }
 
+    /** Waits, if {@code address} has sent JOINs faster than the limit; says so in the log the first time. */
+    private void paceJoin(String address) {
+        if (joinLimit.linesPerSecond() > 0 && joinsByAddress.computeIfAbsent(address, a -> joinLimit.start())
+                .acquireFirstWait(0)) {
+            log.log(address + " sends more than " + joinLimit.linesPerSecond() + " JOINs a second;"
+                    + " the replies to them are slowed down (--join-limit)");
+        }
+    }
+
     private void reapIdleMembers() {
         while (true) {
             try {
@@ -148,9 +172,13 @@ public final class PollChatHandler implements FramedServer.Handler {
             } catch (InterruptedException e) {
                 return;
             }
+            joinsByAddress.values().removeIf(FloodControl::rested);
             for (PollingMember member : List.copyOf(members.values())) {
                 if (member.idleFor(MEMBER_TIMEOUT)) {
                     letGo(member, "timed out: no poll for " + MEMBER_TIMEOUT.toSeconds() + " s", "timed out");
+                } else if (member.silentSinceJoiningFor(FIRST_POLL_TIMEOUT)) {
+                    String reason = "timed out: no poll within " + FIRST_POLL_TIMEOUT.toSeconds() + " s of joining";
+                    letGo(member, reason, reason);
                 }
             }
         }

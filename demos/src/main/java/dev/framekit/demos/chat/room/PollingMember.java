@@ -23,8 +23,10 @@ final class PollingMember extends Member {
     private volatile PeerMemory memory = PeerMemory.NONE;
     private volatile long queuedBytes;
     private long firstNumber = 1;
-    private volatile long lastSeen = System.nanoTime();
+    private final long joinedAt = System.nanoTime();
+    private volatile long lastSeen = joinedAt;
     private int polling;
+    private volatile boolean heardFrom;
     private String goneReason;
 
     /** @param flood paces its posts: past its limits the reply to each comes later */
@@ -115,9 +117,10 @@ final class PollingMember extends Member {
         }
     }
 
-    /** Notes that the member's client is still there. */
+    /** Notes that the member's client is still there (it polled or posted). */
     void touch() {
         lastSeen = System.nanoTime();
+        heardFrom = true;
     }
 
     /** True if the client has sent nothing for {@code timeout} and is not polling now. */
@@ -128,6 +131,15 @@ final class PollingMember extends Member {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * True if the client has neither polled nor posted in the {@code grace} since it joined: a real
+     * client polls at once, so this one is gone, or never was one (a flood of JOINs), and its lines
+     * are held for nobody.
+     */
+    boolean silentSinceJoiningFor(Duration grace) {
+        return !heardFrom && System.nanoTime() - joinedAt > grace.toNanos();
     }
 
     /**

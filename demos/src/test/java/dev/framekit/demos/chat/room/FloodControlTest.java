@@ -32,6 +32,16 @@ class FloodControlTest {
     }
 
     @Test
+    void aControlIsRestedUntilItsBurstIsTakenSoAnIdleOneCanBeForgotten() {
+        FloodControl joins = new FloodControl.Limits(5, 0).start();
+        assertTrue(joins.rested(), "a fresh control has its whole burst");
+        for (int i = 0; i < 5; i++) {
+            joins.acquire(0);
+        }
+        assertFalse(joins.rested(), "the burst is taken: forgetting the control would give another");
+    }
+
+    @Test
     void zeroTurnsFloodControlOff() {
         FloodControl flood = FloodControl.Limits.NONE.start();
         for (int i = 0; i < 100_000; i++) {

@@ -36,6 +36,23 @@ class PollingMemberTest {
     }
 
     @Test
+    void aMemberNeverHeardFromSinceJoiningIsSilentOnceItsGraceIsOver() throws Exception {
+        assertFalse(member.silentSinceJoiningFor(Duration.ofHours(1)), "within its grace");
+        Thread.sleep(2); // some time has passed since it joined
+        assertTrue(member.silentSinceJoiningFor(Duration.ofMillis(1)), "never polled nor posted: a JOIN and nothing else");
+    }
+
+    @Test
+    void aMemberThatPolledOrPostedIsNeverSilentSinceJoining() throws Exception {
+        PollingMember poster = new PollingMember("poster", "test", FloodControl.Limits.NONE.start());
+        poster.touch(); // a SAY
+        member.poll(0, Duration.ZERO, 1 << 20);
+        Thread.sleep(2);
+        assertFalse(member.silentSinceJoiningFor(Duration.ofMillis(1)), "it polled");
+        assertFalse(poster.silentSinceJoiningFor(Duration.ofMillis(1)), "it posted");
+    }
+
+    @Test
     void aLostPollReplyIsSentAgainSoNothingIsMissed() throws Exception {
         member.deliver("one");
         member.poll(0, Duration.ZERO, 1 << 20);
