@@ -44,7 +44,7 @@ final class DescriptorBudget {
      */
     static DescriptorBudget decide(String command, int requested, MemoryBudget memory, Console console) {
         OptionalLong allowed = FileLimits.connectionsAllowed();
-        long memoryAllows = Math.max(1, memory.limit() / MemoryBudget.IDLE_PEER_BYTES);
+        long memoryAllows = Math.max(1, memory.limit() / memory.idlePeerBytes());
         if (requested > 0) {
             if (allowed.isPresent() && allowed.getAsLong() < requested) {
                 console.line(command + ": --max-connections " + requested + " is more than the open-file limit ("
@@ -62,7 +62,7 @@ final class DescriptorBudget {
         String files = allowed.isPresent() ? "the open-file limit " + FileLimits.softLimit().getAsLong() + " leaves room for "
                 + fileAllows : "the default is " + DEFAULT_MAX_CONNECTIONS;
         announce(console, command, memory, limit, command + ": " + memory.describe() + "; at most " + limit
-                + " connections, the fewer of what the budget allows at " + (MemoryBudget.IDLE_PEER_BYTES / 1024)
+                + " connections, the fewer of what the budget allows at " + (memory.idlePeerBytes() / 1024)
                 + " KiB each (" + memoryAllows + ") and what " + files + " (set another with --max-connections)");
         if (!memoryBound && allowed.isPresent() && limit < LOW_LIMIT) {
             console.line(command + ": the open-file limit is " + FileLimits.softLimit().getAsLong() + ", room for about "

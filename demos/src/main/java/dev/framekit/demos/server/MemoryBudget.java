@@ -22,13 +22,11 @@ import java.util.function.Consumer;
  * burst, with many connections' threads ready to run on few cores, that can be a while after it
  * was shed. Until then what it held is still in the heap: {@link #releasing()}, counted by
  * {@link #over()}, and a connection about to read waits for it ({@link Account#awaitReleases()})
- * rather than pile more on top. (Before, the bytes of a shed peer were given back at once: with
- * 70 uploads arriving at once in a 64 MiB heap, a heap dump at the OutOfMemoryError that followed
- * held 22.9 MB of bodies of uploads already shed, counted nowhere, beside the 33.1 MB counted.)
+ * rather than pile more on top.
  *
- * <p>Every account is also charged {@value #PER_PEER_BYTES} bytes for what a peer costs that is
- * not a buffer (its socket, thread, reader and writer objects), so the limit also bounds how many
- * peers fit. General: HTTP and WebSocket servers open accounts the same way. Thread-safe, and
+ * <p>Every account is also charged a per-peer cost for what a peer holds that is not a buffer
+ * (its socket, thread, reader and writer objects; {@value #PER_PEER_BYTES} bytes unless the server
+ * says its peers cost more), so the limit also bounds how many peers fit. General: HTTP and WebSocket servers open accounts the same way. Thread-safe, and
  * nothing but {@link Account#awaitReleases()} blocks.
  *
  * <p>The real heap is watched too ({@link HeapWatch}): when a collection leaves it fuller than a
@@ -47,12 +45,6 @@ public final class MemoryBudget {
 
     /** What an idle connection's buffers take: its read buffer and its write batch, 512 bytes each once idle. */
     public static final int IDLE_BUFFER_BYTES = 1024;
-
-    /**
-     * What an idle connection is counted at: {@value #PER_PEER_BYTES} bytes plus its idle buffers.
-     * The most connections a budget holds is its limit over this.
-     */
-    public static final int IDLE_PEER_BYTES = PER_PEER_BYTES + IDLE_BUFFER_BYTES;
 
     /** Arrays this large are "humongous" in G1 at small heaps (half a 1 MiB region): they take whole regions. */
     private static final int HUMONGOUS = 512 * 1024;
@@ -75,18 +67,27 @@ public final class MemoryBudget {
     private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
     /** When {@link #shedForHeap} last found the heap too full ({@link System#nanoTime()}); 0 if never. */
     private volatile long heapPressedAt;
+    /** What each account is charged besides the bytes it holds. */
+    private final int perPeerBytes;
 
-    private MemoryBudget(long limit, String limitSource) {
+    private MemoryBudget(long limit, String limitSource, int perPeerBytes) {
         this.limit = limit;
         this.limitSource = limitSource;
+        this.perPeerBytes = perPeerBytes;
     }
 
     /** A budget of {@code requested} bytes, or with 0 the default share of the max heap. */
     public static MemoryBudget of(long requested) {
+        return of(requested, PER_PEER_BYTES);
+    }
+
+    /** A budget as {@link #of(long)} for peers that cost {@code perPeerBytes} each besides their buffers. */
+    public static MemoryBudget of(long requested, int perPeerBytes) {
         long heap = roundToMib(Runtime.getRuntime().maxMemory());
-        MemoryBudget budget = requested > 0 ? new MemoryBudget(requested, "--max-memory")
+        MemoryBudget budget = requested > 0 ? new MemoryBudget(requested, "--max-memory", perPeerBytes)
                 : new MemoryBudget(heap * DEFAULT_HEAP_PERCENT / 100,
-                        DEFAULT_HEAP_PERCENT + "% of the " + ByteSizes.format(heap) + " max heap; set it with --max-memory");
+                        DEFAULT_HEAP_PERCENT + "% of the " + ByteSizes.format(heap) + " max heap; set it with --max-memory",
+                        perPeerBytes);
         HeapWatch.watch(budget);
         return budget;
     }
@@ -96,9 +97,8 @@ public final class MemoryBudget {
     }
 
     /**
-     * What a buffer of {@code bytes} takes in the heap: a large one is rounded up to whole MiB,
-     * since G1 gives an array of half a region or more whole regions of its own (regions are 1 MiB
-     * in heaps under 2 GiB), so a 1.06 MiB buffer takes 2 MiB.
+     * What a buffer of {@code bytes} takes in the heap: G1 gives an array of half a region or more
+     * whole 1 MiB regions of its own (heaps under 2 GiB), so a 1.06 MiB buffer takes 2 MiB.
      */
     public static long heapCost(long bytes) {
         return bytes < HUMONGOUS ? bytes : (bytes + (1 << 20) - 1) >> 20 << 20;
@@ -110,6 +110,11 @@ public final class MemoryBudget {
      */
     public static long arrayCost(long length) {
         return heapCost((16 + length + 7) & ~7L);
+    }
+
+    /** What an idle peer is counted at, its per-peer cost and idle buffers: the most peers is the limit over this. */
+    public int idlePeerBytes() {
+        return perPeerBytes + IDLE_BUFFER_BYTES;
     }
 
     /** The limit in bytes. */
@@ -161,10 +166,7 @@ public final class MemoryBudget {
                 : limit >= 1L << 20 ? (limit >> 20) + " MiB" : limit + " bytes";
     }
 
-    /**
-     * True the first time it is asked: a process whose servers share this budget (chat-server and
-     * its web port) says it once.
-     */
+    /** True the first time it is asked: servers sharing this budget (chat and its web port) say it once. */
     boolean firstAnnouncement() {
         return announced.compareAndSet(false, true);
     }
@@ -182,7 +184,7 @@ public final class MemoryBudget {
     }
 
     /**
-     * Opens an account for one peer, charged {@value #PER_PEER_BYTES} bytes at once.
+     * Opens an account for one peer, charged its per-peer cost at once.
      *
      * @param shed closes the peer, given the one-line reason; called at most once, from any thread,
      *     and must not block
@@ -216,7 +218,7 @@ public final class MemoryBudget {
             if (shedOrClosed) {
                 return false;
             }
-            long now = bytes + PER_PEER_BYTES;
+            long now = bytes + perPeerBytes;
             long before = held.getAndSet(now);
             return settle(used.addAndGet(now - before), now > before);
         }
@@ -249,7 +251,7 @@ public final class MemoryBudget {
 
         /** The bytes this peer holds, not counting the per-peer charge. */
         public long held() {
-            return Math.max(0, held.get() - PER_PEER_BYTES);
+            return Math.max(0, held.get() - perPeerBytes);
         }
 
         /**
@@ -304,7 +306,7 @@ public final class MemoryBudget {
                 used.addAndGet(-bytes);
             }
             shedCount.incrementAndGet();
-            shed.accept("holding " + Math.max(0, bytes - PER_PEER_BYTES) + " bytes, the most of any peer, when " + when
+            shed.accept("holding " + Math.max(0, bytes - perPeerBytes) + " bytes, the most of any peer, when " + when
                     + "; closed it (--max-memory)");
             return true;
         }

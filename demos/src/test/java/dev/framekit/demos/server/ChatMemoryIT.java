@@ -64,7 +64,10 @@ class ChatMemoryIT {
     @Test
     void aThousandIdleMembersCostAFewKibEach() throws Exception {
         int members = 1_000;
-        FramekitProcess server = chatServer("--framing", "delimiter");
+        FramekitProcess server = chatServer("--framing", "delimiter", "--verbose");
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("allows at (\\d+) KiB each")
+                .matcher(server.awaitLine("^chat-server: memory budget .*"));
+        assertTrue(counted.find(), server.transcript());
         long baseKib = HeapUse.afterGcKib(server);
         for (int i = 0; i < members; i++) {
             sockets.open(server.port());
@@ -73,16 +76,18 @@ class ChatMemoryIT {
         assertEquals(members, AfterAttack.awaitLines(server, " joined as guest", members, Duration.ofSeconds(90)),
                 server.transcript());
         // Every join notice is written to every member by then; on a busy machine that takes a while.
-        long idleKib = settledHeapKib(server, baseKib + 16L * members);
+        long idleKib = HeapUse.settledKib(server, baseKib + 16L * members);
         System.out.printf("chat-server -Xmx64m, %,d idle members: heap after GC %,d KiB, %,d KiB before;"
                 + " %.1f KiB per member%n", members, idleKib, baseKib, (idleKib - baseKib) / (double) members);
 
-        assertTrue((idleKib - baseKib) / (double) members < 16, "an idle member costs a few KiB");
+        // The banner's connection limit is one the heap can hold: a member is counted at no less than it costs.
+        assertTrue((idleKib - baseKib) / (double) members <= Integer.parseInt(counted.group(1)),
+                "an idle member costs no more than the budget counts it at: " + counted.group());
 
         // A line relayed as "<guest1> " and 16,374 bytes: 16,383, just under the 16 KiB that skip the write batch.
         // It goes to every member through its batch, and used to leave each batch grown for good.
         sockets.get(0).getOutputStream().write(("L".repeat(16_374) + "\n").getBytes(StandardCharsets.US_ASCII));
-        long afterLineKib = settledHeapKib(server, idleKib + 4L * members); // once written to every member
+        long afterLineKib = HeapUse.settledKib(server, idleKib + 4L * members); // once written to every member
         System.out.printf("after one 16,383-byte line to %,d members: heap after GC %,d KiB, %.1f KiB more per member%n",
                 members, afterLineKib, (afterLineKib - idleKib) / (double) members);
         assertTrue((afterLineKib - idleKib) / (double) members < 4, "each member's batch has shrunk back");
@@ -172,20 +177,5 @@ class ChatMemoryIT {
                 .framer(Framers.sendAndClose()).readTimeout(Duration.ofSeconds(10)).connect()) {
             return connection.exchange(request);
         }
-    }
-
-    /**
-     * The server's heap after a collection, once it is under {@code limitKib} or 60 s have passed:
-     * the room's writers are still at work on a busy machine, and what they hold then is not what
-     * stays. A cost that stays (a batch that never shrinks) stays over the limit.
-     */
-    private static long settledHeapKib(FramekitProcess server, long limitKib) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long kib = HeapUse.afterGcKib(server);
-        while (kib >= limitKib && System.nanoTime() < deadline) {
-            Thread.sleep(2_000);
-            kib = HeapUse.afterGcKib(server);
-        }
-        return kib;
     }
 }

@@ -199,7 +199,8 @@ class MemoryBudgetTest {
 
     @Test
     void anIdleConnectionIsCountedWithItsTwoIdleBuffers() {
-        assertEquals(PEER + 1024, MemoryBudget.IDLE_PEER_BYTES);
+        assertEquals(PEER + 1024, MemoryBudget.of(1 << 20).idlePeerBytes());
+        assertEquals(20 * 1024 + 1024, MemoryBudget.of(1 << 20, 20 * 1024).idlePeerBytes());
         assertEquals(MemoryBudget.IDLE_BUFFER_BYTES, MemoryBudget.heapCost(512) * 2);
     }
 }

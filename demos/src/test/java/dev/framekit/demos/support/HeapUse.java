@@ -23,6 +23,21 @@ public final class HeapUse {
         return Long.parseLong(used.group(1));
     }
 
+    /**
+     * The heap after GC once it is under {@code limitKib}, or as it is after 60 s: what peers hold
+     * once the server's threads have had their turn (on a busy machine, writers and shrinking
+     * buffers can take many seconds to run), without a fixed sleep.
+     */
+    public static long settledKib(FramekitProcess server, long limitKib) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        long kib = afterGcKib(server);
+        while (kib >= limitKib && System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            kib = afterGcKib(server);
+        }
+        return kib;
+    }
+
     /** The first {@code lines} lines of the server's class histogram (jcmd GC.class_histogram), for a failure message. */
     public static String histogram(FramekitProcess server, int lines) throws Exception {
         String[] all = jcmd(Long.toString(server.process().pid()), "GC.class_histogram").split("\n");
