@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.support.Framekit;
 import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.SocketStates;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
+import dev.framekit.framing.support.Capability;
+import dev.framekit.framing.support.Needs;
 import dev.framekit.framing.websocket.WebSocketConnection;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,6 +72,25 @@ class ChatBackPressureIT {
             assertEquals(List.of(STUCK_LEFT), notices, "stuck was dropped, once");
         }
         assertEquals(1, count(server, "stuck left"), server.transcript());
+        assertTrue(server.isAlive());
+    }
+
+    @Test
+    @Needs(Capability.SS)
+    void aNeverReaderTheRoomDropsIsResetAndLeavesNoFinWait1SocketHoldingItsLines() throws Exception {
+        FramekitProcess server = chatServer("--framing", "delimiter");
+        String big = "b".repeat(64 * 1024);
+        try (Line stuck = Line.joined(server, "stuck", 4096);
+                Line flooder = Line.joined(server, "flooder", 0)) {
+            Thread writer = flooder.flood(200, big); // 12.8 MB: more than the stuck member's socket and queue hold
+            server.awaitLine(".*stuck left: disconnected: too far behind.*");
+            Thread.sleep(1000);
+
+            List<String> held = SocketStates.finWait1WithBytesQueued(server.port());
+            assertTrue(held.isEmpty(), "sockets still holding lines for the dropped member:\n" + String.join("\n", held));
+            assertEquals("reset", SocketStates.readUntilTheEnd(stuck.socket), server.transcript());
+            writer.join();
+        }
         assertTrue(server.isAlive());
     }
 

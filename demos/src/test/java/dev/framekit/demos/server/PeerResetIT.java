@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.support.Framekit;
 import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.SocketStates;
 import dev.framekit.framing.support.Capability;
 import dev.framekit.framing.support.Needs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,9 +52,9 @@ class PeerResetIT {
             server.awaitLine(".*peer stopped reading: \\d+ bytes unsent for 2 s; closed it \\(--write-timeout\\)$");
             Thread.sleep(1000);
 
-            List<String> held = finWait1WithBytesQueued(server.port());
+            List<String> held = SocketStates.finWait1WithBytesQueued(server.port());
             assertTrue(held.isEmpty(), "sockets still holding bytes for the closed peer:\n" + String.join("\n", held));
-            assertEquals("reset", readUntilTheEnd(peer), server.transcript());
+            assertEquals("reset", SocketStates.readUntilTheEnd(peer), server.transcript());
         }
     }
 
@@ -75,9 +71,9 @@ class PeerResetIT {
             server.awaitLine(".*peer stopped reading: \\d+ bytes unsent for 2 s; closed it \\(--write-timeout\\)$");
             Thread.sleep(1000);
 
-            List<String> held = finWait1WithBytesQueued(server.port());
+            List<String> held = SocketStates.finWait1WithBytesQueued(server.port());
             assertTrue(held.isEmpty(), "sockets still holding bytes for the closed peer:\n" + String.join("\n", held));
-            assertEquals("reset", readUntilTheEnd(peer), server.transcript());
+            assertEquals("reset", SocketStates.readUntilTheEnd(peer), server.transcript());
         }
     }
 
@@ -87,7 +83,7 @@ class PeerResetIT {
         try (Socket peer = connect(server)) {
             peer.getOutputStream().write(new byte[] {0, 0, 0, 10, 'h', 'a', 'l', 'f'}); // 4 of 10 bytes, then silence
             server.awaitLine(".*closed it \\(--frame-timeout\\)$");
-            assertEquals("reset", readUntilTheEnd(peer), server.transcript());
+            assertEquals("reset", SocketStates.readUntilTheEnd(peer), server.transcript());
         }
     }
 
@@ -97,7 +93,7 @@ class PeerResetIT {
         try (Socket peer = connect(server)) {
             peer.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}); // 4 GiB declared
             server.awaitLine(".*closed: .*");
-            assertEquals("reset", readUntilTheEnd(peer), server.transcript());
+            assertEquals("reset", SocketStates.readUntilTheEnd(peer), server.transcript());
         }
     }
 
@@ -107,7 +103,7 @@ class PeerResetIT {
         try (Socket peer = connect(server)) {
             peer.getOutputStream().write(ByteBuffer.allocate(7).putInt(3).put("bye".getBytes(StandardCharsets.US_ASCII)).array());
             peer.shutdownOutput(); // the clean end: the server's read ends, its handler returns
-            assertEquals("end of stream after 7 bytes", readUntilTheEnd(peer), server.transcript());
+            assertEquals("end of stream after 7 bytes", SocketStates.readUntilTheEnd(peer), server.transcript());
             server.awaitLine(".*ended cleanly$");
         }
     }
@@ -123,41 +119,5 @@ class PeerResetIT {
         Socket peer = new Socket();
         peer.connect(new InetSocketAddress("127.0.0.1", server.port()));
         return peer;
-    }
-
-    /**
-     * Reads what the server sent until the connection ends: {@code reset} if a read failed with a
-     * reset, or how else it ended (end of stream, or nothing more for 10 s).
-     */
-    private static String readUntilTheEnd(Socket peer) throws IOException {
-        peer.setSoTimeout(10_000);
-        InputStream in = peer.getInputStream();
-        byte[] sink = new byte[64 * 1024];
-        long total = 0;
-        try {
-            int n;
-            while ((n = in.read(sink)) >= 0) {
-                total += n;
-            }
-            return "end of stream after " + total + " bytes";
-        } catch (SocketTimeoutException e) {
-            return "stalled after " + total + " bytes";
-        } catch (SocketException e) {
-            return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset") ? "reset" : e.toString();
-        }
-    }
-
-    /** The {@code ss} lines of sockets on {@code port} in FIN-WAIT-1 with bytes still in their send queue. */
-    private static List<String> finWait1WithBytesQueued(int port) throws IOException, InterruptedException {
-        Process ss = new ProcessBuilder("ss", "-tn", "state", "fin-wait-1", "sport", "=", ":" + port)
-                .redirectErrorStream(true).start();
-        String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(ss.waitFor(10, TimeUnit.SECONDS), "ss did not finish");
-        assertEquals(0, ss.exitValue(), output);
-        // Columns without the state: Recv-Q Send-Q Local:Port Peer:Port.
-        return output.lines().skip(1).filter(line -> {
-            String[] columns = line.trim().split("\\s+");
-            return columns.length >= 2 && columns[1].matches("\\d+") && Long.parseLong(columns[1]) > 0;
-        }).toList();
     }
 }

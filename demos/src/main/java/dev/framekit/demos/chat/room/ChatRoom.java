@@ -337,7 +337,7 @@ public final class ChatRoom {
         while (!turn.drops.isEmpty()) {
             Map.Entry<Member, String> drop = turn.drops.pollFirstEntry();
             if (locked(() -> remove(drop.getKey(), drop.getValue(), turn))) {
-                drop.getKey().disconnect();
+                drop.getKey().disconnect(drop.getValue());
             }
         }
         turn.logLines.forEach(log::log);

@@ -82,6 +82,9 @@ public abstract class Member {
     /** Sends what is queued, then ends the connection as {@code how} says ({@code /quit}, shutdown). */
     protected abstract void close(Outbound.Close how);
 
-    /** Ends the member's connection, dropping what is queued; for a member the room drops. */
-    protected abstract void disconnect();
+    /**
+     * Ends the member's connection, dropping what is queued; for a member the room drops, for
+     * {@code reason} (its connection's closing line).
+     */
+    protected abstract void disconnect(String reason);
 }

@@ -91,7 +91,7 @@ final class PollingMember extends Member {
 
     /** Dropped by the room: what is queued is dropped and given back; the next poll says it is gone. */
     @Override
-    protected void disconnect() {
+    protected void disconnect(String reason) {
         lock.lock();
         try {
             memory.add(-queuedBytes);
@@ -101,7 +101,7 @@ final class PollingMember extends Member {
         } finally {
             lock.unlock();
         }
-        end("disconnected: too far behind");
+        end(reason);
     }
 
     /** Ends the membership; a waiting poll returns at once. */

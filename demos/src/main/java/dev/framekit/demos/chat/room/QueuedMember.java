@@ -58,7 +58,7 @@ public abstract class QueuedMember extends Member {
     }
 
     @Override
-    protected final void disconnect() {
+    protected final void disconnect(String reason) {
         outbox.clear();
         outbox.put(Outbound.Close.TOO_FAR_BEHIND);
         Thread.ofVirtual().name("chat-cut-" + peer()).start(() -> {
@@ -67,8 +67,17 @@ public abstract class QueuedMember extends Member {
             } catch (InterruptedException e) {
                 return;
             }
-            abort();
+            cut(reason);
         });
+    }
+
+    /**
+     * Closes the connection of a member the room dropped: by default as {@link #abort()}; a member
+     * on a server's connection is reset instead, so that the kernel lets go of what it still holds
+     * for a peer that stopped reading.
+     */
+    protected void cut(String reason) {
+        abort();
     }
 
     /** The connection has ended: the writer stops, dropping what is queued. */

@@ -3,6 +3,7 @@ package dev.framekit.demos.chat.room;
 import dev.framekit.demos.console.WireLog;
 import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.MisbehavingPeer;
 import dev.framekit.demos.server.PeerMemory;
 import dev.framekit.framing.Frame;
 import dev.framekit.framing.FramedConnection;
@@ -130,6 +131,11 @@ public final class StreamChatHandler implements FramedServer.Handler {
         protected void closeWith(Outbound.Close how) throws IOException {
             connection.writer().flush();
             connection.shutdownOutput();
+        }
+
+        @Override
+        protected void cut(String reason) {
+            MisbehavingPeer.close(connection, reason);
         }
     }
 }

@@ -159,7 +159,7 @@ public final class WebChatHandler implements FramedServer.Handler {
         WebSocketConnection ws = WebSocketConnection.over(connection,
                 WebSocketFramer.server().withMaxFrameLength(limit).withMaxMessageLength(limit));
         InetSocketAddress remote = (InetSocketAddress) connection.socket().getRemoteSocketAddress();
-        WebMember member = new WebMember(ws, PeerMemory.of(connection),
+        WebMember member = new WebMember(ws, connection, PeerMemory.of(connection),
                 remote.getAddress().getHostAddress() + ":" + remote.getPort() + " (web)", stats, wire);
         member.start();
         ArrayDeque<String> pending = new ArrayDeque<>(); // a message with several lines is that many chat lines
@@ -209,9 +209,18 @@ public final class WebChatHandler implements FramedServer.Handler {
     static final class WebMember extends QueuedMember {
         private final WebSocketConnection ws;
 
-        WebMember(WebSocketConnection ws, PeerMemory memory, String peer, ConnectionStats stats, WireLog wire) {
+        private final FramedConnection connection;
+
+        WebMember(WebSocketConnection ws, FramedConnection connection, PeerMemory memory, String peer,
+                ConnectionStats stats, WireLog wire) {
             super(ws::close, peer, memory, stats, wire, Duration.ofSeconds(2));
             this.ws = ws;
+            this.connection = connection;
+        }
+
+        @Override
+        protected void cut(String reason) {
+            MisbehavingPeer.close(connection, reason);
         }
 
         @Override

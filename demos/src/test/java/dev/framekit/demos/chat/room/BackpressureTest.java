@@ -52,7 +52,7 @@ class BackpressureTest {
         protected void close(Outbound.Close how) {}
 
         @Override
-        protected void disconnect() {}
+        protected void disconnect(String reason) {}
     }
 
     private CompletableFuture<Member> awaitFor(Member who, Backpressure on) {

@@ -370,7 +370,7 @@ class ChatFuzzTest {
         }
 
         @Override
-        protected void disconnect() {
+        protected void disconnect(String reason) {
             disconnected = true;
             drop();
         }
@@ -380,7 +380,7 @@ class ChatFuzzTest {
             if (queue != null) {
                 queue.clear();
             } else {
-                poller.disconnect();
+                poller.disconnect("disconnected: too far behind");
             }
             queuedCost = 0;
         }

@@ -67,7 +67,7 @@ class QueuedMemberTest {
     void aMemberTooFarBehindLosesWhatIsQueuedGetsA1008AndIsCutAfterTheGrace() throws Exception {
         Recorded member = new Recorded(Duration.ofMillis(200));
         member.deliver("dropped");
-        member.disconnect();
+        member.disconnect("disconnected: too far behind");
         member.start();
         member.awaitWriter();
         assertEquals(List.of("close 1008"), member.done);

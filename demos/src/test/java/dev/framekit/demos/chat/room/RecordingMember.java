@@ -52,7 +52,7 @@ final class RecordingMember extends Member {
     }
 
     @Override
-    protected void disconnect() {
+    protected void disconnect(String reason) {
         disconnected = true;
     }
 
