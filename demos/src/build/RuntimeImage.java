@@ -49,8 +49,11 @@ public final class RuntimeImage {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path archive = target.resolve(name + ".tar.gz");
         tarGz(image, name, archive, mtime);
-        System.out.printf(Locale.ROOT, "framekit runtime image (Java %s): %s, %s (%.1f MB) in %.1f s%n",
-                Runtime.version().feature(), image, archive, Files.size(archive) / 1e6, (System.nanoTime() - start) / 1e9);
+        Path module = target.toAbsolutePath().getParent().getFileName(); // demos/target/...: as the root's README says it
+        System.out.printf(Locale.ROOT, "framekit runtime image (Java %s): %s and %s (%.1f MB) in %.1f s%n",
+                Runtime.version().feature(), module.resolve(target.getFileName()).resolve(name),
+                module.resolve(target.getFileName()).resolve(archive.getFileName()), Files.size(archive) / 1e6,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** {@code linux-x64}, {@code linux-aarch64}, {@code macos-aarch64}, ...: where the image runs. */

@@ -41,6 +41,15 @@ public final class SelfContained {
         return archive;
     }
 
+    /** The built image's {@code bin/framekit} (not unpacked), for a test that runs it in this machine's environment. */
+    public static Path launcher() {
+        Path launcher = archive().resolveSibling(NAME).resolve("bin/framekit");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException(launcher + " is missing: ./mvnw verify builds it before the integration tests");
+        }
+        return launcher;
+    }
+
     /**
      * Unpacks the archive into {@code folder} with the system's {@code tar} and makes
      * {@code folder/path} a PATH with {@code framekit} (a link to the image's {@code bin/framekit})
