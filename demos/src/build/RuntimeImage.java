@@ -37,6 +37,10 @@ public final class RuntimeImage {
         Path launcher = Path.of(args[2]);
         Path target = Path.of(args[3]);
         long mtime = Instant.parse(args[4]).getEpochSecond();
+        if (!target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            throw new IllegalStateException("the self-contained framekit is built on Linux or macOS: its launcher is a"
+                    + " bash script, and its archive keeps Unix file modes");
+        }
         String name = "framekit-" + platform();
         Path image = target.resolve(name);
         deleteRecursively(image);
