@@ -1,9 +1,11 @@
 package dev.framekit.demos.discovery;
 
 import dev.framekit.demos.options.Framing;
+import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.FramingSettings;
 import dev.framekit.demos.tls.Fingerprint;
 import dev.framekit.framing.Framer;
+import dev.framekit.framing.Framers;
 import java.util.Objects;
 
 /**
@@ -15,16 +17,22 @@ import java.util.Objects;
  * @param port the chat port
  * @param framing the chat port's framing
  * @param settings every setting of that framing, so the client builds the same framer
+ * @param crc32c whether each frame carries a CRC-32C trailer ({@code --crc32c}) around that framing
  * @param fingerprint the SHA-256 fingerprint of its TLS certificate, or null without TLS
  * @param webUrl the chat page's URL, or null without {@code --web-port}
  */
-public record Announcement(String name, int port, Framing framing, FramingSettings settings, Fingerprint fingerprint,
-        String webUrl) {
+public record Announcement(String name, int port, Framing framing, FramingSettings settings, boolean crc32c,
+        Fingerprint fingerprint, String webUrl) {
     /** Checks the fields are present; {@link AnnouncementCodec} checks their values. */
     public Announcement {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(framing, "framing");
         Objects.requireNonNull(settings, "settings");
+    }
+
+    /** What a server on the framing {@code options} announces: every one of them that shapes its framer. */
+    public static Announcement of(String name, int port, FramingOptions options, Fingerprint fingerprint, String webUrl) {
+        return new Announcement(name, port, options.framing(), options.settings(), options.crc32c(), fingerprint, webUrl);
     }
 
     /**
@@ -34,12 +42,17 @@ public record Announcement(String name, int port, Framing framing, FramingSettin
      * ignored rather than joined on another framing.
      */
     public String serverFramer() {
-        return AnnouncementCodec.printable(framing.build(settings, Framing.Side.SERVER).toString());
+        return AnnouncementCodec.printable(framer(Framing.Side.SERVER).toString());
     }
 
     /** The framer for a client of this server: the server's framing and settings, the client's end. */
     public Framer clientFramer() {
-        return framing.build(settings, Framing.Side.CLIENT);
+        return framer(Framing.Side.CLIENT);
+    }
+
+    private Framer framer(Framing.Side side) {
+        Framer framer = framing.build(settings, side);
+        return crc32c ? Framers.crc32c(framer) : framer;
     }
 
     /** Whether the server speaks TLS (it announced a certificate fingerprint). */

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * delimiter=\n
  * maxFrame=1048576
  * ...
+ * crc32c=true                     (with --crc32c only)
  * fingerprint=AB:CD:...:EF        (with TLS only)
  * web=http://192.168.1.20:8080/   (with --web-port only)
  * </pre>
@@ -85,6 +86,9 @@ public final class AnnouncementCodec {
         field(text, "framer", printable(serverFramer));
         for (RecordComponent component : SETTINGS) {
             field(text, component.getName(), String.valueOf(valueOf(component, announcement.settings())));
+        }
+        if (announcement.crc32c()) {
+            field(text, "crc32c", "true");
         }
         if (announcement.fingerprint() != null) {
             field(text, "fingerprint", announcement.fingerprint().toString());
@@ -173,8 +177,13 @@ public final class AnnouncementCodec {
         } catch (RuntimeException e) {
             throw bad("framing " + framing + " refuses the settings: " + e.getMessage());
         }
+        String crc32cText = fields.remove("crc32c");
+        if (crc32cText != null && !crc32cText.equals("true") && !crc32cText.equals("false")) {
+            throw bad("crc32c '" + crc32cText + "' is not true or false");
+        }
+        boolean crc32c = Boolean.parseBoolean(crc32cText);
         String framer = required(fields, "framer");
-        String built = printable(framing.build(settings, Framing.Side.SERVER).toString());
+        String built = new Announcement(name, port, framing, settings, crc32c, null, null).serverFramer();
         if (!framer.equals(built)) {
             throw bad("the server runs " + framer + ", not the " + built + " its framing and settings make");
         }
@@ -194,7 +203,7 @@ public final class AnnouncementCodec {
         if (!fields.isEmpty()) {
             throw bad("unknown field '" + fields.keySet().iterator().next() + "'");
         }
-        return new Announcement(name, port, framing, settings, fingerprint, web);
+        return new Announcement(name, port, framing, settings, crc32c, fingerprint, web);
     }
 
     /** The settings the fields give, each component by its name, its default where the datagram leaves it out. */

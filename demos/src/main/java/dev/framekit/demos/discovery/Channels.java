@@ -11,25 +11,22 @@ final class Channels {
     /**
      * A socket bound to the discovery port on every address, sharing it with other listeners on
      * this machine (SO_REUSEADDR: every one of them gets each multicast and broadcast datagram),
-     * joined to the group on each of {@code lans}.
+     * joined to the group on each of {@code lans} where it can be. An interface (or a host) that
+     * cannot join the group (no multicast, or no group memberships left) still hears broadcasts,
+     * the fallback every announcement and query is also sent by: a failure to join is not one to
+     * listen.
      */
     static MulticastSocket listening(DiscoveryOptions options, java.util.List<DiscoveryOptions.Lan> lans) throws IOException {
         MulticastSocket socket = new MulticastSocket(null);
         try {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(options.port()));
-            IOException lastFailure = null;
-            int joined = 0;
             for (DiscoveryOptions.Lan lan : lans) {
                 try {
                     socket.joinGroup(new InetSocketAddress(DiscoveryOptions.group(), 0), lan.nic());
-                    joined++;
                 } catch (IOException e) {
-                    lastFailure = e; // broadcasts still arrive on this interface
+                    // broadcasts still arrive on this interface
                 }
-            }
-            if (joined == 0 && lastFailure != null) {
-                throw lastFailure;
             }
             return socket;
         } catch (IOException | RuntimeException e) {

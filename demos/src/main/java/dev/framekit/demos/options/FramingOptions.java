@@ -136,6 +136,11 @@ public final class FramingOptions {
         return hexdump;
     }
 
+    /** Whether --crc32c was given: each frame carries a CRC-32C trailer. */
+    public boolean crc32c() {
+        return crc32c;
+    }
+
     /** The chosen framing. */
     public Framing framing() {
         return framing;

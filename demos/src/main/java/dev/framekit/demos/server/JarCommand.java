@@ -22,14 +22,26 @@ public final class JarCommand {
     }
 
     /**
-     * The shortest way to run framekit on another machine: {@code demos/framekit}, the launcher
-     * that finds a JDK 21+ by itself, from the root of a framekit checkout, when this runs from the
-     * jar a checkout builds; else {@link #javaJar()}.
+     * The shortest way to run framekit on another machine: {@code framekit} when this runs from
+     * the self-contained image ({@code lib/framekit.jar} with {@code bin/framekit} beside: the
+     * other machine has the image, its {@code bin/framekit} on the PATH); {@code demos/framekit},
+     * the launcher that finds a JDK 21+ by itself, from the root of a framekit checkout, when this
+     * runs from the jar a checkout builds; else {@link #javaJar()}.
      */
     public static String launcher() {
-        Path jar = Path.of(jarPath());
-        Path script = jar.toAbsolutePath().getParent().resolveSibling("framekit");
-        return jar.isAbsolute() && jar.endsWith(Path.of("demos", "target", "framekit.jar")) && Files.isExecutable(script)
+        return launcher(Path.of(jarPath()));
+    }
+
+    static String launcher(Path jar) {
+        if (!jar.isAbsolute()) {
+            return javaJar();
+        }
+        if (jar.endsWith(Path.of("lib", "framekit.jar"))
+                && Files.isExecutable(jar.getParent().resolveSibling("bin").resolve("framekit"))) {
+            return "framekit";
+        }
+        Path script = jar.getParent().resolveSibling("framekit");
+        return jar.endsWith(Path.of("demos", "target", "framekit.jar")) && Files.isExecutable(script)
                 ? "demos/framekit" : javaJar();
     }
 

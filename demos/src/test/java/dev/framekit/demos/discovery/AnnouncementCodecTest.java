@@ -32,7 +32,7 @@ class AnnouncementCodecTest {
             + "00112233445566778899AABBCCDDEEFF");
 
     private static Announcement announcement(Framing framing, FramingSettings settings) {
-        return new Announcement("alice-laptop", 7342, framing, settings, FINGERPRINT, "https://192.168.1.20:8080/");
+        return new Announcement("alice-laptop", 7342, framing, settings, false, FINGERPRINT, "https://192.168.1.20:8080/");
     }
 
     private static Announcement decode(String text) throws MalformedAnnouncementException {
@@ -92,6 +92,59 @@ class AnnouncementCodecTest {
         assertTrue(datagram.length <= AnnouncementCodec.MAX_BYTES, datagram.length + " bytes");
     }
 
+    /** chat-server's framing options as typed, together covering every option that shapes a framer. */
+    static Stream<Arguments> everyFramingOptionOfChatServer() {
+        return Stream.of(
+                Arguments.of(List.of("--framing", "fixed", "--frame-size", "30", "--pad", "#", "--crc32c")),
+                Arguments.of(List.of("--framing", "delimiter", "--delimiter", "#*#", "--crc32c", "--max-frame", "64k")),
+                Arguments.of(List.of("--framing", "length", "--length-field", "u16", "--length-offset", "2",
+                        "--length-adjust", "-4", "--crc32c")),
+                Arguments.of(List.of("--framing", "length", "--length-field", "u16le", "--length-includes-header",
+                        "--on-oversize", "skip", "--max-frame", "60000")),
+                Arguments.of(List.of("--framing", "netstring", "--crc32c", "--hexdump")));
+    }
+
+    /** The framing options that change what a client shows, not the bytes on the wire. */
+    private static final List<String> NOT_ON_THE_WIRE = List.of("--hexdump");
+
+    @Test
+    void everyFramingOptionIsTriedByTheRoundTripBelow() {
+        List<String> tried = everyFramingOptionOfChatServer()
+                .flatMap(arguments -> ((List<?>) arguments.get()[0]).stream()).map(Object::toString).toList();
+        for (CommandLine.Model.OptionSpec option : new CommandLine(new Typed()).getCommandSpec().options()) {
+            assertTrue(tried.contains(option.longestName()) || NOT_ON_THE_WIRE.contains(option.longestName()),
+                    option.longestName() + " (a framing option) is tried by no sample of everyFramingOptionOfChatServer:"
+                            + " add one, and if the announcement does not carry it, carry it");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyFramingOptionOfChatServer")
+    void everyFramingOptionReachesTheAnnouncementAndTheClientBuildsTheServersFramer(List<String> typed) throws Exception {
+        FramingOptions options = Typed.parse(typed.toArray(String[]::new));
+        Announcement announcement = Announcement.of("studio", 7342, options, null, null);
+        // What chat-server says: the framer it serves with, as it describes itself.
+        byte[] datagram = AnnouncementCodec.encode(announcement, options.framer(Framing.Side.SERVER).toString());
+        Announcement back = AnnouncementCodec.decode(datagram, datagram.length);
+        assertEquals(announcement, back);
+        assertEquals(options.framer(Framing.Side.CLIENT).toString(), back.clientFramer().toString());
+        assertEquals(options.crc32c(), back.clientFramer().toString().startsWith("crc32c("), back.clientFramer().toString());
+    }
+
+    @Test
+    void aCrc32cFieldOtherThanTrueOrFalseIsIgnored() throws Exception {
+        String crc = new String(AnnouncementCodec.encode(new Announcement("box", 9000, Framing.LENGTH,
+                FramingSettings.DEFAULTS, true, null, null)), StandardCharsets.US_ASCII);
+        assertTrue(crc.contains("\ncrc32c=true\n"), crc);
+        assertEquals(true, decode(crc).crc32c());
+        MalformedAnnouncementException e = assertThrows(MalformedAnnouncementException.class,
+                () -> decode(crc.replace("crc32c=true", "crc32c=yes")));
+        assertEquals(BAD_FIELD, e.kind());
+        // Said false (or left out, as a server without --crc32c does), a checksummed framer is not joined.
+        assertThrows(MalformedAnnouncementException.class, () -> decode(crc.replace("crc32c=true", "crc32c=false")));
+        assertThrows(MalformedAnnouncementException.class, () -> decode(crc.replace("crc32c=true\n", "")));
+    }
+
     @Test
     void aServerWhoseFramerIsMoreThanItsFramingAndSettingsSayIsIgnored() {
         Announcement announcement = announcement(Framing.LENGTH, FramingSettings.DEFAULTS);
@@ -104,7 +157,7 @@ class AnnouncementCodecTest {
 
     @Test
     void anAnnouncementWithoutTlsOrWebPageLeavesThemOut() throws Exception {
-        Announcement plain = new Announcement("box", 9000, Framing.LENGTH, FramingSettings.DEFAULTS, null, null);
+        Announcement plain = new Announcement("box", 9000, Framing.LENGTH, FramingSettings.DEFAULTS, false, null, null);
         byte[] datagram = AnnouncementCodec.encode(plain);
         Announcement back = AnnouncementCodec.decode(datagram, datagram.length);
         assertNull(back.fingerprint());

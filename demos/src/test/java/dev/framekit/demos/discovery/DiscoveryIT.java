@@ -112,8 +112,8 @@ class DiscoveryIT {
         server.awaitLine("announced on the LAN");
         FramekitProcess discover = framekit.start(lan.with("discover", "--wait", "3s"));
         String real = "framekit-chat/1\nname=evil\nport=" + server.port() + "\nframing=";
-        Thread.sleep(500); // discover is listening by now: its JVM started before the server printed
-        for (int round = 0; round < 3; round++) {
+        // Round after round for as long as discover runs: on a busy machine its JVM may start listening late.
+        for (int round = 0; round < 100 && discover.isAlive(); round++) {
             lan.send(real + "length\nmaxFrame=2147483647\n"); // a huge buffer
             lan.send(real + "morse\n"); // an unknown framing
             lan.send(real + "length\nname=alice\u001b[2J\n"); // a control character

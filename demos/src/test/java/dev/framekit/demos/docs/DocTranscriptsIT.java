@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.framekit.demos.support.Framekit;
 import dev.framekit.demos.support.FramekitProcess;
+import dev.framekit.demos.support.SelfContained;
 import dev.framekit.framing.support.Capability;
 import dev.framekit.framing.support.Needs;
 import dev.framekit.framing.support.Peer;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The outputs {@code docs/http.md} and {@code docs/lan-chat.md} show, re-run against the real jar:
@@ -67,8 +71,10 @@ class DocTranscriptsIT {
         int webPort = documentedPort(8080);
         // Announced on loopback only (--discovery-interface lo): the suite sends nothing onto the machine's LAN.
         List<String> loopback = List.of("--discovery-interface", "lo");
-        FramekitProcess server = framekit.start("chat-server", "--framing", "delimiter", "--port", "7342", "--web-port", "8080",
-                "--no-qr", "--discovery-interface", "lo").awaitReady();
+        // The doc's framekit is the self-contained one (whose banner says so for the other machine).
+        FramekitProcess server = framekit.startProgram(new ProcessBuilder(SelfContained.launcher().toString(),
+                "chat-server", "--framing", "delimiter", "--port", "7342", "--web-port", "8080", "--no-qr",
+                "--discovery-interface", "lo")).awaitReady();
 
         String bannerMismatch = awaitExcerpt(server, block(doc, "chat-server banner"));
         assertNull(bannerMismatch, bannerMismatch);
@@ -91,6 +97,24 @@ class DocTranscriptsIT {
 
         List<String> refusal = shell("curl -s --http0.9 http://127.0.0.1:" + port + "/");
         assertNull(Transcript.mismatch(block(doc, "browser on the chat port"), refusal), "web port " + webPort);
+    }
+
+    @Test
+    void lanChatDocShowsWhatAClientThatHeardATlsServerPrints(@TempDir Path folder) throws Exception {
+        Markdown doc = Markdown.of("docs/lan-chat.md");
+        // Announced on loopback, on a discovery port of its own, so that no other room is heard with it.
+        String discoveryPort;
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            discoveryPort = Integer.toString(probe.getLocalPort());
+        }
+        framekit.startServer("chat-server", "--tls", "--tls-keystore", folder.resolve("chat-tls.p12").toString(),
+                "--discovery-interface", "lo", "--discovery-port", discoveryPort);
+        List<String> shown = block(doc, "chat-client pins the announced fingerprint");
+        assertEquals("$ framekit chat-client --name alice", shown.get(0));
+        Framekit.Result alice = framekit.runWithInput("", "chat-client", "--name", "alice", "--discovery-interface", "lo",
+                "--discovery-port", discoveryPort);
+        assertNull(Transcript.mismatch(shown.subList(1, 2), alice.stderr()), alice.transcript());
+        assertNull(Transcript.excerptMismatch(shown.subList(2, shown.size()), alice.stdout()), alice.transcript());
     }
 
     /** A block of shown output, found by its {@code <!-- transcript: NAME -->} comment. */

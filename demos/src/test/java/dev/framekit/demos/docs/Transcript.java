@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
  * any value matches: a log line's time ({@code 11:03:15.798}), a loopback peer's port
  * ({@code 127.0.0.1:53512}), an HTTP {@code Date:} value, the banner's machine name and LAN
  * addresses, the LAN address in a banner's URL, {@code --host} and {@code nc} command, and the address
- * and name of a server heard on the LAN ({@code discover}, {@code chat-client: joining}). A shown line {@code ...} stands for any
+ * and name of a server heard on the LAN ({@code discover}, {@code chat-client: joining}), and a TLS
+ * certificate's SHA-256 fingerprint ({@code AB:CD:...}, made anew for each key store). A shown line {@code ...} stands for any
  * number of lines, and a shown line ending in {@code " ..."} for any rest of that line.
  */
 public final class Transcript {
+    private static final String FINGERPRINT = "(?:[0-9A-F]{2}:){31}[0-9A-F]{2}";
     private static final Pattern VOLATILE = Pattern.compile(
             "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}|127\\.0\\.0\\.1:\\d+|(?<=^Date: ).*|(?<=this machine: ).*|(?<=http://)[^/ ]+(?=/)"
-            + "|(?<=--host )[^ ]+|(?<= nc )[^ ]+|(?:^|(?<=joining ))\\d[\\d.]*:\\d+  \\S+(?=  framing: )");
+            + "|(?<=--host )[^ ]+|(?<= nc )[^ ]+|(?:^|(?<=joining ))\\d[\\d.]*:\\d+  \\S+(?=  framing: )"
+            + "|" + Transcript.FINGERPRINT);
     private static final String ELISION = "...";
 
     private Transcript() {
@@ -71,6 +74,9 @@ public final class Transcript {
     private static String anyLike(String value) {
         if (value.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}")) {
             return "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}";
+        }
+        if (value.matches(FINGERPRINT)) {
+            return FINGERPRINT;
         }
         if (value.startsWith("127.0.0.1:")) {
             return "127\\.0\\.0\\.1:\\d+";

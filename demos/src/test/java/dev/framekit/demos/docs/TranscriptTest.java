@@ -37,6 +37,16 @@ class TranscriptTest {
     }
 
     @Test
+    void aCertificatesFingerprintVaries() {
+        String one = "E9:0B:02:9B:1B:5E:A4:B7:89:08:E3:31:C9:2B:54:CA:D9:BE:A7:84:62:19:76:10:82:3C:FD:46:62:7E:42:99";
+        String two = "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF";
+        assertNull(Transcript.mismatch(List.of("  its SHA-256 fingerprint: " + one), List.of("  its SHA-256 fingerprint: " + two)));
+        assertNull(Transcript.mismatch(List.of("x  TLS fingerprint " + one), List.of("x  TLS fingerprint " + two)));
+        assertNotNull(Transcript.mismatch(List.of("x  TLS fingerprint " + one), List.of("x  TLS fingerprint 00:11")),
+                "a fingerprint is 32 bytes");
+    }
+
+    @Test
     void threeDotsElideLinesOrTheRestOfALine() {
         List<String> shown = List.of("HTTP/1.1 200 OK", "...", "<html lang=\"en\">", "sent 5 bytes on the wire: ...");
         assertNull(Transcript.mismatch(shown, List.of("HTTP/1.1 200 OK", "Server: framekit", "", "<html lang=\"en\">",

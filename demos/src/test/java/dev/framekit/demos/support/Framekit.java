@@ -127,6 +127,21 @@ public final class Framekit implements AutoCloseable, BeforeEachCallback, AfterE
         return command;
     }
 
+    /**
+     * Starts the program {@code builder} describes, with its environment (a launcher script, the
+     * self-contained image's {@code bin/framekit}) and returns at once; otherwise like
+     * {@link #start(String...)}.
+     */
+    public FramekitProcess startProgram(ProcessBuilder builder) {
+        try {
+            FramekitProcess running = new FramekitProcess(builder.command(), builder.start());
+            started.add(running);
+            return running;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + builder.command(), e);
+        }
+    }
+
     private FramekitProcess launch(List<String> prefix, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(commandLine(jvmOptions, args));
