@@ -65,14 +65,15 @@ public final class ReplyHandler implements FramedServer.Handler {
         if (connectionPerExchange) {
             byte[] request = connection.readByteArray();
             if (request != null) {
-                answer(request, stats, connection::sendLast);
+                wire.show("received", request);
+                answer(request, stats, shown(connection::sendLast));
             }
             return;
         }
-        if (!skipOversize && !keepHeaderFields) {
+        if (!skipOversize && !keepHeaderFields && !wire.isOn()) {
             byte[] message;
             while ((message = connection.readByteArray()) != null) {
-                answer(message, stats, connection::send);
+                answer(message, stats, connection::send); // nothing to keep or show but the payload
             }
             return;
         }
@@ -81,8 +82,8 @@ public final class ReplyHandler implements FramedServer.Handler {
 
     /**
      * Reads typed frames: a skipped one is counted and passed over ({@link #skippingOversize()})
-     * or ends the connection as on the payload path; each other is answered, with its header
-     * fields when {@link #keepingHeaderFields()}.
+     * or ends the connection as on the payload path; each other is shown on the wire log (with
+     * what its header said) and answered, with its header fields when {@link #keepingHeaderFields()}.
      */
     private void serveFrames(FramedConnection connection, ConnectionStats stats) throws IOException {
         Frame frame;
@@ -95,13 +96,20 @@ public final class ReplyHandler implements FramedServer.Handler {
                     stats.skipped();
                     continue;
                 }
+                wire.showReceived("received", frame);
+                if (frame.isControl()) {
+                    continue; // a WebSocket ping or pong: shown, then passed over as the payload path does
+                }
                 byte[] message = ByteBufUtil.getBytes(frame.payload());
                 if (keepHeaderFields) {
                     ByteBuf headerFields = frame.headerFields();
-                    answer(message, stats, answer -> connection.writer()
-                            .write(Frame.of(headerFields, Unpooled.wrappedBuffer(answer))).flush());
+                    answer(message, stats, answer -> {
+                        Frame reply = Frame.of(headerFields, Unpooled.wrappedBuffer(answer));
+                        connection.writer().write(reply).flush();
+                        wire.show("sent", reply);
+                    });
                 } else {
-                    answer(message, stats, connection::send);
+                    answer(message, stats, shown(connection::send));
                 }
             } finally {
                 frame.release();
@@ -115,9 +123,9 @@ public final class ReplyHandler implements FramedServer.Handler {
         void send(byte[] answer) throws IOException;
     }
 
+    /** Answers {@code message} through {@code sender}, which shows what it sent on the wire log. */
     private void answer(byte[] message, ConnectionStats stats, Sender sender) throws IOException {
         stats.received(message.length);
-        wire.show("received", message);
         byte[] answer = reply.apply(message);
         try {
             sender.send(answer);
@@ -125,6 +133,13 @@ public final class ReplyHandler implements FramedServer.Handler {
             throw new FramingException("cannot send the reply, the framer refuses it: " + e.getMessage());
         }
         stats.sent(answer.length);
-        wire.show("sent", answer);
+    }
+
+    /** Sends {@code answer} with {@code send}, then shows it as sent. */
+    private Sender shown(Sender send) {
+        return answer -> {
+            send.send(answer);
+            wire.show("sent", answer);
+        };
     }
 }
