@@ -28,22 +28,24 @@ public final class ReplyHandler implements FramedServer.Handler {
     private final boolean connectionPerExchange;
     private final boolean skipOversize;
     private final boolean keepHeaderFields;
+    private final boolean skipDamaged;
 
     /**
      * Replies with {@code reply.apply(message)}, showing every frame on {@code wire} (--hexdump);
      * with {@code connectionPerExchange}, one request per connection, answered last.
      */
     public ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange) {
-        this(reply, wire, connectionPerExchange, false, false);
+        this(reply, wire, connectionPerExchange, false, false, false);
     }
 
     private ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange, boolean skipOversize,
-            boolean keepHeaderFields) {
+            boolean keepHeaderFields, boolean skipDamaged) {
         this.reply = reply;
         this.wire = wire;
         this.connectionPerExchange = connectionPerExchange;
         this.skipOversize = skipOversize;
         this.keepHeaderFields = keepHeaderFields;
+        this.skipDamaged = skipDamaged;
     }
 
     /**
@@ -52,12 +54,21 @@ public final class ReplyHandler implements FramedServer.Handler {
      * reads on; without it, such a message ends the connection like any framing error.
      */
     public ReplyHandler skippingOversize() {
-        return new ReplyHandler(reply, wire, connectionPerExchange, true, keepHeaderFields);
+        return new ReplyHandler(reply, wire, connectionPerExchange, true, keepHeaderFields, skipDamaged);
     }
 
     /** A handler like this one that reads typed frames and answers each with its header fields. */
     public ReplyHandler keepingHeaderFields() {
-        return new ReplyHandler(reply, wire, connectionPerExchange, skipOversize, true);
+        return new ReplyHandler(reply, wire, connectionPerExchange, skipOversize, true, skipDamaged);
+    }
+
+    /**
+     * A handler like this one that passes over a damaged frame the framing skipped (a bad checksum
+     * under {@code --on-bad-checksum skip}), counts it in the connection's log line, and reads on;
+     * without it, such a frame ends the connection like any framing error.
+     */
+    public ReplyHandler skippingDamaged() {
+        return new ReplyHandler(reply, wire, connectionPerExchange, skipOversize, keepHeaderFields, true);
     }
 
     @Override
@@ -70,7 +81,7 @@ public final class ReplyHandler implements FramedServer.Handler {
             }
             return;
         }
-        if (!skipOversize && !keepHeaderFields && !wire.isOn()) {
+        if (!skipOversize && !keepHeaderFields && !skipDamaged && !wire.isOn()) {
             byte[] message;
             while ((message = connection.readByteArray()) != null) {
                 answer(message, stats, connection::send); // nothing to keep or show but the payload
@@ -87,7 +98,7 @@ public final class ReplyHandler implements FramedServer.Handler {
      */
     private void serveFrames(FramedConnection connection, ConnectionStats stats) throws IOException {
         Frame frame;
-        while ((frame = connection.read()) != null) {
+        while ((frame = next(connection, stats)) != null) {
             try {
                 if (frame.isSkipped()) {
                     if (!skipOversize) {
@@ -113,6 +124,20 @@ public final class ReplyHandler implements FramedServer.Handler {
                 }
             } finally {
                 frame.release();
+            }
+        }
+    }
+
+    /** The next frame; a damaged one the framing skipped is counted and passed over when {@link #skippingDamaged()}. */
+    private Frame next(FramedConnection connection, ConnectionStats stats) throws IOException {
+        while (true) {
+            try {
+                return connection.read();
+            } catch (FramingException e) {
+                if (!skipDamaged || !e.isSkipped()) {
+                    throw e;
+                }
+                stats.damaged();
             }
         }
     }
