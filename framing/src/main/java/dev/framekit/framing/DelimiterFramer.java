@@ -3,6 +3,7 @@ package dev.framekit.framing;
 import dev.framekit.framing.internal.FrameLimits;
 import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -57,6 +58,16 @@ public final class DelimiterFramer implements Framer {
             throw new IllegalArgumentException("delimiter: the delimiter must be at least one byte, got none");
         }
         return new DelimiterFramer(delimiter.clone(), FrameLimits.DEFAULT_MAX_FRAME_LENGTH, false, null);
+    }
+
+    /** Frames ended by any one of the delimiters, given as text and sent as UTF-8; the first is sent. */
+    static DelimiterFramer anyOf(String first, String... more) {
+        byte[][] all = new byte[more.length + 1][];
+        all[0] = first.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < more.length; i++) {
+            all[i + 1] = more[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return anyOf(all);
     }
 
     /** Frames ended by any one of {@code delimiters}, the first of which is sent. */

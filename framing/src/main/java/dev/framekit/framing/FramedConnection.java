@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.Closeables;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
@@ -40,8 +41,7 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>One thread may read while another writes; neither side is safe for concurrent use by
- * several threads.
+ * <p>One thread may read while another writes; neither side is safe for concurrent use by several threads.
  */
 public final class FramedConnection implements AutoCloseable {
     private final Socket socket;
@@ -288,16 +288,7 @@ public final class FramedConnection implements AutoCloseable {
         try {
             socket.close();
         } finally {
-            closeQuietly(reader);
-            closeQuietly(writer);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // The socket is already closed; the streams have nothing left to say.
+            Closeables.closeQuietly(reader, writer);
         }
     }
 

@@ -46,8 +46,15 @@ public class FramingException extends IOException {
         return this;
     }
 
-    /** Whether the decoder skipped the frame, so that a reader need not remember the error. */
-    boolean isSkipped() {
+    /**
+     * Returns whether the decoder skipped the bad frame this reports, so that the next read goes on
+     * with the next frame (an over-long line, a damaged COBS, SLIP or JSON-seq frame, a bad
+     * checksum under {@link Framers#crc32cSkippingBadFrames(Framer)}); otherwise the stream is out
+     * of step and every later read throws this again.
+     *
+     * @return true if reading may go on after this error
+     */
+    public boolean isSkipped() {
         return skipped;
     }
 }

@@ -96,7 +96,7 @@ public final class ChatClientCommand implements Callable<Integer> {
     public Integer call() {
         ParseResult given = spec.commandLine().getParseResult();
         boolean discover = given != null && !given.hasMatchedOption("--host") && !given.hasMatchedOption("--framing");
-        Framer framer = discover ? null : framing.framer(spec, Framing.Side.CLIENT);
+        Framer framer = discover ? null : JsonLineFramer.forChat(framing.framing(), framing.framer(spec, Framing.Side.CLIENT));
         if (name != null && !Names.isValid(name)) {
             throw new ParameterException(spec.commandLine(),
                     "--name '" + SafeText.clean(name) + "' cannot be used: " + Names.problem(name));
@@ -119,7 +119,7 @@ public final class ChatClientCommand implements Callable<Integer> {
                 }
                 Announcement announced = server.announcement();
                 client.reach(server.address().getHostAddress(), announced.port());
-                framer = announced.clientFramer();
+                framer = JsonLineFramer.forChat(announced.framing(), announced.clientFramer());
                 polling = announced.framing().connectionPerExchange();
                 if (pin == null && announced.tls()) {
                     pin = announced.fingerprint(); // the fingerprint heard is pinned

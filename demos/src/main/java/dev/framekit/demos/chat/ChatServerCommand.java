@@ -146,7 +146,7 @@ public final class ChatServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Framer framer = framing.framer(spec, Framing.Side.SERVER);
+        Framer framer = JsonLineFramer.forChat(framing.framing(), framing.framer(spec, Framing.Side.SERVER));
         PageOrigins origins = pageOrigins();
         Console console = new Console(System.out);
         ServerTls tls;

@@ -1,5 +1,6 @@
 package dev.framekit.demos.console;
 
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.Framer;
 import java.nio.charset.StandardCharsets;
 
@@ -32,5 +33,24 @@ public final class WireLog {
         if (console != null) {
             console.line(WireDump.of(label, framer, payload));
         }
+    }
+
+    /** Shows a frame this end sends, with its own header fields or WebSocket opcode. */
+    public void show(String label, Frame frame) {
+        if (console != null) {
+            console.line(WireDump.of(label, framer, frame));
+        }
+    }
+
+    /** Shows a frame this end decoded, as its peer framed it ({@link WireDump#ofReceived}). */
+    public void showReceived(String label, Frame frame) {
+        if (console != null) {
+            console.line(WireDump.ofReceived(label, framer, frame));
+        }
+    }
+
+    /** Whether frames are shown: a reader then reads typed frames, to show what their headers said. */
+    public boolean isOn() {
+        return console != null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.framekit.demos.options;
 
+import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthField;
@@ -41,16 +42,31 @@ public enum Framing {
             return Map.of("frameSize", "--frame-size");
         }
     },
-    /** Delimited frames, split once at the first {@code --delimiter}. */
-    DELIMITER("delimiter", "--delimiter") {
+    /**
+     * Delimited frames, split once at the first {@code --delimiter} (or {@code --also-delimiter}),
+     * the delimiter kept with {@code --keep-delimiter}, the bytes after the last one a frame at
+     * the end with {@code --last-frame-at-end}.
+     */
+    DELIMITER("delimiter", "--delimiter", "--also-delimiter", "--keep-delimiter", "--last-frame-at-end") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.delimiter(settings.delimiterBytes()).withMaxFrameLength(settings.maxFrame());
+            List<String> all = settings.alsoDelimiters().isEmpty() ? null : settings.allDelimiters();
+            DelimiterFramer framer = all == null ? Framers.delimiter(settings.delimiterBytes())
+                    : Framers.delimiters(all.get(0), all.subList(1, all.size()).toArray(String[]::new));
+            framer = settings.keepDelimiter() ? framer.keepDelimiter() : framer;
+            framer = settings.lastFrameAtEnd() ? framer.lastFrameAtEndOfStream() : framer;
+            return framer.withMaxFrameLength(settings.maxFrame());
         }
 
         @Override
         String settingsAsArguments(FramingSettings settings) {
-            return " --delimiter '" + settings.delimiter() + "'" + super.settingsAsArguments(settings);
+            return " --delimiter '" + settings.delimiter() + "'" + settings.lineArguments()
+                    + super.settingsAsArguments(settings);
+        }
+
+        @Override
+        Map<String, String> libraryNames() {
+            return Map.of("keepDelimiter", "--keep-delimiter", "lastFrameAtEndOfStream", "--last-frame-at-end");
         }
 
         @Override

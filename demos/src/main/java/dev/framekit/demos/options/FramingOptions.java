@@ -5,6 +5,8 @@ import dev.framekit.framing.Framers;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,6 +31,20 @@ public final class FramingOptions {
     @Option(names = "--delimiter", defaultValue = "\\n", paramLabel = "STR",
             description = "delimiter: bytes, with escapes \\n \\r \\t \\0 \\xHH (default: \\n).")
     String delimiter = FramingSettings.DEFAULTS.delimiter();
+
+    @Option(names = "--also-delimiter", paramLabel = "STR",
+            description = "delimiter: another delimiter that ends a frame on arrival (repeatable; --delimiter is the one"
+                    + " sent), e.g. --delimiter '\\r\\n' --also-delimiter '\\n'; each must then be UTF-8 text.")
+    List<String> alsoDelimiters = new ArrayList<>();
+
+    @Option(names = "--keep-delimiter",
+            description = "delimiter: hand each frame out with the delimiter it ended with, and send each message"
+                    + " as it is (it must end with a delimiter and hold none before).")
+    boolean keepDelimiter;
+
+    @Option(names = "--last-frame-at-end",
+            description = "delimiter: the bytes after the last delimiter are a frame when the stream ends.")
+    boolean lastFrameAtEnd;
 
     @Option(names = "--max-frame", defaultValue = "1m", paramLabel = "BYTES", converter = ByteSizes.Converter.class,
             description = "Largest frame accepted, e.g. 64k or 1m (default: 1m, or what --length-field can declare"
@@ -66,13 +82,38 @@ public final class FramingOptions {
             + " big-endian) after it, checked on arrival; a bad checksum closes the connection.")
     boolean crc32c;
 
+    @Option(names = "--on-bad-checksum", defaultValue = "fail", paramLabel = "fail|skip",
+            description = "--crc32c: on a frame whose checksum does not match, fail the connection (default) or"
+                    + " skip the frame and read on (echo and reverse servers count it in the closing line).")
+    String onBadChecksum = "fail";
+
     /**
      * Builds the framer these options describe for the {@code side} end of a connection; a bad
      * combination is an IllegalArgumentException.
      */
     public Framer framer(Framing.Side side) {
+        if (alsoDelimiters.contains("")) {
+            throw new IllegalArgumentException("--also-delimiter must be at least one byte");
+        }
         Framer framer = framing.build(settings(), side);
-        return crc32c ? Framers.crc32c(framer) : framer;
+        boolean skip = skipsBadChecksums();
+        if (skip && !crc32c) {
+            throw new IllegalArgumentException("--on-bad-checksum skip applies with --crc32c only; add --crc32c, or drop it");
+        }
+        return !crc32c ? framer : skip ? Framers.crc32cSkippingBadFrames(framer) : Framers.crc32c(framer);
+    }
+
+    /**
+     * Whether a frame with a bad checksum is skipped ({@code --on-bad-checksum skip}); anything but
+     * fail or skip is an IllegalArgumentException naming the option.
+     */
+    public boolean skipsBadChecksums() {
+        return switch (onBadChecksum.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "fail" -> false;
+            case "skip" -> true;
+            default -> throw new IllegalArgumentException("--on-bad-checksum: '" + onBadChecksum
+                    + "' is not a checksum policy; choose fail or skip");
+        };
     }
 
     /**
@@ -109,12 +150,13 @@ public final class FramingOptions {
     /** The settings as given. */
     public FramingSettings settings() {
         return new FramingSettings(frameSize, pad, delimiter, maxFrame, lengthField, lengthIncludesHeader, onOversize,
-                lengthOffset, lengthAdjust);
+                lengthOffset, lengthAdjust, String.join(" ", alsoDelimiters.stream().map(d -> d.replace(" ", "\\x20"))
+                        .toList()), keepDelimiter, lastFrameAtEnd);
     }
 
     /** The options as they would be typed, for ready-to-paste client commands. */
     public String asArguments() {
-        return "--framing " + framing + framing.settingsAsArguments(settings()) + (crc32c ? " --crc32c" : "");
+        return "--framing " + framing + framing.settingsAsArguments(settings()) + crc32cArguments();
     }
 
     /**
@@ -128,7 +170,11 @@ public final class FramingOptions {
                 .replaceAll(" --delimiter '" + Pattern.quote(defaults.delimiter()) + "'(?= |$)", "")
                 .replaceAll(" --frame-size " + defaults.frameSize() + "(?= |$)", "")
                 .replaceAll(" --pad '" + Pattern.quote(defaults.pad()) + "'(?= |$)", "")
-                + (crc32c ? " --crc32c" : "")).strip();
+                + crc32cArguments()).strip();
+    }
+
+    private String crc32cArguments() {
+        return crc32c ? " --crc32c" + (skipsBadChecksums() ? " --on-bad-checksum skip" : "") : "";
     }
 
     /** Whether --hexdump was given. */

@@ -8,9 +8,11 @@ import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.OptionTerms;
 import dev.framekit.demos.options.Version;
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.MessageRefusedException;
+import io.netty.buffer.ByteBufUtil;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -72,12 +74,15 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
                         connection = connect(framer);
                     }
                     connection.send(message);
-                    reply = connection.readByteArray();
+                    reply = wire.isOn() ? readShown(connection, wire, "reply " + number + " received")
+                            : connection.readByteArray();
                 }
                 if (reply == null) {
                     throw new EOFException();
                 }
-                wire.show("reply " + number + " received", reply);
+                if (connectionPerExchange) {
+                    wire.show("reply " + number + " received", reply);
+                }
                 out.println(new String(reply, StandardCharsets.UTF_8));
             }
             return 0;
@@ -90,6 +95,28 @@ public abstract class ReplyClientCommand implements Callable<Integer> {
         } finally {
             closeQuietly(connection);
         }
+    }
+
+    /**
+     * Reads the next data frame and shows it as it came, with what its header said (header
+     * fields, a WebSocket opcode); WebSocket pings and pongs are shown and passed over.
+     */
+    private static byte[] readShown(FramedConnection connection, WireLog wire, String label) throws IOException {
+        Frame frame;
+        while ((frame = connection.read()) != null) {
+            try {
+                if (frame.isSkipped()) {
+                    throw frame.skipReason();
+                }
+                wire.showReceived(label, frame);
+                if (!frame.isControl()) {
+                    return ByteBufUtil.getBytes(frame.payload());
+                }
+            } finally {
+                frame.release();
+            }
+        }
+        return null;
     }
 
     private FramedConnection connect(Framer framer) throws IOException {

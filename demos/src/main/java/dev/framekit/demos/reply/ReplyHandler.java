@@ -28,22 +28,24 @@ public final class ReplyHandler implements FramedServer.Handler {
     private final boolean connectionPerExchange;
     private final boolean skipOversize;
     private final boolean keepHeaderFields;
+    private final boolean skipDamaged;
 
     /**
      * Replies with {@code reply.apply(message)}, showing every frame on {@code wire} (--hexdump);
      * with {@code connectionPerExchange}, one request per connection, answered last.
      */
     public ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange) {
-        this(reply, wire, connectionPerExchange, false, false);
+        this(reply, wire, connectionPerExchange, false, false, false);
     }
 
     private ReplyHandler(UnaryOperator<byte[]> reply, WireLog wire, boolean connectionPerExchange, boolean skipOversize,
-            boolean keepHeaderFields) {
+            boolean keepHeaderFields, boolean skipDamaged) {
         this.reply = reply;
         this.wire = wire;
         this.connectionPerExchange = connectionPerExchange;
         this.skipOversize = skipOversize;
         this.keepHeaderFields = keepHeaderFields;
+        this.skipDamaged = skipDamaged;
     }
 
     /**
@@ -52,12 +54,21 @@ public final class ReplyHandler implements FramedServer.Handler {
      * reads on; without it, such a message ends the connection like any framing error.
      */
     public ReplyHandler skippingOversize() {
-        return new ReplyHandler(reply, wire, connectionPerExchange, true, keepHeaderFields);
+        return new ReplyHandler(reply, wire, connectionPerExchange, true, keepHeaderFields, skipDamaged);
     }
 
     /** A handler like this one that reads typed frames and answers each with its header fields. */
     public ReplyHandler keepingHeaderFields() {
-        return new ReplyHandler(reply, wire, connectionPerExchange, skipOversize, true);
+        return new ReplyHandler(reply, wire, connectionPerExchange, skipOversize, true, skipDamaged);
+    }
+
+    /**
+     * A handler like this one that passes over a damaged frame the framing skipped (a bad checksum
+     * under {@code --on-bad-checksum skip}), counts it in the connection's log line, and reads on;
+     * without it, such a frame ends the connection like any framing error.
+     */
+    public ReplyHandler skippingDamaged() {
+        return new ReplyHandler(reply, wire, connectionPerExchange, skipOversize, keepHeaderFields, true);
     }
 
     @Override
@@ -65,14 +76,15 @@ public final class ReplyHandler implements FramedServer.Handler {
         if (connectionPerExchange) {
             byte[] request = connection.readByteArray();
             if (request != null) {
-                answer(request, stats, connection::sendLast);
+                wire.show("received", request);
+                answer(request, stats, shown(connection::sendLast));
             }
             return;
         }
-        if (!skipOversize && !keepHeaderFields) {
+        if (!skipOversize && !keepHeaderFields && !skipDamaged && !wire.isOn()) {
             byte[] message;
             while ((message = connection.readByteArray()) != null) {
-                answer(message, stats, connection::send);
+                answer(message, stats, connection::send); // nothing to keep or show but the payload
             }
             return;
         }
@@ -81,12 +93,12 @@ public final class ReplyHandler implements FramedServer.Handler {
 
     /**
      * Reads typed frames: a skipped one is counted and passed over ({@link #skippingOversize()})
-     * or ends the connection as on the payload path; each other is answered, with its header
-     * fields when {@link #keepingHeaderFields()}.
+     * or ends the connection as on the payload path; each other is shown on the wire log (with
+     * what its header said) and answered, with its header fields when {@link #keepingHeaderFields()}.
      */
     private void serveFrames(FramedConnection connection, ConnectionStats stats) throws IOException {
         Frame frame;
-        while ((frame = connection.read()) != null) {
+        while ((frame = next(connection, stats)) != null) {
             try {
                 if (frame.isSkipped()) {
                     if (!skipOversize) {
@@ -95,16 +107,37 @@ public final class ReplyHandler implements FramedServer.Handler {
                     stats.skipped();
                     continue;
                 }
+                wire.showReceived("received", frame);
+                if (frame.isControl()) {
+                    continue; // a WebSocket ping or pong: shown, then passed over as the payload path does
+                }
                 byte[] message = ByteBufUtil.getBytes(frame.payload());
                 if (keepHeaderFields) {
                     ByteBuf headerFields = frame.headerFields();
-                    answer(message, stats, answer -> connection.writer()
-                            .write(Frame.of(headerFields, Unpooled.wrappedBuffer(answer))).flush());
+                    answer(message, stats, answer -> {
+                        Frame reply = Frame.of(headerFields, Unpooled.wrappedBuffer(answer));
+                        connection.writer().write(reply).flush();
+                        wire.show("sent", reply);
+                    });
                 } else {
-                    answer(message, stats, connection::send);
+                    answer(message, stats, shown(connection::send));
                 }
             } finally {
                 frame.release();
+            }
+        }
+    }
+
+    /** The next frame; a damaged one the framing skipped is counted and passed over when {@link #skippingDamaged()}. */
+    private Frame next(FramedConnection connection, ConnectionStats stats) throws IOException {
+        while (true) {
+            try {
+                return connection.read();
+            } catch (FramingException e) {
+                if (!skipDamaged || !e.isSkipped()) {
+                    throw e;
+                }
+                stats.damaged();
             }
         }
     }
@@ -115,9 +148,9 @@ public final class ReplyHandler implements FramedServer.Handler {
         void send(byte[] answer) throws IOException;
     }
 
+    /** Answers {@code message} through {@code sender}, which shows what it sent on the wire log. */
     private void answer(byte[] message, ConnectionStats stats, Sender sender) throws IOException {
         stats.received(message.length);
-        wire.show("received", message);
         byte[] answer = reply.apply(message);
         try {
             sender.send(answer);
@@ -125,6 +158,13 @@ public final class ReplyHandler implements FramedServer.Handler {
             throw new FramingException("cannot send the reply, the framer refuses it: " + e.getMessage());
         }
         stats.sent(answer.length);
-        wire.show("sent", answer);
+    }
+
+    /** Sends {@code answer} with {@code send}, then shows it as sent. */
+    private Sender shown(Sender send) {
+        return answer -> {
+            send.send(answer);
+            wire.show("sent", answer);
+        };
     }
 }

@@ -48,6 +48,9 @@ public abstract class ReplyServerCommand implements Callable<Integer> {
         if ("skip".equalsIgnoreCase(framing.settings().onOversize())) {
             handler = handler.skippingOversize();
         }
+        if (framing.skipsBadChecksums()) {
+            handler = handler.skippingDamaged();
+        }
         if (framing.framing().keepsHeaderFields(framing.settings())) {
             handler = handler.keepingHeaderFields();
         }

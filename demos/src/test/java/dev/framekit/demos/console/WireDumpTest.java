@@ -3,8 +3,13 @@ package dev.framekit.demos.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
+import dev.framekit.framing.LengthField;
+import dev.framekit.framing.LengthPrefixFramer;
+import dev.framekit.framing.websocket.WebSocketFramer;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -132,5 +137,58 @@ class WireDumpTest {
 
         assertEquals("sent 16 bytes on the wire: [0-1] length \"12\" 31 32 | [2-2] colon 3a | [3-14] payload 12 bytes"
                 + " | [15-15] comma 2c", firstLine(dump));
+    }
+
+    @Test
+    void showsATypedFramesOwnHeaderFieldsBeforeItsLength() {
+        Frame publishQos1 = Frame.of(Unpooled.wrappedBuffer(new byte[] {0x32}), Unpooled.wrappedBuffer(HELLO));
+        String dump = WireDump.ofReceived("received", Framers.mqtt(), publishQos1);
+        assertEquals("received 7 bytes on the wire: [0-0] header fields 32 | [1-1] vbi length header 05 (= 5)"
+                + " | [2-6] payload 5 bytes", firstLine(dump));
+        assertTrue(dump.contains(prettyHex(0x32, 5, 'h', 'e', 'l', 'l', 'o')), dump);
+        assertEquals("sent 7 bytes on the wire: [0-0] header fields 30 (the framing's default)"
+                + " | [1-1] vbi length header 05 (= 5) | [2-6] payload 5 bytes",
+                firstLine(WireDump.of("sent", Framers.mqtt(), HELLO)));
+    }
+
+    @Test
+    void showsTheGrpcCompressedFlagAndTheBytesBeforeAnOffsetLength() {
+        Frame compressed = Frame.of(Unpooled.wrappedBuffer(new byte[] {1}), Unpooled.wrappedBuffer(HELLO));
+        assertEquals("received 10 bytes on the wire: [0-0] header fields 01 | [1-4] length header 00 00 00 05 (= 5)"
+                + " | [5-9] payload 5 bytes", firstLine(WireDump.ofReceived("received", Framers.grpc(), compressed)));
+        Framer offset = LengthPrefixFramer.builder().lengthFieldOffset(2).lengthField(LengthField.bigEndian(2)).build();
+        Frame typed = Frame.of(Unpooled.wrappedBuffer(new byte[] {3, 7}), Unpooled.wrappedBuffer(HELLO));
+        String dump = WireDump.ofReceived("received", offset, typed);
+        assertEquals("received 9 bytes on the wire: [0-1] header fields 03 07 | [2-3] u16 length header 00 05 (= 5)"
+                + " | [4-8] payload 5 bytes", firstLine(dump));
+        assertTrue(dump.contains(prettyHex(3, 7, 0, 5, 'h', 'e', 'l', 'l', 'o')), dump);
+    }
+
+    @Test
+    void showsAZmtpFramesOwnFlagsByte() {
+        Frame more = Frame.of(Unpooled.wrappedBuffer(new byte[] {1}), Unpooled.wrappedBuffer(HELLO));
+        String dump = WireDump.ofReceived("received", Framers.zmtp(), more);
+        assertEquals("received 7 bytes on the wire: [0-0] header fields 01 | [1-1] header 05"
+                + " | [2-6] payload 5 bytes, 5 on the wire", firstLine(dump));
+        assertTrue(dump.contains(prettyHex(1, 5, 'h', 'e', 'l', 'l', 'o')), dump);
+    }
+
+    @Test
+    void showsAWebSocketFramesOwnOpcodeAsThePeerFramedIt() throws Exception {
+        WebSocketFramer client = WebSocketFramer.client().sendAs(dev.framekit.framing.websocket.WebSocketOpcode.TEXT);
+        ByteBuf wire = Unpooled.buffer();
+        client.encode(Unpooled.wrappedBuffer(HELLO), wire);
+        Frame text = WebSocketFramer.server().newDecoder().decodeFrame(wire, false);
+        try {
+            String dump = WireDump.ofReceived("received", WebSocketFramer.server(), text);
+            assertTrue(firstLine(dump).startsWith("received 11 bytes on the wire: [0-5] header 81 85 "), dump);
+            assertTrue(firstLine(dump).matches(".*\\(FIN, TEXT, masked with key( [0-9a-f]{2}){4}, length 5\\)"
+                    + " \\| \\[6-10\\] payload 5 bytes, masked"), dump);
+        } finally {
+            text.release();
+            wire.release();
+        }
+        assertEquals("sent 7 bytes on the wire: [0-1] header 82 05 (FIN, BINARY, unmasked, length 5) | [2-6] payload 5 bytes",
+                firstLine(WireDump.of("sent", WebSocketFramer.server(), HELLO)));
     }
 }

@@ -14,6 +14,9 @@ import dev.framekit.framing.interop.PythonPeer;
 import dev.framekit.framing.support.Capability;
 import dev.framekit.framing.support.Needs;
 import dev.framekit.framing.support.Peer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -243,6 +246,29 @@ class ResyncAndJsonFramingsIT {
                     closing);
             good.send("still");
             assertEquals("still", good.readString(), server.transcript());
+        }
+    }
+
+    @Test
+    void underOnBadChecksumSkipABadFrameIsCountedAndTheConnectionReadsOn() throws IOException {
+        FramekitProcess server = smallHeapServer("cobs", "--crc32c", "--on-bad-checksum", "skip");
+        assertTrue(server.readyLine().endsWith("(framing: crc32c(cobs(max 1024 bytes), skips bad frames))"),
+                server.readyLine());
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            ByteBuf ok = Unpooled.buffer();
+            Framers.crc32c(Framers.cobs(MAX_FRAME)).encode(ascii("ok"), ok);
+            byte[] good = ByteBufUtil.getBytes(ok);
+            ok.release();
+            // "hi" with the checksum of "hj", then a good "ok": the bad frame is passed over, "ok" echoed.
+            socket.getOutputStream().write(concat(bytes(0x07, 'h', 'i', 0xe6, 0xcd, 0x2a, 0x36, 0x00), good));
+            assertArrayEquals(good, socket.getInputStream().readNBytes(good.length), server.transcript());
+            socket.shutdownOutput();
+            assertEquals(-1, socket.getInputStream().read(), "a clean end after the echo");
+            String closing = server.awaitLine(Pattern.compile("127\\.0\\.0\\.1:" + socket.getLocalPort()
+                    + " \\d+ messages? in.*"), Duration.ofSeconds(10));
+            assertTrue(closing.endsWith("1 message in (2 bytes), 1 out (2 bytes), 1 damaged frame skipped; ended cleanly"),
+                    closing);
         }
     }
 

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framekit.demos.support.Framekit;
 import dev.framekit.demos.support.FramekitProcess;
 import dev.framekit.demos.support.Framings;
+import dev.framekit.framing.Frame;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.Framers;
+import dev.framekit.framing.websocket.WebSocketFramer;
+import dev.framekit.framing.websocket.WebSocketOpcode;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -220,5 +225,39 @@ class ServerBadInputIT {
         server.awaitLine(Pattern.quote("received 5 bytes on the wire: [0-1] payload 2 bytes | [2-4] delimiter 232a23"));
         server.awaitLine(Pattern.quote("|00000000| 68 69 23 2a 23                                  |hi#*#           |"));
         server.awaitLine(Pattern.quote("sent 5 bytes on the wire: [0-1] payload 2 bytes | [2-4] delimiter 232a23"));
+    }
+
+    @Test
+    void theServerHexdumpShowsEachFramesOwnHeaderFieldsAndWritesThemBack() throws IOException {
+        FramekitProcess server = framekit.startServer("echo-server", "--framing", "mqtt", "--hexdump");
+        try (FramedConnection client = connect(server, Framers.mqtt())) {
+            // A PUBLISH at QoS 1 (type+flags 0x32), not the framing's default 0x30.
+            client.writer().write(Frame.of(Unpooled.wrappedBuffer(new byte[] {0x32}), Unpooled.wrappedBuffer(ascii("hi"))))
+                    .flush();
+            Frame echo = client.read();
+            try {
+                assertEquals("32", HexFormat.of().formatHex(ByteBufUtil.getBytes(echo.headerFields())));
+            } finally {
+                echo.release();
+            }
+        }
+        String parts = " 4 bytes on the wire: [0-0] header fields 32 | [1-1] vbi length header 02 (= 2) | [2-3] payload 2 bytes";
+        server.awaitLine(Pattern.quote("received" + parts));
+        server.awaitLine(Pattern.quote("sent" + parts));
+        server.awaitLine(Pattern.quote("|00000000| 32 02 68 69                                     |2.hi            |"));
+    }
+
+    @Test
+    void theServerHexdumpShowsAWebSocketFramesOwnOpcode() throws IOException {
+        FramekitProcess server = framekit.startServer("echo-server", "--framing", "websocket", "--hexdump");
+        Framer textClient = WebSocketFramer.client().sendAs(WebSocketOpcode.TEXT);
+        try (FramedConnection client = connect(server, textClient)) {
+            client.send("hi");
+            assertEquals("hi", client.readString());
+        }
+        server.awaitLine("received 8 bytes on the wire: \\[0-5\\] header 81 82( [0-9a-f]{2}){4} \\(FIN, TEXT, masked with key"
+                + "( [0-9a-f]{2}){4}, length 2\\) \\| \\[6-7\\] payload 2 bytes, masked");
+        server.awaitLine(Pattern.quote("sent 4 bytes on the wire: [0-1] header 82 02 (FIN, BINARY, unmasked, length 2)"
+                + " | [2-3] payload 2 bytes"));
     }
 }

@@ -15,6 +15,7 @@ import dev.framekit.framing.Framers;
 import dev.framekit.framing.LengthPrefixFramer;
 import dev.framekit.framing.SendAndCloseFramer;
 import dev.framekit.framing.websocket.WebSocketFramer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -220,5 +221,55 @@ class FramingOptionsTest {
         assertEquals("--framing fixed --pad '#'", parse("--framing", "fixed", "--pad", "#").asShortArguments());
         assertEquals("--framing fixed --frame-size 2560", parse("--framing", "fixed", "--frame-size", "2560").asShortArguments());
         assertEquals("--max-frame 64k", parse("--max-frame", "64k").asShortArguments());
+    }
+
+    @Test
+    void theLineOptionsBuildTheLibrarysLineFramer() {
+        assertEquals(Framers.delimiters("\r\n", "\n"), parse("--framing", "delimiter", "--delimiter", "\\r\\n",
+                "--also-delimiter", "\\n").framer(Framing.Side.SERVER));
+        assertEquals(Framers.delimiters("\r\n", "\n", "#").keepDelimiter().lastFrameAtEndOfStream(),
+                parse("--framing", "delimiter", "--delimiter", "\\r\\n", "--also-delimiter", "\\n", "--also-delimiter",
+                        "#", "--keep-delimiter", "--last-frame-at-end").framer(Framing.Side.SERVER));
+        assertEquals(Framers.lines().lastFrameAtEndOfStream().withMaxFrameLength(64),
+                parse("--framing", "delimiter", "--last-frame-at-end", "--max-frame", "64").framer(Framing.Side.SERVER));
+        assertEquals(Framers.delimiters("a b", "c").withMaxFrameLength(1 << 20), parse("--framing", "delimiter",
+                "--delimiter", "a b", "--also-delimiter", "c").framer(Framing.Side.SERVER));
+        assertEquals(Framers.delimiters("\n", " ").withMaxFrameLength(1 << 20), parse("--framing", "delimiter",
+                "--also-delimiter", " ").framer(Framing.Side.SERVER), "a space is one delimiter, carried as \\x20");
+    }
+
+    @Test
+    void theLineOptionsAreWrittenBackAndBelongToTheDelimiterFraming() {
+        assertEquals("--framing delimiter --delimiter '\\r\\n' --also-delimiter '\\n' --keep-delimiter --last-frame-at-end",
+                parse("--framing", "delimiter", "--delimiter", "\\r\\n", "--also-delimiter", "\\n", "--keep-delimiter",
+                        "--last-frame-at-end").asArguments());
+        assertEquals(List.of("--delimiter", "--also-delimiter", "--keep-delimiter", "--last-frame-at-end"),
+                Framing.DELIMITER.ownOptions());
+    }
+
+    @Test
+    void severalDelimitersMustEachBeUtf8TextAndNotEmpty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--framing", "delimiter",
+                "--delimiter", "\\xff", "--also-delimiter", "\\n").framer(Framing.Side.SERVER));
+        assertEquals("--delimiter \"\\xff\" is not UTF-8 text; with --also-delimiter, each delimiter must be", e.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> parse("--framing",
+                "delimiter", "--also-delimiter", "").framer(Framing.Side.SERVER));
+        assertEquals("--also-delimiter must be at least one byte", empty.getMessage());
+    }
+
+    @Test
+    void theChecksumPolicyChoosesFailOrSkipAndNeedsCrc32c() {
+        assertEquals(Framers.crc32c(Framers.lengthPrefixed()), parse("--crc32c").framer(Framing.Side.SERVER));
+        FramingOptions skip = parse("--crc32c", "--on-bad-checksum", "skip");
+        assertEquals(Framers.crc32cSkippingBadFrames(Framers.lengthPrefixed()), skip.framer(Framing.Side.SERVER));
+        assertTrue(skip.skipsBadChecksums());
+        assertEquals("--framing length --crc32c --on-bad-checksum skip", skip.asArguments());
+        assertEquals("--crc32c --on-bad-checksum skip", skip.asShortArguments());
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
+                () -> parse("--on-bad-checksum", "skip").framer(Framing.Side.SERVER));
+        assertEquals("--on-bad-checksum skip applies with --crc32c only; add --crc32c, or drop it", alone.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> parse("--crc32c", "--on-bad-checksum", "retry").framer(Framing.Side.SERVER));
+        assertEquals("--on-bad-checksum: 'retry' is not a checksum policy; choose fail or skip", bad.getMessage());
     }
 }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The chat server's memory in a 64 MiB heap: 1,000 idle members (and one long line to all of
  * them, which leaves no grown write batch behind), a member that never reads while
- * another posts lines of almost 1 MiB, and on send-and-close a flood of JOINs and a poller that
- * never acknowledges. Each ends with the offenders gone in one line each, the server alive and a
+ * another posts lines of almost 1 MiB, members that never read while another floods 1-byte lines
+ * (each queued line's objects counted, so the budget, not the heap watch, sheds one), and on
+ * send-and-close a flood of JOINs and a poller that never acknowledges. Each ends with the offenders gone in one line each, the server alive and a
  * new member welcomed at once.
  */
 @Timeout(240)
@@ -134,6 +135,55 @@ class ChatMemoryIT {
         stuck.close();
         assertEquals(lines, received, "the healthy member missed nothing\n" + server.transcript());
         assertTrue(server.awaitLine("guest1 left: disconnected: too far behind").contains("guest1"), server.transcript());
+        welcomesANewMember(server);
+        AfterAttack.loggedNoErrors(server);
+    }
+
+    @Test
+    void aFloodOfOneByteLinesToMembersThatNeverReadIsShedByTheBudgetNotTheHeap() throws Exception {
+        // No flood control and queues that hold 64 MiB of line bytes: only the memory budget stops the flood.
+        // Each queued "<guest5> x" is 10 bytes but holds ~64 more in the queue's objects; counted at 10,
+        // 16 MiB of budget would be ~1.6 million entries, 100 MiB of heap in a 64 MiB one.
+        FramekitProcess server = chatServer("--framing", "delimiter", "--flood-limit", "0", "--flood-bytes", "0",
+                "--max-queue", "64m", "--write-timeout", "120s", "--max-memory", "16m");
+        int stuckMembers = 4;
+        List<Socket> stuck = new java.util.ArrayList<>();
+        for (int i = 1; i <= stuckMembers; i++) {
+            Socket never = new Socket();
+            never.setReceiveBufferSize(4096);
+            never.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            stuck.add(never); // never read
+            server.awaitLine("joined as guest" + i);
+        }
+        Socket poster = sockets.open(server.port());
+        server.awaitLine("joined as guest" + (stuckMembers + 1));
+        byte[] burst = "x\n".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+        Thread flood = Thread.ofVirtual().start(() -> {
+            try {
+                OutputStream out = poster.getOutputStream();
+                while (!Thread.currentThread().isInterrupted()) {
+                    out.write(burst);
+                }
+            } catch (IOException e) {
+                // The test ends, or the server let the poster go.
+            }
+        });
+        try {
+            String shed = server.awaitLine(java.util.regex.Pattern.compile(
+                    ".*guest[1-" + stuckMembers + "] left: disconnected: too far behind, the server is short of memory"
+                            + " \\(--max-memory\\)"), Duration.ofSeconds(120));
+            System.out.println("shed by the budget: " + shed);
+        } finally {
+            flood.interrupt();
+            poster.close();
+            for (Socket never : stuck) {
+                never.close();
+            }
+        }
+        server.awaitLine(java.util.regex.Pattern.compile(".* the most of any peer, when the server was over its memory"
+                + " budget of 16777216 bytes; closed it \\(--max-memory\\)"), Duration.ofSeconds(30));
+        assertTrue(server.stdoutLines().stream().noneMatch(line -> line.contains("a collection left the heap")),
+                "the budget's accounts saw the queues fill, before the heap watch had to\n" + server.transcript());
         welcomesANewMember(server);
         AfterAttack.loggedNoErrors(server);
     }

@@ -109,6 +109,7 @@ class FramingsTest {
             }
         }
         return new FramingSettings(frameSize, pad, delimiter, settings.maxFrame(), settings.lengthField(),
-                settings.lengthIncludesHeader(), settings.onOversize(), settings.lengthOffset(), settings.lengthAdjust());
+                settings.lengthIncludesHeader(), settings.onOversize(), settings.lengthOffset(), settings.lengthAdjust(),
+                settings.alsoDelimiters(), settings.keepDelimiter(), settings.lastFrameAtEnd());
     }
 }

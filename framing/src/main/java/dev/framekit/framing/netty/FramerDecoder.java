@@ -2,7 +2,6 @@ package dev.framekit.framing.netty;
 
 import dev.framekit.framing.Frame;
 import dev.framekit.framing.FrameDecoder;
-import dev.framekit.framing.FrameTooLongException;
 import dev.framekit.framing.Framer;
 import dev.framekit.framing.FramingException;
 import io.netty.buffer.ByteBuf;
@@ -35,9 +34,17 @@ import java.util.Objects;
  *
  * <p><b>Errors.</b> A {@link FramingException} reaches {@code exceptionCaught} wrapped in a
  * {@code DecoderException} (its cause). A frame the framing skips (a too-long line, a
- * length-prefixed frame under {@code OversizePolicy.SKIP}) reaches it as its
- * {@link FrameTooLongException} and the decoder carries on with the next frame; after any other
- * error it drops all further input, since the stream is out of step: close the channel. When the input ends (the channel closes or, with
+ * length-prefixed frame under {@code OversizePolicy.SKIP}, a damaged COBS, SLIP or JSON-seq frame,
+ * a bad checksum under {@code Framers.crc32cSkippingBadFrames}) reaches it once, its cause
+ * {@linkplain FramingException#isSkipped() skipped}, and the decoder carries on with the next
+ * frame, in the same read: keep the channel open for such a cause. After any other error it
+ * drops all further input, since the stream is out of step: close the channel.
+ *
+ * <pre>
+ *   Framers.cobs():   03 68 69 00 | 05 61 62 00 | 03 6f 6b 00   ---&gt;   "hi", exceptionCaught (damaged), "ok"
+ * </pre>
+ *
+ * <p>When the input ends (the channel closes or, with
  * {@code ChannelOption.ALLOW_HALF_CLOSURE}, the peer half-closes) the decoder is told the stream
  * has ended: a partial frame is a {@code TruncatedFrameException}, and for send-and-close the end
  * of the input is the end of the message.
@@ -104,8 +111,8 @@ public class FramerDecoder extends ByteToMessageDecoder {
 
     /**
      * Decodes at most one frame (ByteToMessageDecoder calls again while frames come out). A
-     * skipped frame goes to {@code exceptionCaught} at once and decoding goes on in the same call,
-     * so the frames behind an oversized one are not held back until the next read; so does a call
+     * skipped frame (oversized or damaged) goes to {@code exceptionCaught} at once and decoding
+     * goes on in the same call, so the frames behind it are not held back until the next read; so does a call
      * that consumed bytes without a frame (a WebSocket control frame), as the decode contract says.
      *
      * @return whether a frame was added to {@code out}
@@ -118,6 +125,10 @@ public class FramerDecoder extends ByteToMessageDecoder {
             try {
                 frame = decoder.decodeFrame(in, endOfStream);
             } catch (FramingException e) {
+                if (e.isSkipped()) {
+                    ctx.fireExceptionCaught(new DecoderException(e)); // a damaged frame the decoder has passed over
+                    continue;
+                }
                 fail(in);
                 throw e;
             }

@@ -22,7 +22,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import dev.framekit.framing.FramingException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -100,12 +102,38 @@ class NettyLoopbackTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.framekit.framing.netty.NettyResyncTest#damages")
+    void aNettyServerReadsOnPastADamagedFrameAndEchoesTheNext(NettyResyncTest.Damage damage) throws Exception {
+        AtomicInteger skipped = new AtomicInteger();
+        Channel server = echoServer(damage.framer(), skipped);
+        try (FramedConnection client = connect(server, damage.framer())) {
+            client.socket().getOutputStream().write(NettyResyncTest.concat(
+                    NettyResyncTest.encode(damage.framer(), damage.first()), damage.damaged(),
+                    NettyResyncTest.encode(damage.framer(), damage.second())));
+            client.socket().getOutputStream().flush();
+
+            assertEquals(damage.first(), client.readString());
+            assertEquals(damage.second(), client.readString(), "the frame after the damaged one");
+            assertEquals(1, skipped.get(), "the damaged frame reported once");
+            client.send(damage.first());
+            assertEquals(damage.first(), client.readString(), "the connection carries on");
+        } finally {
+            server.close().syncUninterruptibly();
+        }
+    }
+
     private static FramedConnection connect(Channel server, Framer framer) throws Exception {
         int port = ((InetSocketAddress) server.localAddress()).getPort();
         return FramedConnection.connector("127.0.0.1", port).framer(framer).readTimeout(Duration.ofSeconds(10)).connect();
     }
 
     private static Channel echoServer(Framer framer) throws InterruptedException {
+        return echoServer(framer, null);
+    }
+
+    /** An echo server; with {@code skipped}, it counts each frame the decoder skipped and keeps the channel. */
+    private static Channel echoServer(Framer framer, AtomicInteger skipped) throws InterruptedException {
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -113,7 +141,7 @@ class NettyLoopbackTest {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new FramerDecoder(framer), new FramerEncoder(framer), new Echo());
+                        ch.pipeline().addLast(new FramerDecoder(framer), new FramerEncoder(framer), new Echo(skipped));
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
@@ -121,6 +149,12 @@ class NettyLoopbackTest {
 
     /** Writes every frame back; the encoder frames it again. */
     private static final class Echo extends SimpleChannelInboundHandler<ByteBuf> {
+        private final AtomicInteger skipped;
+
+        Echo(AtomicInteger skipped) {
+            this.skipped = skipped;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
             ctx.write(frame.retain());
@@ -133,6 +167,10 @@ class NettyLoopbackTest {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (skipped != null && cause.getCause() instanceof FramingException framing && framing.isSkipped()) {
+                skipped.incrementAndGet(); // the decoder has passed over a damaged frame: read on
+                return;
+            }
             System.err.println("echo server: " + cause);
             ctx.close();
         }

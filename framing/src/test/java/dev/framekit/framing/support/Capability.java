@@ -44,7 +44,9 @@ public enum Capability {
     /** A real Redis server (RESP). */
     REDIS_SERVER("redis-server", () -> executable("/usr/bin/redis-server")),
     /** A real NATS server. */
-    NATS_SERVER("nats-server", () -> executable("/usr/sbin/nats-server"));
+    NATS_SERVER("nats-server", () -> executable("/usr/sbin/nats-server")),
+    /** pyzmq over libzmq: real ZeroMQ sockets that speak ZMTP 3. */
+    PYTHON3_ZMQ("python3-zmq", () -> pythonImports("zmq"));
 
     /** The interpreter the Python peers run on. */
     public static final String PYTHON = "/usr/bin/python3";

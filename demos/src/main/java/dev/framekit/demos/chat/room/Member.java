@@ -49,7 +49,21 @@ public abstract class Member {
         pressure.eased(this);
     }
 
-    /** What a line counts against a queue and the memory budget: its UTF-8 length, without encoding it. */
+    /**
+     * What one more line in a member's queue holds of the heap besides the line's bytes: the queue's
+     * node, its entry and the outbound item around the line (about 64 B on a 64-bit JVM with
+     * compressed references; the line's {@code String} is shared by every member it goes to). The
+     * memory budget counts it with the bytes ({@link #memoryCost}), so a flood of tiny lines to a
+     * member that never reads cannot hold more than the budget says.
+     */
+    static final int QUEUED_LINE_OVERHEAD = 64;
+
+    /** What a queued line counts against the memory budget: its bytes and {@link #QUEUED_LINE_OVERHEAD}. */
+    static int memoryCost(String line) {
+        return cost(line) + QUEUED_LINE_OVERHEAD;
+    }
+
+    /** What a line counts against a queue's backlog: its UTF-8 length, without encoding it. */
     static int cost(String line) {
         int bytes = line.length();
         for (int i = 0; i < line.length(); i++) {

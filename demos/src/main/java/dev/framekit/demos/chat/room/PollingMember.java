@@ -66,7 +66,7 @@ final class PollingMember extends Member {
                 return true;
             }
             int cost = cost(line);
-            if (!memory.add(cost)) {
+            if (!memory.add(memoryCost(line))) {
                 return false;
             }
             if (lines.isEmpty()) {
@@ -94,7 +94,7 @@ final class PollingMember extends Member {
     protected void disconnect(String reason) {
         lock.lock();
         try {
-            memory.add(-queuedBytes);
+            memory.add(-queuedBytes - (long) lines.size() * QUEUED_LINE_OVERHEAD);
             queuedBytes = 0;
             firstNumber += lines.size();
             lines.clear();
@@ -153,9 +153,9 @@ final class PollingMember extends Member {
             polling++;
             touch();
             while (firstNumber <= acknowledged && !lines.isEmpty()) {
-                int cost = cost(lines.removeFirst());
-                queuedBytes -= cost;
-                memory.add(-cost);
+                String line = lines.removeFirst();
+                queuedBytes -= cost(line);
+                memory.add(-memoryCost(line));
                 firstNumber++;
                 acknowledgedAny = true;
             }

@@ -177,11 +177,11 @@ public abstract class QueuedMember extends Member {
 
     /**
      * One member's outbound queue, counted in bytes of lines ({@link #bytes}, which the room's
-     * {@link Backpressure} watches) and against the server's memory budget. It takes memory only
-     * for the lines in it. A {@link Outbound.Close} or {@link Outbound.Stop} counts nothing and always fits.
+     * {@link Backpressure} watches) and against the server's memory budget, where each line also
+     * counts its entry's objects ({@link Member#memoryCost}). It takes memory only for the lines in it. A {@link Outbound.Close} or {@link Outbound.Stop} counts nothing and always fits.
      */
     static final class Outbox {
-        private record Entry(Outbound item, int cost) {}
+        private record Entry(Outbound item, int bytes, int memory) {}
 
         private final BlockingQueue<Entry> entries = new LinkedBlockingQueue<>();
         private final AtomicLong bytes = new AtomicLong();
@@ -199,17 +199,18 @@ public abstract class QueuedMember extends Member {
         /** Queues a line; false if the server's memory budget refuses it. */
         boolean offer(String line) {
             int cost = Member.cost(line);
-            if (!memory.add(cost)) {
+            int held = Member.memoryCost(line);
+            if (!memory.add(held)) {
                 return false;
             }
             bytes.addAndGet(cost);
-            entries.add(new Entry(new Outbound.Line(line), cost));
+            entries.add(new Entry(new Outbound.Line(line), cost, held));
             return true;
         }
 
         /** Queues a close or a stop. */
         void put(Outbound item) {
-            entries.add(new Entry(item, 0));
+            entries.add(new Entry(item, 0, 0));
         }
 
         /** The next item, waiting for one. */
@@ -231,8 +232,8 @@ public abstract class QueuedMember extends Member {
         }
 
         private Outbound taken(Entry entry) {
-            bytes.addAndGet(-entry.cost());
-            memory.add(-entry.cost());
+            bytes.addAndGet(-entry.bytes());
+            memory.add(-entry.memory());
             return entry.item();
         }
     }

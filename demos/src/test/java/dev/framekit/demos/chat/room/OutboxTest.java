@@ -24,7 +24,28 @@ class OutboxTest {
         assertTrue(queue.offer("héllo"));          // 6 UTF-8 bytes
         assertTrue(queue.offer("wor"));
         assertEquals(9, queue.bytes());
-        assertEquals(9, held.get());
+        assertEquals(9 + 2 * Member.QUEUED_LINE_OVERHEAD, held.get(), "the budget also counts each entry's objects");
+    }
+
+    @Test
+    void theBudgetCountsEachQueuedLinesObjectsSoTinyLinesCannotOutgrowIt() {
+        AtomicLong budget = new AtomicLong(64 * 1024);
+        QueuedMember.Outbox queue = new QueuedMember.Outbox(delta -> {
+            if (delta > 0 && budget.get() < delta) {
+                return false;
+            }
+            budget.addAndGet(-delta);
+            return true;
+        });
+        int queued = 0;
+        while (queue.offer("x")) {
+            queued++;
+        }
+        assertEquals(64 * 1024 / (1 + Member.QUEUED_LINE_OVERHEAD), queued,
+                "1-byte lines: each counts 65 bytes, not 1");
+        assertEquals(queued, queue.bytes(), "the backlog the room's back-pressure watches stays in line bytes");
+        queue.clear();
+        assertEquals(64 * 1024, budget.get(), "everything given back");
     }
 
     @Test

@@ -133,4 +133,22 @@ class PollingMemberTest {
         PollingMember.Batch gone = member.poll(last.last(), Duration.ZERO, 1 << 20);
         assertEquals("quit", gone.goneReason());
     }
+
+    @Test
+    void theBudgetCountsEachQueuedLinesObjectsAndGetsThemBack() throws Exception {
+        java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+        member.account(delta -> {
+            held.addAndGet(delta);
+            return true;
+        });
+        member.deliver("a");
+        member.deliver("héllo");
+        member.deliver("x");
+        assertEquals(1 + 6 + 1 + 3 * Member.QUEUED_LINE_OVERHEAD, held.get());
+        assertEquals(8, member.backlog(), "the backlog stays in line bytes");
+        member.poll(2, Duration.ZERO, 1 << 20); // "a" and "héllo" acknowledged
+        assertEquals(1 + Member.QUEUED_LINE_OVERHEAD, held.get());
+        member.disconnect();
+        assertEquals(0, held.get(), "a dropped member gives back its lines and their objects");
+    }
 }
