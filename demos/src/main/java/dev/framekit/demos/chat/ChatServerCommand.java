@@ -198,6 +198,6 @@ public final class ChatServerCommand implements Callable<Integer> {
         }, web, port -> {
             boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
             WebBanner.print(console, server.host(), port, !noQr, tls == null ? null : tls.fingerprint());
-        }, port -> lan.announce(console, server.host(), port, framer, framing, tls, boundWebPort.get()));
+        }, port -> lan.announce(console, server.host(), port, framing, tls, boundWebPort.get()));
     }
 }

@@ -4,11 +4,11 @@ import dev.framekit.demos.console.Console;
 import dev.framekit.demos.discovery.Announcement;
 import dev.framekit.demos.discovery.Announcer;
 import dev.framekit.demos.discovery.DiscoveryOptions;
+import dev.framekit.demos.options.Framing;
 import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.server.LanAddresses;
 import dev.framekit.demos.tls.ServerKeyStore;
 import dev.framekit.demos.tls.ServerTls;
-import dev.framekit.framing.Framer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -69,7 +69,7 @@ public final class ChatServerLan {
      * Starts announcing the room on {@code port} (unless --no-announce), served with {@code framer}
      * (built from the options {@code framing}); the web page's URL if {@code webPort} > 0.
      */
-    void announce(Console console, String host, int port, Framer framer, FramingOptions framing, ServerTls serverTls,
+    void announce(Console console, String host, int port, FramingOptions framing, ServerTls serverTls,
             int webPort) {
         if (noAnnounce) {
             return;
@@ -82,7 +82,8 @@ public final class ChatServerLan {
         } catch (UnknownHostException e) {
             boundAddress = null;
         }
-        announcer = Announcer.start(discovery, boundAddress, framer.toString(), address -> Announcement.of(name, port, framing,
+        String framer = framing.wireFramer(Framing.Side.SERVER).toString();
+        announcer = Announcer.start(discovery, boundAddress, framer, address -> Announcement.of(name, port, framing,
                 serverTls == null ? null : serverTls.fingerprint(),
                 webPort > 0 ? scheme + "://" + webHost(host, address) + ":" + webPort + "/" : null), console);
         console.line("  announced on the LAN (UDP " + DiscoveryOptions.GROUP + ":" + discovery.port()

@@ -88,6 +88,16 @@ public final class FramingOptions {
     String onBadChecksum = "fail";
 
     /**
+     * The framer as the wire sees it, described to peers (the LAN announcement): what
+     * {@link #framer} builds less {@code --on-bad-checksum}, which is what this end does with a
+     * damaged frame, not what its peer must send.
+     */
+    public Framer wireFramer(Framing.Side side) {
+        Framer framer = framing.build(settings(), side);
+        return crc32c ? Framers.crc32c(framer) : framer;
+    }
+
+    /**
      * Builds the framer these options describe for the {@code side} end of a connection; a bad
      * combination is an IllegalArgumentException.
      */

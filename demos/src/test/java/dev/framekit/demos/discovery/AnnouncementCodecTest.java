@@ -96,7 +96,10 @@ class AnnouncementCodecTest {
     static Stream<Arguments> everyFramingOptionOfChatServer() {
         return Stream.of(
                 Arguments.of(List.of("--framing", "fixed", "--frame-size", "30", "--pad", "#", "--crc32c")),
-                Arguments.of(List.of("--framing", "delimiter", "--delimiter", "#*#", "--crc32c", "--max-frame", "64k")),
+                Arguments.of(List.of("--framing", "delimiter", "--delimiter", "#*#", "--crc32c", "--max-frame", "64k",
+                        "--on-bad-checksum", "skip")),
+                Arguments.of(List.of("--framing", "delimiter", "--also-delimiter", "\\r\\n", "--keep-delimiter",
+                        "--last-frame-at-end")),
                 Arguments.of(List.of("--framing", "length", "--length-field", "u16", "--length-offset", "2",
                         "--length-adjust", "-4", "--crc32c")),
                 Arguments.of(List.of("--framing", "length", "--length-field", "u16le", "--length-includes-header",
@@ -124,10 +127,11 @@ class AnnouncementCodecTest {
         FramingOptions options = Typed.parse(typed.toArray(String[]::new));
         Announcement announcement = Announcement.of("studio", 7342, options, null, null);
         // What chat-server says: the framer it serves with, as it describes itself.
-        byte[] datagram = AnnouncementCodec.encode(announcement, options.framer(Framing.Side.SERVER).toString());
+        byte[] datagram = AnnouncementCodec.encode(announcement, options.wireFramer(Framing.Side.SERVER).toString());
         Announcement back = AnnouncementCodec.decode(datagram, datagram.length);
         assertEquals(announcement, back);
-        assertEquals(options.framer(Framing.Side.CLIENT).toString(), back.clientFramer().toString());
+        // The same bytes on the wire; what to do with a damaged frame (--on-bad-checksum) is each end's own choice.
+        assertEquals(options.wireFramer(Framing.Side.CLIENT).toString(), back.clientFramer().toString());
         assertEquals(options.crc32c(), back.clientFramer().toString().startsWith("crc32c("), back.clientFramer().toString());
     }
 

@@ -148,7 +148,7 @@ class PollingMemberTest {
         assertEquals(8, member.backlog(), "the backlog stays in line bytes");
         member.poll(2, Duration.ZERO, 1 << 20); // "a" and "héllo" acknowledged
         assertEquals(1 + Member.QUEUED_LINE_OVERHEAD, held.get());
-        member.disconnect();
+        member.disconnect("disconnected: too far behind");
         assertEquals(0, held.get(), "a dropped member gives back its lines and their objects");
     }
 }
