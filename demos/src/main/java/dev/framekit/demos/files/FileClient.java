@@ -99,7 +99,10 @@ public final class FileClient implements FileCommands {
         return line;
     }
 
-    /** {@code /send NAME PATH}: the {@code /file-offer} line to post, or null (told why). */
+    /**
+     * {@code /send NAME PATH}: the {@code /file-offer} line to post (with the file's own name: the
+     * receiver's client makes it safe, {@link SafeNames}), or null (told why).
+     */
     private String offer(String rest) {
         int space = rest.indexOf(' ');
         if (space < 0 || rest.substring(space + 1).isBlank()) {
@@ -128,7 +131,7 @@ public final class FileClient implements FileCommands {
         long ref = refs.incrementAndGet();
         mine.put(ref, path.toAbsolutePath());
         sizes.put(ref, size);
-        return "/file-offer " + ref + " " + name + " " + size + " " + SafeNames.clean(path.getFileName().toString());
+        return "/file-offer " + ref + " " + name + " " + size + " " + path.getFileName(); // the receiver makes it safe
     }
 
     /** {@code /accept} or {@code /decline}: the line to post for the latest offer, or null (told why). */

@@ -23,11 +23,14 @@ class FileClientTest {
     }
 
     @Test
-    void sendOffersAReadableFileByItsSafeNameAndSize() throws IOException {
+    void sendOffersAReadableFileByItsOwnNameAndSize() throws IOException {
         Path file = Files.write(folder.resolve("my report.pdf"), new byte[1234]);
         FileClient files = files(1 << 20);
         assertEquals("/file-offer 1 bob 1234 my report.pdf", files.typed("/send bob " + file));
-        assertEquals("/file-offer 2 bob 1234 my report.pdf", files.typed("/send bob " + file));
+        Path odd = Files.write(folder.resolve("..\\..\\x.bin"), new byte[1]);
+        assertEquals("/file-offer 2 bob 1 ..\\..\\x.bin", files.typed("/send bob " + odd),
+                "its own name: the receiver makes it safe");
+        assertEquals("/file-offer 3 bob 1234 my report.pdf", files.typed("/send bob " + file));
         assertEquals(List.of(), printed);
     }
 
