@@ -56,7 +56,7 @@ public final class FileClient implements FileCommands {
             return line;
         }
         return switch (file.command()) {
-            case "/send" -> offer(file.rest());
+            case "/send" -> offer(rawRest(line)); // the path as typed, control characters and all
             case "/accept" -> answer(true);
             case "/decline" -> answer(false);
             default -> line;
@@ -132,6 +132,13 @@ public final class FileClient implements FileCommands {
         mine.put(ref, path.toAbsolutePath());
         sizes.put(ref, size);
         return "/file-offer " + ref + " " + name + " " + size + " " + path.getFileName(); // the receiver makes it safe
+    }
+
+    /** What follows the command word in the line as typed (a trailing {@code \r} dropped). */
+    private static String rawRest(String line) {
+        String raw = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        int space = raw.indexOf(' ');
+        return space < 0 ? "" : raw.substring(space + 1).stripLeading();
     }
 
     /** {@code /accept} or {@code /decline}: the line to post for the latest offer, or null (told why). */
