@@ -68,7 +68,7 @@ public final class FileDesk implements FileHook {
             try {
                 chat.serve(connection, stats);
             } catch (PeerCheck.Handoff handoff) {
-                new Relay(this, log).serve(connection);
+                new Relay(this, log).serve(connection, stats);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.framekit.demos.files;
 import dev.framekit.demos.chat.room.PeerCheck;
 import dev.framekit.demos.console.Console;
 import dev.framekit.demos.console.NetworkErrors;
+import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framers;
 import io.netty.buffer.ByteBuf;
@@ -32,7 +33,7 @@ final class Relay {
         this.log = log;
     }
 
-    void serve(FramedConnection connection) throws IOException {
+    void serve(FramedConnection connection, ConnectionStats stats) throws IOException {
         connection.readTimeout(FileDesk.KEY_TTL); // the preamble and hello come at once
         connection.framer(Framers.exactly(PeerCheck.TRANSFER_PREAMBLE.length));
         byte[] preamble = connection.readByteArray();
@@ -48,16 +49,18 @@ final class Relay {
             send(connection, new Chunk.Abort("this key is unknown, used or past its time; offer the file again"));
             return;
         }
+        Transfer.End end = new Transfer.End(connection, stats);
         if (ticket.sender()) {
-            sender(connection, ticket.transfer());
+            sender(end, ticket.transfer());
         } else {
-            receiver(connection, ticket.transfer());
+            receiver(end, ticket.transfer());
         }
     }
 
     /** The receiver's end: handed to the sender's thread; this thread reads the receiver's verdict. */
-    private void receiver(FramedConnection connection, Transfer transfer) throws IOException {
-        transfer.receiver.complete(connection);
+    private void receiver(Transfer.End end, Transfer transfer) throws IOException {
+        FramedConnection connection = end.connection();
+        transfer.receiver.complete(end);
         if (!arrived(transfer.senderCame)) {
             send(connection, new Chunk.Abort(transfer.from + "'s client did not connect within " + FileDesk.KEY_TTL.toSeconds() + " s"));
             return;
@@ -75,8 +78,9 @@ final class Relay {
     }
 
     /** The sender's end: waits for the receiver, relays, hands back the verdict and logs the outcome. */
-    private void sender(FramedConnection up, Transfer transfer) throws IOException {
-        FramedConnection down;
+    private void sender(Transfer.End sender, Transfer transfer) throws IOException {
+        FramedConnection up = sender.connection();
+        Transfer.End down;
         try {
             down = transfer.receiver.get(FileDesk.KEY_TTL.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException | ExecutionException e) {
@@ -87,12 +91,12 @@ final class Relay {
         String outcome;
         try {
             up.readTimeout(STALL);
-            Chunk verdict = relay(up, down, transfer);
+            Chunk verdict = relay(sender, down, transfer);
             send(up, verdict);
             outcome = verdict instanceof Chunk.Abort abort ? "stopped: " + abort.reason() : "relayed, saved and checked";
         } catch (IOException e) {
             Chunk.Abort abort = new Chunk.Abort(from(transfer) + "'s connection ended: " + NetworkErrors.describe(e));
-            sendQuietly(down, abort);
+            sendQuietly(down.connection(), abort);
             sendQuietly(up, abort);
             outcome = "stopped: " + abort.reason();
         } finally {
@@ -102,14 +106,16 @@ final class Relay {
     }
 
     /** Relays until the end (then waits for the verdict) or an abort; returns what the sender is told. */
-    private Chunk relay(FramedConnection up, FramedConnection down, Transfer transfer) throws IOException {
+    private Chunk relay(Transfer.End up, Transfer.End receiver, Transfer transfer) throws IOException {
+        FramedConnection down = receiver.connection();
         long relayed = 0;
         while (true) {
-            ByteBuf frame = up.reader().readFrame();
+            ByteBuf frame = up.connection().reader().readFrame();
             if (frame == null) {
                 throw new IOException("it ended before the file did");
             }
             try {
+                up.stats().received(frame.readableBytes());
                 Chunk chunk = Chunk.decode(frame);
                 if (chunk instanceof Chunk.Data data) {
                     relayed += data.bytes().readableBytes();
@@ -124,6 +130,7 @@ final class Relay {
                 if (!forward(down, frame)) {
                     return verdict(transfer, Duration.ofSeconds(2));
                 }
+                receiver.stats().sent(frame.readableBytes());
                 if (chunk instanceof Chunk.Abort abort) {
                     return abort;
                 } else if (chunk instanceof Chunk.End) {

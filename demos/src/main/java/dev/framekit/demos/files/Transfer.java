@@ -1,5 +1,6 @@
 package dev.framekit.demos.files;
 
+import dev.framekit.demos.server.ConnectionStats;
 import dev.framekit.framing.FramedConnection;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,10 +15,13 @@ final class Transfer {
     final String from;
     final String to;
     final long size;
-    final CompletableFuture<FramedConnection> receiver = new CompletableFuture<>();
+    final CompletableFuture<End> receiver = new CompletableFuture<>();
     final CompletableFuture<Void> senderCame = new CompletableFuture<>();
     final CompletableFuture<Chunk> verdict = new CompletableFuture<>();
     final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    /** One end's connection, and what its log line counts. */
+    record End(FramedConnection connection, ConnectionStats stats) {}
 
     Transfer(long id, String from, String to, long size) {
         this.id = id;

@@ -78,6 +78,15 @@ class FileTransferIT {
         return Path.of(saved.group(1));
     }
 
+    /** Waits until some stdout line, wherever it is, ends with {@code end}. */
+    private static void awaitAnyLine(FramekitProcess process, String end) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (process.stdoutLines().stream().noneMatch(line -> line.endsWith(end))) {
+            assertTrue(System.nanoTime() < deadline, "no line ending with '" + end + "'\n" + process.transcript());
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
     private static byte[] sha256(Path file) throws IOException {
         return FileClient.sha256().digest(Files.readAllBytes(file));
     }
@@ -95,6 +104,9 @@ class FileTransferIT {
         assertArrayEquals(sha256(file), sha256(saved));
         assertTrue(bob.stdoutLines().contains("-- file 1: 1.5 MiB of 3.0 MiB (50%)"), bob.transcript()); // progress
         server.awaitLine("file 1 alice -> bob \\(3145728 bytes\\) relayed, saved and checked");
+        // Each connection's log line counts the chunks: 48 of 64 KiB and the end, each with its type byte.
+        server.awaitLine(" 49 messages in \\(3145809 bytes\\), 0 out \\(0 bytes\\); ended cleanly$");
+        awaitAnyLine(server, " 0 messages in (0 bytes), 49 out (3145809 bytes); ended cleanly");
 
         // The same name again gets a new one.
         alice.send("/send bob " + file);
