@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  *   00 00 00 06 | 44 | 68 65 6c 6c 6f      a Data chunk of "hello"
  * </pre>
  */
-public sealed interface Chunk {
+sealed interface Chunk {
     /** The most file bytes one {@link Data} chunk carries. */
     int DATA_SIZE = 64 * 1024;
     /** The longest reason an {@link Abort} carries, in bytes. */

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code ~/.config/user-dirs.dirs} on Linux desktops, in the user's language), else
  * {@code ~/Downloads}.
  */
-public final class Downloads {
+final class Downloads {
     private Downloads() {}
 
     /** The default downloads folder of {@code home}. */

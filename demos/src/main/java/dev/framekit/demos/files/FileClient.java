@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * {@link Upload} or a {@link Download} on a thread and a connection of their own, and are shown
  * in words; the keys in them are never printed.
  */
-public final class FileClient implements FileCommands {
+final class FileClient implements FileCommands {
     private final ClientOptions client;
     private final Path downloads;
     private final long maxFile;

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * connection to a {@link Relay}. An accepted offer gives the sender and the receiver a one-time
  * key each, good for {@link #KEY_TTL}; a transfer pairs the two connections that bring them.
  */
-public final class FileDesk implements FileHook {
+final class FileDesk implements FileHook {
     /** How long an offer waits for {@code /accept}. */
     static final Duration OFFER_TTL = Duration.ofMinutes(2);
     /** How long a key is good for, and how long one end of a transfer waits for the other. */

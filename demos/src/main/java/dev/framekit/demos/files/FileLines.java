@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * -- file 2 not offered: REASON                                             to the sender
  * </pre>
  */
-public sealed interface FileLines {
+sealed interface FileLines {
     String NAME = "([A-Za-z][A-Za-z0-9_-]{0,19})";
     String OFFER_END = "; in chat-client, /accept takes it, /decline refuses it";
 

@@ -69,9 +69,9 @@ final class Relay {
         try {
             Chunk verdict = read(connection);
             transfer.verdict.complete(verdict instanceof Chunk.Done || verdict instanceof Chunk.Abort ? verdict
-                    : new Chunk.Abort(to(transfer) + "'s client sent something else than a verdict"));
+                    : new Chunk.Abort(transfer.to + "'s client sent something else than a verdict"));
         } catch (IOException e) {
-            transfer.verdict.complete(new Chunk.Abort(to(transfer) + "'s connection ended: " + NetworkErrors.describe(e)));
+            transfer.verdict.complete(new Chunk.Abort(transfer.to + "'s connection ended: " + NetworkErrors.describe(e)));
         } finally {
             transfer.done.join();
         }
@@ -95,7 +95,7 @@ final class Relay {
             send(up, verdict);
             outcome = verdict instanceof Chunk.Abort abort ? "stopped: " + abort.reason() : "relayed, saved and checked";
         } catch (IOException e) {
-            Chunk.Abort abort = new Chunk.Abort(from(transfer) + "'s connection ended: " + NetworkErrors.describe(e));
+            Chunk.Abort abort = new Chunk.Abort(transfer.from + "'s connection ended: " + NetworkErrors.describe(e));
             sendQuietly(down.connection(), abort);
             sendQuietly(up, abort);
             outcome = "stopped: " + abort.reason();
@@ -164,16 +164,8 @@ final class Relay {
         try {
             return transfer.verdict.get(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException | ExecutionException e) {
-            return new Chunk.Abort(to(transfer) + "'s client did not say whether it saved the file");
+            return new Chunk.Abort(transfer.to + "'s client did not say whether it saved the file");
         }
-    }
-
-    private static String from(Transfer transfer) {
-        return transfer.from;
-    }
-
-    private static String to(Transfer transfer) {
-        return transfer.to;
     }
 
     private static boolean arrived(java.util.concurrent.CompletableFuture<Void> future) {

@@ -26,7 +26,7 @@ import java.util.Set;
  * {@link #claim} then takes the first free name of {@code name}, {@code name (1).ext},
  * {@code name (2).ext}, ..., creating it atomically (an existing file or link is never replaced).
  */
-public final class SafeNames {
+final class SafeNames {
     /** The longest name kept, in UTF-8 bytes (file systems allow 255). */
     static final int MAX_BYTES = 200;
     private static final int MAX_EXTENSION = 16;

@@ -20,6 +20,9 @@ import java.util.function.Consumer;
  * receiver is behind, so a file is read from disk no faster than it is taken.
  */
 final class Upload implements Runnable {
+    /** How long a transfer's reads wait (the server relays at the receiver's pace). */
+    static final Duration READ_WAIT = Duration.ofMinutes(2);
+
     private final ClientOptions client;
     private final FileLines.Send accepted;
     private final Path path;
@@ -88,7 +91,4 @@ final class Upload implements Runnable {
         return e.getClass() == IOException.class || e instanceof Chunk.BadChunkException ? e.getMessage()
                 : NetworkErrors.describe(e);
     }
-
-    /** How long a transfer's reads wait (the server relays at the receiver's pace). */
-    static final Duration READ_WAIT = Duration.ofMinutes(2);
 }
