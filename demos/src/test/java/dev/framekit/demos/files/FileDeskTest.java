@@ -58,8 +58,10 @@ class FileDeskTest {
         @Override
         protected void close(Outbound.Close how) {}
 
-        @Override
+        // Both forms, no @Override: main's Member drops a member with a reason, this branch's without one.
         protected void disconnect() {}
+
+        protected void disconnect(String reason) {}
 
         String last() {
             return received.getLast();
