@@ -237,7 +237,7 @@ class FileTransferIT {
     }
 
     @Test
-    void aSenderThatLiesAboutTheSizeIsStoppedAndNothingIsSaved() throws Exception {
+    void aSenderThatSendsMoreOrLessThanItOfferedIsStoppedAndNothingIsSaved() throws Exception {
         List<String> framing = List.of("--framing", "delimiter");
         FramekitProcess server = server(framing);
         FramekitProcess bob = client(server, framing, "bob");
@@ -255,6 +255,20 @@ class FileTransferIT {
                     printed.toString());
         }
         bob.awaitLine("^-- file 1 from mallory not saved: the sender sent more than the 100000 bytes offered$");
+
+        try (RoomMember mallory = RoomMember.join(server.port(), "mallory2")) { // and less than it offered
+            mallory.say("/file-offer 1 bob 300001 large.bin");
+            bob.awaitLine("^-- mallory2 offers you large.bin");
+            bob.send("/accept");
+            FileLines.Send send = mallory.await(FileLines.Send.class);
+            ClientOptions client = new ClientOptions();
+            client.reach("127.0.0.1", server.port());
+            List<String> printed = new ArrayList<>();
+            new Upload(client, send, file, 300_000, printed::add).run();
+            assertTrue(printed.getLast().contains("not sent: the sender sent 300000 bytes, not the 300001 offered"),
+                    printed.toString());
+        }
+        bob.awaitLine("^-- file 2 from mallory2 not saved: the sender sent 300000 bytes, not the 300001 offered$");
         try (Stream<Path> all = Files.list(folder.resolve("bob-downloads"))) {
             assertEquals(List.of(), all.toList(), "no part file left");
         }
