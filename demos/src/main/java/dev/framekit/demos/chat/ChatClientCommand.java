@@ -5,6 +5,7 @@ import dev.framekit.demos.chat.client.ServerChoice;
 import dev.framekit.demos.discovery.Announcement;
 import dev.framekit.demos.discovery.DiscoveryOptions;
 import dev.framekit.demos.discovery.Listener;
+import dev.framekit.demos.files.FileClientOptions;
 import dev.framekit.demos.tls.ClientTls;
 import dev.framekit.demos.tls.Fingerprint;
 import picocli.CommandLine.ParameterException;
@@ -77,6 +78,9 @@ public final class ChatClientCommand implements Callable<Integer> {
     @Mixin
     DiscoveryOptions discovery;
 
+    @Mixin
+    FileClientOptions files;
+
     @Spec
     CommandSpec spec;
 
@@ -137,6 +141,7 @@ public final class ChatClientCommand implements Callable<Integer> {
             ChatSession session = polling
                     ? new PollingChatSession(client, framer, console, wire, reconnectFor, timestamps)
                     : new StreamChatSession(client, framer, console, wire, reconnectFor, timestamps);
+            session.files(files.commands(client, line -> console.line(SafeText.clean(line))));
             return session.run(name, terminal != null ? terminal::readLine : stdin::readLine);
         } catch (SSLException e) {
             System.err.println(spec.name() + ": " + e.getMessage()); // already one line: whose certificate, which pin

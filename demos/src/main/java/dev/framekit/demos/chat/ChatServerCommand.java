@@ -9,6 +9,7 @@ import dev.framekit.demos.chat.room.PollChatHandler;
 import dev.framekit.demos.chat.room.StreamChatHandler;
 import dev.framekit.demos.chat.web.WebChatHandler;
 import dev.framekit.demos.console.Console;
+import dev.framekit.demos.files.FileServerOptions;
 import dev.framekit.demos.tls.ServerTls;
 import java.io.IOException;
 import dev.framekit.framing.websocket.WebSocketFramer;
@@ -100,6 +101,9 @@ public final class ChatServerCommand implements Callable<Integer> {
     @Mixin
     ChatServerLan lan;
 
+    @Mixin
+    FileServerOptions files;
+
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
     static final String CHAT_FRAME_TIMEOUT = "5m";
 
@@ -172,6 +176,7 @@ public final class ChatServerCommand implements Callable<Integer> {
                 ? new PollChatHandler(room, framer.maxFrameLength(), flood, joinLimit,
                         () -> bound.get().maxConnections(), memory, console, wire, check)
                 : new StreamChatHandler(room, flood, wire, check);
+        handler = files.serve(room, console, framer, polling, handler); // a transfer's own connection goes to the files
         // Members of a chat room may be quiet for long (CHAT_IDLE_TIMEOUT); a send-and-close
         // connection carries one request, and one that sends nothing is closed after the usual 5m.
         boolean idleGiven = spec.commandLine().getParseResult().hasMatchedOption("--idle-timeout");

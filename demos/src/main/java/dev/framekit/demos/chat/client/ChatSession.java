@@ -40,6 +40,7 @@ public abstract class ChatSession {
     /** Set once the user has asked to leave: a lost connection is then not reconnected. */
     volatile boolean leaving;
     private volatile Thread receiver;
+    private FileCommands files = FileCommands.NONE;
 
     ChatSession(ClientOptions client, Framer framer, Console console, WireLog wire, Duration reconnectFor,
             boolean timestamps) {
@@ -83,6 +84,12 @@ public abstract class ChatSession {
         }
     }
 
+    /** Passes typed lines and lines heard through {@code files} (before {@link #run}). */
+    public final ChatSession files(FileCommands files) {
+        this.files = files;
+        return this;
+    }
+
     /** Where typed lines come from: standard input line by line, or a {@link TerminalInput}. */
     @FunctionalInterface
     public interface LineSource {
@@ -120,7 +127,10 @@ public abstract class ChatSession {
             if (ChatCommand.parse(line) instanceof ChatCommand.Quit) {
                 return;
             }
-            send(line);
+            String posted = files.typed(line);
+            if (posted != null) {
+                send(posted);
+            }
         }
     }
 
@@ -223,7 +233,10 @@ public abstract class ChatSession {
             case Signal.Roster roster -> { } // sent to web members only
             case null -> { }
         }
-        print(line);
+        String shown = files.heard(line);
+        if (shown != null) {
+            print(shown);
+        }
     }
 
     /** Prints one line, {@linkplain SafeText#clean made safe}: nothing the server sends acts on the terminal. */

@@ -5,7 +5,7 @@ import java.util.TreeSet;
 
 /**
  * One line from a chat member, parsed: plain text to say, or a command ({@code /nick NAME},
- * {@code /who}, {@code /me ACTION}, {@code /msg NAME TEXT}, {@code /quit}, {@code /help}).
+ * {@code /who}, {@code /me ACTION}, {@code /msg NAME TEXT}, {@code /quit}, {@code /help}; the file commands go to a {@link FileHook}).
  */
 public sealed interface ChatCommand {
     /** Text for everyone else. */
@@ -31,12 +31,20 @@ public sealed interface ChatCommand {
         static final String[] LINES = {
             "-- commands: /nick NAME (choose a name), /who (who is here), /me ACTION (* you act),",
             "--           /msg NAME TEXT (private message), /quit (leave), /help (this list);",
+            "--           in chat-client: /send NAME PATH (offer a file), /accept or /decline (the latest offer);",
             "--           any other line is said to everyone else; start it with // to say a line beginning with /;",
             "--           a name is " + Names.RULE + ", unique ignoring case",
             "--           (" + String.join(", ", new TreeSet<>(Names.RESERVED)) + " are reserved);",
             "--           control characters, escapes and invisible characters are shown as marks such as ␤ and [U+202E]"
         };
     }
+
+    /**
+     * A file command, handed to the room's {@link FileHook}: {@code /send}, {@code /accept},
+     * {@code /decline} as a person types them, or chat-client's {@code /file-offer},
+     * {@code /file-accept}, {@code /file-decline}; {@code rest} is what follows the command.
+     */
+    record File(String command, String rest) implements ChatCommand {}
 
     /** A command used wrongly, or not known; {@code problem} says what to type instead. */
     record Invalid(String problem) implements ChatCommand {}
@@ -64,6 +72,7 @@ public sealed interface ChatCommand {
             case "/msg" -> parseMsg(rest);
             case "/quit" -> new Quit();
             case "/help" -> new Help();
+            case "/send", "/accept", "/decline", "/file-offer", "/file-accept", "/file-decline" -> new File(command, rest);
             default -> new Invalid("unknown command " + command + "; /help lists the commands");
         };
     }

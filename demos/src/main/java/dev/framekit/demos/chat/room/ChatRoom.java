@@ -37,6 +37,7 @@ public final class ChatRoom {
     private final History history;
     private final Backpressure pressure;
     private int guests;
+    private volatile FileHook files = FileHook.NONE;
     /** Set by {@link #shutDown}: the last thing a member is told is that the server is shutting down. */
     private boolean closing;
 
@@ -152,6 +153,9 @@ public final class ChatRoom {
         LockSupport.parkNanos(flush.toNanos());
     }
 
+    /** Hands file commands and leaving members to {@code files} from now on. */
+    public void files(FileHook files) { this.files = files; }
+
     /** Tells {@code member} alone. */
     public void reply(Member member, String line) {
         act(turn -> tell(member, line, turn));
@@ -194,11 +198,9 @@ public final class ChatRoom {
             case ChatCommand.Who who -> tell(member, "-- in the room (" + members.size() + "): "
                     + String.join(", ", members.values().stream().map(Member::name).toList()), turn);
             case ChatCommand.Msg msg -> privateMessage(member, msg, turn);
-            case ChatCommand.Help help -> {
-                for (String helpLine : ChatCommand.Help.LINES) {
-                    tell(member, helpLine, turn);
-                }
-            }
+            case ChatCommand.Help help -> List.of(ChatCommand.Help.LINES).forEach(line -> tell(member, line, turn));
+            case ChatCommand.File file -> files.command(member, file,
+                    new FileHook.Reach(name -> members.get(Names.key(name)), (to, line) -> tell(to, line, turn)));
             case ChatCommand.Invalid invalid -> tell(member, "-- " + invalid.problem(), turn);
             case ChatCommand.Quit quit -> {
                 tell(member, "-- bye, " + member.name(), turn);
@@ -280,6 +282,7 @@ public final class ChatRoom {
         }
         members.remove(Names.key(member.name()));
         pressure.gone(member);
+        files.left(member, (to, line) -> tell(to, line, turn));
         if (!closing) {
             sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
             roster(turn);

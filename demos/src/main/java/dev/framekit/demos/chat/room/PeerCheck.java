@@ -28,6 +28,7 @@ import java.util.function.IntSupplier;
  * first bytes                                     peer speaks      it is sent
  * GET / HTTP/1.1 (any method, a whole line)       HTTP             400: this port speaks framekit chat (+ the page's URL)
  * 16 03 ..                                        TLS              a TLS alert (handshake failure)
+ * ff 'FKFILE' 01 ({@link #TRANSFER_PREAMBLE})        a file transfer  nothing: {@link Handoff} to the files
  * a header the length framer reads as text        lines            one \n line naming the server's framing
  * 00 in the first 4 bytes, on delimiter/fixed/close  length prefix  one length-prefixed frame naming it
  * not JOIN/SAY/POLL, on close                     lines            one \n line naming it
@@ -43,6 +44,12 @@ import java.util.function.IntSupplier;
  * @param webPort the room's web page port once bound, else 0: an HTTP request is told its URL
  */
 public record PeerCheck(Framing framing, Framer framer, String arguments, IntSupplier webPort) {
+    /**
+     * The first bytes of a file transfer's own connection (chat-client's {@code /send}): no chat
+     * peer starts so on any framing (0xff is never UTF-8, and no length field can say it).
+     */
+    public static final byte[] TRANSFER_PREAMBLE = {(byte) 0xff, 'F', 'K', 'F', 'I', 'L', 'E', 1};
+    private static final String TRANSFER = new String(TRANSFER_PREAMBLE, StandardCharsets.ISO_8859_1);
     private static final int LOOK_AHEAD = 1024;
     private static final List<String> HTTP_METHODS =
             List.of("GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ");
@@ -109,6 +116,11 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
         byte[] first = new byte[Math.min(in.readableBytes(), LOOK_AHEAD)];
         in.getBytes(in.readerIndex(), first);
         String text = new String(first, StandardCharsets.ISO_8859_1);
+        if (text.startsWith(TRANSFER)) {
+            throw new Handoff();
+        } else if (!text.isEmpty() && TRANSFER.startsWith(text) && !endOfStream) {
+            return true;
+        }
         if (text.startsWith("\u0016\u0003")) {
             throw new Refusal("spoke TLS, not framekit chat; closed before joining", at -> TLS_HANDSHAKE_FAILURE.clone());
         }
@@ -197,6 +209,18 @@ public record PeerCheck(Framing framing, Framer framer, String arguments, IntSup
                 + body.length + "\r\nConnection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         return ByteBuffer.allocate(headBytes.length + body.length).put(headBytes).put(body).array();
+    }
+
+    /**
+     * The peer opened a file transfer's connection ({@link #TRANSFER_PREAMBLE}), not a member's:
+     * the handler leaves the connection open for whoever serves transfers. Nothing was consumed,
+     * and the stream is in step: unchecked, not a {@link FramingException}, so the reader does not
+     * keep it as the connection's failure and the next read, on the transfer's framing, goes on.
+     */
+    public static final class Handoff extends RuntimeException {
+        Handoff() {
+            super("a file transfer's connection", null, false, false);
+        }
     }
 
     /** A peer refused before joining: the message is the log line; {@link #reply} what the peer is sent. */

@@ -44,6 +44,7 @@ public final class StreamChatHandler implements FramedServer.Handler {
         PeerCheck.Guard guard = check.guard(() -> ownTimeout[0] = intake.heard() // not silent: time its silence
                 ? ReadWaits.shorten(connection.reader(), Intake.GRACE) : ownTimeout[0]);
         connection.reader().framer(guard);
+        boolean handedOff = false;
         try {
             member.serve(room, intake, () -> intake.spoke() ? readLine(connection, member)
                     : firstLine(connection, member, guard, ownTimeout));
@@ -52,8 +53,13 @@ public final class StreamChatHandler implements FramedServer.Handler {
                 e.sendQuietly(connection); // in the peer's own protocol; the room never knew of it
             }
             throw e;
+        } catch (PeerCheck.Handoff e) {
+            handedOff = intake.refuse(); // unseen by the room, the connection stays open for the files (FileHook)
+            throw e;
         } finally {
-            member.abort();
+            if (!handedOff) {
+                member.abort();
+            }
         }
     }
 

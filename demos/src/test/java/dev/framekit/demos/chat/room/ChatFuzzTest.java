@@ -80,6 +80,11 @@ class ChatFuzzTest {
             }
             case ChatCommand.Quit quit -> assertEquals("/quit", word);
             case ChatCommand.Help help -> assertEquals("/help", word);
+            case ChatCommand.File file -> {
+                assertEquals(word, file.command());
+                assertTrue(List.of("/send", "/accept", "/decline", "/file-offer", "/file-accept", "/file-decline")
+                        .contains(word), word);
+            }
             case ChatCommand.Invalid invalid -> assertTrue(
                     invalid.problem().startsWith("usage: " + word) || invalid.problem().startsWith("unknown command " + word),
                     invalid.problem());
