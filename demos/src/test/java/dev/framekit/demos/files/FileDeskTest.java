@@ -58,9 +58,7 @@ class FileDeskTest {
         @Override
         protected void close(Outbound.Close how) {}
 
-        // Both forms, no @Override: main's Member drops a member with a reason, this branch's without one.
-        protected void disconnect() {}
-
+        @Override
         protected void disconnect(String reason) {}
 
         String last() {
