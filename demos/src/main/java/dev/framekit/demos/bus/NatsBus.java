@@ -54,6 +54,8 @@ public final class NatsBus implements RoomLink, AutoCloseable {
     private volatile String label;
     private long sequence;
     private volatile boolean connected = true;
+    /** Whether the first connection is made: before, the client's complaints end in one line from {@link #start}. */
+    private volatile boolean started;
     /** Servers known before the connection was lost and not yet heard since it is back. */
     private final Set<String> awaited = new HashSet<>();
     private long awaitedUntil;
@@ -80,18 +82,20 @@ public final class NatsBus implements RoomLink, AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException("the NATS server did not confirm the subscription within 5 s", e);
         }
+        started = true;
         beat = Thread.ofPlatform().daemon().name("bus-heartbeat").start(this::beat);
     }
 
-    /** The server's name in {@code /who} on every server: HOST:PORT once it listens. */
+    /** The server's name in {@code /who} on every server, HOST:PORT once it listens: said on the bus at once. */
     void label(String label) {
         this.label = label;
+        locked(() -> publish(new BusMessage.Here(label, List.copyOf(here.values()))));
     }
 
     private void changed(Connection conn, ConnectionListener.Events event) {
         switch (event) {
             case DISCONNECTED -> {
-                if (connected) {
+                if (connected && started) {
                     connected = false;
                     log.log("bus: lost the connection to the NATS server; reconnecting (lines for the other servers are refused meanwhile)");
                 }
@@ -115,13 +119,15 @@ public final class NatsBus implements RoomLink, AutoCloseable {
         return new ErrorListener() {
             @Override
             public void errorOccurred(Connection conn, String error) {
-                log.log("bus: the NATS server says: " + error);
+                if (started) {
+                    log.log("bus: the NATS server says: " + error);
+                }
             }
 
             @Override
             public void exceptionOccurred(Connection conn, Exception exception) {
-                if (connected && !(exception instanceof IOException)) { // a lost connection is said once, by changed()
-                    log.log("bus: " + exception.getMessage());
+                if (started && connected && !(exception instanceof IOException)) { // a lost connection is said once, by changed()
+                    log.log("bus: " + exception);
                 }
             }
         };
