@@ -68,10 +68,12 @@ class ChatBusIT {
         return "nats://127.0.0.1:" + nats.port();
     }
 
+    /** A chat server on the bus, in a 64 MiB heap (the bus is a way in for a hostile peer too). */
     private FramekitProcess chatServer(String... more) {
-        List<String> args = new ArrayList<>(List.of("--framing", "delimiter", "--no-announce", "--bus", bus()));
+        List<String> args = new ArrayList<>(List.of("chat-server", "--host", "127.0.0.1", "--port", "0",
+                "--framing", "delimiter", "--no-announce", "--bus", bus()));
         args.addAll(List.of(more));
-        return framekit.startServer("chat-server", args.toArray(String[]::new));
+        return framekit.startWithJvmOptions(List.of("-Xmx64m"), args.toArray(String[]::new)).awaitReady();
     }
 
     private LineMember join(FramekitProcess server, String name) throws Exception {
@@ -125,6 +127,29 @@ class ChatBusIT {
         LineMember erin = join(two, "erin");
         erin.await("^\\[history\\] \\* alice is done$");
         assertTrue(erin.received.contains("[history] <alice> m299"), erin.received.toString());
+    }
+
+    @Test
+    void roomsWithOtherNamesShareTheBusButNotTheirLines() throws Exception {
+        FramekitProcess red = chatServer("--bus-room", "red");
+        FramekitProcess blue = chatServer("--bus-room", "blue");
+        FramekitProcess alsoRed = chatServer("--bus-room", "red");
+        LineMember alice = join(red, "alice");
+        LineMember bob = join(blue, "alice2");
+        LineMember carol = join(alsoRed, "carol");
+        alice.await("^-- carol joined$");
+        LineMember twin = join(blue, "carol2");
+        twin.send("/nick alice");
+        twin.await("^-- you are now alice$"); // names are per room
+        alice.send("for red only");
+        carol.await("^<alice> for red only$");
+        bob.send("blue here");
+        twin.await("^<alice2> blue here$");
+        carol.send("/who");
+        carol.await("^-- in the room \\(2\\): carol \\(here, \\S+\\); alice \\(\\S+\\)$");
+        assertTrue(bob.received.stream().noneMatch(line -> line.contains("red only") || line.contains("carol joined")),
+                bob.received.toString());
+        assertTrue(alice.received.stream().noneMatch(line -> line.contains("blue here")), alice.received.toString());
     }
 
     @Test
