@@ -39,6 +39,12 @@ public final class NatsBus implements RoomLink, AutoCloseable {
     /** How long a server may go unheard before its members are announced as left: three heartbeats. */
     public static final Duration PRESENCE_TIMEOUT = HEARTBEAT.multipliedBy(3);
 
+    /** The most messages heard and not yet taken; past it (or {@link #PENDING_BYTES}) the client drops what comes. */
+    static final long PENDING_MESSAGES = 10_000;
+
+    /** The most bytes of messages heard and not yet taken: 4 MiB, whatever the heap. */
+    static final long PENDING_BYTES = 4L << 20;
+
     static final String DOWN = "the bus to the other servers is down (reconnecting); say it again in a moment";
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -61,6 +67,8 @@ public final class NatsBus implements RoomLink, AutoCloseable {
     private long awaitedUntil;
     private final long startNanos = System.nanoTime();
     private Thread beat;
+    private long lastDropLog;
+    private long droppedUnlogged;
 
     NatsBus(String origin, String room, String label, Console log, Consumer<RoomEvent> heard) {
         this.origin = origin;
@@ -76,6 +84,7 @@ public final class NatsBus implements RoomLink, AutoCloseable {
         connection = io.nats.client.Nats.connect(options.connectionListener(this::changed).errorListener(errors()).build());
         names = NameClaims.open(connection, bucket, origin, log::log);
         Dispatcher dispatcher = connection.createDispatcher(this::received);
+        dispatcher.setPendingLimits(PENDING_MESSAGES, PENDING_BYTES);
         dispatcher.subscribe(subject);
         try {
             connection.flush(Duration.ofSeconds(5));
@@ -125,6 +134,12 @@ public final class NatsBus implements RoomLink, AutoCloseable {
             }
 
             @Override
+            public void slowConsumerDetected(Connection conn, io.nats.client.Consumer consumer) {
+                log.log("bus: messages arrive faster than this server takes them; past " + PENDING_MESSAGES
+                        + " messages or " + (PENDING_BYTES >> 20) + " MiB waiting, they are dropped (the gap is logged)");
+            }
+
+            @Override
             public void exceptionOccurred(Connection conn, Exception exception) {
                 if (started && connected && !(exception instanceof IOException)) { // a lost connection is said once, by changed()
                     log.log("bus: " + exception);
@@ -138,7 +153,7 @@ public final class NatsBus implements RoomLink, AutoCloseable {
         try {
             decoded = BusCodec.decode(message.getData());
         } catch (MalformedBusMessageException e) {
-            log.log("bus: dropped a malformed message on " + message.getSubject() + ": " + e.getMessage());
+            dropped(message.getSubject() + ": " + e.getMessage());
             return;
         }
         if (decoded.origin().equals(origin)) {
@@ -150,6 +165,19 @@ public final class NatsBus implements RoomLink, AutoCloseable {
             awaited.remove(decoded.origin());
         });
         events.forEach(room);
+    }
+
+    /** Logs a malformed message: one line a second at most, the next saying how many more there were. On the dispatcher's thread. */
+    private void dropped(String why) {
+        long now = System.nanoTime();
+        if (lastDropLog != 0 && now - lastDropLog < HEARTBEAT.toNanos()) {
+            droppedUnlogged++;
+            return;
+        }
+        log.log("bus: dropped a malformed message on " + why
+                + (droppedUnlogged == 0 ? "" : " (and " + droppedUnlogged + " more since the last such line)"));
+        lastDropLog = now;
+        droppedUnlogged = 0;
     }
 
     /** Every heartbeat: say who is here, forget servers gone quiet, now and then sweep the names. */
@@ -267,13 +295,19 @@ public final class NatsBus implements RoomLink, AutoCloseable {
         return "-- in the room (" + count[0] + "): " + who;
     }
 
-    /** Says goodbye on the bus (the others announce this server's members as left) and disconnects. */
+    /**
+     * Says goodbye on the bus (the others announce this server's members as left), releases their
+     * names, and disconnects.
+     */
     @Override
     public void close() {
         if (beat != null) {
             beat.interrupt();
         }
-        locked(() -> publish(new BusMessage.Bye(label)));
+        locked(() -> {
+            publish(new BusMessage.Bye(label));
+            here.values().forEach(names::release);
+        });
         try {
             connection.flush(Duration.ofSeconds(2));
         } catch (Exception e) {

@@ -93,8 +93,8 @@ class ChatBusIT {
         FramekitProcess carol = framekit.start("chat-client", "--host", "127.0.0.1", "--port", Integer.toString(three.port()),
                 "--framing", "delimiter", "--name", "carol");
         carol.awaitLine("-- you are now carol");
-        alice.await("^-- carol joined$");
-        bob.await("^-- carol joined$");
+        alice.await("^-- (carol joined|\\S+ is now carol)$"); // chat-client may join first, then take its name
+        bob.await("^-- (carol joined|\\S+ is now carol)$");
         LineMember dan = join(three, "dan");
         bob.await("^-- dan joined$");
 
@@ -190,6 +190,37 @@ class ChatBusIT {
             answer = alice.await("^-- (you are now bob|the name bob is taken)");
         } while (!answer.equals("-- you are now bob") && System.nanoTime() < deadline);
         assertEquals("-- you are now bob", answer);
+    }
+
+    @Test
+    void aFloodOfOversizedMessagesOnTheBusLeavesA64MiBServerStanding() throws Exception {
+        FramekitProcess one = chatServer();
+        FramekitProcess two = chatServer();
+        LineMember alice = join(one, "alice");
+        LineMember bob = join(two, "bob");
+        alice.await("^-- bob joined$");
+        byte[] big = new byte[1_000_000];
+        java.util.Arrays.fill(big, (byte) 'x');
+        publishRaw("framekit.chat.lobby", big, 300);
+        one.awaitLine("bus: dropped a malformed message on framekit.chat.lobby: 1000000 bytes, over the 262144");
+        bob.send("still here");
+        alice.await("^<bob> still here$");
+        assertTrue(one.isAlive(), one.transcript());
+        long lines = one.stdoutLines().stream().filter(line -> line.contains("bus: dropped")).count();
+        assertTrue(lines < 30, lines + " log lines for 300 messages: at most one a second\n" + one.transcript());
+    }
+
+    @Test
+    void aServerStoppedCleanlySaysGoodbyeAndFreesItsNames() throws Exception {
+        FramekitProcess one = chatServer();
+        FramekitProcess two = chatServer();
+        LineMember alice = join(one, "alice");
+        join(two, "bob");
+        alice.await("^-- bob joined$");
+        two.terminate();
+        alice.await("^-- bob left \\(server \\S+:" + two.port() + " shut down\\)$", Duration.ofSeconds(5));
+        alice.send("/nick bob");
+        alice.await("^-- you are now bob$");
     }
 
     @Test
@@ -303,12 +334,20 @@ class ChatBusIT {
 
     /** Publishes {@code payload} on {@code subject} in the NATS protocol, by hand, as any client on the bus could. */
     private void publishRaw(String subject, byte[] payload) throws Exception {
+        publishRaw(subject, payload, 1);
+    }
+
+    /** Publishes {@code payload} {@code times} times, then waits for the NATS server to have taken them. */
+    private void publishRaw(String subject, byte[] payload, int times) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", nats.port())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("CONNECT {\"verbose\":false}\r\nPUB " + subject + " " + payload.length + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(payload);
-            out.write("\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            out.write("CONNECT {\"verbose\":false}\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < times; i++) {
+                out.write(("PUB " + subject + " " + payload.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(payload);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             byte[] reply = new byte[4096];
             String got = "";
