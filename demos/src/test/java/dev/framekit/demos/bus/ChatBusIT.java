@@ -318,6 +318,21 @@ class ChatBusIT {
     }
 
     @Test
+    void severalUrlsAreOneBusAndAServerJoinsThroughOneThatAnswers() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        FramekitProcess one = chatServer("--bus", "nats://127.0.0.1:" + closed);
+        assertTrue(one.stdoutLines().get(0).startsWith("  on the bus " + bus() + ",nats://127.0.0.1:" + closed + " as room lobby"),
+                one.transcript());
+        FramekitProcess two = chatServer();
+        LineMember alice = join(one, "alice");
+        join(two, "bob");
+        alice.await("^-- bob joined$");
+    }
+
+    @Test
     void aBusNobodyListensOnIsOneLineAndExitStatusOne() throws Exception {
         int closed;
         try (ServerSocket probe = new ServerSocket(0)) {
