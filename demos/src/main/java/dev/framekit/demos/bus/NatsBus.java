@@ -296,24 +296,22 @@ public final class NatsBus implements RoomLink, AutoCloseable {
     }
 
     /**
-     * Says goodbye on the bus (the others announce this server's members as left), releases their
-     * names, and disconnects.
+     * Releases this server's names, then says goodbye on the bus (the others announce its members
+     * as left, and may give their names at once), and disconnects.
      */
     @Override
     public void close() {
         if (beat != null) {
             beat.interrupt();
         }
-        locked(() -> {
-            publish(new BusMessage.Bye(label));
-            here.values().forEach(names::release);
-        });
+        locked(() -> here.values().forEach(names::release));
+        names.close(); // waits for the releases
+        locked(() -> publish(new BusMessage.Bye(label)));
         try {
             connection.flush(Duration.ofSeconds(2));
         } catch (Exception e) {
             // the goodbye is best effort: the others' presence timeout covers it
         }
-        names.close();
         try {
             connection.close();
         } catch (InterruptedException e) {
