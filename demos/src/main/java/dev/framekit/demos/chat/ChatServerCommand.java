@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.demos.bus.BusOptions;
 import dev.framekit.demos.chat.room.Backpressure;
 import dev.framekit.demos.chat.room.ChatRoom;
 import dev.framekit.demos.chat.room.FloodControl;
@@ -22,6 +23,7 @@ import dev.framekit.demos.options.FramingOptions;
 import dev.framekit.demos.options.ServerOptions;
 import dev.framekit.demos.options.Version;
 import dev.framekit.demos.server.FramedServer;
+import dev.framekit.demos.server.LanAddresses;
 import dev.framekit.demos.server.MemoryBudget;
 import dev.framekit.demos.server.ServerRunner;
 import dev.framekit.demos.chat.web.WebBanner;
@@ -104,6 +106,9 @@ public final class ChatServerCommand implements Callable<Integer> {
     @Mixin
     FileServerOptions files;
 
+    @Mixin
+    BusOptions bus;
+
     /** How long one chat line may take to arrive unless --frame-timeout says otherwise: people type slowly. */
     static final String CHAT_FRAME_TIMEOUT = "5m";
 
@@ -152,6 +157,9 @@ public final class ChatServerCommand implements Callable<Integer> {
     public Integer call() {
         Framer framer = JsonLineFramer.forChat(framing.framing(), framing.framer(spec, Framing.Side.SERVER));
         PageOrigins origins = pageOrigins();
+        if (bus.problem() != null) {
+            throw new ParameterException(spec.commandLine(), bus.problem());
+        }
         Console console = new Console(System.out);
         ServerTls tls;
         try {
@@ -163,9 +171,15 @@ public final class ChatServerCommand implements Callable<Integer> {
             return 1;
         }
         boolean polling = framing.framing().connectionPerExchange();
-        ChatRoom room = new ChatRoom(console, FrameSplitter.deliverable(framer, polling),
+        ChatRoom room = new ChatRoom(console, bus.fits(FrameSplitter.deliverable(framer, polling)),
                 "with your name in front, the line does not fit the framing " + framer, history,
                 new Backpressure(maxQueue, server.writeTimeout()));
+        try {
+            bus.start(room, console, LanAddresses.hostName());
+        } catch (IOException e) {
+            System.err.println(spec.name() + ": --bus: " + e.getMessage());
+            return 1;
+        }
         FloodControl.Limits flood = new FloodControl.Limits(floodLimit, floodBytes);
         WireLog wire = WireLog.of(framing.hexdump(), console, framer);
         MemoryBudget memory = MemoryBudget.of(server.maxMemory(), MEMBER_BYTES);
@@ -200,9 +214,13 @@ public final class ChatServerCommand implements Callable<Integer> {
         return ServerRunner.run(bound.get(), () -> {
             lan.stopAnnouncing();
             room.shutDown(SHUTDOWN_FLUSH);
+            bus.stop();
         }, web, port -> {
             boundWebPort.set(port); // from now on an HTTP request on the chat port is told the page's URL
             WebBanner.print(console, server.host(), port, !noQr, tls == null ? null : tls.fingerprint());
-        }, port -> lan.announce(console, server.host(), port, framing, tls, boundWebPort.get()));
+        }, port -> {
+            bus.listening(LanAddresses.hostName() + ":" + port);
+            lan.announce(console, server.host(), port, framing, tls, boundWebPort.get());
+        });
     }
 }

@@ -2,8 +2,6 @@ package dev.framekit.demos.chat.room;
 
 import dev.framekit.demos.console.Console;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -30,14 +28,14 @@ public final class ChatRoom {
     private static final String SHED = "disconnected: too far behind, the server is short of memory (--max-memory)";
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Roster members = new Roster();
     private final Console log;
     private final Predicate<String> deliverable;
     private final String tooLongHint;
     private final History history;
     private final Backpressure pressure;
-    private int guests;
     private volatile FileHook files = FileHook.NONE;
+    private volatile RoomLink link = RoomLink.NONE;
     /** Set by {@link #shutDown}: the last thing a member is told is that the server is shutting down. */
     private boolean closing;
 
@@ -55,34 +53,24 @@ public final class ChatRoom {
         this.pressure = pressure;
     }
 
-    /** What one call did, settled after the lock is released: lines to log, members to drop and why. */
-    private static final class Turn {
-        final List<String> logLines = new ArrayList<>(1);
-        final LinkedHashMap<Member, String> drops = new LinkedHashMap<>(0);
-    }
-
     /**
      * Adds a member and announces it: as {@code wanted} (may be null) if that is a free valid name
      * (the member is sent {@link Signal.Named}), else as a fresh guest, told why.
      */
     public void join(Member member, String wanted) {
+        String claimRefusal = wanted == null || Names.problem(wanted) != null ? null : link.refusal(new ChatCommand.Nick(wanted));
         act(turn -> {
             if (closing) { // arrived while the server says goodbye: nobody is told of it
                 tell(member, SHUTTING_DOWN, turn);
                 member.close(Outbound.Close.GOING_AWAY);
                 return;
             }
-            String refusal = wanted == null ? null : nameRefusal(member, wanted);
-            String name = wanted;
-            if (wanted == null || refusal != null) {
-                do {
-                    name = "guest" + (++guests);
-                } while (members.containsKey(Names.key(name)));
-            }
+            String refusal = wanted == null ? null : claimRefusal != null ? claimRefusal : members.nameRefusal(member, wanted);
+            String name = wanted == null || refusal != null ? members.guest(link) : wanted;
             member.rename(name);
             member.pacedBy(pressure);
-            members.put(Names.key(name), member);
-            sendToOthers(member, "-- " + name + " joined", turn);
+            members.add(member);
+            sendToOthers(member, new RoomEvent.Joined(name), turn);
             tell(member, "-- welcome, " + name + "; " + (members.size() - 1)
                     + " other(s) here. /nick NAME to choose a name, /help for commands", turn);
             if (wanted != null) {
@@ -94,16 +82,6 @@ public final class ChatRoom {
             roster(turn);
             turn.logLines.add(member.peer() + " joined as " + name);
         });
-    }
-
-    /** Why {@code member} cannot take {@code name}, or null. */
-    private String nameRefusal(Member member, String name) {
-        String problem = Names.problem(name);
-        if (problem != null) {
-            return "usage: /nick NAME; " + problem;
-        }
-        Member holder = members.get(Names.key(name));
-        return holder != null && holder != member ? "the name " + name + " is taken; /who lists the names in use" : null;
     }
 
     /**
@@ -128,8 +106,10 @@ public final class ChatRoom {
      */
     public boolean handle(Member member, ChatCommand command) {
         pressure.await(member, stalled -> act(turn -> turn.drops.put(stalled, pressure.stallReason)));
+        String refusal = link.refusal(command);
+        ChatCommand checked = refusal == null ? command : new ChatCommand.Invalid(refusal);
         boolean[] stays = {true};
-        act(turn -> stays[0] = closing || (present(member) ? apply(member, command, turn)
+        act(turn -> stays[0] = closing || (members.present(member) ? apply(member, checked, turn)
                 : !(command instanceof ChatCommand.Quit)));
         return stays[0];
     }
@@ -144,7 +124,7 @@ public final class ChatRoom {
         act(turn -> {
             closing = true;
             pressure.close();
-            for (Member member : members.values()) {
+            for (Member member : members.all()) {
                 tell(member, SHUTTING_DOWN, turn);
                 member.close(Outbound.Close.GOING_AWAY);
             }
@@ -155,6 +135,31 @@ public final class ChatRoom {
 
     /** Hands file commands and leaving members to {@code files} from now on. */
     public void files(FileHook files) { this.files = files; }
+    /** Joins this room to the same room on other servers; before the first member joins. */
+    public void link(RoomLink link) { this.link = link; }
+
+    /**
+     * {@code event} was said on another server: the members here are told (a private message, its
+     * recipient alone), and a line is kept in the history; one that cannot be framed here is logged, not sent.
+     */
+    public void heard(RoomEvent event) {
+        act(turn -> {
+            String line = SafeText.clean(event.line());
+            if (!deliverable.test(line)) {
+                turn.logLines.add("bus: a line from another server does not fit the framing here, not sent: " + line);
+            } else if (event instanceof RoomEvent.Private message) {
+                Member to = members.get(message.to());
+                if (to != null) {
+                    tell(to, line, turn);
+                }
+            } else if (!closing) {
+                members.all().forEach(member -> queue(member, line, true, turn));
+                if (event.kept()) {
+                    history.add(line);
+                }
+            }
+        });
+    }
 
     /** Tells {@code member} alone. */
     public void reply(Member member, String line) {
@@ -163,7 +168,7 @@ public final class ChatRoom {
 
     /** Names of everyone in the room. */
     public List<String> names() {
-        return locked(() -> members.values().stream().map(Member::name).toList());
+        return locked(members::names);
     }
 
     /** Runs {@code action} as one turn under the lock, then settles the turn. */
@@ -190,13 +195,12 @@ public final class ChatRoom {
         switch (command) {
             case ChatCommand.Say say -> {
                 if (!say.text().isEmpty()) {
-                    broadcast(member, "<" + member.name() + "> " + say.text(), turn);
+                    broadcast(member, new RoomEvent.Said(member.name(), say.text()), turn);
                 }
             }
-            case ChatCommand.Me me -> broadcast(member, "* " + member.name() + " " + me.action(), turn);
+            case ChatCommand.Me me -> broadcast(member, new RoomEvent.Acted(member.name(), me.action()), turn);
             case ChatCommand.Nick nick -> rename(member, nick.name(), turn);
-            case ChatCommand.Who who -> tell(member, "-- in the room (" + members.size() + "): "
-                    + String.join(", ", members.values().stream().map(Member::name).toList()), turn);
+            case ChatCommand.Who who -> tell(member, link.who(members.names()), turn);
             case ChatCommand.Msg msg -> privateMessage(member, msg, turn);
             case ChatCommand.Help help -> List.of(ChatCommand.Help.LINES).forEach(line -> tell(member, line, turn));
             case ChatCommand.File file -> files.command(member, file,
@@ -225,10 +229,11 @@ public final class ChatRoom {
      * Sends a message or action to everyone else (and back to a web member: it must fit too, as
      * the WebSocket limit is the room's) and keeps it in the history.
      */
-    private void broadcast(Member from, String line, Turn turn) {
+    private void broadcast(Member from, RoomEvent event, Turn turn) {
+        String line = event.line();
         String sent = new Signal.Sent(line).line();
         if (fits(from, from.isPage() ? sent : line, turn)) {
-            sendToOthers(from, line, turn);
+            sendToOthers(from, event, turn);
             if (from.isPage()) {
                 tell(from, sent, turn);
             }
@@ -242,15 +247,15 @@ public final class ChatRoom {
             tell(member, "-- you are already " + name, turn);
             return;
         }
-        String refusal = nameRefusal(member, name);
+        String refusal = members.nameRefusal(member, name);
         if (refusal != null) {
             tell(member, "-- " + refusal, turn);
             return;
         }
-        members.remove(Names.key(old));
+        members.remove(member);
         member.rename(name);
-        members.put(Names.key(name), member);
-        sendToOthers(member, "-- " + old + " is now " + name, turn);
+        members.add(member);
+        sendToOthers(member, new RoomEvent.Renamed(old, name), turn);
         tell(member, new Signal.Named(name).line(), turn);
         turn.logLines.add(member.peer() + " " + old + " is now " + name);
         roster(turn);
@@ -261,30 +266,29 @@ public final class ChatRoom {
         if (!fits(from, line, turn)) {
             return;
         }
-        Member to = members.get(Names.key(msg.name()));
-        if (to == null) {
+        Member to = members.get(msg.name());
+        String name = to != null ? to.name() : link.elsewhere(msg.name());
+        if (name == null) {
             tell(from, "-- no one here is called " + msg.name() + "; /who lists the names", turn);
             return;
+        } else if (to != null) {
+            tell(to, line, turn);
+        } else {
+            link.said(new RoomEvent.Private(from.name(), name, msg.text()));
         }
-        tell(to, line, turn);
-        tell(from, new Signal.Sent("*" + to.name() + "* " + msg.text()).line(), turn);
-    }
-
-    /** Whether {@code member} is still in the room: the one identity check. Call with the lock held. */
-    private boolean present(Member member) {
-        return members.get(Names.key(member.name())) == member;
+        tell(from, new Signal.Sent("*" + name + "* " + msg.text()).line(), turn);
     }
 
     /** Takes {@code member} out and tells the others, if it is still in; true if it was. Call with the lock held. */
     private boolean remove(Member member, String reason, Turn turn) {
-        if (!present(member)) {
+        if (!members.present(member)) {
             return false;
         }
-        members.remove(Names.key(member.name()));
+        members.remove(member);
         pressure.gone(member);
         files.left(member, (to, line) -> tell(to, line, turn));
         if (!closing) {
-            sendToOthers(member, "-- " + member.name() + " left" + (reason.isEmpty() ? "" : " (" + reason + ")"), turn);
+            sendToOthers(member, new RoomEvent.Left(member.name(), reason), turn);
             roster(turn);
         }
         turn.logLines.add(member.peer() + " " + member.name() + " left" + (reason.isEmpty() ? "" : ": " + reason));
@@ -296,12 +300,8 @@ public final class ChatRoom {
      * first, as the line can carry. Call with the lock held.
      */
     private void roster(Turn turn) {
-        List<String> names = new ArrayList<>(members.values().stream().map(Member::name).toList());
-        String line;
-        while (!deliverable.test(line = new Signal.Roster(names).line()) && names.size() > 1) {
-            names.removeLast();
-        }
-        for (Member member : members.values()) {
+        String line = members.signal(deliverable);
+        for (Member member : members.all()) {
             if (member.isPage()) {
                 tell(member, line, turn);
             }
@@ -310,13 +310,14 @@ public final class ChatRoom {
 
     /** Queues {@code line}, {@linkplain SafeText#clean made safe}, to {@code member}. Call with the lock held. */
     private void tell(Member member, String line, Turn turn) {
-        queue(member, SafeText.clean(line), present(member), turn);
+        queue(member, SafeText.clean(line), members.present(member), turn);
     }
 
-    /** Queues {@code line}, made safe, to everyone but {@code from}. Call with the lock held. */
-    private void sendToOthers(Member from, String line, Turn turn) {
-        String safe = SafeText.clean(line);
-        for (Member member : members.values()) {
+    /** Queues {@code event}'s line, made safe, to everyone but {@code from}, and tells the link. Call with the lock held. */
+    private void sendToOthers(Member from, RoomEvent event, Turn turn) {
+        link.said(event);
+        String safe = SafeText.clean(event.line());
+        for (Member member : members.all()) {
             if (member != from) {
                 queue(member, safe, true, turn);
             }
