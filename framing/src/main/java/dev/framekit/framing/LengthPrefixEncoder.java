@@ -82,7 +82,9 @@ final class LengthPrefixEncoder implements FrameEncoder {
     /** Writes the default header fields, then the length field: the payload length minus the adjustment. */
     @Override
     public void writeHeader(int payloadLength, ByteBuf out) {
-        out.writeBytes(defaultHeaderFields);
+        if (offset > 0) {
+            out.writeBytes(defaultHeaderFields);
+        }
         field.write(payloadLength - (long) lengthAdjustment, out);
     }
 
