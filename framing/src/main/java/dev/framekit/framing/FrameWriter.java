@@ -80,7 +80,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         this(new Outbound(Objects.requireNonNull(out, "out"), null), framer);
     }
 
-    private FrameWriter(Outbound outbound, Framer framer) {
+    FrameWriter(Outbound outbound, Framer framer) {
         this.outbound = outbound;
         this.batch = outbound.batch();
         framer(framer);
@@ -99,7 +99,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * @throws IOException if the socket's output stream cannot be opened
      */
     public static FrameWriter over(Socket socket, Framer framer) throws IOException {
-        return new FrameWriter(new Outbound(socket.getOutputStream(), socket.getChannel()), framer);
+        return new FrameWriter(Outbound.over(socket), framer);
     }
 
     /**

@@ -5,14 +5,16 @@ import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.net.Socket;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * A {@link FrameWriter}'s outbound side: the batch, the stream it goes to, and who may touch them
- * (the writing thread, or the closing one). Over a blocking {@link SocketChannel} a large payload
- * leaves with the batch before it in one gathering write; over a plain stream, in two writes.
+ * (the writing thread, or the closing one). Given the blocking channel under the stream (a socket's),
+ * a large payload leaves with the batch before it in one gathering write; else in two writes.
  */
 final class Outbound {
     /** {@link #state}: no write or flush in progress. */
@@ -23,25 +25,28 @@ final class Outbound {
     private static final int CLOSED = 2;
 
     private final OutputStream out;
-    /** The socket's channel, for gathering writes, or null. */
-    private final SocketChannel channel;
+    /** The blocking channel the stream writes to, for gathering writes, or null. */
+    private final GatheringByteChannel channel;
     private final ByteBuf batch = Unpooled.buffer(FrameWriter.IDLE_CAPACITY);
     private final ByteBuffer[] gather = new ByteBuffer[2];
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private IntConsumer batchListener = capacity -> {};
     private int reportedCapacity = FrameWriter.IDLE_CAPACITY; // last told to batchListener
 
-    Outbound(OutputStream out, SocketChannel channel) {
+    /** An outbound side writing to {@code out}, and large payloads to {@code channel} (blocking; null for none). */
+    Outbound(OutputStream out, GatheringByteChannel channel) {
         this.out = out;
-        this.channel = channel != null && channel.isBlocking() ? channel : null;
+        this.channel = channel;
+    }
+
+    /** The outbound side of a socket: its stream, and its channel if it has a blocking one. */
+    static Outbound over(Socket socket) throws IOException {
+        SocketChannel channel = socket.getChannel();
+        return new Outbound(socket.getOutputStream(), channel != null && channel.isBlocking() ? channel : null);
     }
 
     ByteBuf batch() {
         return batch;
-    }
-
-    boolean gathers() {
-        return channel != null;
     }
 
     void batchListener(IntConsumer listener) {
