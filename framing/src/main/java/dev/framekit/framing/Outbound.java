@@ -64,10 +64,11 @@ final class Outbound {
 
     /** Gives the batch back (and tells its capacity); if another thread closed the writer meanwhile, releases it. */
     void leave() {
+        int capacity = batch.capacity();
         if (!state.compareAndSet(WRITING, IDLE)) {
             batch.release();
+            capacity = 0;
         }
-        int capacity = state.get() == CLOSED ? 0 : batch.capacity();
         if (capacity != reportedCapacity) {
             reportedCapacity = capacity;
             batchListener.accept(capacity);
