@@ -91,10 +91,16 @@ def run_compare(count, keep, extra):
     for i in range(1, count + 1):
         path = os.path.join(folder, f"run{i}.json")
         start = time.monotonic()
-        subprocess.run([FRAMEKIT, "compare", "--quick", "--json", path] + extra, check=True,
-                       stdout=subprocess.DEVNULL)
-        print(f"run {i}: compare --quick took {time.monotonic() - start:.0f} s", file=sys.stderr)
+        status = subprocess.run([FRAMEKIT, "compare", "--quick", "--json", path] + extra,
+                                stdout=subprocess.DEVNULL).returncode
+        took = time.monotonic() - start
+        if status != 0:
+            print(f"run {i}: compare --quick exited {status} after {took:.0f} s; left out", file=sys.stderr)
+            continue
+        print(f"run {i}: compare --quick took {took:.0f} s", file=sys.stderr)
         paths.append(path)
+    if len(paths) < 2:
+        sys.exit("three-runs: fewer than two runs gave figures")
     return paths
 
 
