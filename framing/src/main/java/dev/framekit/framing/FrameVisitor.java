@@ -8,11 +8,13 @@ import java.io.IOException;
  * object made per frame: the reader lends each payload for the length of the call.
  *
  * <pre>{@code
- * CRC32C crc = new CRC32C();
- * while (reader.readEach(payload -> {                // every frame the last read brought in
- *     crc.update(payload.nioBuffer());
- *     return true;                                  // false: stop after this frame
- * }) > 0) { }
+ * long[] total = new long[1];
+ * FrameVisitor counting = payload -> {          // made once, not per frame
+ *     total[0] += payload.readableBytes();      // read it here; copy what you keep
+ *     return true;                              // false: stop after this frame
+ * };
+ * while (reader.readEach(counting) > 0) {       // every frame each read brought in
+ * }
  * }</pre>
  *
  * <p><b>The payload is lent, valid only during the call.</b> Its readable bytes are the frame's

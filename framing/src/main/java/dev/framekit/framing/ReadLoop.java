@@ -12,6 +12,11 @@ import java.util.Objects;
  * a skipped oversized frame is not.
  */
 final class ReadLoop {
+    /** What lending the next buffered frame to a visitor came to: no frame, go on, or stop after it. */
+    private static final int NO_FRAME = 0;
+    private static final int GO_ON = 1;
+    private static final int STOP = 2;
+
     private final InboundBuffer inbound;
     private final FrameDeadline deadline;
     private Framer framer;
@@ -110,10 +115,6 @@ final class ReadLoop {
             inbound.leave();
         }
     }
-
-    private static final int NO_FRAME = 0;
-    private static final int GO_ON = 1;
-    private static final int STOP = 2;
 
     /** Decodes the next buffered frame and lends it to the visitor: {@link #NO_FRAME}, {@link #GO_ON} or {@link #STOP}. */
     private int visitBuffered(ByteBuf buffer, FrameVisitor visitor) throws IOException {

@@ -31,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import dev.framekit.framing.testing.FramerConformance;
-import dev.framekit.framing.testing.Outcome;
 import dev.framekit.framing.testing.Splits;
 
 /**
@@ -179,26 +178,6 @@ class FramerContractTest {
                 "one byte per read");
         for (long seed : Splits.SEEDS) {
             assertEquals(whole, Feed.throughReader(input.framer(), input.wire(), Splits.random(seed, length)),
-                    "random reads with seed " + seed);
-        }
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("wireInputs")
-    void lendsTheSameFramesToAVisitorHoweverTheStreamIsSplit(FramerFixture fixture, WireInput input) {
-        DecodeOutcome whole = expectedOutcome(input);
-        byte[] wire = input.wire();
-        int length = wire.length;
-
-        assertEquals(whole, DecodeOutcome.of(Outcome.readEach(input.framer(), wire, Splits.whole(length))), "one big read");
-        assertEquals(whole, DecodeOutcome.of(Outcome.readEach(input.framer(), wire, Splits.oneBytePerRead(length))),
-                "one byte per read");
-        for (int position : Splits.positions(length)) {
-            assertEquals(whole, DecodeOutcome.of(Outcome.readEach(input.framer(), wire, Splits.splitAt(position, length))),
-                    "split after byte " + position);
-        }
-        for (long seed : Splits.SEEDS) {
-            assertEquals(whole, DecodeOutcome.of(Outcome.readEach(input.framer(), wire, Splits.random(seed, length))),
                     "random reads with seed " + seed);
         }
     }

@@ -35,10 +35,10 @@ public record Settings(List<Integer> sizes, Long messages, Duration duration, in
 
     /**
      * The --quick run: 16 rounds of 20 ms trials and 500 round trips, after 6 warm-up rounds at the
-     * first size and 2 at the others, and more (up to 12) while the JIT compiler is busy.
+     * first size and 2 at the others, and more (up to 8) while the JIT compiler is busy.
      */
     public static Settings quick(List<Integer> sizes, Long messages) {
-        return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 500, QUICK_TRIALS, 6, 12, 100, true,
+        return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 500, QUICK_TRIALS, 6, 8, 100, true,
                 KeepAwake.defaultThreads());
     }
 
