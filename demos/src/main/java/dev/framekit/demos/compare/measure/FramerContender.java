@@ -21,9 +21,9 @@ import java.util.function.IntFunction;
  * refilled send buffer, no object per message (the writer drains at 64 KiB, and once at the end;
  * over a socket channel, so a large payload leaves with its header in one gathering write), and
  * {@link FrameReader#readEach} lends the other end every buffered frame without a slice, over the
- * socket as a server's connections read (so between frames it waits with its buffer as they do). The framer is made per message size, e.g. a fixed frame
- * as large as the message, and per end where the two differ (a WebSocket client masks what it
- * sends, the server does not).
+ * socket as a server's connections read (so between frames it waits with its buffer as they do).
+ * The framer is made per message size, e.g. a fixed frame as large as the message, and per end
+ * where the two differ (a WebSocket client masks what it sends, the server does not).
  */
 public final class FramerContender extends FramekitContender {
     public FramerContender(String name, IntFunction<Framer> framerForSize) {
