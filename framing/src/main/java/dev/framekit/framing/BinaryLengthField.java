@@ -28,11 +28,26 @@ final class BinaryLengthField extends LengthField {
         return width;
     }
 
+    /** Writes the field with one call, not one per byte: it is on every message's path. */
     @Override
     void write(long value, ByteBuf out) {
-        for (int i = 0; i < width; i++) {
-            int shift = 8 * (order == ByteOrder.BIG_ENDIAN ? width - 1 - i : i);
-            out.writeByte((int) (value >>> shift));
+        int low = (int) value;
+        if (order == ByteOrder.BIG_ENDIAN) {
+            switch (width) {
+                case 1 -> out.writeByte(low);
+                case 2 -> out.writeShort(low);
+                case 3 -> out.writeMedium(low);
+                case 4 -> out.writeInt(low);
+                default -> out.writeLong(value);
+            }
+        } else {
+            switch (width) {
+                case 1 -> out.writeByte(low);
+                case 2 -> out.writeShortLE(low);
+                case 3 -> out.writeMediumLE(low);
+                case 4 -> out.writeIntLE(low);
+                default -> out.writeLongLE(value);
+            }
         }
     }
 
@@ -43,12 +58,14 @@ final class BinaryLengthField extends LengthField {
 
     @Override
     long read(ByteBuf in, int index, int length) {
-        long value = 0;
-        for (int i = 0; i < width; i++) {
-            int shift = 8 * (order == ByteOrder.BIG_ENDIAN ? width - 1 - i : i);
-            value |= (in.getByte(index + i) & 0xffL) << shift;
-        }
-        return value;
+        boolean big = order == ByteOrder.BIG_ENDIAN;
+        return switch (width) {
+            case 1 -> in.getUnsignedByte(index);
+            case 2 -> big ? in.getUnsignedShort(index) : in.getUnsignedShortLE(index);
+            case 3 -> big ? in.getUnsignedMedium(index) : in.getUnsignedMediumLE(index);
+            case 4 -> big ? in.getUnsignedInt(index) : in.getUnsignedIntLE(index);
+            default -> big ? in.getLong(index) : in.getLongLE(index);
+        };
     }
 
     @Override

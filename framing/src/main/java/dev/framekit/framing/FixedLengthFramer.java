@@ -3,6 +3,7 @@ package dev.framekit.framing;
 import dev.framekit.framing.internal.FrameLimits;
 import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 
 /**
  * Fixed-length padded frames: every frame is exactly {@code frameSize} bytes, the payload followed
@@ -29,7 +30,8 @@ public final class FixedLengthFramer implements Framer {
     private final int maxFrameLength;
     private final int frameSize;
     private final byte pad;
-    private final FrameDecoder decoder = this::decodeFrame;
+    private final FrameDecoder decoder = new Decoder();
+    private final ByteProcessor isPad = b -> b == padByte();
     private final FrameEncoder encoder = new Encoder();
 
     private FixedLengthFramer(int frameSize, byte pad) {
@@ -109,22 +111,35 @@ public final class FixedLengthFramer implements Framer {
         return encoder;
     }
 
-    private ByteBuf decodeFrame(ByteBuf in, boolean endOfStream) throws TruncatedFrameException {
-        int readable = in.readableBytes();
-        if (readable < frameSize) {
-            if (endOfStream && readable > 0) {
-                throw new TruncatedFrameException("fixed-length: stream ended after " + readable + " of "
-                        + frameSize + " bytes of a frame: " + HexPreview.of(in, in.readerIndex(), readable),
-                        readable, frameSize);
-            }
-            return null;
+    /** The decoder: it keeps no state, so every connection shares one. */
+    private final class Decoder implements InPlaceDecoder {
+        @Override
+        public ByteBuf decode(ByteBuf in, boolean endOfStream) throws TruncatedFrameException {
+            long span = locate(in, endOfStream);
+            return span == NONE ? null : in.retainedSlice(InPlaceDecoder.index(span), InPlaceDecoder.length(span));
         }
-        int start = in.readerIndex();
-        int lastPayloadByte = in.forEachByteDesc(start, frameSize, b -> b == pad);
-        int payloadLength = lastPayloadByte < 0 ? 0 : lastPayloadByte - start + 1;
-        ByteBuf frame = in.retainedSlice(start, payloadLength);
-        in.skipBytes(frameSize);
-        return frame;
+
+        @Override
+        public long locate(ByteBuf in, boolean endOfStream) throws TruncatedFrameException {
+            int readable = in.readableBytes();
+            if (readable < frameSize) {
+                if (endOfStream && readable > 0) {
+                    throw new TruncatedFrameException("fixed-length: stream ended after " + readable + " of "
+                            + frameSize + " bytes of a frame: " + HexPreview.of(in, in.readerIndex(), readable),
+                            readable, frameSize);
+                }
+                return NONE;
+            }
+            int start = in.readerIndex();
+            int lastPayloadByte = in.forEachByteDesc(start, frameSize, isPad);
+            in.skipBytes(frameSize);
+            return InPlaceDecoder.span(start, lastPayloadByte < 0 ? 0 : lastPayloadByte - start + 1);
+        }
+
+        @Override
+        public String toString() {
+            return "decoder for " + FixedLengthFramer.this;
+        }
     }
 
     /** Describes the rule, e.g. {@code fixed-length(30 bytes, pad 0x23 '#')}. */

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -29,6 +30,7 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Payloads or typed frames.</b> {@link #readFrame()}, {@link #readString()} and
  * {@link #readByteArray()} hand out payloads and allocate nothing per frame besides the slice;
+ * {@link #readEach(FrameVisitor)} lends a visitor every buffered payload without even that;
  * {@link #read()} hands out {@link Frame}s with what each header said besides the length (a
  * WebSocket opcode, a type byte), and oversized frames the framing skipped as outcomes.
  *
@@ -37,21 +39,20 @@ import java.util.function.IntConsumer;
  * {@code null}, reading no further, when the framer's section has ended (a chunked body's last
  * chunk, {@link FrameDecoder#isFinished()}); the bytes after it stay buffered for the next framer.
  *
- * <p><b>Errors.</b> A {@link FramingException} leaves the stream out of step with the rule: the
- * reader throws it again from every later read; close the connection. A frame the framing skips
- * (an over-long line, a length prefix under {@link OversizePolicy#SKIP}) is the exception:
- * {@link #read()} returns it as a {@link Frame#isSkipped() skipped} frame, {@link #readFrame()}
- * throws its {@link FrameTooLongException}, and the next read goes on after it. A framing that
- * resyncs after damage (COBS, SLIP, JSON text sequences) throws a damaged frame's
- * {@link FramingException} from both, once, and the next read goes on with the next frame. Other
- * {@link IOException}s (a timeout, a reset) lose nothing: after a
+ * <p><b>Errors.</b> A {@link FramingException} leaves the stream out of step with the rule: every
+ * later read throws it again; close the connection. Except for a frame the framing skips (an
+ * over-long line, a length prefix under {@link OversizePolicy#SKIP}): {@link #read()} returns it
+ * as a {@link Frame#isSkipped() skipped} frame, the other reads throw its
+ * {@link FrameTooLongException}, and the next read goes on after it; and a framing that resyncs
+ * after damage (COBS, SLIP, JSON text sequences) throws a damaged frame's exception once, then
+ * goes on. Other {@link IOException}s (a timeout, a reset) lose nothing: after a
  * {@link java.net.SocketTimeoutException} a later read carries on with the bytes buffered.
  *
- * <p><b>Time.</b> The reader owns how long it waits: over a socket ({@link #over(Socket, Framer)},
- * {@link FramedConnection}) it sets the socket's read timeout itself, from
- * {@link #readTimeout(Duration)} and from the {@link #frameDeadline(Duration) frame deadline},
- * which bounds a frame from its first byte to its last (a peer that trickles bytes, or goes
- * silent mid-frame, fails with {@link FrameTimeoutException}). Nothing else should set it.
+ * <p><b>Time.</b> Over a socket ({@link #over(Socket, Framer)}, {@link FramedConnection}) the
+ * reader sets the socket's read timeout itself, from {@link #readTimeout(Duration)} and the
+ * {@link #frameDeadline(Duration) frame deadline}, which bounds a frame from its first byte to
+ * its last (a peer that trickles, or goes silent mid-frame, fails with
+ * {@link FrameTimeoutException}). Nothing else should set it.
  *
  * <p><b>Memory.</b> The buffer grows with the bytes that arrived, never with a declared length,
  * and shrinks to 512 bytes while the connection waits idle between frames;
@@ -91,9 +92,6 @@ public final class FrameReader implements AutoCloseable {
     }
 
     private FrameReader(InputStream in, Socket socket, Framer framer, int chunkSize) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
-        }
         this.inbound = new InboundBuffer(Objects.requireNonNull(in, "in"), socket, chunkSize);
         this.deadline = new FrameDeadline(inbound);
         this.loop = new ReadLoop(inbound, deadline, framer);
@@ -114,9 +112,8 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * Creates a reader of {@code in}, a stream over {@code socket}'s input (one that counts or
-     * meters the bytes it passes on, say), that owns the socket's read timeout as
-     * {@link #over(Socket, Framer)} does.
+     * Creates a reader of {@code in}, a stream over {@code socket}'s input (one that counts the
+     * bytes it passes on, say), owning the socket's read timeout as {@link #over(Socket, Framer)}.
      *
      * @param socket the connected socket {@code in} reads from
      * @param in the stream to read; closed by {@link #close()}
@@ -129,8 +126,8 @@ public final class FrameReader implements AutoCloseable {
 
     /**
      * Sets how long each read waits for the peer's next bytes before it fails with
-     * {@link java.net.SocketTimeoutException} (after which a later read can carry on: nothing is
-     * lost). Over a socket only: a plain stream's read cannot be cut short.
+     * {@link java.net.SocketTimeoutException} (a later read carries on: nothing is lost). Over a
+     * socket only: a plain stream's read cannot be cut short.
      *
      * @param timeout the wait, or {@link Duration#ZERO} to wait as long as it takes
      * @return this reader
@@ -153,9 +150,8 @@ public final class FrameReader implements AutoCloseable {
 
     /**
      * Sets the frame deadline: a frame not complete this long after its first byte arrived fails
-     * with {@link FrameTimeoutException}. The wait between frames is not bounded by it (that is
-     * the read timeout). Applies from the next read; a frame already partly buffered counts from
-     * when its first byte arrived.
+     * with {@link FrameTimeoutException}; the wait between frames is the read timeout's. Applies
+     * from the next read; a frame already partly buffered counts from when its first byte arrived.
      *
      * @param deadline the time a frame may take, or {@link Duration#ZERO} for none
      * @return this reader
@@ -178,8 +174,7 @@ public final class FrameReader implements AutoCloseable {
     /**
      * Tells {@code listener} the capacity of the reader's buffer, plus what its decoder holds of its
      * own ({@link FrameDecoder#heldCapacity()}), now and at every change (0 once released): the
-     * memory this connection's inbound side takes, for a server's accounting.
-     * Called on the reading thread.
+     * memory this connection's inbound side takes, for a server's accounting. Called on the reading thread.
      *
      * @param listener receives the capacity in bytes
      * @return this reader
@@ -249,15 +244,7 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public byte[] readByteArray() throws IOException {
-        ByteBuf frame = readFrame();
-        if (frame == null) {
-            return null;
-        }
-        try {
-            return ByteBufUtil.getBytes(frame);
-        } finally {
-            frame.release();
-        }
+        return readAs(ByteBufUtil::getBytes);
     }
 
     /**
@@ -269,15 +256,36 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public String readString() throws IOException {
+        return readAs(frame -> frame.toString(StandardCharsets.UTF_8));
+    }
+
+    private <T> T readAs(Function<ByteBuf, T> convert) throws IOException {
         ByteBuf frame = readFrame();
-        if (frame == null) {
-            return null;
-        }
         try {
-            return frame.toString(StandardCharsets.UTF_8);
+            return frame == null ? null : convert.apply(frame);
         } finally {
-            frame.release();
+            if (frame != null) {
+                frame.release();
+            }
         }
+    }
+
+    /**
+     * Reads until a frame is complete, then lends {@code visitor} the payload of every complete
+     * frame buffered, one call each, with no object made per frame; it reads no further once a
+     * frame was handed. <b>Each payload is valid only during its call</b> ({@link FrameVisitor}).
+     * The end of the stream and errors are as for {@link #readFrame()}; frames handed before an
+     * exception count as read.
+     *
+     * @param visitor takes each payload; returning false stops after that frame
+     * @return how many frames were handed: at least 1, or 0 if the stream ended cleanly (or the
+     *     framer's section ended)
+     * @throws FramingException if the bytes do not fit the framing rule
+     * @throws IllegalStateException if the visitor retained or released its payload
+     * @throws IOException if the stream fails, or as the visitor threw it
+     */
+    public int readEach(FrameVisitor visitor) throws IOException {
+        return loop.each(Objects.requireNonNull(visitor, "visitor"));
     }
 
     /**
@@ -290,10 +298,9 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * Returns the bytes of memory the reader's buffer takes now. It is at most the frame being
-     * read plus one read chunk, and 512 bytes while the connection waits idle between frames
-     * (over a socket, from 10 ms into the wait). A server
-     * that counts it is better told each change: {@link #onBufferResized(IntConsumer)}.
+     * Returns the bytes of memory the reader's buffer takes now: at most the frame being read plus
+     * one read chunk, 512 bytes while the connection waits idle between frames (over a socket,
+     * from 10 ms into the wait). A server is better told each change: {@link #onBufferResized}.
      *
      * @return the buffer's capacity in bytes; 0 once closed
      */
@@ -322,19 +329,12 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException if the stream fails
      */
     public long drain(long limit, Duration wait) throws IOException {
-        inbound.enter();
-        try {
-            return inbound.drain(limit, wait.toMillis());
-        } finally {
-            inbound.leave();
-        }
+        return inbound.drainAll(limit, wait.toMillis());
     }
 
     /**
      * Releases the buffer and closes the stream. Frames already handed out stay valid until they
-     * are released.
-     *
-     * <p>Safe to call from another thread while a read is in progress: the stream is closed, and
+     * are released. Safe to call from another thread while a read is in progress: the stream is closed, and
      * the reading thread releases the buffer when its read returns or fails.
      *
      * @throws IOException if closing the stream fails

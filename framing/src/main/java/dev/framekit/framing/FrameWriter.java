@@ -5,9 +5,10 @@ import io.netty.buffer.Unpooled;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,9 +19,17 @@ import java.util.function.IntConsumer;
  * not one each. {@code writeAndFlush} is {@code write} plus {@code flush}: use it when the peer
  * should see the message now. A payload of 16 KiB or more is written straight from the caller's
  * memory to the stream between its header and its trailer, without being copied into the batch
- * (unless the encoder transforms payloads: {@link FrameEncoder#sendsPayloadUnchanged()}). The
- * writer frames through the public {@link FrameEncoder} parts that {@link Framer#newEncoder()}
- * makes, so this holds for every framer, a user's own included.
+ * (unless the encoder transforms payloads: {@link FrameEncoder#sendsPayloadUnchanged()}); over a
+ * {@link java.nio.channels.SocketChannel}'s socket ({@link #over(Socket, Framer)}) the batch and
+ * the payload leave in one gathering write, over a plain stream in two. The writer frames through
+ * the public {@link FrameEncoder} parts that {@link Framer#newEncoder()} makes, so this holds for
+ * every framer, a user's own included.
+ *
+ * <p><b>No object per message; the caller keeps ownership.</b> {@link #write(ByteBuf)},
+ * {@link #write(byte[], int, int)} and {@link #write(ByteBuffer)} frame the caller's bytes where
+ * they are, without moving indices or releasing anything; an array or buffer written again (a
+ * send buffer the caller refills) reuses the view the writer made of it until the next
+ * {@link #flush()}, so a burst of messages from one send buffer allocates nothing per message.
  *
  * <p><b>Memory.</b> The batch grows with what is batched and, once flushed, shrinks back to
  * {@value #IDLE_CAPACITY} bytes: an idle writer holds no more, whatever it sent before.
@@ -30,7 +39,7 @@ import java.util.function.IntConsumer;
  * FrameWriter writer = new FrameWriter(socket.getOutputStream(), Framers.lengthPrefixed());
  * for (String line : lines) {
  *     writer.write(line);        // batched
- *     }
+ * }
  * writer.flush();                // one or a few write calls
  * }</pre>
  *
@@ -39,15 +48,11 @@ import java.util.function.IntConsumer;
  * send-and-close framer the second message is refused by the connection's encoder: a connection
  * carries one, and {@link #isFinished()} then says the output must end.
  *
- * <p><b>Ownership.</b> {@link #write(ByteBuf)} reads the message's readable bytes without moving
- * its indices and does not release it: the caller keeps ownership.
- *
- * <p>Not thread-safe: one thread writes (a reader may run at the same time on another thread).
- * After an {@link IOException} from the stream the connection should be closed. It never holds a
- * monitor while blocked in a write, so it is safe on virtual threads. The one call another thread
- * may make is {@link #close()}: during a write or flush it only closes the stream (which ends a
- * write blocked on a socket), and the writing thread releases the batch on its way out; that
- * write ends with an {@link IOException}, never with a buffer error.
+ * <p>Not thread-safe: one thread writes (a reader may run beside it). After an {@link IOException}
+ * from the stream, close the connection. It never holds a monitor while blocked (safe on virtual
+ * threads). Another thread may only {@link #close()} it: during a write or flush that closes the
+ * stream (ending a write blocked on a socket), the writing thread releases the batch on its way
+ * out, and that write ends with an {@link IOException}, never with a buffer error.
  */
 public final class FrameWriter implements Flushable, AutoCloseable {
     /** The batch is written to the stream once it holds this many bytes: 64 KiB. */
@@ -59,20 +64,11 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     /** The batch's capacity once flushed: what a burst grew it to is given back on {@link #flush()}. */
     static final int IDLE_CAPACITY = 512;
 
-    /** {@link #state}: no write or flush in progress. */
-    private static final int IDLE = 0;
-    /** {@link #state}: a thread is inside a write or flush and owns the batch. */
-    private static final int WRITING = 1;
-    /** {@link #state}: closed; the batch is released by close(), or by the write it interrupted. */
-    private static final int CLOSED = 2;
-
-    private final OutputStream out;
-    private final ByteBuf batch = Unpooled.buffer(IDLE_CAPACITY);
-    private final AtomicInteger state = new AtomicInteger(IDLE);
-    private IntConsumer batchListener = capacity -> {};
-    private int reportedCapacity = IDLE_CAPACITY; // last told to batchListener
+    private final Outbound outbound;
+    private final ByteBuf batch;
     private Framer framer;
     private FrameEncoder encoder;
+    private final SendView view = new SendView();
 
     /**
      * Creates a writer.
@@ -81,15 +77,35 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * @param framer the framing rule to start with
      */
     public FrameWriter(OutputStream out, Framer framer) {
-        this.out = Objects.requireNonNull(out, "out");
+        this(new Outbound(Objects.requireNonNull(out, "out"), null), framer);
+    }
+
+    FrameWriter(Outbound outbound, Framer framer) {
+        this.outbound = outbound;
+        this.batch = outbound.batch();
         framer(framer);
     }
 
     /**
-     * Switches to another framing rule for the next messages. Messages already written keep the
-     * rule they were written with. Switching to a different framer starts a new encoder for it
-     * (so a send-and-close body may follow delimited header lines, and a chunked body the head
-     * of its response); setting the current framer again changes nothing.
+     * Creates a writer of a socket's output. If the socket has a blocking
+     * {@link java.nio.channels.SocketChannel} ({@code SocketChannel.open()}, or accepted by a
+     * {@code ServerSocketChannel}), a payload of 16 KiB or more leaves with what is batched before
+     * it in one gathering write, {@code write(ByteBuffer[])}; else this is
+     * {@code new FrameWriter(socket.getOutputStream(), framer)}.
+     *
+     * @param socket the connected socket; its output stream is closed by {@link #close()}
+     * @param framer the framing rule to start with
+     * @return the writer
+     * @throws IOException if the socket's output stream cannot be opened
+     */
+    public static FrameWriter over(Socket socket, Framer framer) throws IOException {
+        return new FrameWriter(Outbound.over(socket), framer);
+    }
+
+    /**
+     * Switches to another framing rule for the next messages (those written keep theirs). A
+     * different framer starts a new encoder (so a send-and-close body may follow delimited header
+     * lines, a chunked body the head of its response); setting the current one changes nothing.
      *
      * @param framer the framing rule for the next messages
      * @return this writer
@@ -126,8 +142,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
 
     /**
      * Frames a frame with its header fields (an MQTT type byte, a RESP line) and adds it to the
-     * batch, so an echo of {@link FrameReader#read()} frames returns them byte for byte. The frame
-     * is not released.
+     * batch, so an echo of {@link FrameReader#read()} frames returns them byte for byte.
      *
      * @param frame the frame; its header fields and payload are sent, their indices not changed
      * @return this writer
@@ -139,32 +154,25 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     private FrameWriter write(ByteBuf headerFields, ByteBuf message) throws IOException {
-        enter();
+        outbound.enter();
         try {
-            writeFramed(headerFields, message);
+            MessageRefusedException refusal = encoder.check(headerFields, message);
+            if (refusal != null) {
+                throw refusal;
+            }
+            int length = message.readableBytes();
+            encoder.writeHeader(headerFields, length, batch);
+            if (length >= DIRECT_WRITE_THRESHOLD && encoder.sendsPayloadUnchanged()) {
+                outbound.sendWithBatch(message, message.readerIndex(), length);
+            } else {
+                encoder.writePayload(message, batch);
+            }
+            encoder.writeTrailer(length, batch);
+            outbound.sendIfFull();
         } finally {
-            leave();
+            outbound.leave();
         }
         return this;
-    }
-
-    private void writeFramed(ByteBuf headerFields, ByteBuf message) throws IOException {
-        MessageRefusedException refusal = encoder.check(headerFields, message);
-        if (refusal != null) {
-            throw refusal;
-        }
-        int length = message.readableBytes();
-        encoder.writeHeader(headerFields, length, batch);
-        if (length >= DIRECT_WRITE_THRESHOLD && encoder.sendsPayloadUnchanged()) {
-            drainBatch();
-            message.getBytes(message.readerIndex(), out, length);
-        } else {
-            encoder.writePayload(message, batch);
-        }
-        encoder.writeTrailer(length, batch);
-        if (batch.readableBytes() >= BATCH_SIZE) {
-            drainBatch();
-        }
     }
 
     /**
@@ -176,11 +184,42 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * @throws IOException if the stream fails
      */
     public FrameWriter write(byte[] message) throws IOException {
-        return write(Unpooled.wrappedBuffer(message));
+        return write(message, 0, message.length);
     }
 
     /**
-     * Frames a message as UTF-8 and adds it to the batch; see {@link #write(ByteBuf)}.
+     * Frames {@code length} bytes of {@code message} from {@code offset} and adds them to the
+     * batch. Writing from the same array again (a refilled send buffer) makes no object per
+     * message; the writer lets go of the array at the next {@link #flush()}.
+     *
+     * @param message the array holding the payload (not modified)
+     * @param offset where the payload starts in it
+     * @param length the payload's length in bytes
+     * @return this writer
+     * @throws IndexOutOfBoundsException if the range is not inside {@code message}
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter write(byte[] message, int offset, int length) throws IOException {
+        return write(view.of(message, offset, length));
+    }
+
+    /**
+     * Frames a buffer's remaining bytes and adds them to the batch, without moving its position.
+     * Writing from the same buffer again makes no object per message, as for
+     * {@link #write(byte[], int, int)}.
+     *
+     * @param message the payload: its bytes from position to limit (position and limit unchanged)
+     * @return this writer
+     * @throws MessageRefusedException if the framer cannot carry the message; nothing was written
+     * @throws IOException if the stream fails
+     */
+    public FrameWriter write(ByteBuffer message) throws IOException {
+        return write(view.of(message));
+    }
+
+    /**
+     * Frames a message as UTF-8 and adds it to the batch.
      *
      * @param message the text to send
      * @return this writer
@@ -206,7 +245,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Writes a message and flushes: the peer can read it now.
+     * Writes a message and flushes; see {@link #writeAndFlush(ByteBuf)}.
      *
      * @param message the payload bytes
      * @return this writer
@@ -218,7 +257,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Writes a message as UTF-8 and flushes: the peer can read it now.
+     * Writes a message as UTF-8 and flushes; see {@link #writeAndFlush(byte[])}.
      *
      * @param message the text to send
      * @return this writer
@@ -230,30 +269,26 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Ends the framing's section of the stream with the encoder's end mark, if it has one (a
-     * chunked body's last chunk), into the batch; {@link #flush()} sends it. The encoder is
-     * finished afterwards; switching {@linkplain #framer(Framer) framer} starts a new section.
+     * Adds the encoder's end mark, if it has one (a chunked body's last chunk), to the batch; the
+     * encoder is finished afterwards, and switching {@linkplain #framer(Framer) framer} starts anew.
      *
      * @return this writer
      * @throws IOException if writing a full batch to the stream fails
      */
     public FrameWriter writeEnd() throws IOException {
-        enter();
+        outbound.enter();
         try {
             encoder.writeEnd(batch);
-            if (batch.readableBytes() >= BATCH_SIZE) {
-                drainBatch();
-            }
+            outbound.sendIfFull();
         } finally {
-            leave();
+            outbound.leave();
         }
         return this;
     }
 
     /**
      * Returns whether the current encoder takes no more messages and the output must now end:
-     * true after the one message of a send-and-close connection. See
-     * {@link FrameEncoder#isFinished()}.
+     * true after the one message of a send-and-close connection ({@link FrameEncoder#isFinished()}).
      *
      * @return true if the stream's owner should flush and close (half-close) the output
      */
@@ -262,22 +297,19 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Sends the batch and flushes the stream; a batch that a burst grew past
-     * {@value #IDLE_CAPACITY} bytes shrinks back to that.
+     * Sends the batch and flushes the stream; a batch a burst grew shrinks back to
+     * {@value #IDLE_CAPACITY} bytes, and the writer lets go of the caller's array or buffer.
      *
      * @throws IOException if the stream fails
      */
     @Override
     public void flush() throws IOException {
-        enter();
+        outbound.enter();
         try {
-            drainBatch();
-            out.flush();
-            if (batch.capacity() > IDLE_CAPACITY) {
-                batch.capacity(IDLE_CAPACITY);
-            }
+            view.forget();
+            outbound.flush();
         } finally {
-            leave();
+            outbound.leave();
         }
     }
 
@@ -289,17 +321,8 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      * @return this writer
      */
     public FrameWriter onBatchResized(IntConsumer listener) {
-        this.batchListener = Objects.requireNonNull(listener, "listener");
-        listener.accept(reportedCapacity);
+        outbound.batchListener(Objects.requireNonNull(listener, "listener"));
         return this;
-    }
-
-    private void reportCapacity() {
-        int capacity = state.get() == CLOSED ? 0 : batch.capacity();
-        if (capacity != reportedCapacity) {
-            reportedCapacity = capacity;
-            batchListener.accept(capacity);
-        }
     }
 
     /**
@@ -312,9 +335,7 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Flushes what is batched, releases the batch and closes the stream.
-     *
-     * <p>Safe to call from another thread while a write or flush is in progress: then nothing is
+     * Flushes what is batched, releases the batch and closes the stream. Safe to call from another thread while a write or flush is in progress: then nothing is
      * flushed, the stream is closed, and the writing thread releases the batch when its write
      * returns or fails.
      *
@@ -322,47 +343,6 @@ public final class FrameWriter implements Flushable, AutoCloseable {
      */
     @Override
     public void close() throws IOException {
-        int previous = state.getAndSet(CLOSED);
-        if (previous == CLOSED) {
-            return;
-        }
-        if (previous == WRITING) {
-            out.close();
-            return;
-        }
-        try {
-            drainBatch();
-            out.flush();
-        } finally {
-            batch.release();
-            reportCapacity();
-            out.close();
-        }
-    }
-
-    /** Claims the batch for this thread's write or flush, or fails if the writer is closed. */
-    private void enter() throws IOException {
-        if (!state.compareAndSet(IDLE, WRITING)) {
-            throw new IOException(state.get() == CLOSED ? "frame writer is closed"
-                    : "frame writer is in use by another thread; one thread writes");
-        }
-    }
-
-    /** Gives the batch back (and tells its capacity); if another thread closed the writer meanwhile, releases it. */
-    private void leave() {
-        if (!state.compareAndSet(WRITING, IDLE)) {
-            batch.release();
-        }
-        reportCapacity();
-    }
-
-    private void drainBatch() throws IOException {
-        if (batch.isReadable()) {
-            batch.readBytes(out, batch.readableBytes());
-        }
-        batch.clear();
-        if (batch.capacity() > 4 * BATCH_SIZE) {
-            batch.capacity(BATCH_SIZE);
-        }
+        outbound.close();
     }
 }

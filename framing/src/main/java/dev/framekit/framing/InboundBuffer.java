@@ -63,6 +63,9 @@ final class InboundBuffer {
     private final AtomicInteger state = new AtomicInteger(IDLE);
 
     InboundBuffer(InputStream in, Socket socket, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+        }
         this.in = in;
         this.wait = new ReadWait(socket);
         this.chunkSize = chunkSize;
@@ -110,7 +113,8 @@ final class InboundBuffer {
     /** A read begins: the reading thread owns the buffer until {@link #leave()}. */
     void enter() throws IOException {
         if (!state.compareAndSet(IDLE, READING)) {
-            throw new IOException("frame reader is closed");
+            throw new IOException(isClosed() ? "frame reader is closed"
+                    : "frame reader is in use: one thread reads, and a FrameVisitor must not read from its reader");
         }
     }
 
@@ -294,7 +298,16 @@ final class InboundBuffer {
      *
      * @return the bytes dropped
      */
-    long drain(long limit, long waitMillis) throws IOException {
+    long drainAll(long limit, long waitMillis) throws IOException {
+        enter();
+        try {
+            return drain(limit, waitMillis);
+        } finally {
+            leave();
+        }
+    }
+
+    private long drain(long limit, long waitMillis) throws IOException {
         long dropped = buffer.readableBytes();
         buffer.skipBytes(buffer.readableBytes());
         byte[] sink = new byte[8192];

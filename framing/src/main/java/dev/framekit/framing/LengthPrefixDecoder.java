@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * stays 0), and where the last frame it returned started, so that {@link #decodeFrame} can copy
  * that frame's header fields.
  */
-final class LengthPrefixDecoder implements FrameDecoder {
+final class LengthPrefixDecoder implements InPlaceDecoder {
     private final LengthPrefixFramer framer;
 
     /** Bytes of an oversized frame, already reported, still to be discarded as they arrive. */
@@ -26,12 +26,18 @@ final class LengthPrefixDecoder implements FrameDecoder {
 
     @Override
     public ByteBuf decode(ByteBuf in, boolean endOfStream) throws FramingException {
+        long span = locate(in, endOfStream);
+        return span == NONE ? null : in.retainedSlice(InPlaceDecoder.index(span), InPlaceDecoder.length(span));
+    }
+
+    @Override
+    public long locate(ByteBuf in, boolean endOfStream) throws FramingException {
         if (discarding > 0) {
             int dropped = (int) Math.min(discarding, in.readableBytes());
             in.skipBytes(dropped);
             discarding -= dropped;
             if (discarding > 0) {
-                return null; // at the end of the stream too: the oversized frame was already reported
+                return NONE; // at the end of the stream too: the oversized frame was already reported
             }
         }
         LengthField field = framer.lengthField();
@@ -48,7 +54,7 @@ final class LengthPrefixDecoder implements FrameDecoder {
             if (endOfStream && readable > 0) {
                 throw truncatedHeader(in, field, name, offset);
             }
-            return null;
+            return NONE;
         }
         int headerLength = offset + fieldLength;
         long value = field.read(in, start + offset, fieldLength);
@@ -67,11 +73,11 @@ final class LengthPrefixDecoder implements FrameDecoder {
                         + payloadLength + " payload bytes (" + readable + " of " + frameSize + " frame bytes): "
                         + HexPreview.of(in, start, readable), readable, frameSize);
             }
-            return null;
+            return NONE;
         }
         frameStart = start;
-        in.skipBytes(headerLength);
-        return in.readRetainedSlice((int) payloadLength);
+        in.skipBytes((int) frameSize);
+        return InPlaceDecoder.span(start + headerLength, (int) payloadLength);
     }
 
     /**
@@ -80,7 +86,7 @@ final class LengthPrefixDecoder implements FrameDecoder {
      */
     @Override
     public Frame decodeFrame(ByteBuf in, boolean endOfStream) throws FramingException {
-        Frame frame = FrameDecoder.super.decodeFrame(in, endOfStream);
+        Frame frame = InPlaceDecoder.super.decodeFrame(in, endOfStream);
         int offset = framer.lengthFieldOffset();
         if (frame == null || frame.isSkipped() || offset == 0) {
             return frame;

@@ -15,6 +15,8 @@ final class LengthPrefixEncoder implements FrameEncoder {
     private final int lengthAdjustment;
     private final int offset;
     private final byte[] defaultHeaderFields;
+    /** Every message from 0 up to this length, or from the adjustment up, is accepted: the check on every message's path. */
+    private final int acceptsUpTo;
 
     LengthPrefixEncoder(LengthPrefixFramer framer) {
         this.framer = framer;
@@ -22,6 +24,7 @@ final class LengthPrefixEncoder implements FrameEncoder {
         this.lengthAdjustment = framer.lengthAdjustment();
         this.offset = framer.lengthFieldOffset();
         this.defaultHeaderFields = framer.defaultHeaderFields();
+        this.acceptsUpTo = framer.maxFrameLength();
     }
 
     /**
@@ -31,6 +34,9 @@ final class LengthPrefixEncoder implements FrameEncoder {
     @Override
     public MessageRefusedException check(ByteBuf message) {
         int length = message.readableBytes();
+        if (length <= acceptsUpTo && length >= lengthAdjustment) {
+            return null;
+        }
         int max = framer.maxFrameLength();
         if (length > max && max == LengthPrefixRules.capacity(field, lengthAdjustment)) {
             return new MessageRefusedException(framer.name() + ": message is " + length
@@ -60,8 +66,11 @@ final class LengthPrefixEncoder implements FrameEncoder {
     @Override
     public MessageRefusedException check(ByteBuf headerFields, ByteBuf message) {
         int count = headerFields.readableBytes();
-        if (count == 0 || offset == 0) {
-            return FrameEncoder.super.check(headerFields, message); // none: the defaults; or a length-only header
+        if (count == 0) {
+            return check(message); // none: the defaults
+        }
+        if (offset == 0) {
+            return FrameEncoder.super.check(headerFields, message); // a length-only header: it refuses them
         }
         String problem = count != offset
                 ? "header fields are " + count + " bytes, but this framing has " + offset + " before the length field"
@@ -82,7 +91,9 @@ final class LengthPrefixEncoder implements FrameEncoder {
     /** Writes the default header fields, then the length field: the payload length minus the adjustment. */
     @Override
     public void writeHeader(int payloadLength, ByteBuf out) {
-        out.writeBytes(defaultHeaderFields);
+        if (offset > 0) {
+            out.writeBytes(defaultHeaderFields);
+        }
         field.write(payloadLength - (long) lengthAdjustment, out);
     }
 

@@ -84,7 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
     Integer trials;
 
     @Option(names = "--quick", description = "A short run: " + Settings.QUICK_TRIALS + " rounds of "
-            + Settings.QUICK_TRIAL_MILLIS + " ms trials, about 100 s on a 2-core machine.")
+            + Settings.QUICK_TRIAL_MILLIS + " ms trials, under a minute on a 2-core machine.")
     boolean quick;
 
     @Option(names = "--format", paramLabel = "table|markdown|csv|json", defaultValue = "table",

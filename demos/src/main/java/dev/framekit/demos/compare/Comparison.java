@@ -53,12 +53,30 @@ final class Comparison {
      * measure the compiler.
      */
     static final double JIT_BUSY_SHARE = 0.05;
+    /**
+     * The least warm-up rounds at every size after the first (more follow while the JIT is busy):
+     * the paths every size shares are compiled by then. A warm-up round's trials are half as long
+     * as a measured round's (with a duration, not a message count): they are there to compile
+     * code, not to be measured.
+     */
+    static final int LATER_SIZE_WARMUPS = 2;
+    /**
+     * A ping-pong trial's round trips are cut, once a contender's round trip time is known, to fit
+     * in this many streaming trials' time, but never below {@link #FEWEST_ROUND_TRIPS}: a framing
+     * whose round trip takes milliseconds (a 64 KiB message through a byte-stuffing or JSON
+     * scan) would otherwise spend most of the run's time in ping-pong. Not with a message count.
+     */
+    static final int PING_PONG_TRIALS = 2;
+    /** The fewest round trips a cut ping-pong trial keeps: enough for its median. */
+    static final int FEWEST_ROUND_TRIPS = 50;
 
     private final Settings settings;
     private final List<Contender> contenders;
     private final OneCpu.Plan cpus;
     private final List<String> unchecked = new ArrayList<>();
     private final Map<Integer, Integer> warmupRounds = new LinkedHashMap<>();
+    /** Each contender's last mean round trip at the size being run, in nanoseconds. */
+    private final Map<Contender, Long> roundTripNanos = new java.util.HashMap<>();
 
     /** A comparison that runs on the CPUs {@code cpus} plans: one, or every one the process has. */
     Comparison(Settings settings, List<Contender> contenders, OneCpu.Plan cpus) {
@@ -69,11 +87,18 @@ final class Comparison {
 
     /** Steps the progress bar takes: one per run. */
     int steps() {
-        int runs = 0;
-        for (int size : settings.sizes()) {
-            runs += (int) contenders.stream().filter(c -> c.carries(size)).count();
+        int steps = 0;
+        for (int i = 0; i < settings.sizes().size(); i++) {
+            int size = settings.sizes().get(i);
+            int runs = (int) contenders.stream().filter(c -> c.carries(size)).count();
+            steps += runs * (minWarmups(i) + settings.trials()) * 2;
         }
-        return runs * (settings.warmups() + settings.trials()) * 2;
+        return steps;
+    }
+
+    /** The least warm-up rounds at the {@code index}th size. */
+    private int minWarmups(int index) {
+        return index == 0 ? settings.warmups() : Math.min(settings.warmups(), LATER_SIZE_WARMUPS);
     }
 
     /** What was too short to check against the ceiling and floor, e.g. "16 B streaming". */
@@ -85,8 +110,9 @@ final class Comparison {
         List<Result> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try (OneCpu pinned = OneCpu.pin(cpus)) {
-            for (int size : settings.sizes()) {
-                Map<Contender, Rounds> rounds = runSize(new Workload(size), progress);
+            for (int i = 0; i < settings.sizes().size(); i++) {
+                int size = settings.sizes().get(i);
+                Map<Contender, Rounds> rounds = runSize(new Workload(size), minWarmups(i), progress);
                 List<Result> rows = rows(size, rounds);
                 problems.addAll(check(size, rounds, rows));
                 results.addAll(rows);
@@ -98,16 +124,17 @@ final class Comparison {
         return results;
     }
 
-    private Map<Contender, Rounds> runSize(Workload workload, Progress progress) throws Exception {
+    private Map<Contender, Rounds> runSize(Workload workload, int minWarmups, Progress progress) throws Exception {
         List<Contender> contenders = this.contenders.stream().filter(c -> c.carries(workload.size())).toList();
         Map<Contender, Rounds> rounds = new LinkedHashMap<>();
         contenders.forEach(c -> rounds.put(c, new Rounds()));
         JitClock jit = new JitClock();
+        roundTripNanos.clear();
         int warmups = 0;
         for (int measured = 0; measured < settings.trials(); ) {
-            boolean warmup = warmups < settings.warmups()
+            boolean warmup = warmups < minWarmups
                     || (warmups < settings.maxWarmups() && jit.lastShare() > JIT_BUSY_SHARE);
-            if (warmup && warmups >= settings.warmups()) {
+            if (warmup && warmups >= minWarmups) {
                 progress.extend(2L * contenders.size());
             }
             jit.start();
@@ -133,7 +160,7 @@ final class Comparison {
         for (Contender c : rounds.keySet()) {
             progress.step(c.name() + " " + at + " streaming" + (warmup ? " (warm-up)" : ""));
             Cost before = Cost.ofCurrentThread();
-            StreamRun stream = c.stream(workload, budgetFor(c));
+            StreamRun stream = c.stream(workload, warmup ? budgetFor(c).halved() : budgetFor(c));
             stream = stream.withSenderCost(Cost.ofCurrentThread().since(before));
             verify(c, workload, "streaming", stream.sent(), stream.received());
             rounds.get(c).verified(stream.sent());
@@ -145,14 +172,42 @@ final class Comparison {
             progress.step(c.name() + " " + at + " ping-pong" + (warmup ? " (warm-up)" : ""));
             LatencyRun latency;
             try (KeepAwake awake = new KeepAwake(settings.keepAwakeThreads())) {
-                latency = c.pingPong(workload, settings.roundTripsFor(c, workload.size()));
+                latency = c.pingPong(workload, roundTrips(c, workload.size(), warmup));
             }
             verify(c, workload, "ping-pong", latency.roundTrips().length, latency.echoed());
+            long[] times = latency.roundTrips();
+            if (times.length > 0) {
+                roundTripNanos.put(c, java.util.Arrays.stream(times).sum() / times.length);
+            }
             rounds.get(c).verified(latency.roundTrips().length);
             if (!warmup) {
                 rounds.get(c).add(latency);
             }
         }
+    }
+
+    /**
+     * Round trips for {@code c}'s next ping-pong trial: the settings' number, cut to
+     * {@link #PING_PONG_TRIALS} streaming trials' time once its round trip is known (at least
+     * {@link #FEWEST_ROUND_TRIPS}), and halved in a warm-up round; exactly the settings' with a
+     * message count.
+     */
+    private int roundTrips(Contender c, int size, boolean warmup) {
+        int planned = settings.roundTripsFor(c, size);
+        if (settings.messages() != null) {
+            return planned;
+        }
+        Long nanos = roundTripNanos.get(c);
+        if (nanos != null) {
+            planned = cut(planned, nanos, settings.duration().toNanos());
+        }
+        return warmup ? (planned + 1) / 2 : planned;
+    }
+
+    /** {@code planned} round trips, cut to as many of {@code roundTripNanos} as fit in {@link #PING_PONG_TRIALS} trials. */
+    static int cut(int planned, long roundTripNanos, long trialNanos) {
+        long fits = roundTripNanos <= 0 ? planned : PING_PONG_TRIALS * trialNanos / roundTripNanos;
+        return (int) Math.min(planned, Math.max(fits, FEWEST_ROUND_TRIPS));
     }
 
     /** Warm-up rounds at each size: the minimum, and more while the JIT was busy (see {@link #JIT_BUSY_SHARE}). */

@@ -10,13 +10,6 @@ import dev.framekit.demos.compare.measure.Contenders;
 import dev.framekit.demos.compare.measure.Figure;
 import dev.framekit.demos.compare.measure.FramerContender;
 import dev.framekit.demos.compare.measure.KeepAwake;
-import dev.framekit.demos.compare.measure.LatencyRun;
-import dev.framekit.demos.compare.measure.OneCpu;
-import dev.framekit.demos.compare.measure.Settings;
-import dev.framekit.demos.compare.measure.Tally;
-import dev.framekit.demos.compare.measure.VerificationException;
-import dev.framekit.demos.compare.measure.Workload;
-import dev.framekit.demos.console.Progress;
 import dev.framekit.demos.compare.report.Formats;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.Framers;
@@ -91,7 +84,9 @@ class CompareCommandTest {
         assertTrue(warmups.find(), run.out());
         for (int size = 1; size <= 2; size++) {
             int rounds = Integer.parseInt(warmups.group(size));
-            assertTrue(rounds >= 6 && rounds <= 24, "quick warms up 6 rounds, up to 24 while the JIT is busy: " + rounds);
+            int least = size == 1 ? 6 : Comparison.LATER_SIZE_WARMUPS;
+            assertTrue(rounds >= least && rounds <= 8, "quick warms up 6 rounds at the first size, 2 at the next, up to 8"
+                    + " while the JIT is busy: " + rounds);
         }
         assertTrue(run.out().contains("\"oneCpu\": true, \"keepAwakeThreads\": 0}"), "no spinners beside a run on one CPU: " + run.out());
         List<Map<String, String>> rows = rows(run.out());
@@ -323,40 +318,5 @@ class CompareCommandTest {
         assertEquals(1, run.status());
         assertTrue(run.err().contains("VERIFICATION FAILED: corrupting, 16 B messages, streaming"), run.err());
         assertFalse(run.out().contains("results"), run.out());
-    }
-
-    @Test
-    void streamingRunThatLosesAMessageFailsTheLossCheck() throws Exception {
-        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 0, 10, false, 0);
-        Contender dropping = new FramerContender("dropping", size -> FaultyFramers.dropping(Framers.lines(), 12));
-
-        VerificationException failure = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,
-                () -> new Comparison(settings, List.of(dropping), OneCpu.Plan.notAsked()).run(new Progress(null, false, "compare", 1)));
-
-        assertTrue(failure.getMessage().contains("received 29 messages"), failure.getMessage());
-    }
-
-    @Test
-    void pingPongThatAltersAnEchoFailsTheLossCheck() throws Exception {
-        Workload workload = new Workload(64);
-        Contender corrupting = new FramerContender("corrupting", size -> FaultyFramers.corrupting(Framers.lengthPrefixed(), 3));
-
-        LatencyRun run = corrupting.pingPong(workload, 5);
-
-        assertEquals(5, run.roundTrips().length);
-        assertFalse(run.echoed().sameAs(workload.expected(5, Tally.Mode.MESSAGES)));
-        assertTrue(new FramerContender("length", size -> Framers.lengthPrefixed()).pingPong(workload, 5).echoed()
-                .sameAs(workload.expected(5, Tally.Mode.MESSAGES)));
-    }
-
-    @Test
-    void tallyTellsAReorderedStreamFromTheOriginal() {
-        Workload workload = new Workload(16);
-        Tally reordered = new Tally(Tally.Mode.MESSAGES);
-        for (long sequence : new long[] {0, 2, 1}) {
-            reordered.add(workload.message(sequence), 0, 16);
-        }
-
-        assertFalse(reordered.sameAs(workload.expected(3, Tally.Mode.MESSAGES)));
     }
 }

@@ -221,6 +221,9 @@ public final class FramerConformance {
                 what + ", through a FrameReader, one byte per read");
         agree(whole, Outcome.read(framer, wire, Splits.random(Splits.SEEDS[0], length)),
                 what + ", through a FrameReader, random reads");
+        agree(whole, Outcome.readEach(framer, wire, Splits.whole(length)), what + ", through FrameReader.readEach");
+        agree(whole, Outcome.readEach(framer, wire, Splits.oneBytePerRead(length)),
+                what + ", through FrameReader.readEach, one byte per read");
         return whole;
     }
 

@@ -94,6 +94,35 @@ public final class Outcome {
         return read(framer, wire, chunkSizes, true);
     }
 
+    /**
+     * Like {@link #read(Framer, byte[], int[])}, through {@link FrameReader#readEach}: each lent
+     * payload is copied during its call.
+     *
+     * @param framer the framer under test
+     * @param wire the stream's bytes
+     * @param chunkSizes how many bytes each read returns
+     * @return the outcome
+     */
+    public static Outcome readEach(Framer framer, byte[] wire, int[] chunkSizes) {
+        int[] reads = Arrays.stream(chunkSizes).filter(size -> size > 0).toArray();
+        List<byte[]> frames = new ArrayList<>();
+        try (FrameReader reader = new FrameReader(new ChunkedInputStream(wire, reads.length == 0 ? new int[] {1} : reads), framer)) {
+            int handed;
+            while ((handed = reader.readEach(payload -> {
+                frames.add(ByteBufUtil.getBytes(payload));
+                return true;
+            })) > 0) {
+                FramerConformance.require(frames.size() <= wire.length + 1, "the reader keeps handing frames: " + handed);
+            }
+            FramerConformance.require(reader.readEach(payload -> true) == 0, "a reader at a clean end keeps reporting it");
+            return new Outcome(frames, null);
+        } catch (FramingException e) {
+            return new Outcome(frames, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Outcome read(Framer framer, byte[] wire, int[] chunkSizes, boolean typed) {
         int[] reads = Arrays.stream(chunkSizes).filter(size -> size > 0).toArray();
         List<byte[]> frames = new ArrayList<>();

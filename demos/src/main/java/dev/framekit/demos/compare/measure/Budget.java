@@ -12,6 +12,11 @@ public record Budget(long maxMessages, Duration duration) {
         return new Budget(messages, Duration.ZERO);
     }
 
+    /** Half the duration, for a warm-up trial; a message count stays as it is. */
+    public Budget halved() {
+        return duration.isZero() ? this : new Budget(maxMessages, duration.dividedBy(2));
+    }
+
     /** A smaller cap, same duration: for send-and-close, a connection per message. */
     public Budget capped(long cap) {
         return new Budget(Math.min(maxMessages, cap), duration);

@@ -4,6 +4,7 @@ import dev.framekit.framing.ChunkedFramer;
 import dev.framekit.framing.DelimiterFramer;
 import dev.framekit.framing.FixedLengthFramer;
 import dev.framekit.framing.FrameReader;
+import dev.framekit.framing.FrameVisitor;
 import dev.framekit.framing.FrameWriter;
 import dev.framekit.framing.FramedConnection;
 import dev.framekit.framing.Framer;
@@ -16,12 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
- * A framekit framer on a persistent connection: {@link FrameWriter#write} batches frames (the
- * writer drains at 64 KiB, and once at the end), {@link FrameReader#readFrame} takes them off the
- * other end without copying, over the socket as a server's connections read (so between frames
- * it waits with its buffer as they do). The framer is made per message size, e.g. a fixed frame
- * as large as the message, and per end where the two differ (a WebSocket client masks what it
- * sends, the server does not).
+ * A framekit framer on a persistent connection: {@link FrameWriter#write} batches frames from one
+ * refilled send buffer, no object per message (the writer drains at 64 KiB, and once at the end;
+ * over a socket channel, so a large payload leaves with its header in one gathering write), and
+ * {@link FrameReader#readEach} lends the other end every buffered frame without a slice, over the
+ * socket as a server's connections read (so between frames it waits with its buffer as they do).
+ * The framer is made per message size, e.g. a fixed frame as large as the message, and per end
+ * where the two differ (a WebSocket client masks what it sends, the server does not).
  */
 public final class FramerContender extends FramekitContender {
     public FramerContender(String name, IntFunction<Framer> framerForSize) {
@@ -75,8 +77,8 @@ public final class FramerContender extends FramekitContender {
         Framer receiving = serverFramer(workload.size());
         try (Loopback loopback = new Loopback()) {
             CompletableFuture<Received> receiver = loopback.start(l -> receive(l, receiving));
-            try (Socket socket = loopback.connect()) {
-                FrameWriter writer = new FrameWriter(socket.getOutputStream(), framer);
+            try (Socket socket = loopback.connectChannel().socket()) {
+                FrameWriter writer = FrameWriter.over(socket, framer); // large payloads: one gathering write
                 long start = System.nanoTime();
                 long sent = budget.send(workload, start, writer::write);
                 writer.flush();
@@ -92,9 +94,12 @@ public final class FramerContender extends FramekitContender {
             CountingInputStream counted = new CountingInputStream(socket.getInputStream());
             FrameReader reader = FrameReader.over(socket, counted, framer);
             Tally tally = new Tally(Tally.Mode.MESSAGES);
-            ByteBuf frame;
-            while ((frame = reader.readFrame()) != null) {
-                Frames.tallyAndRelease(tally, frame);
+            FrameVisitor tallying = payload -> {
+                Frames.tally(tally, payload);
+                return true;
+            };
+            while (reader.readEach(tallying) > 0) {
+                // every frame buffered, lent without a slice
             }
             long end = System.nanoTime();
             return new Received(tally, counted.count(), end);

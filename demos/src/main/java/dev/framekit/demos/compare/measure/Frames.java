@@ -11,13 +11,18 @@ public final class Frames {
     /** Adds the frame to the tally without copying it, then releases it. */
     public static void tallyAndRelease(Tally tally, ByteBuf frame) {
         try {
-            if (frame.hasArray()) {
-                tally.add(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
-            } else {
-                tally.add(frame.nioBuffer());
-            }
+            tally(tally, frame);
         } finally {
             frame.release();
+        }
+    }
+
+    /** Adds the frame to the tally without copying it (nor releasing it: a lent frame). */
+    public static void tally(Tally tally, ByteBuf frame) {
+        if (frame.hasArray()) {
+            tally.add(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
+        } else {
+            tally.add(frame.nioBuffer());
         }
     }
 

@@ -20,7 +20,7 @@ public record Settings(List<Integer> sizes, Long messages, Duration duration, in
     /** Milliseconds per streaming trial in the full run. */
     public static final int FULL_TRIAL_MILLIS = 100;
     /** Measured rounds in the quick run. */
-    public static final int QUICK_TRIALS = 24;
+    public static final int QUICK_TRIALS = 16;
     /** Measured rounds in the full run. */
     public static final int FULL_TRIALS = 45;
 
@@ -34,11 +34,11 @@ public record Settings(List<Integer> sizes, Long messages, Duration duration, in
      */
 
     /**
-     * The --quick run: 24 rounds of 20 ms trials and 500 round trips, after 6 warm-up rounds and
-     * more (up to 24) while the JIT compiler is busy.
+     * The --quick run: 16 rounds of 20 ms trials and 500 round trips, after 6 warm-up rounds at the
+     * first size and 2 at the others, and more (up to 8) while the JIT compiler is busy.
      */
     public static Settings quick(List<Integer> sizes, Long messages) {
-        return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 500, QUICK_TRIALS, 6, 24, 100, true,
+        return new Settings(sizes, messages, Duration.ofMillis(QUICK_TRIAL_MILLIS), 500, QUICK_TRIALS, 6, 8, 100, true,
                 KeepAwake.defaultThreads());
     }
 
