@@ -1,10 +1,8 @@
 package dev.framekit.demos.compare.measure;
 
-import java.io.InputStream;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,15 +11,17 @@ import java.util.concurrent.CompletableFuture;
  * and hands each full buffer to a {@link SocketChannel} (every write but the last is exactly
  * {@value #CHUNK} bytes); the receiver reads {@value #CHUNK}-byte chunks into a direct buffer
  * and checksums them there, tallying bytes (it cannot tell messages apart: that is what framing
- * is for). Ping-pong writes one message and the echo side reads exactly that many bytes, because
- * it is told the size.
+ * is for). Ping-pong writes one message from a direct buffer and the echo side reads exactly
+ * that many bytes into one, because it is told the size, and writes them back from there.
  *
  * <p>It used to write through a {@link java.io.BufferedOutputStream}, whose every {@code write}
  * takes a lock and which sends its buffer as soon as the next message does not fit; framekit's
  * writer batched more cheaply, so at 1 KiB the "ceiling" was beaten. A socket's streams also copy
  * every byte through a temporary direct buffer on each side, which Netty's direct buffers do not:
- * with streams Netty beat the ceiling at 64 KiB. Channels and direct buffers make no such copy. A
- * contender that beats this one now means a measurement is wrong, and compare says so.
+ * with streams Netty beat the ceiling at 64 KiB, and the tuned Netty rows (void promises, direct
+ * buffers) beat the floor there too until the ping-pong moved to channels. Channels and direct
+ * buffers make no such copy. A contender that beats this one now means a measurement is wrong,
+ * and compare says so.
  */
 public final class RawPumpBaseline extends Baseline {
     public static final int CHUNK = 64 * 1024;
@@ -72,40 +72,53 @@ public final class RawPumpBaseline extends Baseline {
     @Override
     public LatencyRun pingPong(Workload workload, int roundTrips) throws Exception {
         int size = workload.size();
-        try (Loopback loopback = new Loopback()) {
+        try (Loopback loopback = Loopback.ofChannels()) {
             CompletableFuture<Void> echo = loopback.start(l -> {
-                try (Socket socket = l.accept()) {
-                    InputStream in = socket.getInputStream();
-                    OutputStream out = socket.getOutputStream();
-                    byte[] buffer = new byte[size];
-                    while (in.readNBytes(buffer, 0, size) == size) {
-                        out.write(buffer);
+                try (Socket socket = l.accept(); SocketChannel channel = socket.getChannel()) {
+                    ByteBuffer buffer = ByteBuffer.allocateDirect(size);
+                    while (readFully(channel, buffer.clear())) {
+                        writeFully(channel, buffer.flip());
                     }
                 }
                 return null;
             });
             long[] times = new long[roundTrips];
             Tally echoed = new Tally(Tally.Mode.MESSAGES);
-            try (Socket socket = loopback.connect()) {
-                InputStream in = socket.getInputStream();
-                OutputStream out = socket.getOutputStream();
+            try (SocketChannel channel = loopback.connectChannel()) {
                 byte[] message = workload.newMessageBuffer();
-                byte[] reply = new byte[size];
+                ByteBuffer out = ByteBuffer.allocateDirect(size);
+                ByteBuffer reply = ByteBuffer.allocateDirect(size);
                 for (int i = 0; i < roundTrips; i++) {
                     workload.stamp(i, message);
                     long start = System.nanoTime();
-                    out.write(message);
-                    int n = in.readNBytes(reply, 0, size);
+                    writeFully(channel, out.clear().put(message).flip());
+                    boolean whole = readFully(channel, reply.clear());
                     times[i] = System.nanoTime() - start;
-                    if (n < size) {
+                    if (!whole) {
                         break;
                     }
-                    echoed.add(reply, 0, size);
+                    echoed.add(reply.flip());
                 }
-                socket.shutdownOutput();
+                channel.shutdownOutput();
                 Loopback.await(echo);
             }
             return new LatencyRun(times, echoed, loopback.accepted());
+        }
+    }
+
+    /** Fills {@code buffer}; false if the stream ended first. */
+    private static boolean readFully(SocketChannel channel, ByteBuffer buffer) throws java.io.IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void writeFully(SocketChannel channel, ByteBuffer buffer) throws java.io.IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
     }
 
