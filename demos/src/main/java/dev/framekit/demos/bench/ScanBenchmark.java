@@ -6,6 +6,7 @@ import dev.framekit.framing.FramingException;
 import dev.framekit.framing.internal.ByteSearch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * framekitSwar     the SWAR scan, eight bytes at a time (what runs without the module)
  * framekitFramer   framekit's delimiter decoder taking the one frame off the buffer (the scan
  *                  the process picked, then the multi-byte match for #*#), as users call it
- * nettyIndexOf     Netty's ByteBufUtil.indexOf: (buffer, from, to, byte) for \n,
+ * nettyIndexOf     Netty's ByteBufUtil.indexOf on Netty's own heap buffer (Unpooled.buffer: the
+ *                  Unsafe-backed class where Netty may use Unsafe): (buffer, from, to, byte) for \n,
  *                  (needle, haystack) for #*#
+ * nettyIndexOfDirect  the same on a pooled direct buffer, what a Netty channel reads into
  * </pre>
  */
 @State(Scope.Thread)
@@ -55,6 +58,7 @@ public class ScanBenchmark {
 
     private byte[] bytes;
     private ByteBuf buffer;
+    private ByteBuf direct;
     private ByteBuf needle;
     private byte first;
     private FrameDecoder decoder;
@@ -67,7 +71,8 @@ public class ScanBenchmark {
             bytes[i] = (byte) ('a' + i % 26);
         }
         System.arraycopy(delimiterBytes, 0, bytes, size - delimiterBytes.length, delimiterBytes.length);
-        buffer = Unpooled.wrappedBuffer(bytes);
+        buffer = Unpooled.buffer(size).writeBytes(bytes);
+        direct = PooledByteBufAllocator.DEFAULT.directBuffer(size).writeBytes(bytes);
         needle = Unpooled.wrappedBuffer(delimiterBytes);
         first = delimiterBytes[0];
         decoder = Framers.delimiter(delimiterBytes).withMaxFrameLength(2 * size).newDecoder();
@@ -76,6 +81,7 @@ public class ScanBenchmark {
     @TearDown
     public void tearDown() {
         buffer.release();
+        direct.release();
         needle.release();
     }
 
@@ -104,10 +110,18 @@ public class ScanBenchmark {
 
     @Benchmark
     public int nettyIndexOf() {
-        int found = needle.readableBytes() == 1
-                ? ByteBufUtil.indexOf(buffer, 0, size, first)
-                : ByteBufUtil.indexOf(needle, buffer);
-        return scanned(found);
+        return scanned(nettyIndexOf(buffer));
+    }
+
+    @Benchmark
+    public int nettyIndexOfDirect() {
+        return scanned(nettyIndexOf(direct));
+    }
+
+    private int nettyIndexOf(ByteBuf haystack) {
+        return needle.readableBytes() == 1
+                ? ByteBufUtil.indexOf(haystack, 0, size, first)
+                : ByteBufUtil.indexOf(needle, haystack);
     }
 
     /** Every benchmark scans the whole buffer: a miss here is a broken scan, not a fast one. */
