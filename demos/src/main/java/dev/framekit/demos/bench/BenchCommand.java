@@ -89,7 +89,12 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 builder.jvmArgsAppend(forkArguments.toArray(String[]::new));
             }
-            java.util.Collection<RunResult> results = new Runner(builder.build()).run();
+            org.openjdk.jmh.runner.options.Options built = builder.build();
+            java.io.PrintStream shown = new java.io.PrintStream(new IncubatorWarningFilter(System.out), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            java.util.Collection<RunResult> results = new Runner(built, org.openjdk.jmh.runner.format.OutputFormatFactory
+                    .createFormatInstance(shown, built.verbosity().orElse(org.openjdk.jmh.runner.Defaults.VERBOSITY))).run();
+            shown.flush();
             spec.commandLine().getOut().print(BenchSummary.render(rows(results)));
             spec.commandLine().getOut().flush();
             return 0;
