@@ -14,6 +14,8 @@ package dev.framekit.demos.compare.measure;
  *                 message (ping-pong, echo)               per read (channelReadComplete)
  * echo            the decoded payload, framed again       the frame as it came, header or \n included:
  *                 by the encoder                          nothing framed again
+ * large frames    the merging cumulator (a frame that     the composite cumulator for length and fixed
+ *                 spans reads is copied together)         frames of 16 KiB and up (a view of the reads)
  * </pre>
  *
  * The decoders are the same Netty decoders in both (the echo's keeps the header or the line end in
