@@ -19,6 +19,9 @@ module dev.framekit.framing {
     // in any Netty application and absent (and never loaded) elsewhere.
     requires static io.netty.codec;
     requires static io.netty.transport;
+    // The delimiter scan's Vector API edition (internal.VectorByteSearch), used only where the JVM
+    // was started with --add-modules jdk.incubator.vector; the SWAR scan runs everywhere else.
+    requires static jdk.incubator.vector;
 
     exports dev.framekit.framing;
     exports dev.framekit.framing.websocket; // WebSocket whole: framer, typed frames, handshake, connection

@@ -1,13 +1,12 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.ByteSearch;
 import io.netty.buffer.ByteBuf;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
- * The first occurrence of one byte value in a buffer, eight bytes at a time: the fast scan the
- * delimiter search skips ahead with.
+ * The first occurrence of one byte value in a buffer: the fast scan the delimiter search skips
+ * ahead with, a SIMD register at a time where the JVM has the Vector API and eight bytes at a
+ * time elsewhere ({@link ByteSearch#best()}).
  *
  * <p>Netty's {@code ByteBuf.indexOf} does the same word-at-a-time search, but it reads each word
  * through a virtual call on the buffer ({@code _getLong}) from one shared method, whose type
@@ -19,16 +18,10 @@ import java.nio.ByteOrder;
  * reads the heap buffer's own array through a byte-array view, so it is the same code in every
  * process. Buffers with no accessible array (direct, composite) still go to
  * {@link ByteBuf#indexOf(int, int, byte)}.
- *
- * <p>The word test is the classic exact one (no false positives): a byte of
- * {@code x = word ^ pattern} is zero exactly where the word holds the value, and
- * {@code ~(((x & 0x7F..) + 0x7F..) | x | 0x7F..)} has the high bit set in exactly those bytes
- * (the addition cannot carry from one byte into the next).
  */
 final class ByteScan {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long EVERY_BYTE = 0x0101010101010101L;
+    /** A constant, so the JIT compiler calls the one implementation directly. */
+    private static final ByteSearch SEARCH = ByteSearch.best();
 
     private ByteScan() {
     }
@@ -38,30 +31,21 @@ final class ByteScan {
      * (absolute indexes, {@code from <= to}), or -1.
      */
     static int indexOf(ByteBuf buf, int from, int to, byte value) {
+        return indexOf(buf, from, to, value, SEARCH);
+    }
+
+    /** {@link #indexOf(ByteBuf, int, int, byte)} with the given scan for heap buffers. */
+    static int indexOf(ByteBuf buf, int from, int to, byte value, ByteSearch search) {
         if (!buf.hasArray()) {
             return buf.indexOf(from, to, value);
         }
         int offset = buf.arrayOffset();
-        int found = indexOf(buf.array(), offset + from, offset + to, value);
+        int found = search.indexOf(buf.array(), offset + from, offset + to, value);
         return found < 0 ? -1 : found - offset;
     }
 
     /** The index of the first byte equal to {@code value} in {@code bytes[from, to)}, or -1. */
     static int indexOf(byte[] bytes, int from, int to, byte value) {
-        long pattern = (value & 0xFFL) * EVERY_BYTE;
-        int at = from;
-        for (int lastWord = to - Long.BYTES; at <= lastWord; at += Long.BYTES) {
-            long x = (long) LONGS.get(bytes, at) ^ pattern;
-            long matches = ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
-            if (matches != 0) {
-                return at + (Long.numberOfTrailingZeros(matches) >>> 3);
-            }
-        }
-        for (; at < to; at++) {
-            if (bytes[at] == value) {
-                return at;
-            }
-        }
-        return -1;
+        return SEARCH.indexOf(bytes, from, to, value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.framekit.framing;
 
+import dev.framekit.framing.internal.ByteSearch;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -7,7 +8,7 @@ import io.netty.buffer.ByteBuf;
  * one search shared by the encoder's check and the decoder.
  *
  * <p>Bytes that cannot start the delimiter are skipped with a fast scan for its first byte
- * ({@link ByteScan}, eight bytes at a time); from
+ * ({@link ByteScan}: a SIMD register at a time with the Vector API, else eight bytes at a time); from
  * a candidate on, bytes are matched one at a time with Knuth-Morris-Pratt, whose table (built
  * once per framer) says how much of the delimiter is still matched after a mismatch, so no byte
  * is ever compared again from a later start. A delimiter that overlaps itself ({@code aaaa…ab})
@@ -21,6 +22,9 @@ import io.netty.buffer.ByteBuf;
 final class DelimiterSearch {
     private final byte[] delimiter;
 
+    /** The skip-ahead scan: the process's best ({@link ByteSearch#best()}), or one a test names. */
+    private final ByteSearch skip;
+
     /** {@code fallback[q]}: the longest proper border of the delimiter's first q bytes (KMP's failure function). */
     private final int[] fallback;
 
@@ -28,7 +32,13 @@ final class DelimiterSearch {
     private final boolean[] wholeBorder;
 
     DelimiterSearch(byte[] delimiter) {
+        this(delimiter, ByteSearch.best());
+    }
+
+    /** A search that skips ahead with {@code skip}: tests run the SWAR and the vector scan side by side. */
+    DelimiterSearch(byte[] delimiter, ByteSearch skip) {
         this.delimiter = delimiter;
+        this.skip = skip;
         int m = delimiter.length;
         this.fallback = new int[m + 1];
         int k = 0;
@@ -76,7 +86,7 @@ final class DelimiterSearch {
         int at = from;
         while (at < to) {
             if (q == 0) {
-                int found = ByteScan.indexOf(buf, at, to, delimiter[0]);
+                int found = ByteScan.indexOf(buf, at, to, delimiter[0], skip);
                 scan.steps += (found < 0 ? to : found) - at;
                 if (found < 0) {
                     scan.matched = 0;

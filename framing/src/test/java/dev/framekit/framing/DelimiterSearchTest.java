@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framekit.framing.internal.ByteSearch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -83,6 +86,36 @@ class DelimiterSearchTest {
 
             assertEquals(naiveIndexOf(haystack, delimiter), search.indexOf(buf, 0, haystack.length), where);
             assertEquals(naiveTailOverlap(haystack, delimiter), search.tailOverlap(buf), where);
+        }
+    }
+
+    static Stream<ByteSearch> skipScans() {
+        return Stream.of(ByteSearch.swar(), ByteSearch.vector());
+    }
+
+    @ParameterizedTest(name = "skipping ahead with {0}")
+    @MethodSource("skipScans")
+    void findsAMultiByteDelimiterPlantedAtEveryPositionOfLongBuffers(ByteSearch skip) {
+        Random random = new Random(7);
+        for (String text : new String[] {"\r\n", "#*#", "\r\n\r\n", "aab", "\0\0\0"}) {
+            byte[] delimiter = text.getBytes(US_ASCII);
+            DelimiterSearch search = new DelimiterSearch(delimiter, skip);
+            byte[] haystack = new byte[600]; // past one 4 x 64-byte step of the vector scan, twice
+            for (int at = 0; at + delimiter.length <= haystack.length; at++) {
+                for (int i = 0; i < haystack.length; i++) {
+                    // delimiter bytes, shuffled: near misses and first bytes everywhere, rarely a whole delimiter
+                    haystack[i] = random.nextInt(4) == 0 ? delimiter[random.nextInt(delimiter.length)] : (byte) 'x';
+                }
+                System.arraycopy(delimiter, 0, haystack, at, delimiter.length);
+                int pad = random.nextInt(70); // the buffer starts at every alignment of its array
+                byte[] padded = new byte[pad + haystack.length];
+                System.arraycopy(haystack, 0, padded, pad, haystack.length);
+                ByteBuf buf = Unpooled.wrappedBuffer(padded).slice(pad, haystack.length);
+                int from = Math.min(random.nextInt(70), at);
+
+                assertEquals(naiveIndexOf(Arrays.copyOfRange(haystack, from, haystack.length), delimiter) + from,
+                        search.indexOf(buf, from, haystack.length), text + " planted at " + at + ", searched from " + from);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.framekit.demos.bench;
 
 import dev.framekit.demos.options.Version;
+import dev.framekit.framing.internal.ByteSearch;
+import java.lang.module.ModuleFinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,9 +83,18 @@ public final class BenchCommand implements Callable<Integer> {
                 List<String> forkArguments = new ArrayList<>(options.getJvmArgsAppend().orElse(List.of()));
                 forkArguments.addAll(UnsafeWarnings.toAppend(Runtime.version().feature(),
                         options.getJvmArgs().orElse(UnsafeWarnings.hostArguments())));
+                // The delimiter scan's Vector API edition, as the framekit launcher runs it.
+                if (ModuleFinder.ofSystem().find(ByteSearch.VECTOR_MODULE).isPresent()) {
+                    forkArguments.addAll(List.of("--add-modules", ByteSearch.VECTOR_MODULE));
+                }
                 builder.jvmArgsAppend(forkArguments.toArray(String[]::new));
             }
-            java.util.Collection<RunResult> results = new Runner(builder.build()).run();
+            org.openjdk.jmh.runner.options.Options built = builder.build();
+            java.io.PrintStream shown = new java.io.PrintStream(new IncubatorWarningFilter(System.out), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            java.util.Collection<RunResult> results = new Runner(built, org.openjdk.jmh.runner.format.OutputFormatFactory
+                    .createFormatInstance(shown, built.verbosity().orElse(org.openjdk.jmh.runner.Defaults.VERBOSITY))).run();
+            shown.flush();
             spec.commandLine().getOut().print(BenchSummary.render(rows(results)));
             spec.commandLine().getOut().flush();
             return 0;

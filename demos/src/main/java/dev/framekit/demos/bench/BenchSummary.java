@@ -51,7 +51,8 @@ final class BenchSummary {
         StringBuilder out = new StringBuilder("\nframekit summary: each framekit result beside its rival from this run, same"
                 + " parameters.\n  One operation is one frame: ops/s is frames decoded or encoded a second (higher is"
                 + " better);\n  ms/op is the time for one frame (lower is better).\n  The ratio is framekit's speed over the"
-                + " rival's: above 1.00x framekit is faster.\n");
+                + " rival's: above 1.00x framekit is faster.\n  ScanBenchmark: one operation is one byte"
+                + " scanned, so ops/ns is GB/s.\n");
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         for (Row row : rows) {
             groups.computeIfAbsent(row.benchmark() + " " + row.params(), k -> new ArrayList<>()).add(row);

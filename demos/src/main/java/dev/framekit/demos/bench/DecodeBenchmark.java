@@ -23,8 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * In-memory decode throughput, frames per second: {@value #MESSAGES} frames arrive in one buffer
  * and are taken off it one by one, by a framekit {@link FrameDecoder} and by the matching Netty
- * decoder run the way Netty users run one (in a channel pipeline, here an
- * {@link EmbeddedChannel}). Both hand out retained slices, no copies.
+ * decoder, twice: run the way Netty users run one, in a channel pipeline (here an
+ * {@link EmbeddedChannel}: {@code netty}), and called directly, the decoder's own work without
+ * the pipeline ({@link NettyDirect}: {@code nettyDirect}). All hand out retained slices, no copies.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +46,7 @@ public class DecodeBenchmark {
     private ByteBuf wire;
     private FrameDecoder decoder;
     private EmbeddedChannel netty;
+    private NettyDirect.Decoder nettyDirect;
 
     @Setup
     public void setUp() {
@@ -53,6 +55,7 @@ public class DecodeBenchmark {
         decoder = framer.newDecoder();
         var rival = BenchFramings.netty(framing, size);
         netty = rival == null ? null : new EmbeddedChannel(rival);
+        nettyDirect = NettyDirect.of(framing, size);
     }
 
     @TearDown
@@ -81,6 +84,19 @@ public class DecodeBenchmark {
         netty.writeInbound(wire.retainedDuplicate().readerIndex(0));
         ByteBuf frame;
         while ((frame = netty.readInbound()) != null) {
+            bh.consume(frame.readableBytes());
+            frame.release();
+        }
+    }
+
+    @Benchmark
+    public void nettyDirect(Blackhole bh) throws Exception {
+        if (nettyDirect == null) {
+            throw new IllegalStateException("no Netty decoder reads --framing " + framing + "; run DecodeBenchmark.framekit$");
+        }
+        wire.readerIndex(0);
+        ByteBuf frame;
+        while ((frame = nettyDirect.next(wire)) != null) {
             bh.consume(frame.readableBytes());
             frame.release();
         }

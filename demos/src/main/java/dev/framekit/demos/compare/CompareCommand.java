@@ -3,6 +3,7 @@ package dev.framekit.demos.compare;
 import dev.framekit.demos.compare.measure.Contender;
 import dev.framekit.demos.compare.measure.Contenders;
 import dev.framekit.demos.compare.measure.NettyContender;
+import dev.framekit.demos.compare.measure.NettyStyle;
 import dev.framekit.demos.compare.measure.OneCpu;
 import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Settings;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
             "Compare every framer over loopback on one workload, side by side with classic baselines.",
             "It prints streaming throughput, ping-pong latency, CPU and allocation per message, wire",
             "overhead, connections and properties, with the raw byte pump, DataInputStream,",
-            "BufferedReader.readLine and Netty's frame decoders over real Netty NIO sockets as baselines.",
+            "BufferedReader.readLine and Netty's frame decoders over real Netty sockets (tuned and naive) as baselines.",
             "Contenders run in interleaved rounds;",
             "ratios are taken round by round and shown as the median and its spread (the middle half of the rounds).",
             "Every message is verified on arrival; a loss, duplicate or reorder fails the run (exit 1).",
@@ -130,6 +131,12 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--no-netty", description = "Leave out the Netty contenders.")
     boolean noNetty;
+
+    @Option(names = "--netty", paramLabel = "tuned|naive|both",
+            description = "Which Netty rows: tuned (as Netty's maintainers write it: void promises, one buffer per"
+                    + " batch of frames, consolidated flushes, native epoll where it loads), naive (a promise and a"
+                    + " pipeline encoder per message, NIO), or both (default; --quick: tuned).")
+    String nettyStyles;
 
     @Option(names = {"--hexdump-sample", "--hexdump"}, description = "Show one message of each framer as it appears on the wire.")
     boolean hexdumpSample;
@@ -274,7 +281,11 @@ public final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--framings: " + e.getMessage());
         }
         if (!noNetty && contenderSource == DEFAULT_SOURCE) {
-            all.addAll(NettyContender.all());
+            try {
+                all.addAll(NettyContender.all(NettyStyle.parse(nettyStyles == null ? (quick ? "tuned" : "both") : nettyStyles)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--netty: " + e.getMessage());
+            }
         }
         return all;
     }

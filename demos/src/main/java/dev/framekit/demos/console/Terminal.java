@@ -11,16 +11,25 @@ import java.nio.file.Path;
  * its output redirected to a file would hide its progress. On Linux the answer is where file
  * descriptor 2 points ({@code /proc/self/fd/2}: a {@code /dev/pts/N} or {@code /dev/ttyN} is a
  * terminal; a file, a pipe or {@code /dev/null} is not). Elsewhere the JDK's console is the best
- * answer there is.
+ * answer there is. The {@code framekit} launcher, which passes stderr through a filter (a pipe),
+ * says what stderr was before it with {@value #LAUNCHER_SAYS}{@code =true|false}, and that answer wins.
  */
 public final class Terminal {
     private static final Path STDERR = Path.of("/proc/self/fd/2");
+
+    /** The system property by which the launcher says whether stderr was a terminal before its filter. */
+    static final String LAUNCHER_SAYS = "framekit.stderr.terminal";
 
     private Terminal() {}
 
     /** Whether standard error is a terminal. */
     public static boolean stderrIsTerminal() {
-        return isTerminal(stderrTarget(), Terminal::consoleIsTerminal);
+        return isTerminal(System.getProperty(LAUNCHER_SAYS), stderrTarget(), Terminal::consoleIsTerminal);
+    }
+
+    /** The decision with what the launcher said ({@code "true"}, {@code "false"}, or null when run without it). */
+    static boolean isTerminal(String launcherSays, String stderrTarget, java.util.function.BooleanSupplier console) {
+        return launcherSays != null ? Boolean.parseBoolean(launcherSays) : isTerminal(stderrTarget, console);
     }
 
     /**

@@ -13,6 +13,7 @@ class BenchSummaryTest {
     private static final List<Row> RESULTS = List.of(
             new Row("DecodeBenchmark", "framekit", "framing=length size=64", true, 20_000_000, 500_000, "ops/s"),
             new Row("DecodeBenchmark", "netty", "framing=length size=64", true, 10_000_000, 300_000, "ops/s"),
+            new Row("DecodeBenchmark", "nettyDirect", "framing=length size=64", true, 16_000_000, 300_000, "ops/s"),
             new Row("DecodeBenchmark", "framekit", "framing=lines size=64", true, 9_000_000, 200_000, "ops/s"),
             new Row("DecodeBenchmark", "netty", "framing=lines size=64", true, 12_000_000, 13_000_000, "ops/s"),
             new Row("LengthPrefixBaselineBenchmark", "dataInputStreamDecode", "size=64", true, 8_000_000, 100_000, "ops/s"),
@@ -21,11 +22,31 @@ class BenchSummaryTest {
             new Row("LengthPrefixBaselineBenchmark", "framekitEncode", "size=64", true, 15_000_000, 100_000, "ops/s"),
             new Row("TrickleBenchmark", "framekit", "mebibytes=2", false, 4.0, 0.1, "ms/op"),
             new Row("TrickleBenchmark", "netty", "mebibytes=2", false, 6.0, 0.1, "ms/op"),
-            new Row("EncodeBenchmark", "framekit", "framing=fixed size=64", true, 50_000_000, Double.NaN, "ops/s"));
+            new Row("EncodeBenchmark", "framekit", "framing=fixed size=64", true, 50_000_000, Double.NaN, "ops/s"),
+            new Row("ScanBenchmark", "framekitVector", "delimiter=\\n", true, 40.0, 2.0, "ops/ns"),
+            new Row("ScanBenchmark", "nettyIndexOf", "delimiter=\\n", true, 8.0, 1.0, "ops/ns"));
 
     private static String line(String summary, String start, String params) {
         return summary.lines().filter(l -> l.startsWith("  " + start + " ") && l.contains(params)).findFirst()
                 .orElseThrow(() -> new AssertionError(start + " " + params + "\n" + summary));
+    }
+
+    @Test
+    void pairsTheDecoderWithNettysDecoderInItsPipelineAndCalledDirectly() {
+        String summary = BenchSummary.render(RESULTS);
+        List<String> length = summary.lines().filter(l -> l.startsWith("  DecodeBenchmark.framekit ") && l.contains("framing=length")).toList();
+
+        assertEquals(2, length.size(), summary);
+        assertTrue(length.get(0).matches(".*netty 10\\.00M ops/s +2\\.00x"), summary);
+        assertTrue(length.get(1).matches(".*nettyDirect 16\\.00M ops/s +1\\.25x"), summary);
+    }
+
+    @Test
+    void pairsTheByteScansWithNettysIndexOfInBytesPerNanosecond() {
+        String summary = BenchSummary.render(RESULTS);
+
+        assertTrue(line(summary, "ScanBenchmark.framekitVector", "delimiter=").matches(".*40\\.0 ops/ns +nettyIndexOf 8\\.00 ops/ns +5\\.00x"), summary);
+        assertTrue(summary.contains("ScanBenchmark: one operation is one byte scanned, so ops/ns is GB/s."), summary);
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.framekit.demos.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framekit.demos.support.Framekit;
 import dev.framekit.demos.support.FramekitProcess;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What {@code java -jar framekit.jar} does for someone whose {@code java} is too old, and the
- * paste-ready command the servers print for a second machine.
+ * What {@code java -jar framekit.jar} does for someone whose {@code java} is too old, the
+ * paste-ready command the servers print for a second machine, and what the {@code demos/framekit}
+ * launcher adds: the Vector API for the delimiter scan, without the JVM's incubator warning.
  */
 class LauncherIT {
     @RegisterExtension
@@ -55,5 +59,54 @@ class LauncherIT {
 
         assertEquals(0, client.exitValue(), command + "\n" + output);
         assertEquals(List.of("hello"), output.lines().toList(), command);
+    }
+
+    /** {@code demos/framekit ARGS...} from the root of the checkout, on the JDK that runs the tests. */
+    private static ProcessBuilder launcher(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("demos/framekit"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Framekit.jar().toAbsolutePath().getParent().getParent().getParent().toFile());
+        builder.environment().put("JAVA_HOME", Path.of(Framekit.java()).getParent().getParent().toString());
+        return builder;
+    }
+
+    @Test
+    void theLauncherStartsJavaWithTheVectorApiAndKeepsTheIncubatorWarningOffStderr() throws Exception {
+        Path stderrFile = java.nio.file.Files.createTempFile("launcher", ".stderr");
+        Process server = launcher("echo-server", "--host", "127.0.0.1", "--port", "0").redirectError(stderrFile.toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("listening")) {
+                // the banner's first line says the server is up
+            }
+            assertTrue(line != null, "the server did not start");
+            // The launcher execs java: the process started is the JVM itself.
+            String arguments = String.join(" ", server.info().arguments().orElseThrow());
+
+            assertTrue(arguments.contains("--add-modules jdk.incubator.vector"), arguments);
+            // The JVM prints its warning as it starts, long before the banner: it would be in the file by now.
+            String stderr = java.nio.file.Files.readString(stderrFile);
+            assertFalse(stderr.contains("incubator"), stderr);
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(20, TimeUnit.SECONDS), "the server did not stop");
+            java.nio.file.Files.delete(stderrFile);
+        }
+    }
+
+    @Test
+    void everyOtherLineOnStderrAndTheExitStatusGetThroughTheLaunchersFilter() throws Exception {
+        Process client = launcher("echo-client", "--host", "127.0.0.1", "--port", "1", "hello").start();
+        client.getOutputStream().close();
+        String stdout = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(client.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(client.waitFor(20, TimeUnit.SECONDS), "the client did not end");
+
+        assertEquals(1, client.exitValue(), stderr);
+        assertEquals("", stdout);
+        assertEquals(List.of("echo-client: cannot connect to 127.0.0.1:1: connection refused (is the server running?)"),
+                stderr.lines().toList());
     }
 }

@@ -28,4 +28,12 @@ class TerminalTest {
         assertTrue(Terminal.isTerminal(null, () -> true));
         assertFalse(Terminal.isTerminal(null, () -> false));
     }
+
+    @Test
+    void whatTheLauncherSaysWinsOverItsOwnPipe() {
+        // demos/framekit filters stderr through a pipe and says what stderr was before it.
+        assertTrue(Terminal.isTerminal("true", "pipe:[81233]", () -> false));
+        assertFalse(Terminal.isTerminal("false", "/dev/pts/3", () -> true));
+        assertTrue(Terminal.isTerminal(null, "/dev/pts/3", () -> false), "without the launcher, descriptor 2 decides");
+    }
 }

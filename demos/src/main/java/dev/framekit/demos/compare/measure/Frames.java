@@ -21,6 +21,8 @@ public final class Frames {
     public static void tally(Tally tally, ByteBuf frame) {
         if (frame.hasArray()) {
             tally.add(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
+        } else if (frame.nioBufferCount() > 1) {
+            tally.add(frame.nioBuffers()); // a frame across a composite buffer's parts: read in place, not merged
         } else {
             tally.add(frame.nioBuffer());
         }

@@ -66,6 +66,16 @@ public final class Tally {
         count(length);
     }
 
+    /** Adds one message held in several buffers, in order (a frame that spans a composite buffer's parts). */
+    public void add(ByteBuffer[] parts) {
+        int length = 0;
+        for (ByteBuffer part : parts) {
+            length += part.remaining();
+            crc.update(part.duplicate());
+        }
+        count(length);
+    }
+
     private void count(int length) {
         bytes += length;
         if (mode == Mode.MESSAGES) {

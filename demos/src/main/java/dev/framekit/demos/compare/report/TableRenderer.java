@@ -72,14 +72,17 @@ public final class TableRenderer {
                 its spread [25th-75th percentile of the rounds]. ~ marks a ratio whose middle half of rounds
                 reaches across 1.00x: not significant. (JSON and CSV also give the lowest and highest round.)
                 framing: the contender (a framekit framer, a baseline or a Netty decoder); size: payload bytes per message.
+                netty ... tuned: void promises, frames encoded into one pooled direct buffer per 64 KiB batch, one flush
+                            per read on the echo, native epoll where it loads; naive: a new promise and a pipeline
+                            encoder (or a separate line end) per message, NIO (--netty tuned|naive|both).
                 msgs/s, MB/s: one-way streaming over loopback, pipelined, batched writes (payload MB, 10^6 bytes);
                 spread: +/- half the interquartile range of the rounds' msgs/s, in percent of the median.
                 vs raw: throughput / the raw unframed byte pump's (the ceiling); p50 vs raw: p50 / the raw ping-pong's (the floor).
                 vs classic: throughput / DataInputStream.readInt+readFully (fixed, length)
-                            or BufferedReader.readLine (delimiter); vs netty: / the matching Netty decoder over Netty NIO.
+                            or BufferedReader.readLine (delimiter); vs netty: / the matching tuned Netty row.
                 p50 us, p99 us, p99.9 us: ping-pong round trip in microseconds, one message in flight, platform threads,
                             TCP_NODELAY both ends; p50 is the median of the rounds' p50s, p99 and p99.9 are over every
-                            measured round trip of every round; p50 vs netty: p50 / the matching Netty row's p50.
+                            measured round trip of every round; p50 vs netty: p50 / the matching tuned Netty row's p50.
                 CPU ns/msg: sender + receiver threads' CPU time per message streamed (ThreadMXBean);
                 CPU vs raw: that cost / the raw pump's, per round (steadier than msgs/s on a busy machine);
                 alloc B/msg: heap bytes those threads allocated per message streamed.
