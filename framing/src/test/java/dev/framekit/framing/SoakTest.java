@@ -37,13 +37,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bounded time; zero lost, duplicated, reordered or corrupted messages. Each run prints one
  * summary line with the counts.
  *
- * <p>Each framer runs {@code -Dsoak.seconds} seconds (default 2) in memory and as long over real
+ * <p>Each framer runs {@code -Dsoak.seconds} seconds (default 1: about a minute for every framer,
+ * in CI) in memory and as long over real
  * loopback sockets; {@code -Dsoak.seed=N} repeats a run. For example
  * {@code ./mvnw -pl framing test -Dtiers.excluded= -Dtest=SoakTest -Dsoak.seconds=600}.
  */
 @Slow
 class SoakTest {
-    private static final double SECONDS = Double.parseDouble(System.getProperty("soak.seconds", "2"));
+    private static final double SECONDS = Double.parseDouble(System.getProperty("soak.seconds", "1"));
     private static final long SEED = Long.getLong("soak.seed", System.nanoTime());
     private static final int LARGEST = 64 * 1024;
     private static final int SOCKET_TIMEOUT_MILLIS = 30_000;

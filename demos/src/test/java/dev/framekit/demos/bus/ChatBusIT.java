@@ -130,6 +130,44 @@ class ChatBusIT {
     }
 
     @Test
+    void floodControlAndTheMemoryBudgetHoldOnEachServer() throws Exception {
+        FramekitProcess paced = chatServer("--flood-limit", "20", "--flood-bytes", "0");
+        FramekitProcess small = chatServer("--max-memory", "4m", "--write-timeout", "60s");
+        LineMember alice = join(paced, "alice");
+        LineMember bob = join(small, "bob");
+        alice.await("^-- bob joined$");
+        try (Socket stuck = new Socket()) { // a member of the small server that never reads
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new java.net.InetSocketAddress("127.0.0.1", small.port()));
+            stuck.getOutputStream().write("/nick stuck\n".getBytes(StandardCharsets.UTF_8));
+            bob.await("^-- stuck joined$");
+
+            String text = "x".repeat(48 * 1024);
+            for (int m = 0; m < 200; m++) { // 9.6 MB said on the paced server: more than the small one's budget and kernel
+                alice.send("m" + m + " " + text);
+            }
+            alice.send("/me is done");
+            bob.await("^\\* alice is done$", Duration.ofSeconds(120));
+
+            // The paced server reads its flooder more slowly and says so; nothing it let in is lost.
+            alice.await("^-- you are sending more than 20 lines a second");
+            List<String> heard = bob.received.stream().filter(line -> line.startsWith("<alice> m"))
+                    .map(line -> line.substring(0, line.indexOf(' ', "<alice> ".length()))).toList();
+            assertEquals(IntStream.range(0, 200).mapToObj(m -> "<alice> m" + m).toList(), heard,
+                    "every line, in order, once, to the member who reads");
+            assertTrue(bob.received.stream().filter(line -> line.startsWith("<alice> m"))
+                    .allMatch(line -> line.endsWith(" " + text)), "whole lines");
+            // The small server holds its own budget against lines from the bus: the never-reader goes, in one line.
+            small.awaitLine(":" + stuck.getLocalPort()
+                    + " .*when the server was over its memory budget of 4194304 bytes; closed it \\(--max-memory\\)$");
+            assertTrue(bob.received.stream().anyMatch(line -> line.startsWith("-- stuck left")),
+                    bob.received.stream().filter(line -> !line.startsWith("<alice> m")).toList().toString());
+        }
+        assertTrue(small.isAlive() && paced.isAlive());
+        assertFalse(small.transcript().contains("OutOfMemoryError"), small.transcript());
+    }
+
+    @Test
     void roomsWithOtherNamesShareTheBusButNotTheirLines() throws Exception {
         FramekitProcess red = chatServer("--bus-room", "red");
         FramekitProcess blue = chatServer("--bus-room", "blue");
