@@ -65,7 +65,7 @@ public final class BusOptions {
             return;
         }
         String origin = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        bus = new NatsBus(origin, this.room, label, log, room::heard);
+        bus = new NatsBus(origin, this.room, label, log, room::heard, room::nameLost);
         Options.Builder options = Options.builder().servers(urls.toArray(String[]::new))
                 .connectionName("framekit chat-server " + origin).noEcho().maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500)).connectionTimeout(Duration.ofSeconds(5));

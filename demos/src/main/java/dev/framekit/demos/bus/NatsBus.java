@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * {@link #PRESENCE_TIMEOUT} (three heartbeats) is gone and its members leave. While the bus
  * connection is down, and after it is back until every server known before has been heard again
  * (or the presence timeout has passed), a line for the other servers is refused to its sender
- * with a notice: never taken and then lost. Names are claimed through {@link NameClaims}.
+ * with a notice: never taken and then lost. Names are claimed through {@link NameClaims}; when the
+ * connection is back, this server sweeps them first (claiming again what the others freed while it
+ * was cut off) and only then says who is on it, so that no name is in the room twice.
  */
 public final class NatsBus implements RoomLink, AutoCloseable {
     /** How often this server says who is on it. */
@@ -52,6 +54,7 @@ public final class NatsBus implements RoomLink, AutoCloseable {
     private final String subject;
     private final Console log;
     private final Consumer<RoomEvent> room;
+    private final Consumer<String> nameLost;
     private final Presence presence;
     /** This server's members, lower case to name, as the room said them. */
     private final Map<String, String> here = new LinkedHashMap<>();
@@ -64,18 +67,26 @@ public final class NatsBus implements RoomLink, AutoCloseable {
     private volatile boolean started;
     /** Servers known before the connection was lost and not yet heard since it is back. */
     private final Set<String> awaited = new HashSet<>();
+    /** From a reconnect until its sweep has claimed this server's names again: who is here is not said meanwhile. */
+    private volatile boolean reclaiming;
     private long awaitedUntil;
     private final long startNanos = System.nanoTime();
     private Thread beat;
     private long lastDropLog;
     private long droppedUnlogged;
 
-    NatsBus(String origin, String room, String label, Console log, Consumer<RoomEvent> heard) {
+    /**
+     * @param heard takes each event said on another server
+     * @param nameLost takes the name (lower case) of a member here that another server took while
+     *     this one was cut off from the bus: the member must take another
+     */
+    NatsBus(String origin, String room, String label, Console log, Consumer<RoomEvent> heard, Consumer<String> nameLost) {
         this.origin = origin;
         this.subject = "framekit.chat." + room;
         this.label = label;
         this.log = log;
         this.room = heard;
+        this.nameLost = nameLost;
         this.presence = new Presence(log::log);
     }
 
@@ -116,8 +127,12 @@ public final class NatsBus implements RoomLink, AutoCloseable {
                 awaitedUntil = now + PRESENCE_TIMEOUT.toNanos();
                 presence.heardAll(now);
                 connected = true;
+                reclaiming = true;
                 log.log("bus: reconnected to " + BusOptions.redacted(String.valueOf(conn.getConnectedUrl())));
-                publish(new BusMessage.Here(label, List.copyOf(here.values())));
+                sweep(() -> {
+                    reclaiming = false;
+                    locked(() -> publish(new BusMessage.Here(label, List.copyOf(here.values()))));
+                });
             });
             default -> { }
         }
@@ -190,20 +205,27 @@ public final class NatsBus implements RoomLink, AutoCloseable {
                 return;
             }
             List<RoomEvent> left = new ArrayList<>();
-            Set<String> held = new HashSet<>();
             locked(() -> {
-                held.addAll(here.keySet());
-                if (connected) {
+                if (connected && !reclaiming) {
                     publish(new BusMessage.Here(label, List.copyOf(here.values())));
                     left.addAll(presence.expire(System.nanoTime() - PRESENCE_TIMEOUT.toNanos()));
                 }
             });
             left.forEach(room);
             boolean upLongEnough = System.nanoTime() - startNanos > PRESENCE_TIMEOUT.toNanos();
-            if (connected && upLongEnough && (++beats % 5 == 0 || !left.isEmpty())) {
-                names.sweep(this::alive, held, PRESENCE_TIMEOUT);
+            if (connected && !reclaiming && upLongEnough && (++beats % 5 == 0 || !left.isEmpty() || names.suspecting())) {
+                sweep(() -> { });
             }
         }
+    }
+
+    /** Sweeps the names ({@link NameClaims#sweep}), then runs {@code then}. */
+    private void sweep(Runnable then) {
+        names.sweep(this::alive, () -> {
+            Set<String> held = new HashSet<>();
+            locked(() -> held.addAll(here.keySet()));
+            return held;
+        }, PRESENCE_TIMEOUT, nameLost, then);
     }
 
     private boolean alive(String other) {
@@ -297,14 +319,17 @@ public final class NatsBus implements RoomLink, AutoCloseable {
 
     /**
      * Releases this server's names, then says goodbye on the bus (the others announce its members
-     * as left, and may give their names at once), and disconnects.
+     * as left, and may give their names at once), and disconnects. Cut off from the bus, it leaves
+     * its names to the others' sweep.
      */
     @Override
     public void close() {
         if (beat != null) {
             beat.interrupt();
         }
-        locked(() -> here.values().forEach(names::release));
+        if (connected) {
+            locked(() -> here.values().forEach(names::release));
+        }
         names.close(); // waits for the releases
         locked(() -> publish(new BusMessage.Bye(label)));
         try {

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * duplicate (a reconnect may replay), one past the next says how many were missed. A heartbeat
  * ({@link BusMessage.Here}) says the whole truth about its server: members it lists that were not
  * known are announced as joined, members it no longer lists as left; so a join or leave lost on
- * the bus is put right by the next heartbeat. Not thread-safe: {@link NatsBus} holds its lock.
+ * the bus is put right by the next heartbeat; a rename of a member not known here is a join. Not
+ * thread-safe: {@link NatsBus} holds its lock.
  */
 final class Presence {
     /** One other server. */
@@ -56,18 +57,22 @@ final class Presence {
         server.heardNanos = nanos;
         List<RoomEvent> events = new ArrayList<>(1);
         switch (message.content()) {
-            case BusMessage.Event event -> {
-                switch (event.event()) {
-                    case RoomEvent.Joined joined -> server.names.put(key(joined.name()), joined.name());
-                    case RoomEvent.Left left -> server.names.remove(key(left.name()));
-                    case RoomEvent.Renamed renamed -> {
-                        server.names.remove(key(renamed.old()));
-                        server.names.put(key(renamed.name()), renamed.name());
-                    }
-                    default -> { }
+            case BusMessage.Event event -> events.add(switch (event.event()) {
+                case RoomEvent.Joined joined -> {
+                    server.names.put(key(joined.name()), joined.name());
+                    yield joined;
                 }
-                events.add(event.event());
-            }
+                case RoomEvent.Left left -> {
+                    server.names.remove(key(left.name()));
+                    yield left;
+                }
+                case RoomEvent.Renamed renamed -> { // of a member not known here (its server was counted gone): a join
+                    boolean known = server.names.remove(key(renamed.old())) != null;
+                    server.names.put(key(renamed.name()), renamed.name());
+                    yield known ? renamed : new RoomEvent.Joined(renamed.name());
+                }
+                default -> event.event();
+            });
             case BusMessage.Here here -> {
                 server.label = here.server();
                 Map<String, String> listed = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package dev.framekit.demos.server;
 
 import dev.framekit.demos.options.ByteSizes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,6 +66,8 @@ public final class MemoryBudget {
     private final AtomicLong releasing = new AtomicLong();
     private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicLong shedCount = new AtomicLong();
+    /** Held while peers are picked and shed: by one thread at a time. */
+    private final Object shedding = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
     /** When {@link #shedForHeap} last found the heap too full ({@link System#nanoTime()}); 0 if never. */
     private volatile long heapPressedAt;
@@ -291,13 +295,15 @@ public final class MemoryBudget {
 
         /**
          * Sheds this peer: what it held moves from {@link #used} to {@link #releasing} until it is
-         * closed. {@code when} says why, for its one log line.
+         * closed. {@code when} says why, for its one log line. Call holding {@link #shedding}.
+         *
+         * @return what closes it, to run once {@link #shedding} is let go; null if it had ended
          */
-        private boolean shedOnce(String when) {
+        private Runnable shedOnce(String when) {
             long bytes;
             synchronized (this) {
                 if (!accounts.remove(this)) {
-                    return false;
+                    return null;
                 }
                 shedOrClosed = true;
                 bytes = held.getAndSet(0);
@@ -306,21 +312,32 @@ public final class MemoryBudget {
                 used.addAndGet(-bytes);
             }
             shedCount.incrementAndGet();
-            shed.accept("holding " + Math.max(0, bytes - perPeerBytes) + " bytes, the most of any peer, when " + when
-                    + "; closed it (--max-memory)");
-            return true;
+            String reason = "holding " + Math.max(0, bytes - perPeerBytes) + " bytes, the most of any peer, when " + when
+                    + "; closed it (--max-memory)";
+            return () -> shed.accept(reason);
         }
     }
 
-    /** Sheds the peers that hold most, one at a time, until the budget is back under its limit. */
+    /**
+     * Sheds the peers that hold most, one at a time, until the budget is back under its limit. One
+     * shedder at a time: a peer that went over while another was being shed sees the total after
+     * that shed, and sheds nobody more for bytes already on their way out.
+     */
     private void shedUntilUnder() {
-        while (used.get() > limit) {
-            Account costliest = costliest();
-            if (costliest == null) {
-                return;
+        List<Runnable> closes = new ArrayList<>(1);
+        synchronized (shedding) {
+            while (used.get() > limit) {
+                Account costliest = costliest();
+                if (costliest == null) {
+                    break;
+                }
+                Runnable close = costliest.shedOnce("the server was over its memory budget of " + limit + " bytes");
+                if (close != null) {
+                    closes.add(close);
+                }
             }
-            costliest.shedOnce("the server was over its memory budget of " + limit + " bytes");
         }
+        closes.forEach(Runnable::run);
     }
 
     private Account costliest() {
@@ -341,8 +358,15 @@ public final class MemoryBudget {
         if (releasing.get() > 0) {
             return false;
         }
-        Account costliest = costliest();
-        return costliest != null && costliest.shedOnce("a collection left the heap " + heapState
-                + " (the budget counted " + used.get() + " of " + limit + " bytes)");
+        Runnable close;
+        synchronized (shedding) {
+            Account costliest = costliest();
+            close = costliest == null ? null : costliest.shedOnce("a collection left the heap " + heapState
+                    + " (the budget counted " + used.get() + " of " + limit + " bytes)");
+        }
+        if (close != null) {
+            close.run();
+        }
+        return close != null;
     }
 }

@@ -231,6 +231,51 @@ class ChatBusIT {
     }
 
     @Test
+    void aServerCutOffFromTheBusClaimsItsNamesAgainAndYieldsOneTakenMeanwhile() throws Exception {
+        try (CutProxy link = CutProxy.to(nats.port())) {
+            FramekitProcess one = framekit.startWithJvmOptions(List.of("-Xmx64m"), "chat-server", "--host", "127.0.0.1",
+                    "--port", "0", "--framing", "delimiter", "--no-announce", "--bus", "nats://127.0.0.1:" + link.port()).awaitReady();
+            FramekitProcess two = chatServer();
+            LineMember bob = join(two, "bob");
+            LineMember alice = join(one, "alice");
+            join(one, "carol");
+            bob.await("^-- alice joined$");
+            bob.await("^-- carol joined$");
+
+            link.cut(); // server one alone is cut off from the bus
+            one.awaitLine("bus: lost the connection to the NATS server");
+            bob.await("^-- alice left \\(server \\S+ unreachable\\)$", Duration.ofSeconds(15));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String answer;
+            do { // the others free the names of a server they count as gone
+                Thread.sleep(500);
+                bob.send("/nick alice");
+                answer = bob.await("^-- (you are now alice|the name alice is taken)");
+            } while (!answer.equals("-- you are now alice") && System.nanoTime() < deadline);
+            assertEquals("-- you are now alice", answer, "the name of a member of a server cut off is freed");
+
+            int healed = bob.received.size();
+            link.heal();
+            one.awaitLine("bus: reconnected to");
+            alice.await("^-- the name alice was taken on another server while this one was cut off$");
+            String guest = alice.await("^-- you are now guest\\d+-\\w{4}$").substring("-- you are now ".length());
+            assertEquals(List.of("-- you are now alice", "-- you are now " + guest), alice.received.stream()
+                    .filter(line -> line.startsWith("-- you are now")).toList(), "named when she joined, then once after the notice");
+            bob.await("^-- " + guest + " joined$"); // the rename of a member it counted gone is a join
+            bob.await("^-- carol joined$"); // said only once server one has claimed its names again
+            LineMember dan = join(two, "dan");
+            dan.send("/nick carol"); // carol's claim, freed by the sweep, is server one's again
+            dan.await("^-- the name carol is taken on another server");
+            dan.send("/who");
+            String who = dan.await("^-- in the room \\(4\\): ");
+            assertTrue(who.matches("-- in the room \\(4\\): (alice, dan|dan, alice) \\(here, \\S+:" + two.port() + "\\); "
+                    + "(carol, " + guest + "|" + guest + ", carol) \\(\\S+:" + one.port() + "\\)"), who);
+            List<String> after = bob.received.subList(healed, bob.received.size());
+            assertTrue(after.stream().noneMatch(line -> line.startsWith("-- alice")), "no second alice: " + after);
+        }
+    }
+
+    @Test
     void aFloodOfOversizedMessagesOnTheBusLeavesA64MiBServerStanding() throws Exception {
         FramekitProcess one = chatServer();
         FramekitProcess two = chatServer();

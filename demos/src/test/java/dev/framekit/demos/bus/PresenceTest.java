@@ -66,6 +66,18 @@ class PresenceTest {
     }
 
     @Test
+    void aRenameOfAMemberNotKnownHereIsAJoin() {
+        presence.heard(here(A, 1, "vm:7001", "alice"), 0);
+        assertEquals(List.of(new RoomEvent.Renamed("alice", "Alicia")),
+                presence.heard(event(A, 2, new RoomEvent.Renamed("alice", "Alicia")), 0));
+        // its server was counted gone here, and on its return renames a member that lost its name meanwhile
+        assertEquals(List.of(new RoomEvent.Joined("guest1-bbbb")),
+                presence.heard(event(B, 7, new RoomEvent.Renamed("bob", "guest1-bbbb")), 0));
+        assertEquals(List.of(), presence.heard(here(B, 8, "vm:7002", "guest1-bbbb"), 0), "the heartbeat agrees");
+        assertNull(presence.find("bob"));
+    }
+
+    @Test
     void aServerThatSaysGoodbyeTakesItsMembersWithIt() {
         presence.heard(here(A, 1, "vm:7001", "alice", "bob"), 0);
         assertEquals(List.of(new RoomEvent.Left("alice", "server vm:7001 shut down"), new RoomEvent.Left("bob", "server vm:7001 shut down")),

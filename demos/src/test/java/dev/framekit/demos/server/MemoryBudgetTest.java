@@ -131,6 +131,38 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void peersThatGoOverAtOnceShedOnlyTheOneThatHoldsMost() throws Exception {
+        int readers = 4;
+        for (int round = 0; round < 300; round++) {
+            MemoryBudget room = MemoryBudget.of((readers + 1) * PEER + 1_000_000);
+            List<String> roundShed = java.util.Collections.synchronizedList(new ArrayList<>());
+            MemoryBudget.Account stuck = room.open(reason -> roundShed.add("stuck"));
+            assertTrue(stuck.set(990_000), "a never-reader holds nearly all of it");
+            List<MemoryBudget.Account> reading = new ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                String name = "reader" + r;
+                reading.add(room.open(reason -> roundShed.add(name)));
+            }
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(readers);
+            List<Thread> lines = new ArrayList<>();
+            for (MemoryBudget.Account reader : reading) { // a line to each reader at once takes the total over
+                lines.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    reader.add(5_000);
+                }));
+            }
+            for (Thread line : lines) {
+                line.join();
+            }
+            assertEquals(List.of("stuck"), roundShed, "round " + round + ": the never-reader alone, however the readers raced");
+        }
+    }
+
+    @Test
     void peersThatGrowAndShrinkOnManyThreadsWhileOthersAreShedLeaveNothingBehind() throws Exception {
         MemoryBudget tight = MemoryBudget.of(8 * PEER + 50_000);
         int threads = 8;

@@ -37,6 +37,13 @@ public final class FramekitProcess implements AutoCloseable {
 
     private final List<String> command;
     private final Process process;
+    /**
+     * The JVM's warning that the class-data archive the harness asks for cannot be used (now and
+     * then the JDK's base archive fails to map, and the JVM says so even under -Xlog:disable): about
+     * the harness's own option, not the program's output, so it is left out of the lines read.
+     */
+    private static final Pattern CDS_WARNING = Pattern.compile("^OpenJDK 64-Bit Server VM warning: .*(CDS|SharedArchive)");
+
     private final Writer stdin;
     private final Output stdout;
     private final Output stderr;
@@ -256,7 +263,9 @@ public final class FramekitProcess implements AutoCloseable {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    add(line);
+                    if (!CDS_WARNING.matcher(line).find()) {
+                        add(line);
+                    }
                 }
             } catch (IOException ignored) {
                 // The process was killed; what was read is kept.

@@ -4,6 +4,7 @@ import dev.framekit.demos.console.Console;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -161,6 +162,14 @@ public final class ChatRoom {
         });
     }
 
+    /** A member here whose name ({@code key}) another server took while this one was cut off becomes a guest, told why. */
+    public void nameLost(String key) {
+        act(turn -> Optional.ofNullable(members.get(key)).filter(member -> !closing).ifPresent(member -> {
+            tell(member, "-- the name " + member.name() + " was taken on another server while this one was cut off", turn);
+            rename(member, members.guest(link), turn);
+        }));
+    }
+
     /** Tells {@code member} alone. */
     public void reply(Member member, String line) {
         act(turn -> tell(member, line, turn));
@@ -243,11 +252,7 @@ public final class ChatRoom {
 
     private void rename(Member member, String name, Turn turn) {
         String old = member.name();
-        if (name.equals(old)) {
-            tell(member, "-- you are already " + name, turn);
-            return;
-        }
-        String refusal = members.nameRefusal(member, name);
+        String refusal = name.equals(old) ? "you are already " + name : members.nameRefusal(member, name);
         if (refusal != null) {
             tell(member, "-- " + refusal, turn);
             return;
@@ -295,17 +300,10 @@ public final class ChatRoom {
         return true;
     }
 
-    /**
-     * Tells every web member who is in the room ({@link Signal.Roster}): as many names, first come
-     * first, as the line can carry. Call with the lock held.
-     */
+    /** Tells every web member who is in the room ({@link Roster#signal}). Call with the lock held. */
     private void roster(Turn turn) {
         String line = members.signal(deliverable);
-        for (Member member : members.all()) {
-            if (member.isPage()) {
-                tell(member, line, turn);
-            }
-        }
+        members.all().stream().filter(Member::isPage).forEach(member -> tell(member, line, turn));
     }
 
     /** Queues {@code line}, {@linkplain SafeText#clean made safe}, to {@code member}. Call with the lock held. */
