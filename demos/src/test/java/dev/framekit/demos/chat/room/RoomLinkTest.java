@@ -124,6 +124,21 @@ class RoomLinkTest {
     }
 
     @Test
+    void aMemberWhoseNameAnotherServerTookBecomesAGuestToldWhy() {
+        room.link(link);
+        RecordingMember alice = join("Alice");
+        RecordingMember carol = join("carol");
+        link.said.clear();
+        room.nameLost("alice"); // the name's lower-case key, as the bucket holds it
+        room.nameLost("nobody"); // a member who left meanwhile: nothing happens
+        assertEquals(List.of("-- the name Alice was taken on another server while this one was cut off",
+                "-- you are now guest1-ab12"), alice.received.subList(alice.received.size() - 2, alice.received.size()));
+        assertEquals("-- Alice is now guest1-ab12", carol.last());
+        assertEquals(List.of(new RoomEvent.Renamed("Alice", "guest1-ab12")), link.said, "the other servers are told");
+        assertEquals(List.of("carol", "guest1-ab12"), room.names(), "a renamed member counts as come anew");
+    }
+
+    @Test
     void withoutALinkWhoListsTheMembersHere() {
         RecordingMember alice = join("alice");
         join("bob");
