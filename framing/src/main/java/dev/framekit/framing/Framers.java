@@ -218,9 +218,21 @@ public final class Framers {
         return NetstringFramer.DEFAULT;
     }
 
-    /** {@return one message per connection, ended by the sender half-closing its output} */
-    public static SendAndCloseFramer sendAndClose() {
+    /**
+     * {@return one message per connection, at most 1 MiB, ended by the sender half-closing its output}
+     * The receiver reads to the end of the stream; a second message on one connection is refused.
+     */
+    public static Framer sendAndClose() {
         return SendAndCloseFramer.DEFAULT;
+    }
+
+    /**
+     * {@return send-and-close messages of up to {@code maxFrameLength} bytes; see {@link #sendAndClose()}}
+     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
+     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
+     */
+    public static Framer sendAndClose(int maxFrameLength) {
+        return SendAndCloseFramer.withMax(maxFrameLength);
     }
 
     /**

@@ -31,7 +31,7 @@ import io.netty.buffer.ByteBuf;
  * abruptly (a reset) is not mistaken for a complete message, because the reset surfaces as an
  * {@link java.io.IOException} from the stream rather than an end of stream.
  */
-public final class SendAndCloseFramer implements Framer {
+final class SendAndCloseFramer implements Framer {
     private final int maxFrameLength;
     static final SendAndCloseFramer DEFAULT = new SendAndCloseFramer(FrameLimits.DEFAULT_MAX_FRAME_LENGTH);
 
@@ -39,15 +39,8 @@ public final class SendAndCloseFramer implements Framer {
         this.maxFrameLength = maxFrameLength;
     }
 
-    /**
-     * Returns a framer like this one that accepts and sends messages of up to
-     * {@code maxFrameLength} bytes.
-     *
-     * @param maxFrameLength 1 to 1 GiB (2<sup>30</sup>)
-     * @return the new framer
-     * @throws IllegalArgumentException if {@code maxFrameLength} is out of range
-     */
-    public SendAndCloseFramer withMaxFrameLength(int maxFrameLength) {
+    /** {@link Framers#sendAndClose(int)}. */
+    static SendAndCloseFramer withMax(int maxFrameLength) {
         return new SendAndCloseFramer(FrameLimits.checkMaxFrameLength(maxFrameLength, "send-and-close"));
     }
 
@@ -104,7 +97,7 @@ public final class SendAndCloseFramer implements Framer {
             if (readable > max) {
                 throw new FrameTooLongException("send-and-close: more than " + max
                         + " bytes arrived before the end of the stream; the maximum message length is " + max
-                        + " bytes (raise it with withMaxFrameLength(n) if the peer is legitimate): "
+                        + " bytes (raise it with Framers.sendAndClose(maxFrameLength) if the peer is legitimate): "
                         + HexPreview.of(in, in.readerIndex(), max + 1), (long) max + 1, max);
             }
             if (!endOfStream) {

@@ -192,7 +192,7 @@ class FrameReaderTest {
         int max = 50_000;
         int chunk = 4 * 1024;
         HostileStreams.EndlessStream in = HostileStreams.endless((byte) 0);
-        FrameReader reader = new FrameReader(in, Framers.sendAndClose().withMaxFrameLength(max), chunk);
+        FrameReader reader = new FrameReader(in, Framers.sendAndClose(max), chunk);
 
         FrameTooLongException e = assertThrows(FrameTooLongException.class, reader::readFrame);
 

@@ -303,7 +303,7 @@ class FrameStreamFuzzTest {
             case 0 -> Framers.fixedLength(data.consumeInt(1, 16)).pad(padByte(data));
             case 1 -> Framers.delimiter(delimiter(data)).withMaxFrameLength(data.consumeInt(1, 32));
             case 2 -> Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(1, 64));
-            default -> Framers.sendAndClose().withMaxFrameLength(data.consumeInt(1, 64));
+            default -> Framers.sendAndClose(data.consumeInt(1, 64));
         };
     }
 
@@ -318,7 +318,7 @@ class FrameStreamFuzzTest {
             case 0 -> Framers.fixedLength(max).pad(padByte(data));
             case 1 -> Framers.delimiter(delimiter(data)).withMaxFrameLength(max);
             case 2 -> Framers.lengthPrefixed().withMaxFrameLength(max);
-            default -> Framers.sendAndClose().withMaxFrameLength(max);
+            default -> Framers.sendAndClose(max);
         };
     }
 

@@ -179,7 +179,7 @@ class FrameWriterTest {
                 refusal("large, over the maximum", Framers.lengthPrefixed().withMaxFrameLength(19_999), big),
                 refusal("large, containing the delimiter", Framers.delimiter("#*#"), bigEndingInDelimiter),
                 refusal("large, over a fixed frame", Framers.fixedLength(19_999), big),
-                refusal("large, over the send-and-close maximum", Framers.sendAndClose().withMaxFrameLength(19_999), big));
+                refusal("large, over the send-and-close maximum", Framers.sendAndClose(19_999), big));
     }
 
     private static Arguments refusal(String name, Framer framer, String message) {

@@ -181,7 +181,7 @@ class FramerFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void sendAndCloseFramerKeepsItsContractOnArbitraryInput(FuzzedDataProvider data) {
-        SendAndCloseFramer framer = Framers.sendAndClose().withMaxFrameLength(data.consumeInt(1, 64));
+        Framer framer = Framers.sendAndClose(data.consumeInt(1, 64));
         checkContract(framer, data, payload -> payload.length <= framer.maxFrameLength());
     }
 

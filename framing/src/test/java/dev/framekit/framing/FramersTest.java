@@ -71,7 +71,7 @@ class FramersTest {
         assertEquals(1, Framers.lengthPrefixed().withMaxFrameLength(1).maxFrameLength());
         assertEquals(LARGEST, Framers.lengthPrefixed().withMaxFrameLength(LARGEST).maxFrameLength());
         assertEquals(LARGEST, Framers.delimiter("\n").withMaxFrameLength(LARGEST).maxFrameLength());
-        assertEquals(LARGEST, Framers.sendAndClose().withMaxFrameLength(LARGEST).maxFrameLength());
+        assertEquals(LARGEST, Framers.sendAndClose(LARGEST).maxFrameLength());
     }
 
     @Test
@@ -92,8 +92,7 @@ class FramersTest {
 
         assertEquals(10, small.maxFrameLength());
         assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, lines.maxFrameLength());
-        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().withMaxFrameLength(10).withMaxFrameLength(
-                FrameLimits.DEFAULT_MAX_FRAME_LENGTH).maxFrameLength());
+        assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose(FrameLimits.DEFAULT_MAX_FRAME_LENGTH).maxFrameLength());
         assertEquals(FrameLimits.DEFAULT_MAX_FRAME_LENGTH, Framers.sendAndClose().maxFrameLength());
     }
 
@@ -104,7 +103,7 @@ class FramersTest {
         assertTrue(Framers.delimiter("#*#").toString().contains("#*#"));
         assertTrue(Framers.lines().toString().contains("\\n"), "control bytes are escaped");
         assertTrue(Framers.lengthPrefixed().withMaxFrameLength(77).toString().contains("77"));
-        assertTrue(Framers.sendAndClose().withMaxFrameLength(77).toString().contains("77"));
+        assertTrue(Framers.sendAndClose(77).toString().contains("77"));
     }
 
     static Stream<Arguments> framersAndBadMaxima() {
@@ -112,7 +111,7 @@ class FramersTest {
         for (int max : new int[] {0, -5, LARGEST + 1, Integer.MAX_VALUE}) {
             cases.add(Arguments.of("length-prefix", max, (IntFunction<Framer>) m -> Framers.lengthPrefixed().withMaxFrameLength(m)));
             cases.add(Arguments.of("delimiter", max, (IntFunction<Framer>) m -> Framers.delimiter("#*#").withMaxFrameLength(m)));
-            cases.add(Arguments.of("send-and-close", max, (IntFunction<Framer>) m -> Framers.sendAndClose().withMaxFrameLength(m)));
+            cases.add(Arguments.of("send-and-close", max, (IntFunction<Framer>) m -> Framers.sendAndClose(m)));
         }
         return cases.build();
     }

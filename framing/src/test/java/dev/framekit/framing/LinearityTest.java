@@ -35,7 +35,7 @@ class LinearityTest {
                 Arguments.of(Named.of("delimiter #*#", Framers.delimiter("#*#").withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("length prefix", Framers.lengthPrefixed().withMaxFrameLength(MAX))),
                 Arguments.of(Named.of("fixed-length 4 MiB", Framers.fixedLength(FRAME).pad('#'))),
-                Arguments.of(Named.of("send-and-close", Framers.sendAndClose().withMaxFrameLength(MAX))),
+                Arguments.of(Named.of("send-and-close", Framers.sendAndClose(MAX))),
                 Arguments.of(Named.of("cobs", Framers.cobs(MAX))),
                 Arguments.of(Named.of("slip", Framers.slip(MAX))),
                 Arguments.of(Named.of("mqtt", Framers.mqtt().withMaxFrameLength(MAX))),

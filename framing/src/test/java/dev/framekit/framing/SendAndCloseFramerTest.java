@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The send-and-close framer: the payload, then the end of the stream. */
 class SendAndCloseFramerTest {
-    private final SendAndCloseFramer framer = Framers.sendAndClose();
+    private final Framer framer = Framers.sendAndClose();
 
     @Test
     void encodesThePayloadAloneWithNoFramingBytes() throws Exception {
@@ -95,7 +95,7 @@ class SendAndCloseFramerTest {
 
     @Test
     void failsAsSoonAsMoreThanTheMaximumArrivesBeforeTheEnd() throws Exception {
-        SendAndCloseFramer max10 = framer.withMaxFrameLength(10);
+        Framer max10 = Framers.sendAndClose(10);
         FrameDecoder decoder = max10.newDecoder();
         ByteBuf in = Unpooled.buffer();
         in.writeBytes(ascii("0123456789"));
@@ -112,13 +112,13 @@ class SendAndCloseFramerTest {
 
     @Test
     void acceptsMessageOfExactlyTheMaximum() {
-        assertTrue(Feed.sameEverySplit(framer.withMaxFrameLength(10), ascii("0123456789")).hasFrames(frames("0123456789")));
+        assertTrue(Feed.sameEverySplit(Framers.sendAndClose(10), ascii("0123456789")).hasFrames(frames("0123456789")));
     }
 
     @Test
     void refusesToEncodeMessageOverTheMaximum() {
         MessageRefusedException refusal = assertThrows(MessageRefusedException.class,
-                () -> framer.withMaxFrameLength(10).encode(ascii("0123456789A"), Unpooled.buffer()));
+                () -> Framers.sendAndClose(10).encode(ascii("0123456789A"), Unpooled.buffer()));
 
         assertTrue(refusal.getMessage().contains("11 bytes"), refusal.getMessage());
         assertTrue(refusal.getMessage().contains("10 bytes"), refusal.getMessage());

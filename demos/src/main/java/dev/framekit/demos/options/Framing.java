@@ -169,7 +169,7 @@ public enum Framing {
     CLOSE("close") {
         @Override
         public Framer build(FramingSettings settings) {
-            return Framers.sendAndClose().withMaxFrameLength(settings.maxFrame());
+            return Framers.sendAndClose(settings.maxFrame());
         }
 
         @Override

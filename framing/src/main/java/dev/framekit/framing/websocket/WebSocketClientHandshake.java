@@ -136,7 +136,7 @@ public final class WebSocketClientHandshake {
             ResponseHead head = ResponseHead.read(connection.reader(), host + ":" + port);
             String body = "";
             if (head.status() != 101) {
-                connection.reader().framer(Framers.sendAndClose().withMaxFrameLength(4096));
+                connection.reader().framer(Framers.sendAndClose(4096));
                 try {
                     String text = connection.reader().readString();
                     body = text == null ? "" : text;

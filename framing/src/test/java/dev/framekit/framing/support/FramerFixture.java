@@ -286,7 +286,7 @@ public record FramerFixture(
 
     public static FramerFixture sendAndClose() {
         Framer framer = Framers.sendAndClose();
-        Framer max10 = Framers.sendAndClose().withMaxFrameLength(10);
+        Framer max10 = Framers.sendAndClose(10);
         return new FramerFixture("send-and-close", framer, UnaryOperator.identity(),
                 List.of(empty(), oneByte(), everyByteValue(allByteValues()), Payload.text("héllo ✓"),
                         Payload.of(LARGE + " random bytes", random(5, LARGE))),

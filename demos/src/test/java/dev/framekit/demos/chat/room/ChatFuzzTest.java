@@ -111,7 +111,7 @@ class ChatFuzzTest {
             case 0 -> Framers.delimiter("\n").withMaxFrameLength(data.consumeInt(8, 120));
             case 1 -> Framers.fixedLength(data.consumeInt(8, 120)).pad('#');
             case 2 -> Framers.lengthPrefixed().withMaxFrameLength(data.consumeInt(8, 120));
-            default -> Framers.sendAndClose().withMaxFrameLength(data.consumeInt(72, 200));
+            default -> Framers.sendAndClose(data.consumeInt(72, 200));
         };
         Predicate<String> deliverable = FrameSplitter.deliverable(framer, framing == 3);
         ChatRoom room = new ChatRoom(new Console(new PrintStream(OutputStream.nullOutputStream())), deliverable, "too long", 0, Backpressure.NONE);
