@@ -76,7 +76,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "TIME", converter = Durations.Positive.class,
             description = "Length of each streaming trial, e.g. 500ms or 2s (default: " + Settings.FULL_TRIAL_MILLIS
-                    + "ms; --quick: " + Settings.QUICK_TRIAL_MILLIS + "ms).")
+                    + "ms; --quick: " + Settings.QUICK_TRIAL_MILLIS + "ms, " + Settings.QUICK_LARGE_TRIAL_MILLIS
+                    + "ms from 1 KiB).")
     Duration duration;
 
     @Option(names = "--trials", paramLabel = "N",
@@ -85,7 +86,8 @@ public final class CompareCommand implements Callable<Integer> {
     Integer trials;
 
     @Option(names = "--quick", description = "A short run: " + Settings.QUICK_TRIALS + " rounds of "
-            + Settings.QUICK_TRIAL_MILLIS + " ms trials, under a minute on a 2-core machine.")
+            + Settings.QUICK_TRIAL_MILLIS + " ms trials (" + Settings.QUICK_LARGE_TRIAL_MILLIS
+            + " ms from 1 KiB), under a minute on a 2-core machine.")
     boolean quick;
 
     @Option(names = "--format", paramLabel = "table|markdown|csv|json", defaultValue = "table",
@@ -257,8 +259,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }
         Settings base = quick ? Settings.quick(sizes, messages) : Settings.full(sizes, messages, duration);
-        Duration trialLength = duration != null ? duration : base.duration();
-        return new Settings(base.sizes(), base.messages(), trialLength, base.roundTrips(),
+        return new Settings(base.sizes(), base.messages(), duration != null ? duration : base.duration(),
+                duration != null ? duration : base.largeDuration(), base.roundTrips(),
                 trials != null ? trials : base.trials(), base.warmups(), base.maxWarmups(), base.closeCap(), !allCpus,
                 noKeepAwake ? 0 : base.keepAwakeThreads());
     }

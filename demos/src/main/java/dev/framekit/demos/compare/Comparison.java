@@ -160,7 +160,7 @@ final class Comparison {
         for (Contender c : rounds.keySet()) {
             progress.step(c.name() + " " + at + " streaming" + (warmup ? " (warm-up)" : ""));
             Cost before = Cost.ofCurrentThread();
-            StreamRun stream = c.stream(workload, warmup ? budgetFor(c).halved() : budgetFor(c));
+            StreamRun stream = c.stream(workload, warmup ? budgetFor(c, workload.size()).halved() : budgetFor(c, workload.size()));
             stream = stream.withSenderCost(Cost.ofCurrentThread().since(before));
             verify(c, workload, "streaming", stream.sent(), stream.received());
             rounds.get(c).verified(stream.sent());
@@ -199,7 +199,7 @@ final class Comparison {
         }
         Long nanos = roundTripNanos.get(c);
         if (nanos != null) {
-            planned = cut(planned, nanos, settings.duration().toNanos());
+            planned = cut(planned, nanos, settings.duration(size).toNanos());
         }
         return warmup ? (planned + 1) / 2 : planned;
     }
@@ -215,8 +215,8 @@ final class Comparison {
         return java.util.Collections.unmodifiableMap(warmupRounds);
     }
 
-    private Budget budgetFor(Contender c) {
-        Budget budget = settings.budget();
+    private Budget budgetFor(Contender c, int size) {
+        Budget budget = settings.budget(size);
         return c instanceof SendAndCloseContender ? budget.capped(settings.closeCap()) : budget;
     }
 

@@ -29,6 +29,19 @@ class SettingsTest {
     }
 
     @Test
+    void quickTrialsAreShorterFromOneKibibyteAndTheFullRunsAndAGivenDurationAreNot() {
+        Settings quick = Settings.quick(List.of(16, 1024, 65536), null);
+        assertEquals(java.time.Duration.ofMillis(20), quick.duration(16));
+        assertEquals(java.time.Duration.ofMillis(20), quick.duration(1023));
+        assertEquals(java.time.Duration.ofMillis(12), quick.duration(1024));
+        assertEquals(java.time.Duration.ofMillis(12), quick.budget(65536).duration());
+        Settings full = Settings.full(List.of(16, 65536), null, null);
+        assertEquals(full.duration(16), full.duration(65536));
+        Settings given = Settings.full(List.of(16, 65536), null, java.time.Duration.ofMillis(300));
+        assertEquals(java.time.Duration.ofMillis(300), given.duration(65536));
+    }
+
+    @Test
     void aMessageCountAndTheSendAndCloseCapStillBound() {
         assertEquals(40, Settings.quick(List.of(65536), 40L).roundTripsFor(LENGTH, 65536));
         assertEquals(100, Settings.quick(List.of(16), null).roundTripsFor(CLOSE, 16));

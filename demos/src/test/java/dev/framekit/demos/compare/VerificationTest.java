@@ -22,7 +22,7 @@ class VerificationTest {
 
     @Test
     void streamingRunThatLosesAMessageFailsTheLossCheck() throws Exception {
-        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, 10, 1, 0, 0, 10, false, 0);
+        Settings settings = new Settings(List.of(16), 30L, java.time.Duration.ZERO, java.time.Duration.ZERO, 10, 1, 0, 0, 10, false, 0);
         Contender dropping = new FramerContender("dropping", size -> FaultyFramers.dropping(Framers.lines(), 12));
 
         VerificationException failure = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,

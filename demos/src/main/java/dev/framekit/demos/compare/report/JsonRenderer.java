@@ -30,6 +30,7 @@ public final class JsonRenderer {
         out.append("  \"settings\": {\"sizes\": ").append(settings.sizes())
                 .append(", \"messagesPerTrial\": ").append(settings.messages() == null ? "null" : settings.messages())
                 .append(", \"trialSeconds\": ").append(settings.messages() == null ? number(settings.duration().toMillis() / 1000.0) : "null")
+                .append(", \"largeTrialSeconds\": ").append(settings.messages() == null ? number(settings.largeDuration().toMillis() / 1000.0) : "null")
                 .append(", \"roundTripsPerTrial\": ").append(settings.roundTrips())
                 .append(", \"rounds\": ").append(settings.trials())
                 .append(", \"trials\": ").append(settings.trials())
