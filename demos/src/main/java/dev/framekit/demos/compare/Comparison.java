@@ -54,8 +54,8 @@ final class Comparison {
      */
     static final double JIT_BUSY_SHARE = 0.05;
     /**
-     * The least warm-up rounds at every size after the first (more follow while the JIT is busy):
-     * the paths every size shares are compiled by then. A warm-up round's trials are half as long
+     * The least warm-up rounds at every size after the first (more follow while the JIT is busy,
+     * up to half of {@link Settings#maxWarmups()}): the paths every size shares are compiled by then. A warm-up round's trials are half as long
      * as a measured round's (with a duration, not a message count): they are there to compile
      * code, not to be measured.
      */
@@ -101,6 +101,11 @@ final class Comparison {
         return index == 0 ? settings.warmups() : Math.min(settings.warmups(), LATER_SIZE_WARMUPS);
     }
 
+    /** The most warm-up rounds at the {@code index}th size: half as many after the first. */
+    private int maxWarmups(int index) {
+        return index == 0 ? settings.maxWarmups() : Math.max(minWarmups(index), settings.maxWarmups() / 2);
+    }
+
     /** What was too short to check against the ceiling and floor, e.g. "16 B streaming". */
     List<String> unchecked() {
         return List.copyOf(unchecked);
@@ -112,7 +117,7 @@ final class Comparison {
         try (OneCpu pinned = OneCpu.pin(cpus)) {
             for (int i = 0; i < settings.sizes().size(); i++) {
                 int size = settings.sizes().get(i);
-                Map<Contender, Rounds> rounds = runSize(new Workload(size), minWarmups(i), progress);
+                Map<Contender, Rounds> rounds = runSize(new Workload(size), minWarmups(i), maxWarmups(i), progress);
                 List<Result> rows = rows(size, rounds);
                 problems.addAll(check(size, rounds, rows));
                 results.addAll(rows);
@@ -124,7 +129,7 @@ final class Comparison {
         return results;
     }
 
-    private Map<Contender, Rounds> runSize(Workload workload, int minWarmups, Progress progress) throws Exception {
+    private Map<Contender, Rounds> runSize(Workload workload, int minWarmups, int maxWarmups, Progress progress) throws Exception {
         List<Contender> contenders = this.contenders.stream().filter(c -> c.carries(workload.size())).toList();
         Map<Contender, Rounds> rounds = new LinkedHashMap<>();
         contenders.forEach(c -> rounds.put(c, new Rounds()));
@@ -133,7 +138,7 @@ final class Comparison {
         int warmups = 0;
         for (int measured = 0; measured < settings.trials(); ) {
             boolean warmup = warmups < minWarmups
-                    || (warmups < settings.maxWarmups() && jit.lastShare() > JIT_BUSY_SHARE);
+                    || (warmups < maxWarmups && jit.lastShare() > JIT_BUSY_SHARE);
             if (warmup && warmups >= minWarmups) {
                 progress.extend(2L * contenders.size());
             }
