@@ -1,5 +1,6 @@
 package dev.framekit.demos.chat;
 
+import dev.framekit.demos.console.JsonText;
 import dev.framekit.demos.options.Framing;
 import dev.framekit.framing.FrameDecoder;
 import dev.framekit.framing.FrameEncoder;
@@ -98,25 +99,7 @@ final class JsonLineFramer extends ForwardingFramer {
     /** {@code ["line"]}: the line's text as a JSON string inside an array. */
     static byte[] wrap(ByteBuf message) {
         String line = message.toString(message.readerIndex(), message.readableBytes(), StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(line.length() + 8).append("[\"");
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append("\"]").toString().getBytes(StandardCharsets.UTF_8);
+        return ("[" + JsonText.quote(line) + "]").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The string inside {@code ["..."]}; anything else is a FramingException that shows the text's start. */

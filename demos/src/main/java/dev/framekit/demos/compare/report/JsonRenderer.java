@@ -2,6 +2,7 @@ package dev.framekit.demos.compare.report;
 
 import dev.framekit.demos.compare.measure.Result;
 import dev.framekit.demos.compare.measure.Settings;
+import dev.framekit.demos.console.JsonText;
 import java.util.List;
 
 /**
@@ -20,13 +21,13 @@ public final class JsonRenderer {
             java.util.Map<Integer, Integer> warmupRounds) {
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"tool\": \"framekit compare\",\n");
-        out.append("  \"environment\": {\"jdk\": ").append(string(environment.jdk()))
-                .append(", \"os\": ").append(string(environment.os()))
+        out.append("  \"environment\": {\"jdk\": ").append(JsonText.quote(environment.jdk()))
+                .append(", \"os\": ").append(JsonText.quote(environment.os()))
                 .append(", \"cpus\": ").append(environment.cpus())
-                .append(", \"cpu\": ").append(string(environment.cpu()))
+                .append(", \"cpu\": ").append(JsonText.quote(environment.cpu()))
                 .append(", \"loadAverage\": ").append(number(environment.loadAverage()))
-                .append(", \"date\": ").append(string(environment.date()))
-                .append(", \"ranOn\": ").append(string(environment.ranOn())).append("},\n");
+                .append(", \"date\": ").append(JsonText.quote(environment.date()))
+                .append(", \"ranOn\": ").append(JsonText.quote(environment.ranOn())).append("},\n");
         out.append("  \"settings\": {\"sizes\": ").append(settings.sizes())
                 .append(", \"messagesPerTrial\": ").append(settings.messages() == null ? "null" : settings.messages())
                 .append(", \"trialSeconds\": ").append(settings.messages() == null ? number(settings.duration().toMillis() / 1000.0) : "null")
@@ -40,7 +41,7 @@ public final class JsonRenderer {
                 .append(", \"keepAwakeThreads\": ").append(settings.keepAwakeThreads()).append("},\n");
         out.append("  \"verification\": \"passed\",\n");
         out.append("  \"ceilingAndFloorCheck\": ").append(unchecked.isEmpty() ? "\"passed\""
-                : string("passed; too short to check: " + String.join(", ", unchecked))).append(",\n");
+                : JsonText.quote("passed; too short to check: " + String.join(", ", unchecked))).append(",\n");
         out.append("  \"warmupRounds\": {").append(warmupRounds.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))
                 .append("},\n");
@@ -66,7 +67,7 @@ public final class JsonRenderer {
             return number(d);
         }
         if (value instanceof String text) {
-            return string(text);
+            return JsonText.quote(text);
         }
         return String.valueOf(value);
     }
@@ -74,26 +75,5 @@ public final class JsonRenderer {
     private static String number(double value) {
         String plain = Formats.plain(value);
         return plain == null ? "null" : plain;
-    }
-
-    public static String string(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }
