@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,21 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanBroadcastIT {
     private static final String GROUP = "239.255.73.42";
-    private static TwoHosts hosts;
+    @RegisterExtension
+    static final TwoHosts hosts = new TwoHosts();
     @RegisterExtension
     final Framekit framekit = new Framekit();
-
-    @BeforeAll
-    static void createHosts() throws Exception {
-        hosts = TwoHosts.create();
-    }
-
-    @AfterAll
-    static void removeHosts() {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
 
     @Test
     void withNoMulticastOnTheClientHostTheClientFindsTheServerByBroadcastAndJoins() throws Exception {

@@ -12,8 +12,6 @@ import dev.framekit.framing.support.Root;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,21 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Needs(Capability.NETWORK_NAMESPACES)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanChatIT {
-    private static TwoHosts hosts;
+    @RegisterExtension
+    static final TwoHosts hosts = new TwoHosts();
     @RegisterExtension
     final Framekit framekit = new Framekit();
-
-    @BeforeAll
-    static void createHosts() throws Exception {
-        hosts = TwoHosts.create();
-    }
-
-    @AfterAll
-    static void removeHosts() {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(value = Framings.class, names = {"NEWLINE", "LENGTH", "CLOSE"})

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,21 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Needs({Capability.NETWORK_NAMESPACES, Capability.PYTHON3})
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanDiscoveryIT {
-    private static TwoHosts hosts;
+    @RegisterExtension
+    static final TwoHosts hosts = new TwoHosts();
     @RegisterExtension
     final Framekit framekit = new Framekit();
-
-    @BeforeAll
-    static void createHosts() throws Exception {
-        hosts = TwoHosts.create();
-    }
-
-    @AfterAll
-    static void removeHosts() {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
 
     private FramekitProcess onServer(String... args) {
         return framekit.startPrefixed(hosts.onServer(), args);

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,23 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Needs(Capability.NETWORK_NAMESPACES)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanFileIT {
-    private static TwoHosts hosts;
+    @RegisterExtension
+    static final TwoHosts hosts = new TwoHosts();
     @RegisterExtension
     final Framekit framekit = new Framekit();
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void createHosts() throws Exception {
-        hosts = TwoHosts.create();
-    }
-
-    @AfterAll
-    static void removeHosts() {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
 
     @Test
     void aThreeMebibyteFileWithAHostileNameCrossesTheLinkAndStaysInTheDownloadsFolder() throws Exception {

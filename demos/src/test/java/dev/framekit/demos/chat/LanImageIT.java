@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,21 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Needs(Capability.NETWORK_NAMESPACES)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LanImageIT {
-    private static TwoHosts hosts;
+    @RegisterExtension
+    static final TwoHosts hosts = new TwoHosts();
     @RegisterExtension
     final Framekit framekit = new Framekit();
-
-    @BeforeAll
-    static void createHosts() throws Exception {
-        hosts = TwoHosts.create();
-    }
-
-    @AfterAll
-    static void removeHosts() {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
 
     @Test
     void theImagesChatClientOnAHostWithNoJavaJoinsTheServerItHearsAndChatsBothWays(@TempDir Path folder) throws Exception {

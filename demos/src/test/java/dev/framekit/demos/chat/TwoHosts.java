@@ -5,51 +5,73 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two test hosts on one machine: two network namespaces joined by a veth pair, with private
  * addresses of their own ({@code 10.213.N.1} and {@code 10.213.N.2}). Needs root and iproute2
  * ({@code @Needs(Capability.NETWORK_NAMESPACES)} on the test). Closing removes both namespaces
  * (and with them the veth pair).
+ *
+ * <p>For a test class whose tests share the hosts, register it as an extension on a static field,
+ * {@code @RegisterExtension static final TwoHosts hosts = new TwoHosts();}: the hosts are made
+ * before the first test and removed after the last. {@link #create()} makes a pair at once.
  */
-final class TwoHosts implements AutoCloseable {
+final class TwoHosts implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private final String server;
     private final String client;
     private final String serverAddress;
     private final String clientAddress;
+    private final String serverEnd;
     private final String clientEnd;
 
-    private TwoHosts(String server, String client, String serverAddress, String clientAddress, String clientEnd) {
-        this.server = server;
-        this.client = client;
-        this.serverAddress = serverAddress;
-        this.clientAddress = clientAddress;
-        this.clientEnd = clientEnd;
-    }
-
-    /** Creates the two hosts, named after this process so parallel runs do not collide. */
-    static TwoHosts create() throws IOException {
+    /** Two hosts named after this process, so parallel runs do not collide; made by {@link #beforeAll} or {@link #create()}. */
+    TwoHosts() {
         long pid = ProcessHandle.current().pid();
         int subnet = (int) (pid % 250) + 1;
         String tag = Long.toString(pid % 100_000);
-        String serverEnd = "fks" + tag;
-        String clientEnd = "fkc" + tag;
-        TwoHosts hosts = new TwoHosts("fk-srv-" + tag, "fk-cli-" + tag, "10.213." + subnet + ".1", "10.213." + subnet + ".2",
-                clientEnd);
-        hosts.close();
+        this.server = "fk-srv-" + tag;
+        this.client = "fk-cli-" + tag;
+        this.serverAddress = "10.213." + subnet + ".1";
+        this.clientAddress = "10.213." + subnet + ".2";
+        this.serverEnd = "fks" + tag;
+        this.clientEnd = "fkc" + tag;
+    }
+
+    /** Creates the two hosts now. */
+    static TwoHosts create() throws IOException {
+        TwoHosts hosts = new TwoHosts();
+        hosts.make();
+        return hosts;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        make();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Makes the namespaces and the link between them, first removing any a killed run left. */
+    private void make() throws IOException {
+        close();
         try {
-            run(List.of("ip", "netns", "add", hosts.server));
-            run(List.of("ip", "netns", "add", hosts.client));
+            run(List.of("ip", "netns", "add", server));
+            run(List.of("ip", "netns", "add", client));
             run(List.of("ip", "link", "add", serverEnd, "type", "veth", "peer", "name", clientEnd));
-            run(List.of("ip", "link", "set", serverEnd, "netns", hosts.server));
-            run(List.of("ip", "link", "set", clientEnd, "netns", hosts.client));
-            configure(hosts.server, serverEnd, hosts.serverAddress);
-            configure(hosts.client, clientEnd, hosts.clientAddress);
+            run(List.of("ip", "link", "set", serverEnd, "netns", server));
+            run(List.of("ip", "link", "set", clientEnd, "netns", client));
+            configure(server, serverEnd, serverAddress);
+            configure(client, clientEnd, clientAddress);
         } catch (IOException e) {
-            hosts.close();
+            close();
             throw e;
         }
-        return hosts;
     }
 
     /** The server host's address, as the client host reaches it. */
