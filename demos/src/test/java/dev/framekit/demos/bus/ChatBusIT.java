@@ -220,14 +220,22 @@ class ChatBusIT {
         assertTrue(seconds <= 5, "announced after " + seconds + " s; three heartbeats are 3 s");
         one.awaitLine("bus: nothing from \\S+ for three heartbeats: its 1 member\\(s\\) have left");
 
+        assertEquals("-- you are now bob", nickOnceFree(alice, "bob"), "the dead server's names are swept by the survivors");
+    }
+
+    /**
+     * Asks for {@code name} every half second until {@code member} gets it (the sweep freed it) or
+     * 30 s have passed; returns the last answer.
+     */
+    private static String nickOnceFree(LineMember member, String name) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String answer;
-        do { // the dead server's names are swept by the survivors
+        do {
             Thread.sleep(500);
-            alice.send("/nick bob");
-            answer = alice.await("^-- (you are now bob|the name bob is taken)");
-        } while (!answer.equals("-- you are now bob") && System.nanoTime() < deadline);
-        assertEquals("-- you are now bob", answer);
+            member.send("/nick " + name);
+            answer = member.await("^-- (you are now " + name + "|the name " + name + " is taken)");
+        } while (!answer.equals("-- you are now " + name) && System.nanoTime() < deadline);
+        return answer;
     }
 
     @Test
@@ -245,14 +253,7 @@ class ChatBusIT {
             link.cut(); // server one alone is cut off from the bus
             one.awaitLine("bus: lost the connection to the NATS server");
             bob.await("^-- alice left \\(server \\S+ unreachable\\)$", Duration.ofSeconds(15));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            String answer;
-            do { // the others free the names of a server they count as gone
-                Thread.sleep(500);
-                bob.send("/nick alice");
-                answer = bob.await("^-- (you are now alice|the name alice is taken)");
-            } while (!answer.equals("-- you are now alice") && System.nanoTime() < deadline);
-            assertEquals("-- you are now alice", answer, "the name of a member of a server cut off is freed");
+            assertEquals("-- you are now alice", nickOnceFree(bob, "alice"), "the name of a member of a server cut off is freed");
 
             int healed = bob.received.size();
             link.heal();
