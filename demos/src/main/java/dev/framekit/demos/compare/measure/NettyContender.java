@@ -77,8 +77,7 @@ public final class NettyContender implements Contender {
         CompletableFuture<Received> received = new CompletableFuture<>();
         AtomicInteger accepted = new AtomicInteger();
         boolean tuned = style == NettyStyle.TUNED;
-        NettyPump pump = tuned ? null : new NettyPump(workload, budget, framing.newline());
-        NettyTunedPump tunedPump = tuned ? new NettyTunedPump(workload, budget, framing) : null;
+        NettySender pump = tuned ? new NettyTunedPump(workload, budget, framing) : new NettyPump(workload, budget, framing.newline());
         try (NettyThreads server = new NettyThreads("compare-netty-server", style);
                 NettyThreads client = new NettyThreads("compare-netty-client", style)) {
             Channel listening = listen(server, pipeline -> {
@@ -90,15 +89,14 @@ public final class NettyContender implements Contender {
             try {
                 connect(client, listening, pipeline -> {
                     if (tuned) {
-                        pipeline.addLast(tunedPump);
+                        pipeline.addLast(pump);
                     } else {
                         add(pipeline, framing.encoder(), pump);
                     }
                 });
-                long sent = Loopback.await(tuned ? tunedPump.done() : pump.done());
+                long sent = Loopback.await(pump.done());
                 Received got = Loopback.await(received);
-                long start = tuned ? tunedPump.startNanos() : pump.startNanos();
-                return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - start,
+                return new StreamRun(sent, got.tally(), got.wireBytes(), got.endNanos() - pump.startNanos(),
                         accepted.get(), client.cost(), server.cost());
             } finally {
                 listening.close().syncUninterruptibly();

@@ -3,9 +3,6 @@ package dev.framekit.demos.compare.measure;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.SocketChannel;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The sending end of a tuned Netty streaming run ({@link NettyStyle#TUNED}), on its event loop:
@@ -15,54 +12,21 @@ import java.util.concurrent.CompletableFuture;
  * an empty one) goes out with a real promise, whose completion means every earlier write is done
  * (writes complete in order), then a half-close. Completes with the number of messages sent.
  */
-final class NettyTunedPump extends ChannelInboundHandlerAdapter {
+final class NettyTunedPump extends NettySender {
     private static final int BATCH = 64 * 1024;
 
-    private final Workload workload;
-    private final Budget budget;
     private final NettyFraming framing;
-    private final byte[] message;
-    private final CompletableFuture<Long> done = new CompletableFuture<>();
-    private long start;
-    private long deadline;
-    private long sent;
     private ByteBuf batch;
-    private boolean finished;
     /** A flush inside {@link #pump} can change the writability and call it again: that call returns at once. */
     private boolean pumping;
 
     NettyTunedPump(Workload workload, Budget budget, NettyFraming framing) {
-        this.workload = workload;
-        this.budget = budget;
+        super(workload, budget);
         this.framing = framing;
-        this.message = workload.newMessageBuffer();
-    }
-
-    /** Messages sent, once the last of them has been written and the output shut down. */
-    CompletableFuture<Long> done() {
-        return done;
-    }
-
-    /** When the first message was written (System.nanoTime). */
-    long startNanos() {
-        return start;
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        start = System.nanoTime();
-        deadline = budget.deadline(start);
-        pump(ctx);
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && !finished) {
-            pump(ctx);
-        }
-    }
-
-    private void pump(ChannelHandlerContext ctx) {
+    void pump(ChannelHandlerContext ctx) {
         if (pumping) {
             return;
         }
@@ -91,16 +55,10 @@ final class NettyTunedPump extends ChannelInboundHandlerAdapter {
             framing.encode(batch, workload.stamp(sent, message));
             sent++;
         }
-        finished = true;
-        long total = sent;
-        ByteBuf last = batch == null ? Unpooled.EMPTY_BUFFER : batch;
-        batch = null;
-        ctx.writeAndFlush(last).addListener(written -> { // writes complete in order: the last one is the end
-            if (written.isSuccess()) {
-                ((SocketChannel) ctx.channel()).shutdownOutput().addListener(shut -> done.complete(total));
-            } else {
-                done.completeExceptionally(written.cause());
-            }
+        finish(ctx, () -> {
+            ByteBuf last = batch == null ? Unpooled.EMPTY_BUFFER : batch;
+            batch = null;
+            return ctx.writeAndFlush(last);
         });
     }
 
@@ -110,11 +68,5 @@ final class NettyTunedPump extends ChannelInboundHandlerAdapter {
             batch.release();
             batch = null;
         }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        done.completeExceptionally(cause);
-        ctx.close();
     }
 }
