@@ -31,13 +31,16 @@ final class PollerWarmUp {
             CountDownLatch reading = new CountDownLatch(1);
             CompletableFuture<Integer> read = new CompletableFuture<>();
             Thread.ofVirtual().name("poller-warm-up").start(() -> {
+                int got;
                 try (Socket socket = new Socket(loopback, listener.getLocalPort())) {
                     reading.countDown();
-                    read.complete(socket.getInputStream().read()); // parks on the poller until the close
+                    got = socket.getInputStream().read(); // parks on the poller until the close
                 } catch (IOException | RuntimeException e) {
                     reading.countDown();
                     read.completeExceptionally(e);
+                    return;
                 }
+                read.complete(got); // only once the socket is closed: run() returns with nothing open
             });
             try (Socket accepted = listener.accept()) {
                 reading.await();
