@@ -159,6 +159,9 @@ public interface FrameEncoder {
 
     /**
      * Frames one message into {@code out}: check, header, payload ({@link #writePayload}), trailer.
+     * {@link FrameWriter} frames every message under 16 KiB with this one call, so an encoder on a
+     * hot path may override it with the same result in fewer steps: a program that uses several
+     * framers makes each call through the interface slower, and this way a message costs one.
      *
      * @param message the message; its readable bytes are the payload (indices unchanged)
      * @param out the buffer to append the frame to

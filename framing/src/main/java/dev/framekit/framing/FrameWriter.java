@@ -48,11 +48,15 @@ import java.util.function.IntConsumer;
  * send-and-close framer the second message is refused by the connection's encoder: a connection
  * carries one, and {@link #isFinished()} then says the output must end.
  *
- * <p>Not thread-safe: one thread writes (a reader may run beside it). After an {@link IOException}
- * from the stream, close the connection. It never holds a monitor while blocked (safe on virtual
- * threads). Another thread may only {@link #close()} it: during a write or flush that closes the
- * stream (ending a write blocked on a socket), the writing thread releases the batch on its way
- * out, and that write ends with an {@link IOException}, never with a buffer error.
+ * <p>Not thread-safe: one thread writes (a reader may run beside it), and hands the writer to
+ * another thread only after a {@link #flush()}: from its first write to its flush the batch is that
+ * thread's, so the writes between make no atomic operation, and another thread's write or flush
+ * meanwhile fails with an {@link IOException}. After an {@link IOException} from the stream, close
+ * the connection. It never holds a monitor while blocked (safe on virtual threads). Another thread
+ * may only {@link #close()} it: while the writing thread holds the batch (inside a write or flush,
+ * or between its writes and its flush) that closes the stream only (ending a write blocked on a
+ * socket; what is batched is not sent), that thread releases the batch when its current or next
+ * write or flush ends with an {@link IOException}, never with a buffer error.
  */
 public final class FrameWriter implements Flushable, AutoCloseable {
     /** The batch is written to the stream once it holds this many bytes: 64 KiB. */
@@ -154,8 +158,14 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     private FrameWriter write(ByteBuf headerFields, ByteBuf message) throws IOException {
-        outbound.enter();
+        outbound.enter(); // an atomic operation only on the first write after a flush
         try {
+            if (!headerFields.isReadable() && message.readableBytes() < DIRECT_WRITE_THRESHOLD) {
+                encoder.encode(message, batch); // one call to the encoder, not four: see FrameEncoder#encode
+                outbound.sendIfFull();
+                outbound.reportCapacity();
+                return this;
+            }
             MessageRefusedException refusal = encoder.check(headerFields, message);
             if (refusal != null) {
                 throw refusal;
@@ -169,9 +179,11 @@ public final class FrameWriter implements Flushable, AutoCloseable {
             }
             encoder.writeTrailer(length, batch);
             outbound.sendIfFull();
-        } finally {
+        } catch (Throwable t) {
             outbound.leave();
+            throw t;
         }
+        outbound.reportCapacity();
         return this;
     }
 
@@ -280,9 +292,11 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         try {
             encoder.writeEnd(batch);
             outbound.sendIfFull();
-        } finally {
+        } catch (Throwable t) {
             outbound.leave();
+            throw t;
         }
+        outbound.reportCapacity();
         return this;
     }
 
@@ -335,9 +349,10 @@ public final class FrameWriter implements Flushable, AutoCloseable {
     }
 
     /**
-     * Flushes what is batched, releases the batch and closes the stream. Safe to call from another thread while a write or flush is in progress: then nothing is
-     * flushed, the stream is closed, and the writing thread releases the batch when its write
-     * returns or fails.
+     * Flushes what is batched, releases the batch and closes the stream. Safe to call from another
+     * thread while the writing thread holds the batch (from its first write to its flush): then
+     * nothing is flushed, the stream is closed, and the writing thread releases the batch when its
+     * current or next write or flush fails.
      *
      * @throws IOException if flushing or closing fails; the stream is closed regardless
      */

@@ -108,6 +108,20 @@ final class LengthPrefixEncoder implements FrameEncoder {
         field.write(payloadLength - (long) lengthAdjustment, out);
     }
 
+    /** The check, the header and the payload in one call: the path of every small message a {@link FrameWriter} sends. */
+    @Override
+    public void encode(ByteBuf message, ByteBuf out) throws MessageRefusedException {
+        int length = message.readableBytes();
+        if (length > acceptsUpTo || length < lengthAdjustment) {
+            MessageRefusedException refusal = check(message);
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
+        writeHeader(length, out);
+        out.writeBytes(message, message.readerIndex(), length);
+    }
+
     @Override
     public String toString() {
         return framer.toString();

@@ -15,6 +15,12 @@ import java.util.function.IntConsumer;
  * A {@link FrameWriter}'s outbound side: the batch, the stream it goes to, and who may touch them
  * (the writing thread, or the closing one). Given the blocking channel under the stream (a socket's),
  * a large payload leaves with the batch before it in one gathering write; else in two writes.
+ *
+ * <p>A thread claims the batch with a compare-and-set on its first write and holds it until it
+ * flushes (or a write fails): its writes in between check two fields and make no atomic
+ * operation, which at 16 B a message was most of a write's cost. A {@link #close()} from another
+ * thread while the batch is held only closes the stream; the holder releases the batch when its
+ * next write or flush fails.
  */
 final class Outbound {
     /** {@link #state}: no write or flush in progress. */
@@ -30,6 +36,12 @@ final class Outbound {
     private final ByteBuf batch = Unpooled.buffer(FrameWriter.IDLE_CAPACITY);
     private final ByteBuffer[] gather = new ByteBuffer[2];
     private final AtomicInteger state = new AtomicInteger(IDLE);
+    /**
+     * The thread holding the batch between its writes, or null. Written only by that thread while
+     * {@link #state} is WRITING; another thread reading it sees null, the holder, or an earlier
+     * holder, never itself unless it holds the batch.
+     */
+    private Thread holder;
     private IntConsumer batchListener = capacity -> {};
     private int reportedCapacity = FrameWriter.IDLE_CAPACITY; // last told to batchListener
 
@@ -54,24 +66,52 @@ final class Outbound {
         listener.accept(reportedCapacity);
     }
 
-    /** Claims the batch for this thread's write or flush, or fails if the writer is closed. */
+    /** Claims the batch for this thread, unless it holds it from its last write; fails if the writer is closed or held by another thread. */
     void enter() throws IOException {
-        if (!state.compareAndSet(IDLE, WRITING)) {
-            throw new IOException(state.get() == CLOSED ? "frame writer is closed"
-                    : "frame writer is in use by another thread; one thread writes");
+        if (holder != Thread.currentThread() || state.get() != WRITING) {
+            claim();
         }
     }
 
-    /** Gives the batch back (and tells its capacity); if another thread closed the writer meanwhile, releases it. */
-    void leave() {
-        int capacity = batch.capacity();
-        if (!state.compareAndSet(WRITING, IDLE)) {
-            batch.release();
-            capacity = 0;
+    private void claim() throws IOException {
+        if (holder == Thread.currentThread()) { // held, and closed by another thread since this thread's last write
+            holder = null;
+            releaseBatch();
+            throw new IOException("frame writer is closed");
         }
+        if (!state.compareAndSet(IDLE, WRITING)) {
+            throw new IOException(state.get() == CLOSED ? "frame writer is closed"
+                    : "frame writer is in use by another thread; one thread writes, and hands it on after a flush");
+        }
+        holder = Thread.currentThread();
+    }
+
+    /** Tells the batch listener the batch's capacity if it changed: a write that grew the batch calls it. */
+    void reportCapacity() {
+        int capacity = batch.capacity();
         if (capacity != reportedCapacity) {
             reportedCapacity = capacity;
             batchListener.accept(capacity);
+        }
+    }
+
+    /** Gives the batch back (after a flush or a failed write); if another thread closed the writer meanwhile, releases it. */
+    void leave() {
+        holder = null;
+        if (state.compareAndSet(WRITING, IDLE)) {
+            reportCapacity();
+        } else {
+            releaseBatch();
+        }
+    }
+
+    private void releaseBatch() {
+        if (batch.refCnt() > 0) {
+            batch.clear().release(); // what it held is not sent: the writer says it batches nothing
+        }
+        if (reportedCapacity != 0) {
+            reportedCapacity = 0;
+            batchListener.accept(0);
         }
     }
 
@@ -115,25 +155,29 @@ final class Outbound {
     }
 
     /**
-     * Closes: flushes what is batched and closes the stream; during another thread's write or
-     * flush, only closes the stream (which ends a write blocked on a socket).
+     * Closes: flushes what is batched and closes the stream; while another thread holds the batch
+     * (inside a write or flush, or between its writes and its flush), only closes the stream (which
+     * ends a write blocked on a socket) and leaves the batch to that thread.
      */
     void close() throws IOException {
+        boolean holding = holder == Thread.currentThread();
         int previous = state.getAndSet(CLOSED);
-        if (previous == CLOSED) {
+        if (previous == WRITING && !holding) {
+            out.close();
             return;
         }
-        if (previous == WRITING) {
-            out.close();
+        holder = null;
+        if (previous == CLOSED) {
+            if (holding) {
+                releaseBatch(); // another thread closed the stream while this one held the batch
+            }
             return;
         }
         try {
             drainBatch();
             out.flush();
         } finally {
-            batch.release();
-            reportedCapacity = 0;
-            batchListener.accept(0);
+            releaseBatch();
             out.close();
         }
     }

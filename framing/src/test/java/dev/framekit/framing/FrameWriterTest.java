@@ -138,6 +138,87 @@ class FrameWriterTest {
         assertEquals(0, last[0], "released");
     }
 
+    // ---- one writing thread at a time ----------------------------------------------------------
+
+    /** Runs {@code body} on a new thread and returns what it threw, or null. */
+    private static Throwable onAnotherThread(ThrowingRunnable body) throws InterruptedException {
+        Throwable[] thrown = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        thread.start();
+        thread.join();
+        return thrown[0];
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void theWritingThreadHoldsTheBatchFromItsFirstWriteToItsFlush() throws Exception {
+        FrameWriter writer = new FrameWriter(out, Framers.lines());
+        writer.write("mine");
+
+        Throwable write = onAnotherThread(() -> writer.write("theirs"));
+        Throwable flush = onAnotherThread(writer::flush);
+        assertEquals(IOException.class, write.getClass());
+        assertTrue(write.getMessage().contains("in use by another thread"), write.getMessage());
+        assertEquals(IOException.class, flush.getClass(), "a flush from another thread is refused too");
+
+        writer.write("mine again");
+        writer.flush();
+        assertEquals(null, onAnotherThread(() -> writer.writeAndFlush("handed on after the flush")));
+        assertArrayEquals("mine\nmine again\nhanded on after the flush\n".getBytes(US_ASCII), out.written());
+    }
+
+    @Test
+    void aRefusedOrFailedWriteLetsGoOfTheBatch() throws Exception {
+        FrameWriter writer = new FrameWriter(out, Framers.fixedLength(4));
+        assertThrows(MessageRefusedException.class, () -> writer.write("too long"));
+        assertEquals(null, onAnotherThread(() -> writer.writeAndFlush("ok")), "the refusal left the writer free");
+        assertArrayEquals("ok\0\0".getBytes(US_ASCII), out.written());
+    }
+
+    @Test
+    void closingFromAnotherThreadBetweenWritesAndFlushClosesTheStreamAndTheWriterReleasesTheBatch() throws Exception {
+        FrameWriter writer = new FrameWriter(out, Framers.lines());
+        int[] last = {-1};
+        writer.onBatchResized(capacity -> last[0] = capacity);
+        writer.write("batched, never sent");
+
+        assertEquals(null, onAnotherThread(writer::close));
+        assertTrue(out.closed, "the stream is closed at once");
+        assertEquals(0, out.written().length, "nothing the holder batched was sent by the other thread");
+
+        IOException next = assertThrows(IOException.class, () -> writer.write("after the close"));
+        assertEquals("frame writer is closed", next.getMessage());
+        assertEquals(0, last[0], "the holder released the batch");
+        assertThrows(IOException.class, writer::flush);
+        writer.close(); // and closing again changes nothing
+        assertEquals(0, writer.batched());
+    }
+
+    @Test
+    void theHoldersOwnCloseFlushesWhatItBatched() throws IOException {
+        FrameWriter writer = new FrameWriter(out, Framers.lines());
+        int[] last = {-1};
+        writer.onBatchResized(capacity -> last[0] = capacity);
+        writer.write("a");
+        writer.write("b");
+
+        writer.close();
+
+        assertArrayEquals("a\nb\n".getBytes(US_ASCII), out.written());
+        assertEquals(0, last[0]);
+        assertEquals("frame writer is closed", assertThrows(IOException.class, () -> writer.write("c")).getMessage());
+    }
+
     @Test
     void sendWritesAndFlushes() throws IOException {
         FrameWriter writer = new FrameWriter(out, Framers.delimiter("#*#"));

@@ -91,6 +91,41 @@ class FramerContractTest {
         assertEquals(1, wire.refCnt(), "the released frame gave its reference back");
     }
 
+    /** The parts a writer calls for a large payload: check, header, payload, trailer. */
+    private static void encodeInParts(FrameEncoder encoder, ByteBuf message, ByteBuf out) throws MessageRefusedException {
+        MessageRefusedException refusal = encoder.check(message);
+        if (refusal != null) {
+            throw refusal;
+        }
+        int length = message.readableBytes();
+        encoder.writeHeader(length, out);
+        encoder.writePayload(message, out);
+        encoder.writeTrailer(length, out);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("validMessages")
+    void theOneCallEncodeWritesWhatThePartsWrite(FramerFixture fixture, Payload message) throws Exception {
+        ByteBuf whole = Unpooled.buffer();
+        ByteBuf parts = Unpooled.buffer();
+
+        fixture.framer().newEncoder().encode(Unpooled.wrappedBuffer(message.bytes()), whole);
+        encodeInParts(fixture.framer().newEncoder(), Unpooled.wrappedBuffer(message.bytes()), parts);
+
+        assertArrayEquals(ByteBufUtil.getBytes(parts), ByteBufUtil.getBytes(whole),
+                "FrameWriter sends a small message with encode and a large one in parts: the same bytes");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("illegalMessages")
+    void theOneCallEncodeRefusesWhatThePartsRefuse(FramerFixture fixture, IllegalMessage illegal) {
+        MessageRefusedException whole = assertThrows(MessageRefusedException.class,
+                () -> illegal.framer().newEncoder().encode(Unpooled.wrappedBuffer(illegal.payload()), Unpooled.buffer()));
+        MessageRefusedException parts = assertThrows(MessageRefusedException.class,
+                () -> encodeInParts(illegal.framer().newEncoder(), Unpooled.wrappedBuffer(illegal.payload()), Unpooled.buffer()));
+        assertEquals(parts.getMessage(), whole.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("illegalMessages")
     void refusesIllegalMessageWithoutWritingAnything(FramerFixture fixture, IllegalMessage illegal) {
