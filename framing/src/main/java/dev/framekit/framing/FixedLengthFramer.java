@@ -4,6 +4,7 @@ import dev.framekit.framing.internal.FrameLimits;
 import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
+import java.io.IOException;
 
 /**
  * Fixed-length padded frames: every frame is exactly {@code frameSize} bytes, the payload followed
@@ -117,6 +118,15 @@ public final class FixedLengthFramer implements Framer {
         public ByteBuf decode(ByteBuf in, boolean endOfStream) throws TruncatedFrameException {
             long span = locate(in, endOfStream);
             return span == NONE ? null : in.retainedSlice(InPlaceDecoder.index(span), InPlaceDecoder.length(span));
+        }
+
+        /** {@link InPlaceDecoder#locateEach}'s loop, this class's own: its call to {@code locate} is inlined. */
+        @Override
+        public void locateEach(ByteBuf in, boolean endOfStream, Spans spans) throws IOException {
+            long span;
+            while ((span = locate(in, endOfStream)) != NONE && spans.take(span)) {
+                // the next frame
+            }
         }
 
         @Override

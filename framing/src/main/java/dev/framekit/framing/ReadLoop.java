@@ -12,11 +12,6 @@ import java.util.Objects;
  * a skipped oversized frame is not.
  */
 final class ReadLoop {
-    /** What lending the next buffered frame to a visitor came to: no frame, go on, or stop after it. */
-    private static final int NO_FRAME = 0;
-    private static final int GO_ON = 1;
-    private static final int STOP = 2;
-
     private final InboundBuffer inbound;
     private final FrameDeadline deadline;
     private Framer framer;
@@ -24,6 +19,7 @@ final class ReadLoop {
     private FramingException failure;
     /** The view {@link #each} lends a visitor: one duplicate of the buffer, re-aimed at each payload. */
     private ByteBuf view;
+    private final Lender lender = new Lender();
 
     ReadLoop(InboundBuffer inbound, FrameDeadline deadline, Framer framer) {
         this.inbound = inbound;
@@ -84,22 +80,22 @@ final class ReadLoop {
             if (failure != null) {
                 throw failure;
             }
-            int count = 0;
+            lender.start(visitor);
             while (true) {
                 ByteBuf buffer = inbound.bytes();
                 int before = buffer.readerIndex();
-                int visited = visitBuffered(buffer, visitor);
-                if (visited != NO_FRAME) {
+                int lent = lender.count;
+                visitBuffered(buffer);
+                if (lender.count != lent) {
                     deadline.frameTaken();
-                    count++;
-                    if (visited == STOP) {
-                        return count;
+                    if (lender.stopped) {
+                        return lender.count;
                     }
                     continue;
                 }
-                if (count > 0 || inbound.isEndOfStream() || decoder.isFinished()) {
+                if (lender.count > 0 || inbound.isEndOfStream() || decoder.isFinished()) {
                     deadline.frameTaken();
-                    return count;
+                    return lender.count;
                 }
                 if (buffer.readerIndex() != before) {
                     continue; // progress without a frame: call again (FrameDecoder's one rule)
@@ -112,57 +108,80 @@ final class ReadLoop {
                 }
             }
         } finally {
+            lender.visitor = null;
             inbound.leave();
         }
     }
 
-    /** Decodes the next buffered frame and lends it to the visitor: {@link #NO_FRAME}, {@link #GO_ON} or {@link #STOP}. */
-    private int visitBuffered(ByteBuf buffer, FrameVisitor visitor) throws IOException {
+    /**
+     * Lends the visitor the frames buffered: an in-place decoder's every one, in one call to it
+     * ({@link InPlaceDecoder#locateEach}); another decoder's next one, a slice released after.
+     */
+    private void visitBuffered(ByteBuf buffer) throws IOException {
         if (!(decoder instanceof InPlaceDecoder inPlace)) {
             ByteBuf frame = (ByteBuf) decodeBuffered(buffer, false);
-            if (frame == null) {
-                return NO_FRAME;
+            if (frame != null) {
+                try {
+                    lender.lend(frame);
+                } finally {
+                    frame.release();
+                }
             }
-            try {
-                return lend(frame, visitor);
-            } finally {
-                frame.release();
-            }
+            return;
         }
-        long span;
+        if (view == null || view.unwrap() != buffer) {
+            view = buffer.duplicate();
+        }
+        lender.locating = inPlace;
         try {
-            span = inPlace.locate(buffer, inbound.isEndOfStream());
+            inPlace.locateEach(buffer, inbound.isEndOfStream(), lender);
         } catch (FramingException e) {
             if (!e.isSkipped()) {
                 failure = e;
             }
             throw e;
         }
-        if (span == InPlaceDecoder.NONE) {
-            return NO_FRAME;
-        }
-        if (view == null || view.unwrap() != buffer) {
-            view = buffer.duplicate();
-        }
-        int index = InPlaceDecoder.index(span);
-        view.setIndex(index, index + InPlaceDecoder.length(span));
-        try {
-            return lend(view, visitor);
-        } finally {
-            view.clear(); // a visitor that kept it reads nothing, not the next frame's bytes
-        }
     }
 
-    /** Calls the visitor, and fails if it retained or released what it was lent (a view's count is the buffer's). */
-    private static int lend(ByteBuf payload, FrameVisitor visitor) throws IOException {
-        int references = payload.refCnt();
-        boolean more = visitor.frame(payload);
-        if (payload.refCnt() != references) {
-            throw new IllegalStateException("a FrameVisitor retained or released the payload it was lent (reference count "
-                    + references + " before the call, " + payload.refCnt() + " after); the payload is valid only during"
-                    + " the call: copy it to keep it");
+    /** Lends frames to the visitor of the {@link #each} call under way, and counts them. */
+    private final class Lender implements InPlaceDecoder.Spans {
+        private FrameVisitor visitor;
+        /** The decoder locating the frames lent: a visitor that switches the framer ends its run. */
+        private InPlaceDecoder locating;
+        private int count;
+        private boolean stopped;
+
+        void start(FrameVisitor visitor) {
+            this.visitor = visitor;
+            count = 0;
+            stopped = false;
         }
-        return more ? GO_ON : STOP;
+
+        /** Lends the payload at {@code span} of the buffer, through the one view re-aimed at it. */
+        @Override
+        public boolean take(long span) throws IOException {
+            int index = InPlaceDecoder.index(span);
+            view.setIndex(index, index + InPlaceDecoder.length(span));
+            try {
+                return lend(view) && decoder == locating; // after a switch, the new framer's decoder goes on
+            } finally {
+                view.clear(); // a visitor that kept it reads nothing, not the next frame's bytes
+            }
+        }
+
+        /** Calls the visitor, and fails if it retained or released what it was lent (a view's count is the buffer's). */
+        boolean lend(ByteBuf payload) throws IOException {
+            int references = payload.refCnt();
+            boolean more = visitor.frame(payload);
+            if (payload.refCnt() != references) {
+                throw new IllegalStateException("a FrameVisitor retained or released the payload it was lent (reference count "
+                        + references + " before the call, " + payload.refCnt() + " after); the payload is valid only during"
+                        + " the call: copy it to keep it");
+            }
+            count++;
+            stopped = !more;
+            return more;
+        }
     }
 
     private Object decodeBuffered(ByteBuf buffer, boolean typed) throws FramingException {

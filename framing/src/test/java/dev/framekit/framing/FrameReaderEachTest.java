@@ -168,6 +168,23 @@ class FrameReaderEachTest {
         assertEquals(List.of("HEAD", "body"), seen);
     }
 
+    @Test
+    void aVisitorMaySwitchFromALengthPrefixWhileMoreFramesAreBuffered() throws IOException {
+        byte[] wire = (new String(wireOf(Framers.lengthPrefixed(), "HEAD"), US_ASCII) + "line one\nline two\n")
+                .getBytes(US_ASCII);
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), Framers.lengthPrefixed());
+        List<String> seen = new ArrayList<>();
+
+        int handed = reader.readEach(payload -> {
+            seen.add(payload.toString(US_ASCII));
+            reader.framer(Framers.lines()); // the lines are buffered already: they are not read as lengths
+            return true;
+        });
+
+        assertEquals(3, handed);
+        assertEquals(List.of("HEAD", "line one", "line two"), seen);
+    }
+
     @ParameterizedTest
     @MethodSource("framers")
     void returnsZeroAtACleanEndAndAgainOnTheNextCall(Framer framer) throws IOException {
