@@ -23,11 +23,11 @@ import java.util.function.IntConsumer;
  * next write or flush fails.
  */
 final class Outbound {
-    /** {@link #state}: no write or flush in progress. */
+    /** {@link #state}: no thread holds the batch. */
     private static final int IDLE = 0;
-    /** {@link #state}: a thread is inside a write or flush and owns the batch. */
+    /** {@link #state}: a thread holds the batch, from its first write to its flush (or a failed write). */
     private static final int WRITING = 1;
-    /** {@link #state}: closed; the batch is released by close(), or by the write it interrupted. */
+    /** {@link #state}: closed; the batch is released by close(), or by the holder's next write or flush. */
     private static final int CLOSED = 2;
 
     private final OutputStream out;
