@@ -108,6 +108,15 @@ public final class FramekitProcess implements AutoCloseable {
         return found.line;
     }
 
+    /**
+     * Waits for a stdout line matching {@code pattern} anywhere since the process started, and
+     * returns it; the cursor of {@link #awaitLine} stays where it is. For a line another thread of
+     * the server logs, so that it may come before or after the line just awaited.
+     */
+    public String awaitLineSinceStart(Pattern pattern, Duration timeout) {
+        return stdout.await(pattern, 0, timeout).line;
+    }
+
     /** Waits for the next stderr line containing a match of {@code regex}, and returns it. */
     public String awaitStderrLine(String regex) {
         return awaitStderrLine(Pattern.compile(regex), DEFAULT_WAIT);
