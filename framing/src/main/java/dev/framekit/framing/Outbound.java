@@ -162,15 +162,15 @@ final class Outbound {
     void close() throws IOException {
         boolean holding = holder == Thread.currentThread();
         int previous = state.getAndSet(CLOSED);
-        if (previous == WRITING && !holding) {
-            out.close();
+        if (!holding && previous != IDLE) {
+            if (previous == WRITING) {
+                out.close(); // the holder, if any, still holds the batch and releases it
+            }
             return;
         }
-        holder = null;
+        holder = null; // only the holder clears it: another thread's close leaves the batch to the holder
         if (previous == CLOSED) {
-            if (holding) {
-                releaseBatch(); // another thread closed the stream while this one held the batch
-            }
+            releaseBatch(); // another thread closed the stream while this one held the batch
             return;
         }
         try {

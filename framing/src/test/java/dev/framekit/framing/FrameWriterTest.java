@@ -196,6 +196,8 @@ class FrameWriterTest {
         assertTrue(out.closed, "the stream is closed at once");
         assertEquals(0, out.written().length, "nothing the holder batched was sent by the other thread");
 
+        assertEquals(null, onAnotherThread(writer::close), "a second close from elsewhere changes nothing");
+
         IOException next = assertThrows(IOException.class, () -> writer.write("after the close"));
         assertEquals("frame writer is closed", next.getMessage());
         assertEquals(0, last[0], "the holder released the batch");
