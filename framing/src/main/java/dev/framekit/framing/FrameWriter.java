@@ -162,22 +162,9 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         try {
             if (!headerFields.isReadable() && message.readableBytes() < DIRECT_WRITE_THRESHOLD) {
                 encoder.encode(message, batch); // one call to the encoder, not four: see FrameEncoder#encode
-                outbound.sendIfFull();
-                outbound.reportCapacity();
-                return this;
-            }
-            MessageRefusedException refusal = encoder.check(headerFields, message);
-            if (refusal != null) {
-                throw refusal;
-            }
-            int length = message.readableBytes();
-            encoder.writeHeader(headerFields, length, batch);
-            if (length >= DIRECT_WRITE_THRESHOLD && encoder.sendsPayloadUnchanged()) {
-                outbound.sendWithBatch(message, message.readerIndex(), length);
             } else {
-                encoder.writePayload(message, batch);
+                writeInParts(headerFields, message);
             }
-            encoder.writeTrailer(length, batch);
             outbound.sendIfFull();
         } catch (Throwable t) {
             outbound.leave();
@@ -185,6 +172,22 @@ public final class FrameWriter implements Flushable, AutoCloseable {
         }
         outbound.reportCapacity();
         return this;
+    }
+
+    /** Check, header, payload (straight from the caller's memory when large), trailer. */
+    private void writeInParts(ByteBuf headerFields, ByteBuf message) throws IOException {
+        MessageRefusedException refusal = encoder.check(headerFields, message);
+        if (refusal != null) {
+            throw refusal;
+        }
+        int length = message.readableBytes();
+        encoder.writeHeader(headerFields, length, batch);
+        if (length >= DIRECT_WRITE_THRESHOLD && encoder.sendsPayloadUnchanged()) {
+            outbound.sendWithBatch(message, message.readerIndex(), length);
+        } else {
+            encoder.writePayload(message, batch);
+        }
+        encoder.writeTrailer(length, batch);
     }
 
     /**

@@ -2,8 +2,8 @@ package dev.framekit.framing;
 
 import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
-import java.io.IOException;
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**

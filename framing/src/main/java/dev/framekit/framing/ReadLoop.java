@@ -17,8 +17,6 @@ final class ReadLoop {
     private Framer framer;
     private FrameDecoder decoder;
     private FramingException failure;
-    /** The view {@link #each} lends a visitor: one duplicate of the buffer, re-aimed at each payload. */
-    private ByteBuf view;
     private final Lender lender = new Lender();
 
     ReadLoop(InboundBuffer inbound, FrameDeadline deadline, Framer framer) {
@@ -129,10 +127,7 @@ final class ReadLoop {
             }
             return;
         }
-        if (view == null || view.unwrap() != buffer) {
-            view = buffer.duplicate();
-        }
-        lender.locating = inPlace;
+        lender.aim(buffer, inPlace);
         try {
             inPlace.locateEach(buffer, inbound.isEndOfStream(), lender);
         } catch (FramingException e) {
@@ -148,6 +143,8 @@ final class ReadLoop {
         private FrameVisitor visitor;
         /** The decoder locating the frames lent: a visitor that switches the framer ends its run. */
         private InPlaceDecoder locating;
+        /** What an in-place decoder's frames are lent as: one duplicate of the buffer, re-aimed at each payload. */
+        private ByteBuf view;
         private int count;
         private boolean stopped;
 
@@ -155,6 +152,14 @@ final class ReadLoop {
             this.visitor = visitor;
             count = 0;
             stopped = false;
+        }
+
+        /** Lends {@code decoder}'s frames next, from {@code buffer}, through a view of it. */
+        void aim(ByteBuf buffer, InPlaceDecoder decoder) {
+            if (view == null || view.unwrap() != buffer) {
+                view = buffer.duplicate();
+            }
+            locating = decoder;
         }
 
         /** Lends the payload at {@code span} of the buffer, through the one view re-aimed at it. */
