@@ -31,8 +31,10 @@ import java.util.List;
  *   <li><b>Encoding.</b> Every valid message passes {@link Framer#check}, is appended after bytes
  *       already in the output without disturbing them, takes exactly its length plus
  *       {@link Framer#overhead} bytes (at most that, for an encoder that rewrites the payload:
- *       COBS, SLIP), leaves the message's indices alone, and decodes back to
- *       itself. Every illegal message is refused by {@code check}, by {@code encode} and by the
+ *       COBS, SLIP), leaves the message's indices alone, is written the same by
+ *       {@link FrameEncoder#encode(ByteBuf, ByteBuf)} (how a {@code FrameWriter} frames a small
+ *       message) and by its parts, {@code check}, {@code writeHeader}, {@code writePayload} and
+ *       {@code writeTrailer} (how it frames a large one), and decodes back to itself. Every illegal message is refused by {@code check}, by {@code encode} and by the
  *       connection's {@link FrameEncoder}, with <b>nothing written</b> and the right length in
  *       the refusal.
  *   <li><b>One message per connection.</b> If the framer's encoder is
@@ -103,9 +105,37 @@ public final class FramerConformance {
             require(written <= bound, what + ": encode wrote " + written + " bytes, more than the message's length"
                     + " plus overhead(" + message.length + "), " + bound + ", the most a rewriting encoder may add");
         }
+        checkPartsAgree(framer, message, Arrays.copyOfRange(wire, PRIOR.length, wire.length), what);
         Outcome decoded = Outcome.decode(framer, Arrays.copyOfRange(wire, PRIOR.length, wire.length),
                 Splits.whole(written));
         require(decoded.isClean() && decoded.hasFrames(List.of(message)), what + ": decodes back as " + decoded);
+    }
+
+    /**
+     * Frames the message as a writer frames a large payload, through the encoder's parts (check,
+     * header, payload, trailer), and requires what {@code encode} wrote: the same bytes from an
+     * encoder that sends payloads unchanged; else (a masking client draws a new key a frame) as
+     * many bytes, decoding back to the message.
+     */
+    private static void checkPartsAgree(Framer framer, byte[] message, byte[] encoded, String what) {
+        FrameEncoder encoder = framer.newEncoder();
+        ByteBuf in = Unpooled.wrappedBuffer(message);
+        MessageRefusedException refusal = encoder.check(in);
+        require(refusal == null, what + ": the encoder's check refused it: " + (refusal == null ? "" : refusal.getMessage()));
+        ByteBuf out = Unpooled.buffer();
+        encoder.writeHeader(message.length, out);
+        encoder.writePayload(in, out);
+        encoder.writeTrailer(message.length, out);
+        byte[] inParts = ByteBufUtil.getBytes(out);
+        String parts = what + ": the parts a FrameWriter frames a large payload with (check, writeHeader, writePayload,"
+                + " writeTrailer)";
+        if (encoder.sendsPayloadUnchanged()) {
+            require(Arrays.equals(inParts, encoded), parts + " write other bytes than encode");
+        } else {
+            require(inParts.length == encoded.length, parts + " write " + inParts.length + " bytes, encode " + encoded.length);
+            Outcome decoded = Outcome.decode(framer, inParts, Splits.whole(inParts.length));
+            require(decoded.isClean() && decoded.hasFrames(List.of(message)), parts + " decode back as " + decoded);
+        }
     }
 
     private static byte[] encodeOrFail(Framer framer, ByteBuf in, ByteBuf out, String what) {
