@@ -4,6 +4,9 @@ import dev.framekit.framing.internal.HexPreview;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +18,12 @@ import java.nio.charset.StandardCharsets;
 final class LengthPrefixDecoder implements InPlaceDecoder {
     private final LengthPrefixFramer framer;
 
+    /** A big-endian int read straight from a byte array. */
+    private static final VarHandle U32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    /** Whether the header is the default one: a 4-byte big-endian length and nothing else. */
+    private final boolean plainU32;
+
     /** Bytes of an oversized frame, already reported, still to be discarded as they arrive. */
     private long discarding;
 
@@ -23,6 +32,8 @@ final class LengthPrefixDecoder implements InPlaceDecoder {
 
     LengthPrefixDecoder(LengthPrefixFramer framer) {
         this.framer = framer;
+        this.plainU32 = framer.lengthField().equals(LengthField.DEFAULT) && framer.lengthFieldOffset() == 0
+                && framer.lengthAdjustment() == 0;
     }
 
     @Override
@@ -31,13 +42,43 @@ final class LengthPrefixDecoder implements InPlaceDecoder {
         return span == NONE ? null : in.retainedSlice(InPlaceDecoder.index(span), InPlaceDecoder.length(span));
     }
 
-    /** {@link InPlaceDecoder#locateEach}'s loop, this class's own: its call to {@code locate} is inlined. */
+    /**
+     * {@link InPlaceDecoder#locateEach}'s loop, this class's own: its call to {@code locate} is
+     * inlined. Over a heap buffer, frames with the default header (a 4-byte big-endian length,
+     * nothing before it, no adjustment) are located straight from the array; {@code locate} takes
+     * whatever that loop leaves (a frame not all here, an oversized one, the end of the stream).
+     */
     @Override
     public void locateEach(ByteBuf in, boolean endOfStream, Spans spans) throws IOException {
+        if (plainU32 && discarding == 0 && in.hasArray() && !locateEachInArray(in, spans)) {
+            return;
+        }
         long span;
         while ((span = locate(in, endOfStream)) != NONE && spans.take(span)) {
             // the next frame
         }
+    }
+
+    /** Lends every whole frame of the default header in {@code in}'s array; false if the spans said stop. */
+    private boolean locateEachInArray(ByteBuf in, Spans spans) throws IOException {
+        byte[] array = in.array();
+        int base = in.arrayOffset();
+        int max = framer.maxFrameLength();
+        int start = in.readerIndex();
+        int end = in.writerIndex();
+        while (end - start >= 4) {
+            int length = (int) U32.get(array, base + start);
+            if (length < 0 || length > max || end - start - 4 < length) {
+                break; // locate says what it is
+            }
+            frameStart = start;
+            in.readerIndex(start + 4 + length);
+            if (!spans.take(InPlaceDecoder.span(start + 4, length))) {
+                return false;
+            }
+            start = in.readerIndex();
+        }
+        return true;
     }
 
     @Override

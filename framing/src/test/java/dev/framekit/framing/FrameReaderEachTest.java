@@ -211,4 +211,46 @@ class FrameReaderEachTest {
 
         assertEquals(List.of("one"), seen);
     }
+
+    /** The default header (located straight from the buffer's array) and a 2-byte one (located by {@code locate}). */
+    static Stream<Named<LengthField>> lengthFields() {
+        return Stream.of(Named.of("u32 (default)", LengthField.DEFAULT), Named.of("u16", LengthField.bigEndian(2)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengthFields")
+    void lendsFramesUpToTheLimitThenSkipsAnOversizedOneAndGoesOn(LengthField field) throws IOException {
+        LengthPrefixFramer framer = LengthPrefixFramer.builder().lengthField(field).maxFrameLength(4)
+                .onOversize(OversizePolicy.SKIP).build();
+        byte[] wire = (new String(wireOf(framer, "four", "ab"), US_ASCII)
+                + new String(wireOf(framer.withMaxFrameLength(5), "fives"), US_ASCII)
+                + new String(wireOf(framer, "cd"), US_ASCII)).getBytes(US_ASCII);
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), framer);
+        List<String> seen = new ArrayList<>();
+
+        FrameTooLongException skipped = assertThrows(FrameTooLongException.class,
+                () -> reader.readEach(payload -> seen.add(payload.toString(US_ASCII))));
+
+        assertTrue(skipped.isSkipped(), "the oversized frame is skipped, not the connection's failure");
+        assertEquals(List.of("four", "ab"), seen, "the frames before it, the one at the limit included");
+        assertEquals(1, reader.readEach(payload -> seen.add(payload.toString(US_ASCII))));
+        assertEquals(List.of("four", "ab", "cd"), seen);
+        assertEquals(0, reader.readEach(payload -> true));
+    }
+
+    @Test
+    void aDefaultHeaderDeclaringOver2To31BytesFailsAfterTheFramesBeforeIt() throws IOException {
+        byte[] wire = (new String(wireOf(Framers.lengthPrefixed(), "one"), US_ASCII) + "\u00ff\u00ff\u00ff\u00ffxyz")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), Framers.lengthPrefixed());
+        List<String> seen = new ArrayList<>();
+
+        FrameTooLongException failure = assertThrows(FrameTooLongException.class,
+                () -> reader.readEach(payload -> seen.add(payload.toString(US_ASCII))));
+
+        assertFalse(failure.isSkipped());
+        assertTrue(failure.getMessage().contains("4294967295"), failure.getMessage());
+        assertEquals(List.of("one"), seen);
+        assertThrows(FrameTooLongException.class, () -> reader.readEach(payload -> true), "and again on the next read");
+    }
 }
