@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -89,11 +88,11 @@ public final class FrameReader implements AutoCloseable {
      * @param chunkSize the most bytes requested per read call, at least 1
      */
     public FrameReader(InputStream in, Framer framer, int chunkSize) {
-        this(in, null, null, framer, chunkSize);
+        this(in, null, framer, chunkSize);
     }
 
-    private FrameReader(InputStream in, Socket socket, SocketChannel channel, Framer framer, int chunkSize) {
-        this.inbound = new InboundBuffer(Objects.requireNonNull(in, "in"), socket, channel, chunkSize);
+    private FrameReader(InputStream in, Socket socket, Framer framer, int chunkSize) {
+        this.inbound = new InboundBuffer(Objects.requireNonNull(in, "in"), socket, chunkSize);
         this.deadline = new FrameDeadline(inbound);
         this.loop = new ReadLoop(inbound, deadline, framer);
     }
@@ -113,8 +112,8 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * Creates a reader of {@code in}, a stream over {@code socket}'s input (one that logs, say),
-     * owning the socket's read timeout as {@link #over(Socket, Framer)}.
+     * Creates a reader of {@code in}, a stream over {@code socket}'s input (one that counts the
+     * bytes it passes on, say), owning the socket's read timeout as {@link #over(Socket, Framer)}.
      *
      * @param socket the connected socket {@code in} reads from
      * @param in the stream to read; closed by {@link #close()}
@@ -122,26 +121,7 @@ public final class FrameReader implements AutoCloseable {
      * @return the reader
      */
     public static FrameReader over(Socket socket, InputStream in, Framer framer) {
-        return new FrameReader(in, Objects.requireNonNull(socket, "socket"), null, framer, DEFAULT_CHUNK_SIZE);
-    }
-
-    /**
-     * Creates a reader of a blocking socket channel that reads straight into a direct buffer (so
-     * do the frames it hands out), with no copy through the JDK's temporary one: for frames of many
-     * kilobytes. It owns the read timeout as {@link #over(Socket, Framer)} does.
-     *
-     * @param channel a connected channel in blocking mode; closed by {@link #close()}
-     * @param framer the framing rule to start with
-     * @return the reader
-     * @throws IllegalArgumentException if the channel is in non-blocking mode
-     * @throws IOException if the socket's input stream cannot be opened
-     */
-    public static FrameReader over(SocketChannel channel, Framer framer) throws IOException {
-        if (!channel.isBlocking()) {
-            throw new IllegalArgumentException("FrameReader.over needs a channel in blocking mode");
-        }
-        Socket socket = channel.socket();
-        return new FrameReader(socket.getInputStream(), socket, channel, framer, DEFAULT_CHUNK_SIZE);
+        return new FrameReader(in, Objects.requireNonNull(socket, "socket"), framer, DEFAULT_CHUNK_SIZE);
     }
 
     /**
@@ -159,7 +139,11 @@ public final class FrameReader implements AutoCloseable {
         return this;
     }
 
-    /** Returns how long each read waits for the peer's next bytes, or {@link Duration#ZERO} for as long as it takes. */
+    /**
+     * Returns how long each read waits for the peer's next bytes.
+     *
+     * @return the wait, or {@link Duration#ZERO} for as long as it takes
+     */
     public Duration readTimeout() {
         return Duration.ofMillis(inbound.readWait().timeoutMillis());
     }
@@ -178,7 +162,11 @@ public final class FrameReader implements AutoCloseable {
         return this;
     }
 
-    /** Returns the frame deadline: the time a frame may take from its first byte, or {@link Duration#ZERO} for none. */
+    /**
+     * Returns the frame deadline.
+     *
+     * @return the time a frame may take from its first byte, or {@link Duration#ZERO} for none
+     */
     public Duration frameDeadline() {
         return deadline.get();
     }
@@ -208,7 +196,11 @@ public final class FrameReader implements AutoCloseable {
         return this;
     }
 
-    /** Returns the current framing rule: the framer the next frame is read with. */
+    /**
+     * Returns the current framing rule.
+     *
+     * @return the framer the next frame is read with
+     */
     public Framer framer() {
         return loop.framer();
     }
@@ -296,26 +288,31 @@ public final class FrameReader implements AutoCloseable {
         return loop.each(Objects.requireNonNull(visitor, "visitor"));
     }
 
-    /** Returns how many bytes are buffered but not yet handed out as frames. */
+    /**
+     * Returns how many bytes are buffered but not yet handed out as frames.
+     *
+     * @return the buffered byte count
+     */
     public int buffered() {
         return inbound.isClosed() ? 0 : inbound.bytes().readableBytes();
     }
 
     /**
-     * Returns the bytes of memory the reader's buffer takes now (0 once closed): at most the frame
-     * being read plus one read chunk, 512 bytes while the connection waits idle between frames
-     * (over a socket, from 10 ms into the wait). A server is better told each change: {@link #onBufferResized}.
+     * Returns the bytes of memory the reader's buffer takes now: at most the frame being read plus
+     * one read chunk, 512 bytes while the connection waits idle between frames (over a socket,
+     * from 10 ms into the wait). A server is better told each change: {@link #onBufferResized}.
+     *
+     * @return the buffer's capacity in bytes; 0 once closed
      */
     public int bufferCapacity() {
         return inbound.isClosed() ? 0 : inbound.bytes().capacity();
     }
 
-    /** Returns how many bytes the reader has read from its stream: frames with their headers, and bytes it dropped. */
-    public long bytesRead() {
-        return inbound.bytesRead();
-    }
-
-    /** Returns whether the stream's end has been read (further frames may still be buffered). */
+    /**
+     * Returns whether the stream has reported its end (further frames may still be buffered).
+     *
+     * @return true once the stream's end has been read
+     */
     public boolean isEndOfStream() {
         return inbound.isEndOfStream();
     }

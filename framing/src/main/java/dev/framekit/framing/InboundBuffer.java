@@ -1,17 +1,18 @@
 package dev.framekit.framing;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.channels.ScatteringByteChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * One connection's inbound bytes: the buffer a {@link FrameReader} decodes from, the
- * {@linkplain InboundSource source} it is filled from, and the wait for the peer's next bytes. It owns the buffer's size (grown with the
+ * One connection's inbound bytes: the buffer a {@link FrameReader} decodes from, the stream it is
+ * filled from, and the wait for the peer's next bytes. It owns the buffer's size (grown with the
  * bytes that arrived, shrunk while idle) and, over a socket, the socket's read timeout: nothing
  * else sets it. Whoever counts the connection's memory is told each new capacity, so nothing
  * calls back up into the reader to ask.
@@ -45,9 +46,10 @@ final class InboundBuffer {
     /** {@link #state}: closed; the buffer is released by close(), or by the read it interrupted. */
     private static final int CLOSED = 2;
 
-    private final InboundSource source;
+    private final InputStream in;
     /** The wait for the peer: the socket's read timeout, which only it sets. */
     private final ReadWait wait;
+    private final ByteBufAllocator allocator = UnpooledByteBufAllocator.DEFAULT;
     private final int chunkSize;
     private final int smallestRead;
     private int nextRead;
@@ -60,25 +62,20 @@ final class InboundBuffer {
     private int decoderHeld;
     private final AtomicInteger state = new AtomicInteger(IDLE);
 
-    /** @param channel the blocking channel under {@code socket}, to read into a direct buffer; or null */
-    InboundBuffer(InputStream in, Socket socket, ScatteringByteChannel channel, int chunkSize) {
+    InboundBuffer(InputStream in, Socket socket, int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
         }
-        this.source = new InboundSource(in, channel);
+        this.in = in;
         this.wait = new ReadWait(socket);
         this.chunkSize = chunkSize;
         this.smallestRead = Math.min(chunkSize, SMALLEST_READ);
         this.nextRead = smallestRead;
-        this.buffer = source.allocate(Math.min(IDLE_CAPACITY, smallestRead));
+        this.buffer = allocator.heapBuffer(Math.min(IDLE_CAPACITY, smallestRead));
     }
 
     ByteBuf bytes() {
         return buffer;
-    }
-
-    long bytesRead() {
-        return source.bytesRead();
     }
 
     boolean isEndOfStream() {
@@ -142,7 +139,7 @@ final class InboundBuffer {
             return;
         }
         try {
-            source.close();
+            in.close();
         } finally {
             if (previous == IDLE) {
                 release();
@@ -228,7 +225,7 @@ final class InboundBuffer {
 
     /** Reads up to {@code request} bytes into the buffer's room; adapts the next request if {@code adapt}. */
     private void readInto(int request, boolean adapt) throws IOException {
-        int read = source.read(buffer, request);
+        int read = buffer.writeBytes(in, request);
         if (read > 0) {
             lastArrival = System.nanoTime();
         }
@@ -246,7 +243,7 @@ final class InboundBuffer {
     /** Whether the next read would wait for the peer: nothing has arrived that the stream could hand over now. */
     private boolean nothingWaiting() {
         try {
-            return source.available() <= 0;
+            return in.available() <= 0;
         } catch (IOException e) {
             return false; // let the read itself report the failure
         }
@@ -287,7 +284,7 @@ final class InboundBuffer {
     }
 
     private void replaceBuffer(int capacity) {
-        ByteBuf fresh = source.allocate(capacity);
+        ByteBuf fresh = allocator.heapBuffer(capacity);
         fresh.writeBytes(buffer);
         buffer.release();
         buffer = fresh;
@@ -322,7 +319,7 @@ final class InboundBuffer {
             }
             wait.apply((int) Math.min(Integer.MAX_VALUE, left));
             try {
-                int n = source.read(sink, (int) Math.min(sink.length, limit - dropped));
+                int n = in.read(sink, 0, (int) Math.min(sink.length, limit - dropped));
                 if (n < 0) {
                     endOfStream = true;
                 } else {

@@ -21,20 +21,11 @@ import java.util.function.IntFunction;
  * refilled send buffer, no object per message (the writer drains at 64 KiB, and once at the end;
  * over a socket channel, so a large payload leaves with its header in one gathering write), and
  * {@link FrameReader#readEach} lends the other end every buffered frame without a slice, over the
- * socket as a server's connections read (so between frames it waits with its buffer as they do;
- * large messages over the socket's channel, {@link #DIRECT_READ_SIZE}).
+ * socket as a server's connections read (so between frames it waits with its buffer as they do).
  * The framer is made per message size, e.g. a fixed frame as large as the message, and per end
  * where the two differ (a WebSocket client masks what it sends, the server does not).
  */
 public final class FramerContender extends FramekitContender {
-    /**
-     * Messages this large are read over the socket's channel into a direct buffer
-     * ({@link FrameReader#over(java.nio.channels.SocketChannel, Framer)}), with no copy through the
-     * JDK's temporary buffer; smaller ones over its stream into a heap buffer, whose frames the
-     * decoders read straight from the array. 16 KiB: where the writer, too, stops copying payloads.
-     */
-    static final int DIRECT_READ_SIZE = 16 * 1024;
-
     public FramerContender(String name, IntFunction<Framer> framerForSize) {
         super(name, framerForSize);
     }
@@ -84,9 +75,8 @@ public final class FramerContender extends FramekitContender {
     public StreamRun stream(Workload workload, Budget budget) throws Exception {
         Framer framer = framer(workload.size());
         Framer receiving = serverFramer(workload.size());
-        boolean large = workload.size() >= DIRECT_READ_SIZE;
-        try (Loopback loopback = large ? Loopback.ofChannels() : new Loopback()) {
-            CompletableFuture<Received> receiver = loopback.start(l -> receive(l, receiving, large));
+        try (Loopback loopback = new Loopback()) {
+            CompletableFuture<Received> receiver = loopback.start(l -> receive(l, receiving));
             try (Socket socket = loopback.connectChannel().socket()) {
                 FrameWriter writer = FrameWriter.over(socket, framer); // large payloads: one gathering write
                 long start = System.nanoTime();
@@ -98,10 +88,11 @@ public final class FramerContender extends FramekitContender {
         }
     }
 
-    /** The receiving end: frames until the sender's clean end; {@code large} ones read into a direct buffer. */
-    private static Received receive(Loopback loopback, Framer framer, boolean large) throws Exception {
+    /** The receiving end: frames until the sender's clean end. */
+    private static Received receive(Loopback loopback, Framer framer) throws Exception {
         try (Socket socket = loopback.accept()) {
-            FrameReader reader = large ? FrameReader.over(socket.getChannel(), framer) : FrameReader.over(socket, framer);
+            CountingInputStream counted = new CountingInputStream(socket.getInputStream());
+            FrameReader reader = FrameReader.over(socket, counted, framer);
             Tally tally = new Tally(Tally.Mode.MESSAGES);
             FrameVisitor tallying = payload -> {
                 Frames.tally(tally, payload);
@@ -111,7 +102,7 @@ public final class FramerContender extends FramekitContender {
                 // every frame buffered, lent without a slice
             }
             long end = System.nanoTime();
-            return new Received(tally, reader.bytesRead(), end);
+            return new Received(tally, counted.count(), end);
         }
     }
 
