@@ -90,9 +90,9 @@ public final class FramerContender extends FramekitContender {
 
     /** The receiving end: frames until the sender's clean end. */
     private static Received receive(Loopback loopback, Framer framer) throws Exception {
-        try (Socket socket = loopback.accept()) {
-            CountingInputStream counted = new CountingInputStream(socket.getInputStream());
-            FrameReader reader = FrameReader.over(socket, counted, framer);
+        try (Socket socket = loopback.accept();
+                CountingInputStream counted = new CountingInputStream(socket.getInputStream());
+                FrameReader reader = FrameReader.over(socket, counted, framer)) {
             Tally tally = new Tally(Tally.Mode.MESSAGES);
             FrameVisitor tallying = payload -> {
                 Frames.tally(tally, payload);

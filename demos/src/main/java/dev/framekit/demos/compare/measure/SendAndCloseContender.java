@@ -36,9 +36,8 @@ public final class SendAndCloseContender extends FramekitContender {
                 long wire = 0;
                 Socket next;
                 while ((next = l.acceptUntilSenderDone()) != null) {
-                    try (Socket socket = next) {
-                        CountingInputStream counted = new CountingInputStream(socket.getInputStream());
-                        FrameReader reader = new FrameReader(counted, framer);
+                    CountingInputStream counted = new CountingInputStream(next.getInputStream());
+                    try (Socket socket = next; FrameReader reader = new FrameReader(counted, framer)) {
                         ByteBuf frame = reader.readFrame();
                         if (frame != null) {
                             Frames.tallyAndRelease(tally, frame);
