@@ -157,15 +157,13 @@ final class Comparison {
 
     /**
      * One round: every contender of {@code rounds} streams, then every one ping-pongs; kept unless
-     * it is a warm-up. The order turns by one each round: the first to stream runs just after the
-     * last round's ping-pongs (the kernel still tearing down their connections, say), which cost
-     * the contender listed first about 2 µs of CPU per 64 KiB message while it always went first.
+     * it is a warm-up. The order of the contenders measured turns by one each round ({@link #order});
+     * the baselines keep their places.
      */
     private void round(Workload workload, Map<Contender, Rounds> rounds, int turn, boolean warmup, Progress progress)
             throws Exception {
         String at = Sizes.format(workload.size());
-        List<Contender> order = new ArrayList<>(rounds.keySet());
-        java.util.Collections.rotate(order, -(turn % order.size()));
+        List<Contender> order = order(List.copyOf(rounds.keySet()), turn);
         for (Contender c : order) {
             progress.step(c.name() + " " + at + " streaming" + (warmup ? " (warm-up)" : ""));
             Cost before = Cost.ofCurrentThread();
@@ -193,6 +191,23 @@ final class Comparison {
                 rounds.get(c).add(latency);
             }
         }
+    }
+
+    /**
+     * The order of round {@code turn}: the contenders that are not baselines turn by one each
+     * round, in the places they hold in {@code listed}; the baselines keep theirs. The first to
+     * stream runs just after the last round's ping-pongs: listed first, fixed paid about 2 µs of
+     * CPU per 64 KiB message for them while it always went first. A baseline never goes first
+     * (the raw pump is listed after the framers), so a stall there cannot make its round's ceiling
+     * low and every contender look faster than it.
+     */
+    static List<Contender> order(List<Contender> listed, int turn) {
+        List<Contender> turning = new ArrayList<>(listed.stream().filter(c -> !c.baseline()).toList());
+        if (!turning.isEmpty()) {
+            java.util.Collections.rotate(turning, -(turn % turning.size()));
+        }
+        java.util.Iterator<Contender> next = turning.iterator();
+        return listed.stream().map(c -> c.baseline() ? c : next.next()).toList();
     }
 
     /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The order contenders run in turns by one each round, warm-ups included: none always runs first,
  * just after the last round's ping-pongs, which cost the one listed first CPU it did not spend.
+ * The baselines keep their places, so the raw pump never goes first.
  */
 class RoundOrderTest {
 
@@ -28,10 +29,16 @@ class RoundOrderTest {
     private static final class Recording implements Contender {
         private final String name;
         private final List<String> log;
+        private final boolean baseline;
 
         Recording(String name, List<String> log) {
+            this(name, log, false);
+        }
+
+        Recording(String name, List<String> log, boolean baseline) {
             this.name = name;
             this.log = log;
+            this.baseline = baseline;
         }
 
         @Override
@@ -40,7 +47,7 @@ class RoundOrderTest {
         }
         @Override
         public boolean baseline() {
-            return false;
+            return baseline;
         }
 
         @Override
@@ -68,14 +75,29 @@ class RoundOrderTest {
     @Test
     void eachRoundStartsWithTheNextContender() throws Exception {
         List<String> log = new ArrayList<>();
-        List<Contender> contenders = List.of(new Recording("a", log), new Recording("b", log), new Recording("c", log));
+        List<Contender> contenders = List.of(new Recording("a", log), new Recording("b", log), new Recording("c", log),
+                new Recording("raw", log, true));
         Settings settings = new Settings(List.of(16), 10L, Duration.ZERO, Duration.ZERO, 5, 2, 1, 1, 10, false, 0);
 
         new Comparison(settings, contenders, OneCpu.Plan.notAsked()).run(new Progress(null, false, "compare", 1));
 
         assertEquals(List.of(
-                "stream a", "stream b", "stream c", "ping a", "ping b", "ping c", // the warm-up round
-                "stream b", "stream c", "stream a", "ping b", "ping c", "ping a",
-                "stream c", "stream a", "stream b", "ping c", "ping a", "ping b"), log);
+                "stream a", "stream b", "stream c", "stream raw", "ping a", "ping b", "ping c", "ping raw", // the warm-up
+                "stream b", "stream c", "stream a", "stream raw", "ping b", "ping c", "ping a", "ping raw",
+                "stream c", "stream a", "stream b", "stream raw", "ping c", "ping a", "ping b", "ping raw"), log);
+    }
+
+    @Test
+    void aBaselineKeepsItsPlaceWhereverItIsListed() {
+        List<String> log = new ArrayList<>();
+        Contender a = new Recording("a", log);
+        Contender b = new Recording("b", log);
+        Contender raw = new Recording("raw", log, true);
+        Contender c = new Recording("c", log);
+
+        assertEquals(List.of(a, raw, b, c), Comparison.order(List.of(a, raw, b, c), 0));
+        assertEquals(List.of(b, raw, c, a), Comparison.order(List.of(a, raw, b, c), 1));
+        assertEquals(List.of(c, raw, a, b), Comparison.order(List.of(a, raw, b, c), 5));
+        assertEquals(List.of(raw), Comparison.order(List.of(raw), 3));
     }
 }
