@@ -105,9 +105,9 @@ public final class FramerConformance {
             require(written <= bound, what + ": encode wrote " + written + " bytes, more than the message's length"
                     + " plus overhead(" + message.length + "), " + bound + ", the most a rewriting encoder may add");
         }
-        checkPartsAgree(framer, message, Arrays.copyOfRange(wire, PRIOR.length, wire.length), what);
-        Outcome decoded = Outcome.decode(framer, Arrays.copyOfRange(wire, PRIOR.length, wire.length),
-                Splits.whole(written));
+        byte[] frame = Arrays.copyOfRange(wire, PRIOR.length, wire.length);
+        checkPartsAgree(framer, message, frame, what);
+        Outcome decoded = Outcome.decode(framer, frame, Splits.whole(written));
         require(decoded.isClean() && decoded.hasFrames(List.of(message)), what + ": decodes back as " + decoded);
     }
 

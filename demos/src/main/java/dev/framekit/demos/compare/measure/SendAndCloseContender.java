@@ -36,8 +36,9 @@ public final class SendAndCloseContender extends FramekitContender {
                 long wire = 0;
                 Socket next;
                 while ((next = l.acceptUntilSenderDone()) != null) {
-                    CountingInputStream counted = new CountingInputStream(next.getInputStream());
-                    try (Socket socket = next; FrameReader reader = new FrameReader(counted, framer)) {
+                    try (Socket socket = next;
+                            CountingInputStream counted = new CountingInputStream(socket.getInputStream());
+                            FrameReader reader = new FrameReader(counted, framer)) {
                         ByteBuf frame = reader.readFrame();
                         if (frame != null) {
                             Frames.tallyAndRelease(tally, frame);
